@@ -1,0 +1,129 @@
+/**
+ * The only reader of process.env. Parses and validates every setting once, with safe defaults, and fails
+ * fast naming the variable. Everything else receives a Config object, so tests build any config without env.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). Env PORT, default 3000. */
+  port: number;
+  /** Interface to bind. Env HOST, default 0.0.0.0 (reachable from laptops in the room). */
+  host: string;
+  /** Folder of the SQLite file. Env DATA_DIR, default ./data. */
+  dataDir: string;
+  /** Public base URL for links (e.g. https://journey.example.org); default: taken from each request. Env PUBLIC_URL. */
+  publicUrl: string | undefined;
+  /** Extra origins allowed to open WebSockets and call the API, besides same-origin. Env ALLOWED_ORIGINS (comma-separated). */
+  allowedOrigins: string[];
+  /** Largest WebSocket frame; bigger frames close that connection with 1009. Env MAX_FRAME_BYTES, default 8 MiB. */
+  maxFrameBytes: number;
+  /** Connections per board (all its docs together); more are refused with 1013. Env MAX_CONNECTIONS_PER_BOARD, default 250. */
+  maxConnectionsPerBoard: number;
+  /** Longest wait between an update's arrival and its commit. Env FLUSH_DELAY_MS, default 200 (contract: <= 250). */
+  flushDelayMs: number;
+  /** Compact a doc's update log into its snapshot after this many appended updates. Env COMPACT_AFTER_UPDATES, default 500. */
+  compactAfterUpdates: number;
+  /** Keep an idle room this long after its last client left before unloading it. Env IDLE_UNLOAD_MS, default 5000. */
+  idleUnloadMs: number;
+  /** Pending (unstored) bytes above which new writes are refused with 1013 while storage fails. Env MAX_PENDING_BYTES, default 256 MiB. */
+  maxPendingBytes: number;
+  /** Outbound bytes buffered for one socket above which it is closed as a slow consumer. Env MAX_BUFFERED_BYTES, default 16 MiB. */
+  maxBufferedBytes: number;
+  /** pino level. Env LOG_LEVEL, default info. */
+  logLevel: string;
+  /** Built client to serve; default dist/client next to the server build. Env CLIENT_DIR. */
+  clientDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url: URL;
+      try {
+        url = new URL(origin);
+      } catch {
+        throw new ConfigError(`${name}: ${JSON.stringify(origin)} is not a URL origin like https://host:port`);
+      }
+      if (url.origin !== origin.replace(/\/$/, '')) throw new ConfigError(`${name}: ${JSON.stringify(origin)} must be a bare origin (scheme://host[:port])`);
+      return url.origin;
+    });
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Defaults, also used by tests as a base for their own configs. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 3000,
+    host: '0.0.0.0',
+    dataDir: path.resolve('data'),
+    publicUrl: undefined,
+    allowedOrigins: [],
+    maxFrameBytes: 8 * 1024 * 1024,
+    maxConnectionsPerBoard: 250,
+    flushDelayMs: 200,
+    compactAfterUpdates: 500,
+    idleUnloadMs: 5000,
+    maxPendingBytes: 256 * 1024 * 1024,
+    maxBufferedBytes: 16 * 1024 * 1024,
+    logLevel: 'info',
+    clientDir: path.resolve('dist/client'),
+    ...overrides,
+  };
+}
+
+/** Builds the config from an environment (process.env in main.ts). Throws ConfigError naming the bad variable. */
+export function loadConfig(env: Env): Config {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  let publicUrl: string | undefined;
+  if (env.PUBLIC_URL) {
+    try {
+      const url = new URL(env.PUBLIC_URL);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+      publicUrl = url.origin + url.pathname.replace(/\/$/, '');
+    } catch {
+      throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got ${JSON.stringify(env.PUBLIC_URL)}`);
+    }
+  }
+  return defaultConfig({
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    publicUrl,
+    allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
+    maxFrameBytes: int(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 250, 1, 100_000),
+    flushDelayMs: int(env, 'FLUSH_DELAY_MS', 200, 0, 250),
+    compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
+    idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 5000, 0, 3_600_000),
+    maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),
+    maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    logLevel,
+    clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
+  });
+}

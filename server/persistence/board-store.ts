@@ -1,0 +1,70 @@
+/**
+ * The storage port. Rooms and HTTP routes depend on this interface only; SQLite (sqlite-store.ts) and
+ * memory (memory-store.ts) implement it and both pass the contract suite (board-store.contract.ts).
+ */
+import type { Role } from '../../shared/protocol.js';
+
+/** A board's row: its capability tokens are stored as SHA-256 digests only. */
+export interface BoardRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  tokenHashes: Record<Role, string>;
+}
+
+/** A person who joined a board. The member key is stored as a digest only. */
+export interface MemberRecord {
+  id: string;
+  boardId: string;
+  keyHash: string;
+  name: string;
+  role: 'customer' | 'stakeholder' | 'facilitator';
+  department: string;
+  joinedAt: number;
+}
+
+/** A doc as stored: the compacted snapshot (if any) and the log appended since, in order. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+}
+
+/** One Yjs update (V1 encoding) to append to a doc's log. */
+export interface UpdateAppend {
+  boardId: string;
+  docKey: string;
+  update: Uint8Array;
+}
+
+/** Replace a doc's snapshot with `snapshot` (its merged state) and delete its whole update log. */
+export interface Compaction {
+  boardId: string;
+  docKey: string;
+  snapshot: Uint8Array;
+}
+
+/** What one commit writes, atomically. */
+export interface WriteBatch {
+  appends: UpdateAppend[];
+  compactions: Compaction[];
+}
+
+export interface BoardStore {
+  /** Creates a board with its initial docs in one transaction. Rejects if the id exists. */
+  createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void>;
+  getBoard(id: string): Promise<BoardRecord | undefined>;
+  addMember(member: MemberRecord): Promise<void>;
+  getMember(boardId: string, memberId: string): Promise<MemberRecord | undefined>;
+  listMembers(boardId: string): Promise<MemberRecord[]>;
+  /** Loads a doc; an unknown doc is `{ snapshot: null, updates: [] }`. */
+  loadDoc(boardId: string, docKey: string): Promise<StoredDoc>;
+  /**
+   * Commits appends and compactions in one transaction: either all of it is durable or none of it.
+   * For a compacted doc, appends of that doc in the same batch are covered by the snapshot.
+   */
+  write(batch: WriteBatch): Promise<void>;
+  /** Number of log rows of a doc (to decide compaction after a restart, and for tests). */
+  countUpdates(boardId: string, docKey: string): Promise<number>;
+  /** Closes the store; idempotent. */
+  close(): Promise<void>;
+}

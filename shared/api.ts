@@ -1,0 +1,80 @@
+/** HTTP request and response types and error codes, shared by server and client. See docs/api.md. */
+import { z } from 'zod';
+import { departmentSchema, joinRoleSchema, nameSchema, personaSchema, titleSchema } from './board/schema.js';
+import { TEMPLATE_IDS } from './board/template.js';
+import type { Role } from './protocol.js';
+
+/** Machine-readable error codes of `{ error: { code, message } }`. */
+export const API_ERROR = {
+  badRequest: 'bad_request',
+  invalidBody: 'invalid_body',
+  unsupportedMediaType: 'unsupported_media_type',
+  payloadTooLarge: 'payload_too_large',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  unavailable: 'unavailable',
+  internal: 'internal',
+} as const;
+export type ApiErrorCode = (typeof API_ERROR)[keyof typeof API_ERROR];
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; details?: unknown };
+}
+
+/** POST /api/boards */
+export const createBoardRequestSchema = z.strictObject({
+  title: titleSchema,
+  template: z.enum(TEMPLATE_IDS).default('default'),
+  persona: personaSchema.partial().optional(),
+});
+export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
+
+export interface BoardLinks {
+  facilitator: string;
+  participant: string;
+  projector: string;
+}
+export interface CreateBoardResponse {
+  id: string;
+  links: BoardLinks;
+}
+
+/** GET /api/boards/:id with a token: what the token may do there. */
+export interface BoardInfoResponse {
+  id: string;
+  title: string;
+  createdAt: number;
+  role: Role;
+}
+
+/** POST /api/boards/:id/members: join a board as a named person. */
+export const joinRequestSchema = z.strictObject({
+  name: nameSchema,
+  /** ignored for facilitator links, required for participant links */
+  role: joinRoleSchema.optional(),
+  department: departmentSchema.default(''),
+});
+export type JoinRequest = z.input<typeof joinRequestSchema>;
+export interface JoinResponse {
+  memberId: string;
+  /** secret that proves the member on reconnect: pass as `member=` on the WebSocket URL */
+  memberKey: string;
+  name: string;
+  role: 'customer' | 'stakeholder' | 'facilitator';
+  department: string;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  rooms: number;
+  connections: number;
+  pendingUpdates: number;
+  lastWriteError?: string;
+}
+
+/** Link path for a board; the token travels in the fragment so it never reaches logs or Referer headers. */
+export function boardLinkPath(boardId: string, token: string): string {
+  return `/b/${boardId}#token=${token}`;
+}

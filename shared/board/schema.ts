@@ -1,0 +1,169 @@
+/**
+ * Board schema v1: the one definition of a board's Y.Doc shape, shared by server, client and exporters.
+ * See docs/schema.md. Root types and field names here are a public contract: change them only with a
+ * new SCHEMA_VERSION and a migration in migrate.ts.
+ */
+import { z } from 'zod';
+
+/** Version written to `meta.schemaVersion`. */
+export const SCHEMA_VERSION = 1 as const;
+
+/** Names of the root types of a board doc. */
+export const ROOT = {
+  meta: 'meta',
+  persona: 'persona',
+  stages: 'stages',
+  lanes: 'lanes',
+  notes: 'notes',
+} as const;
+export type RootName = (typeof ROOT)[keyof typeof ROOT];
+/** Every root a board doc may contain; the server refuses updates that touch any other root. */
+export const BOARD_ROOTS: readonly string[] = Object.values(ROOT);
+
+/** Lane kinds of schema v1. */
+export const LANE_KINDS = ['doing', 'thinking', 'feeling', 'touchpoints', 'pains', 'opportunities', 'custom'] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+/** Who wrote a note. `facilitator` is stamped for notes written with a facilitator link. */
+export const AUTHOR_ROLES = ['customer', 'stakeholder', 'facilitator'] as const;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+
+/** Roles a person can choose when joining (the facilitator role comes from the link only). */
+export const JOIN_ROLES = ['customer', 'stakeholder'] as const;
+export type JoinRole = (typeof JOIN_ROLES)[number];
+
+/** Suggested departments; any short free text is accepted. */
+export const DEPARTMENTS = [
+  'Support',
+  'Sales',
+  'Marketing',
+  'Product',
+  'Engineering',
+  'Billing',
+  'Onboarding',
+  'Operations',
+  'Legal',
+  'Other',
+] as const;
+
+/** Emotion scale for feeling notes: -2 (very negative) .. 2 (very positive). */
+export const EMOTION_MIN = -2;
+export const EMOTION_MAX = 2;
+
+/** Limits every writer must respect; the server enforces the ones that protect it. */
+export const LIMITS = {
+  titleChars: 200,
+  personaFieldChars: 2000,
+  stageTitleChars: 80,
+  laneTitleChars: 80,
+  noteTextChars: 2000,
+  nameChars: 80,
+  departmentChars: 60,
+  stages: 40,
+  lanes: 30,
+} as const;
+
+/** Field names of the nested maps (one place, so readers and writers agree). */
+export const META = { title: 'title', createdAt: 'createdAt', schemaVersion: 'schemaVersion' } as const;
+export const PERSONA_FIELDS = ['name', 'description', 'goals', 'quote'] as const;
+export type PersonaField = (typeof PERSONA_FIELDS)[number];
+export const STAGE = { title: 'title', order: 'order' } as const;
+export const LANE = { title: 'title', kind: 'kind', order: 'order' } as const;
+export const NOTE = {
+  text: 'text',
+  stageId: 'stageId',
+  laneId: 'laneId',
+  order: 'order',
+  authorId: 'authorId',
+  authorName: 'authorName',
+  authorRole: 'authorRole',
+  department: 'department',
+  createdAt: 'createdAt',
+  emotion: 'emotion',
+  momentOfTruth: 'momentOfTruth',
+  votes: 'votes',
+  causes: 'causes',
+  ownerDepartment: 'ownerDepartment',
+} as const;
+
+/** Ids of stages, lanes, notes and members: uuid-like, bounded, no path characters. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const idSchema = z.string().regex(ID_PATTERN, 'invalid id');
+
+/** Trims and removes control characters (keeps newlines and tabs where text allows them). */
+export function cleanLine(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+}
+/** Like cleanLine but keeps line breaks (for multi-line persona fields). */
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n?/g, '\n');
+}
+
+const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().max(max, `at most ${max} characters`));
+const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max, `at most ${max} characters`));
+
+export const laneKindSchema = z.enum(LANE_KINDS);
+export const authorRoleSchema = z.enum(AUTHOR_ROLES);
+export const joinRoleSchema = z.enum(JOIN_ROLES);
+export const emotionSchema = z.number().int().min(EMOTION_MIN).max(EMOTION_MAX);
+export const titleSchema = line(LIMITS.titleChars).pipe(z.string().min(1, 'must not be empty'));
+export const stageTitleSchema = line(LIMITS.stageTitleChars).pipe(z.string().min(1, 'must not be empty'));
+export const laneTitleSchema = line(LIMITS.laneTitleChars).pipe(z.string().min(1, 'must not be empty'));
+export const nameSchema = line(LIMITS.nameChars).pipe(z.string().min(1, 'must not be empty'));
+export const departmentSchema = line(LIMITS.departmentChars);
+export const noteTextSchema = text(LIMITS.noteTextChars);
+
+export const personaSchema = z.strictObject({
+  name: line(LIMITS.nameChars).default(''),
+  description: text(LIMITS.personaFieldChars).default(''),
+  goals: text(LIMITS.personaFieldChars).default(''),
+  quote: text(LIMITS.personaFieldChars).default(''),
+});
+export type Persona = z.infer<typeof personaSchema>;
+
+/** Plain views of the board, as read from a doc (see read.ts). */
+export interface Stage {
+  id: string;
+  title: string;
+  order: string;
+}
+export interface Lane {
+  id: string;
+  title: string;
+  kind: LaneKind;
+  order: string;
+}
+export interface Note {
+  id: string;
+  text: string;
+  stageId: string;
+  laneId: string;
+  order: string;
+  authorId: string;
+  authorName: string;
+  authorRole: AuthorRole;
+  department: string;
+  createdAt: number;
+  emotion: number | null;
+  momentOfTruth: boolean;
+  /** participantId -> dots placed on this note */
+  votes: Record<string, number>;
+  /** ids of the notes that caused this one (a set) */
+  causes: string[];
+  ownerDepartment: string;
+}
+export interface BoardMeta {
+  title: string;
+  createdAt: number;
+  schemaVersion: number;
+}
+
+/** Who is acting: stamped on the notes they create. */
+export interface Author {
+  id: string;
+  name: string;
+  role: AuthorRole;
+  department: string;
+}

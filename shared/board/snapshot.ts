@@ -1,0 +1,32 @@
+/** readBoard(doc) -> BoardSnapshot: the plain, versioned JSON view of a board that exporters receive. */
+import type * as Y from 'yjs';
+import { readLanes, readMeta, readNotes, readPersona, readStages } from './read.js';
+import type { BoardMeta, Lane, Note, Persona, Stage } from './schema.js';
+
+/** A whole board as plain data. `problems` lists values the reader dropped or repaired. */
+export interface BoardSnapshot {
+  schemaVersion: 1;
+  meta: BoardMeta;
+  persona: Persona;
+  stages: Stage[];
+  lanes: Lane[];
+  notes: Note[];
+  problems: string[];
+}
+
+/** Reads the whole board. Iterative and bounded by the schema, so hostile nesting cannot blow the stack. */
+export function readBoard(doc: Y.Doc): BoardSnapshot {
+  const problems: string[] = [];
+  const sink = (problem: string): void => {
+    if (problems.length < 100) problems.push(problem);
+  };
+  return {
+    schemaVersion: 1,
+    meta: readMeta(doc),
+    persona: readPersona(doc),
+    stages: readStages(doc, sink),
+    lanes: readLanes(doc, sink),
+    notes: readNotes(doc, sink),
+    problems,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The sync protocol's names and numbers, shared by server and client: WebSocket paths, the docs a board
+ * is split into, y-websocket message types, close codes, and the presence (awareness) shape.
+ * See docs/protocol.md.
+ */
+
+/** WebSocket endpoint prefix: `ws://HOST:PORT/ws/<room>?token=<capability>[&member=<memberKey>]`. */
+export const WS_PATH = '/ws';
+
+/** Board ids: random base64url, validated before any lookup. */
+export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export function isBoardId(value: string): boolean {
+  return BOARD_ID_PATTERN.test(value);
+}
+
+/**
+ * A board is several Y.Docs split by who may write them (the Yjs threat model: split, do not filter):
+ * - `board`: the map itself; facilitator and participants write, the projector reads.
+ * - `session`: facilitator-only state (phase, timer, vote, lock, focus); everyone else reads.
+ * - `private`: one per member, their silent-brainstorm drafts; only that member reads or writes.
+ */
+export const DOC_KINDS = ['board', 'session', 'private'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/** A room address: which board, which doc, and for private docs whose. */
+export interface RoomAddress {
+  boardId: string;
+  kind: DocKind;
+  memberId?: string;
+}
+
+/** Room name used by the y-websocket provider: `<boardId>`, `<boardId>/session`, `<boardId>/private/<memberId>`. */
+export function roomName(address: RoomAddress): string {
+  if (address.kind === 'board') return address.boardId;
+  if (address.kind === 'session') return `${address.boardId}/session`;
+  return `${address.boardId}/private/${address.memberId ?? ''}`;
+}
+
+/** Storage key of a doc within its board: `board`, `session`, `private:<memberId>`. */
+export function docKey(address: RoomAddress): string {
+  return address.kind === 'private' ? `private:${address.memberId ?? ''}` : address.kind;
+}
+
+const MEMBER_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Parses the part of a WebSocket path after `/ws/`; undefined when it is not a valid room. */
+export function parseRoomPath(path: string): RoomAddress | undefined {
+  const parts = path.split('/');
+  const [boardId, kind, memberId] = parts;
+  if (!boardId || !isBoardId(boardId)) return undefined;
+  if (parts.length === 1) return { boardId, kind: 'board' };
+  if (parts.length === 2 && kind === 'session') return { boardId, kind: 'session' };
+  if (parts.length === 3 && kind === 'private' && memberId && MEMBER_ID_PATTERN.test(memberId)) {
+    return { boardId, kind: 'private', memberId };
+  }
+  return undefined;
+}
+
+/** y-websocket message types (first varuint of every binary frame). */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/**
+ * Close codes. 44xx are permanent refusals: the stock y-websocket client stops reconnecting on
+ * 4400-4499. Transient conditions use 1013 so clients back off and retry.
+ */
+export const CLOSE = {
+  /** normal close */
+  normal: 1000,
+  /** server shutting down; clients reconnect */
+  goingAway: 1001,
+  /** a text frame: the protocol is binary only */
+  unsupportedData: 1003,
+  /** too many fragments or buffered chunks (ws) */
+  policyViolation: 1008,
+  /** frame larger than the maximum payload (ws, default 8 MiB) */
+  messageTooBig: 1009,
+  /** room full, board failed to load, server busy, storage over its memory bound: retry later */
+  tryAgainLater: 1013,
+  /** malformed frame: bad varints, truncated message, unknown message type, undecodable update */
+  malformed: 4400,
+  /** missing or unknown token, or a member key that is not valid for this board */
+  unauthorized: 4401,
+  /** the token is valid but may not open this doc (e.g. another member's private doc) */
+  forbidden: 4403,
+  /** invalid or unknown board id, or an unknown room path */
+  notFound: 4404,
+  /** an update over a content limit (e.g. note text length) */
+  contentTooLarge: 4413,
+  /** an update the schema forbids: unknown root type, too deep, or one that cannot integrate */
+  invalidUpdate: 4422,
+  /** the client is too slow to read what the room sends */
+  slowConsumer: 4429,
+} as const;
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
+
+/** Capability roles. Decided by the server from the token only. */
+export const ROLES = ['facilitator', 'participant', 'projector'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Identity stamped by the server into every awareness state a connection sends, so a peer can neither
+ * claim another name or role nor impersonate another connection.
+ */
+export interface PresenceUser {
+  memberId: string;
+  name: string;
+  /** `customer` | `stakeholder` for participants, `facilitator`, or `projector` */
+  role: 'customer' | 'stakeholder' | 'facilitator' | 'projector';
+  department: string;
+}
+
+/** The awareness state a client publishes. `user` is overwritten by the server. */
+export interface PresenceState {
+  user?: PresenceUser;
+  /** id of the note this person is editing, if any */
+  editing?: string | null;
+  /** id of the note or stage this person has selected, for a soft highlight */
+  selected?: string | null;
+}
+
+/** Maximum size of one awareness state as JSON, in bytes; bigger states close the connection. */
+export const MAX_AWARENESS_STATE_BYTES = 4096;

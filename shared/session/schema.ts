@@ -1,0 +1,128 @@
+/**
+ * The facilitator-only session doc of a board (room `<boardId>/session`). Only facilitator connections
+ * may write it; the server refuses updates to it from anyone else, so participants and the projector
+ * read it but can never change it, even with a hand-written client.
+ */
+import { z } from 'zod';
+
+/** Root types of the session doc. */
+export const SESSION_ROOT = {
+  /** Y.Map<phaseId, Y.Map{ title, order }> */
+  agenda: 'agenda',
+  /** Y.Map of the keys in SESSION_KEY */
+  state: 'state',
+  /** Y.Map<stageId, StageMetric[]> (plain JSON values), imported from CSV */
+  metrics: 'metrics',
+} as const;
+export const SESSION_ROOTS: readonly string[] = Object.values(SESSION_ROOT);
+
+/** Keys of the `state` map; every value is plain JSON validated by the schemas below. */
+export const SESSION_KEY = {
+  phaseId: 'phaseId',
+  timer: 'timer',
+  vote: 'vote',
+  privateMode: 'privateMode',
+  locked: 'locked',
+  focus: 'focus',
+} as const;
+
+export const DEFAULT_AGENDA = [
+  'Welcome',
+  'Persona',
+  'Map the journey',
+  'Silent brainstorm',
+  'Vote',
+  'Root causes',
+  'Wrap-up',
+] as const;
+
+/**
+ * The timer. Times are server-clock milliseconds: clients correct their own clock with the offset
+ * learned from GET /api/time, so everyone sees the same remaining time whatever their clock says.
+ */
+export const timerSchema = z.object({
+  status: z.enum(['idle', 'running', 'paused']),
+  /** total length as set, for the progress display */
+  durationMs: z.number().int().min(0).max(24 * 3600_000),
+  /** when running: server time at which it ends */
+  endsAt: z.number().int().nullable(),
+  /** when paused: what was left */
+  remainingMs: z.number().int().min(0).nullable(),
+});
+export type TimerState = z.infer<typeof timerSchema>;
+
+export const DEFAULT_DOTS_PER_PERSON = 3;
+export const voteSchema = z.object({
+  status: z.enum(['closed', 'open']),
+  /** lanes open for voting */
+  laneIds: z.array(z.string()).max(50),
+  dotsPerPerson: z.number().int().min(1).max(20),
+  /** hide counts from participants until the vote closes */
+  hideCounts: z.boolean(),
+  openedAt: z.number().int().nullable(),
+  closedAt: z.number().int().nullable(),
+});
+export type VoteState = z.infer<typeof voteSchema>;
+
+export const privateModeSchema = z.object({
+  on: z.boolean(),
+  startedAt: z.number().int().nullable(),
+  /** server time of the last reveal */
+  revealedAt: z.number().int().nullable(),
+});
+export type PrivateModeState = z.infer<typeof privateModeSchema>;
+
+export const focusSchema = z
+  .object({
+    kind: z.enum(['stage', 'note']),
+    id: z.string(),
+    /** server time it was set: followers jump again when it changes */
+    at: z.number().int(),
+  })
+  .nullable();
+export type FocusState = z.infer<typeof focusSchema>;
+
+export const stageMetricSchema = z.object({
+  metric: z.string().min(1).max(80),
+  value: z.number().finite(),
+  unit: z.string().max(20).default(''),
+});
+export type StageMetric = z.infer<typeof stageMetricSchema>;
+
+export interface AgendaPhase {
+  id: string;
+  title: string;
+  order: string;
+}
+
+/** The session doc as plain data. */
+export interface SessionSnapshot {
+  agenda: AgendaPhase[];
+  phaseId: string | null;
+  timer: TimerState;
+  vote: VoteState;
+  privateMode: PrivateModeState;
+  locked: boolean;
+  focus: FocusState;
+  /** stageId -> metrics */
+  metrics: Record<string, StageMetric[]>;
+}
+
+/** Attendance as kept by the server with the board (members table and connection times). */
+export interface AttendanceEntry {
+  memberId: string;
+  name: string;
+  role: 'customer' | 'stakeholder' | 'facilitator';
+  department: string;
+  firstJoinedAt: number;
+  lastSeenAt: number;
+  /** total connected time over all sessions */
+  totalMs: number;
+}
+
+/** A named checkpoint: a full snapshot of the board taken by the facilitator. */
+export interface CheckpointInfo {
+  id: string;
+  name: string;
+  createdAt: number;
+}
