@@ -1,0 +1,95 @@
+/**
+ * Argument checks shared by every BoardStore implementation: only strings, finite numbers and byte arrays
+ * reach the database (CVE-2022-43441: never bind objects), and bad input fails before anything is written.
+ */
+import type { BoardRecord, MemberRecord, WriteBatch } from './board-store.js';
+import { ROLES } from '../../shared/protocol.js';
+import { STORE_ERROR, StoreError } from './store-error.js';
+
+const MEMBER_ROLES = ['customer', 'stakeholder', 'facilitator'] as const;
+
+function fail(message: string): never {
+  throw new StoreError(STORE_ERROR.invalid, message);
+}
+
+/** Asserts a non-empty string (ids, keys, hashes). */
+export function checkId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length === 0) fail(`${what} must be a non-empty string`);
+  return value;
+}
+
+function checkText(value: unknown, what: string): string {
+  if (typeof value !== 'string') fail(`${what} must be a string`);
+  return value;
+}
+
+function checkTime(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${what} must be a finite number`);
+  return value;
+}
+
+/** Asserts a byte array (Buffer is one too). */
+export function checkBytes(value: unknown, what: string): Uint8Array {
+  if (!(value instanceof Uint8Array)) fail(`${what} must be a Uint8Array`);
+  return value;
+}
+
+/** Validates a board record before it is stored. */
+export function checkBoard(board: BoardRecord): void {
+  if (typeof board !== 'object' || board === null) fail('board must be an object');
+  checkId(board.id, 'board.id');
+  checkText(board.title, 'board.title');
+  checkTime(board.createdAt, 'board.createdAt');
+  if (typeof board.tokenHashes !== 'object' || board.tokenHashes === null) fail('board.tokenHashes must be an object');
+  for (const role of ROLES) checkId(board.tokenHashes[role], `board.tokenHashes.${role}`);
+}
+
+/** Validates the initial docs of a new board: byte arrays under distinct keys. */
+export function checkInitialDocs(docs: { docKey: string; update: Uint8Array }[]): void {
+  if (!Array.isArray(docs)) fail('docs must be an array');
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    checkId(doc.docKey, 'doc.docKey');
+    checkBytes(doc.update, `doc ${doc.docKey} update`);
+    if (seen.has(doc.docKey)) fail(`doc ${doc.docKey} is listed twice`);
+    seen.add(doc.docKey);
+  }
+}
+
+/** Validates a member record before it is stored. */
+export function checkMember(member: MemberRecord): void {
+  if (typeof member !== 'object' || member === null) fail('member must be an object');
+  checkId(member.id, 'member.id');
+  checkId(member.boardId, 'member.boardId');
+  checkId(member.keyHash, 'member.keyHash');
+  checkText(member.name, 'member.name');
+  checkText(member.department, 'member.department');
+  checkTime(member.joinedAt, 'member.joinedAt');
+  if (!(MEMBER_ROLES as readonly string[]).includes(member.role)) fail(`member.role must be one of ${MEMBER_ROLES.join(', ')}`);
+}
+
+/** Validates a write batch; returns the set of `boardId\0docKey` keys it compacts. */
+export function checkBatch(batch: WriteBatch): Set<string> {
+  if (typeof batch !== 'object' || batch === null) fail('batch must be an object');
+  if (!Array.isArray(batch.appends) || !Array.isArray(batch.compactions)) fail('batch.appends and batch.compactions must be arrays');
+  const compacted = new Set<string>();
+  for (const c of batch.compactions) {
+    checkId(c.boardId, 'compaction.boardId');
+    checkId(c.docKey, 'compaction.docKey');
+    checkBytes(c.snapshot, 'compaction.snapshot');
+    const key = docRef(c.boardId, c.docKey);
+    if (compacted.has(key)) fail(`doc ${c.boardId}/${c.docKey} is compacted twice in one batch`);
+    compacted.add(key);
+  }
+  for (const a of batch.appends) {
+    checkId(a.boardId, 'append.boardId');
+    checkId(a.docKey, 'append.docKey');
+    checkBytes(a.update, 'append.update');
+  }
+  return compacted;
+}
+
+/** One unambiguous string naming a doc of a board (a map key). */
+export function docRef(boardId: string, docKey: string): string {
+  return JSON.stringify([boardId, docKey]);
+}
