@@ -1,6 +1,6 @@
 /** HTTP request and response types and error codes, shared by server and client. See docs/api.md. */
 import { z } from 'zod';
-import { departmentSchema, joinRoleSchema, nameSchema, personaSchema, titleSchema } from './board/schema.js';
+import { departmentSchema, joinRoleSchema, nameSchema, personaPatchSchema, titleSchema } from './board/schema.js';
 import { TEMPLATE_IDS } from './board/template.js';
 import type { Role } from './protocol.js';
 
@@ -27,7 +27,7 @@ export interface ApiErrorBody {
 export const createBoardRequestSchema = z.strictObject({
   title: titleSchema,
   template: z.enum(TEMPLATE_IDS).default('default'),
-  persona: personaSchema.partial().optional(),
+  persona: personaPatchSchema.optional(),
 });
 export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 

@@ -115,6 +115,14 @@ export const nameSchema = line(LIMITS.nameChars).pipe(z.string().min(1, 'must no
 export const departmentSchema = line(LIMITS.departmentChars);
 export const noteTextSchema = text(LIMITS.noteTextChars);
 
+/** A persona patch: only the fields given are validated and changed (no defaults, unlike personaSchema). */
+export const personaPatchSchema = z.strictObject({
+  name: line(LIMITS.nameChars).optional(),
+  description: text(LIMITS.personaFieldChars).optional(),
+  goals: text(LIMITS.personaFieldChars).optional(),
+  quote: text(LIMITS.personaFieldChars).optional(),
+});
+/** A whole persona; missing fields become ''. */
 export const personaSchema = z.strictObject({
   name: line(LIMITS.nameChars).default(''),
   description: text(LIMITS.personaFieldChars).default(''),

@@ -20,13 +20,10 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
   const sink = (problem: string): void => {
     if (problems.length < 100) problems.push(problem);
   };
-  return {
-    schemaVersion: 1,
-    meta: readMeta(doc),
-    persona: readPersona(doc),
-    stages: readStages(doc, sink),
-    lanes: readLanes(doc, sink),
-    notes: readNotes(doc, sink),
-    problems,
-  };
+  const stages = readStages(doc, sink);
+  const lanes = readLanes(doc, sink);
+  const notes = readNotes(doc, sink);
+  // Map iteration order differs between peers: sort so every peer produces the same snapshot.
+  problems.sort();
+  return { schemaVersion: 1, meta: readMeta(doc), persona: readPersona(doc), stages, lanes, notes, problems };
 }

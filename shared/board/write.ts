@@ -21,6 +21,7 @@ import {
   emotionSchema,
   laneTitleSchema,
   noteTextSchema,
+  personaPatchSchema,
   personaSchema,
   stageTitleSchema,
   titleSchema,
@@ -106,7 +107,7 @@ export function setTitle(doc: Y.Doc, title: string, origin?: unknown): void {
 
 /** Updates the given persona fields only. */
 export function updatePersona(doc: Y.Doc, patch: Partial<Persona>, origin?: unknown): void {
-  const clean = parse(personaSchema.partial(), patch, 'persona');
+  const clean = parse(personaPatchSchema, patch, 'persona');
   doc.transact(() => {
     const { persona } = boardRoots(doc);
     for (const field of PERSONA_FIELDS) {
