@@ -24,7 +24,7 @@ function checkText(value: unknown, what: string): string {
 }
 
 function checkTime(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${what} must be a finite number`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(`${what} must be a whole number (ms since epoch)`);
   return value;
 }
 

@@ -1,0 +1,133 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { runBoardStoreContract, sampleBoard } from './board-store.contract.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { SqliteStore } from './sqlite-store.js';
+import { closeDatabase, openDatabase, run } from './sqlite-driver.js';
+import { STORE_ERROR } from './store-error.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jr-sqlite-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Opens a store and registers its close for the end of the current test. */
+async function openStore(file: string, hooks?: Parameters<typeof SqliteStore.open>[2]): Promise<SqliteStore> {
+  const store = await SqliteStore.open(file, undefined, hooks);
+  onTestFinished(() => store.close());
+  return store;
+}
+
+runBoardStoreContract('SqliteStore', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jr-sqlite-'));
+  const store = await SqliteStore.open(path.join(dir, 'journeyroom.db'));
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+const append = (n: number) => ({ boardId: 'board-0001', docKey: 'board', update: Uint8Array.of(n) });
+
+describe('SqliteStore on disk', () => {
+  it('keeps data across close and reopen of the same file', async () => {
+    const file = path.join(await tempDir(), 'nested', 'data', 'journeyroom.db');
+    const first = await SqliteStore.open(file);
+    await first.createBoard(sampleBoard(), [{ docKey: 'session', update: Uint8Array.of(9) }]);
+    await first.write({ appends: [append(1), append(2)], compactions: [] });
+    await first.close();
+
+    const second = await openStore(file);
+    expect(await second.getBoard('board-0001')).toEqual(sampleBoard());
+    expect(await second.loadDoc('board-0001', 'board')).toEqual({ snapshot: null, updates: [Uint8Array.of(1), Uint8Array.of(2)] });
+    expect((await second.loadDoc('board-0001', 'session')).snapshot).toEqual(Uint8Array.of(9));
+  });
+
+  it('runs with WAL, synchronous=FULL, foreign keys, a busy timeout and the current user_version', async () => {
+    const store = await openStore(path.join(await tempDir(), 'journeyroom.db'));
+    expect(await store.pragma('journal_mode')).toBe('wal');
+    expect(await store.pragma('synchronous')).toBe(2); // FULL
+    expect(await store.pragma('foreign_keys')).toBe(1);
+    expect(await store.pragma('busy_timeout')).toBe(5000);
+    expect(await store.pragma('user_version')).toBe(SCHEMA_VERSION);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it.each([
+    ['a garbage header', 0],
+    ['a garbage page', 4096],
+  ])('refuses a corrupt file (%s) at open and leaves it untouched', async (_label, offset) => {
+    const dir = await tempDir();
+    const good = path.join(dir, 'good.db');
+    const store = await SqliteStore.open(good);
+    await store.createBoard(sampleBoard(), []);
+    await store.write({ appends: Array.from({ length: 50 }, (_, i) => append(i)), compactions: [] });
+    await store.close();
+
+    const bad = path.join(dir, 'bad.db');
+    await fs.copyFile(good, bad);
+    const handle = await fs.open(bad, 'r+');
+    await handle.write(Buffer.alloc(4096, 0xa5), 0, 4096, offset);
+    await handle.close();
+    const before = await fs.readFile(bad);
+
+    const refused = SqliteStore.open(bad);
+    await expect(refused).rejects.toMatchObject({ code: STORE_ERROR.corrupt });
+    await expect(refused).rejects.toThrow(bad);
+    expect((await fs.readFile(bad)).equals(before)).toBe(true);
+    await expect(fs.access(`${bad}-wal`)).rejects.toThrow();
+  });
+
+  it('refuses a file written by a newer schema version', async () => {
+    const file = path.join(await tempDir(), 'future.db');
+    const db = await openDatabase(file, true);
+    await run(db, `PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+    await closeDatabase(db);
+    await expect(SqliteStore.open(file)).rejects.toMatchObject({ code: STORE_ERROR.futureVersion });
+  });
+
+  it('refuses a data path it cannot write', async () => {
+    const dir = await tempDir();
+    const blocker = path.join(dir, 'not-a-dir');
+    await fs.writeFile(blocker, 'x');
+    await expect(SqliteStore.open(path.join(blocker, 'journeyroom.db'))).rejects.toMatchObject({ code: STORE_ERROR.notWritable });
+    await expect(SqliteStore.open(dir)).rejects.toMatchObject({ code: STORE_ERROR.notWritable });
+  });
+
+  it('rolls a failed transaction back completely and keeps working', async () => {
+    let failNext = false;
+    const store = await openStore(path.join(await tempDir(), 'journeyroom.db'), {
+      beforeCommit: () => {
+        if (failNext) throw new Error('injected failure before COMMIT');
+      },
+    });
+    await store.write({ appends: [append(1)], compactions: [] });
+
+    failNext = true;
+    await expect(
+      store.write({
+        appends: [append(2), { ...append(3), docKey: 'session' }],
+        compactions: [{ boardId: 'board-0001', docKey: 'board', snapshot: Uint8Array.of(1, 2) }],
+      }),
+    ).rejects.toMatchObject({ code: STORE_ERROR.io, message: expect.stringContaining('injected failure') });
+    await expect(store.createBoard(sampleBoard(), [])).rejects.toMatchObject({ code: STORE_ERROR.io });
+    failNext = false;
+
+    expect(await store.loadDoc('board-0001', 'board')).toEqual({ snapshot: null, updates: [Uint8Array.of(1)] });
+    expect(await store.countUpdates('board-0001', 'session')).toBe(0);
+    expect(await store.getBoard('board-0001')).toBeUndefined();
+    await store.write({ appends: [append(4)], compactions: [] });
+    expect(await store.countUpdates('board-0001', 'board')).toBe(2);
+  });
+});

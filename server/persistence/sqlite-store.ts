@@ -1,0 +1,365 @@
+/**
+ * BoardStore on one SQLite file through npm sqlite3: one connection per process (the WAL-reset bug needs two),
+ * WAL + synchronous=FULL (a commit survives power loss), an integrity check before serving, migrations by
+ * user_version, and every operation serialised on one promise chain so transactions never interleave.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import type sqlite3 from 'sqlite3';
+import type { BoardRecord, BoardStore, MemberRecord, StoredDoc, WriteBatch } from './board-store.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
+import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqliteDriverError } from './sqlite-driver.js';
+import { checkBatch, checkBoard, checkId, checkInitialDocs, checkMember, docRef } from './validate.js';
+
+/** Wait this long for a lock held by another process (a backup, the sqlite3 shell) before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** Test hooks; production passes none. */
+export interface SqliteStoreHooks {
+  /** Runs inside every write transaction just before COMMIT; throwing makes the transaction roll back. */
+  beforeCommit?: (operation: string) => void;
+}
+
+/** BoardStore backed by one SQLite file; create it with `SqliteStore.open`. */
+export class SqliteStore implements BoardStore {
+  /** Tail of the operation queue; each operation starts after the previous one settled. */
+  private chain: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly db: sqlite3.Database,
+    /** Absolute path of the database file. */
+    readonly file: string,
+    private readonly logger: Logger,
+    private readonly hooks: SqliteStoreHooks,
+  ) {}
+
+  /**
+   * Opens (creating folder and file if missing) and migrates the database. Rejects with a StoreError:
+   * `not_writable`, `corrupt` (the file is left untouched), `future_version`, or `io`.
+   */
+  static async open(file: string, logger?: Logger, hooks: SqliteStoreHooks = {}): Promise<SqliteStore> {
+    const log = (logger ?? pino({ level: 'silent' })).child({ component: 'sqlite-store' });
+    const absolute = path.resolve(file);
+    await ensureWritable(absolute);
+    let db: sqlite3.Database;
+    try {
+      db = await openDatabase(absolute, true);
+    } catch (err) {
+      throw driverError(`opening ${absolute}`, err);
+    }
+    try {
+      await prepare(db, absolute);
+    } catch (err) {
+      await closeDatabase(db).catch((closeErr: unknown) => log.error({ err: closeErr, file: absolute }, 'closing a refused database failed'));
+      throw err;
+    }
+    log.info({ file: absolute, schemaVersion: SCHEMA_VERSION }, 'database open');
+    return new SqliteStore(db, absolute, log, hooks);
+  }
+
+  async createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void> {
+    checkBoard(board);
+    checkInitialDocs(docs);
+    const now = Date.now();
+    await this.transaction('createBoard', async (db) => {
+      if (await get(db, 'SELECT 1 FROM boards WHERE id = ?', [board.id])) {
+        throw new StoreError(STORE_ERROR.exists, `board ${board.id} already exists`);
+      }
+      const h = board.tokenHashes;
+      await run(
+        db,
+        'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, projector_hash) VALUES (?, ?, ?, ?, ?, ?)',
+        [board.id, board.title, board.createdAt, h.facilitator, h.participant, h.projector],
+      );
+      for (const doc of docs) await writeSnapshot(db, board.id, doc.docKey, doc.update, now);
+    });
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    checkId(id, 'board id');
+    const row = await this.serial('getBoard', (db) => get(db, 'SELECT * FROM boards WHERE id = ?', [id]));
+    if (!row) return undefined;
+    return {
+      id: text(row, 'id'),
+      title: text(row, 'title'),
+      createdAt: integer(row, 'created_at'),
+      tokenHashes: {
+        facilitator: text(row, 'facilitator_hash'),
+        participant: text(row, 'participant_hash'),
+        projector: text(row, 'projector_hash'),
+      },
+    };
+  }
+
+  async addMember(member: MemberRecord): Promise<void> {
+    checkMember(member);
+    await this.transaction('addMember', async (db) => {
+      if (!(await get(db, 'SELECT 1 FROM boards WHERE id = ?', [member.boardId]))) {
+        throw new StoreError(STORE_ERROR.notFound, `board ${member.boardId} does not exist`);
+      }
+      if (await get(db, 'SELECT 1 FROM members WHERE board_id = ? AND id = ?', [member.boardId, member.id])) {
+        throw new StoreError(STORE_ERROR.exists, `member ${member.id} already exists on board ${member.boardId}`);
+      }
+      await run(
+        db,
+        'INSERT INTO members (id, board_id, key_hash, name, role, department, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [member.id, member.boardId, member.keyHash, member.name, member.role, member.department, member.joinedAt],
+      );
+    });
+  }
+
+  async getMember(boardId: string, memberId: string): Promise<MemberRecord | undefined> {
+    checkId(boardId, 'board id');
+    checkId(memberId, 'member id');
+    const row = await this.serial('getMember', (db) =>
+      get(db, 'SELECT * FROM members WHERE board_id = ? AND id = ?', [boardId, memberId]),
+    );
+    return row && toMember(row);
+  }
+
+  async listMembers(boardId: string): Promise<MemberRecord[]> {
+    checkId(boardId, 'board id');
+    const rows = await this.serial('listMembers', (db) =>
+      all(db, 'SELECT * FROM members WHERE board_id = ? ORDER BY joined_at, id', [boardId]),
+    );
+    return rows.map(toMember);
+  }
+
+  async loadDoc(boardId: string, docKey: string): Promise<StoredDoc> {
+    checkId(boardId, 'board id');
+    checkId(docKey, 'doc key');
+    // Both reads run back to back on the serial chain, so no commit can fall between them.
+    return this.serial('loadDoc', async (db) => {
+      const snap = await get(db, 'SELECT data FROM doc_snapshots WHERE board_id = ? AND doc_key = ?', [boardId, docKey]);
+      const rows = await all(db, 'SELECT data FROM doc_updates WHERE board_id = ? AND doc_key = ? ORDER BY seq', [boardId, docKey]);
+      return {
+        snapshot: snap ? fromBlob(snap.data, 'doc_snapshots.data') : null,
+        updates: rows.map((row) => fromBlob(row.data, 'doc_updates.data')),
+      };
+    });
+  }
+
+  async write(batch: WriteBatch): Promise<void> {
+    const compacted = checkBatch(batch);
+    const now = Date.now();
+    await this.transaction('write', async (db) => {
+      for (const c of batch.compactions) await writeSnapshot(db, c.boardId, c.docKey, c.snapshot, now);
+      for (const a of batch.appends) {
+        // The compaction's snapshot already covers this update.
+        if (compacted.has(docRef(a.boardId, a.docKey))) continue;
+        await run(db, 'INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES (?, ?, ?, ?)', [
+          a.boardId,
+          a.docKey,
+          toBlob(a.update),
+          now,
+        ]);
+      }
+    });
+  }
+
+  async countUpdates(boardId: string, docKey: string): Promise<number> {
+    checkId(boardId, 'board id');
+    checkId(docKey, 'doc key');
+    const row = await this.serial('countUpdates', (db) =>
+      get(db, 'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, docKey]),
+    );
+    return row ? integer(row, 'n') : 0;
+  }
+
+  /** Reads one pragma's value (tests and diagnostics). */
+  async pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'user_version' | 'busy_timeout'): Promise<unknown> {
+    const row = await this.serial('pragma', (db) => get(db, `PRAGMA ${name}`));
+    return row ? Object.values(row)[0] : undefined;
+  }
+
+  /** Closes after every queued operation settled; idempotent. */
+  close(): Promise<void> {
+    this.closing ??= this.chain.then(async () => {
+      await closeDatabase(this.db);
+      this.logger.info({ file: this.file }, 'database closed');
+    });
+    return this.closing;
+  }
+
+  /** Queues `op` behind every earlier operation; rejects at once when the store is closing. */
+  private serial<T>(operation: string, op: (db: sqlite3.Database) => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new StoreError(STORE_ERROR.closed, `${operation}: the store is closed`));
+    const result = this.chain.then(() => op(this.db));
+    // The chain only orders operations; each operation's own error reaches its caller through `result`.
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result.catch((err: unknown) => {
+      throw driverError(operation, err);
+    });
+  }
+
+  /** Runs `body` in BEGIN IMMEDIATE … COMMIT on the serial chain; any error rolls everything back and is re-thrown typed. */
+  private transaction<T>(operation: string, body: (db: sqlite3.Database) => Promise<T>): Promise<T> {
+    return this.serial(operation, async (db) => {
+      await run(db, 'BEGIN IMMEDIATE');
+      try {
+        const result = await body(db);
+        this.hooks.beforeCommit?.(operation);
+        await run(db, 'COMMIT');
+        return result;
+      } catch (err) {
+        await this.rollback(db, operation);
+        this.logger.debug({ err, operation }, 'transaction rolled back');
+        throw err;
+      }
+    });
+  }
+
+  private async rollback(db: sqlite3.Database, operation: string): Promise<void> {
+    try {
+      await run(db, 'ROLLBACK');
+    } catch (err) {
+      // SQLite already rolled back on its own after some errors (e.g. an I/O error during COMMIT): nothing to undo.
+      if (/no transaction is active/i.test(errorMessage(err))) return;
+      this.logger.error({ err, operation, file: this.file }, 'ROLLBACK failed');
+    }
+  }
+}
+
+/** Creates the folder and checks the folder and file can be written, naming them in the error. */
+async function ensureWritable(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.access(dir, fs.constants.W_OK | fs.constants.R_OK);
+  } catch (err) {
+    throw new StoreError(STORE_ERROR.notWritable, `data folder ${dir} cannot be created or written: ${errorMessage(err)}`, { cause: err });
+  }
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new StoreError(STORE_ERROR.notWritable, `database file ${file} cannot be read: ${errorMessage(err)}`, { cause: err });
+  }
+  if (!stat.isFile()) throw new StoreError(STORE_ERROR.notWritable, `database path ${file} is not a regular file`);
+  try {
+    await fs.access(file, fs.constants.W_OK | fs.constants.R_OK);
+  } catch (err) {
+    throw new StoreError(STORE_ERROR.notWritable, `database file ${file} is not writable: ${errorMessage(err)}`, { cause: err });
+  }
+}
+
+/** Checks integrity before anything writes to the file, then sets the pragmas and migrates. */
+async function prepare(db: sqlite3.Database, file: string): Promise<void> {
+  await run(db, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // quick_check first: a corrupt file must not get a WAL header or a migration written into it.
+  let rows: SqlRow[];
+  try {
+    rows = await all(db, 'PRAGMA quick_check');
+  } catch (err) {
+    throw corrupt(file, errorMessage(err), err);
+  }
+  const problems = rows.map((row) => String(Object.values(row)[0]));
+  if (problems.length !== 1 || problems[0] !== 'ok') throw corrupt(file, problems.slice(0, 3).join('; '));
+
+  const mode = await get(db, 'PRAGMA journal_mode = WAL');
+  if (!mode || mode.journal_mode !== 'wal') {
+    throw new StoreError(STORE_ERROR.notWritable, `database ${file} could not switch to WAL mode (got ${String(mode?.journal_mode)})`);
+  }
+  await run(db, 'PRAGMA synchronous = FULL');
+  await run(db, 'PRAGMA foreign_keys = ON');
+  await migrate(db, file);
+}
+
+function corrupt(file: string, detail: string, cause?: unknown): StoreError {
+  return new StoreError(
+    STORE_ERROR.corrupt,
+    `database ${file} failed its integrity check (${detail}); it was left untouched: restore it from a backup or move it away`,
+    { cause },
+  );
+}
+
+/** Applies every migration above the file's user_version, each in its own transaction with the version bump. */
+async function migrate(db: sqlite3.Database, file: string): Promise<void> {
+  const row = await get(db, 'PRAGMA user_version');
+  const current = row ? integer(row, 'user_version') : 0;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError(
+      STORE_ERROR.futureVersion,
+      `database ${file} has schema version ${current}, newer than this Journeyroom knows (${SCHEMA_VERSION}); run a newer version`,
+    );
+  }
+  for (const step of MIGRATIONS) {
+    if (step.version <= current) continue;
+    await run(db, 'BEGIN IMMEDIATE');
+    try {
+      await exec(db, step.sql);
+      // user_version lives in the file header and is transactional: it moves only if the step commits.
+      await run(db, `PRAGMA user_version = ${step.version}`);
+      await run(db, 'COMMIT');
+    } catch (err) {
+      await run(db, 'ROLLBACK').catch((rollbackErr: unknown) => {
+        throw driverError(`migration ${step.version} of ${file} (and its rollback: ${errorMessage(rollbackErr)})`, err);
+      });
+      throw driverError(`migration ${step.version} of ${file}`, err);
+    }
+  }
+}
+
+async function writeSnapshot(db: sqlite3.Database, boardId: string, docKey: string, data: Uint8Array, now: number): Promise<void> {
+  await run(
+    db,
+    `INSERT INTO doc_snapshots (board_id, doc_key, data, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (board_id, doc_key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    [boardId, docKey, toBlob(data), now],
+  );
+  await run(db, 'DELETE FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, docKey]);
+}
+
+function toMember(row: SqlRow): MemberRecord {
+  const role = text(row, 'role');
+  if (role !== 'customer' && role !== 'stakeholder' && role !== 'facilitator') {
+    throw new StoreError(STORE_ERROR.corrupt, `members.role has an unknown value ${JSON.stringify(role)}`);
+  }
+  return {
+    id: text(row, 'id'),
+    boardId: text(row, 'board_id'),
+    keyHash: text(row, 'key_hash'),
+    name: text(row, 'name'),
+    role,
+    department: text(row, 'department'),
+    joinedAt: integer(row, 'joined_at'),
+  };
+}
+
+function text(row: SqlRow, column: string): string {
+  const value = row[column];
+  if (typeof value !== 'string') throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not text`);
+  return value;
+}
+
+function integer(row: SqlRow, column: string): number {
+  const value = row[column];
+  if (typeof value !== 'number') throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not a number`);
+  return value;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+const DRIVER_CODES: Record<string, StoreErrorCode> = {
+  SQLITE_CORRUPT: STORE_ERROR.corrupt,
+  SQLITE_NOTADB: STORE_ERROR.corrupt,
+  SQLITE_READONLY: STORE_ERROR.notWritable,
+  SQLITE_CANTOPEN: STORE_ERROR.notWritable,
+  SQLITE_PERM: STORE_ERROR.notWritable,
+};
+
+/** Wraps a driver error as a StoreError naming the operation (StoreErrors pass through unchanged). */
+function driverError(operation: string, err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  const code = (err as SqliteDriverError | undefined)?.code;
+  return new StoreError((code && DRIVER_CODES[code]) || STORE_ERROR.io, `${operation} failed: ${errorMessage(err)}`, { cause: err });
+}
