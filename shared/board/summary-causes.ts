@@ -27,10 +27,17 @@ export interface CauseWalk {
 }
 
 /**
- * Walks the causes of `startId` upstream. Each note appears at most once, at its shortest depth; among
- * equal depths the order is the order in which links are met (cause ids are sorted by the reader).
+ * Walks the causes of `startId` upstream. Each note appears at most once, at its shortest depth; the
+ * causes of one note are visited in `rank` order (board order in the summary), then by id.
  */
-export function walkCauses(startId: string, notesById: ReadonlyMap<string, Note>, limit = MAX_CAUSES_PER_NOTE): CauseWalk {
+export function walkCauses(
+  startId: string,
+  notesById: ReadonlyMap<string, Note>,
+  rank: ReadonlyMap<string, number> = new Map(),
+  limit = MAX_CAUSES_PER_NOTE,
+): CauseWalk {
+  const byRank = (a: string, b: string): number =>
+    (rank.get(a) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b) ?? Number.MAX_SAFE_INTEGER) || (a < b ? -1 : a > b ? 1 : 0);
   const steps: CauseStep[] = [];
   const visited = new Set<string>([startId]);
   let dangling = 0;
@@ -41,7 +48,7 @@ export function walkCauses(startId: string, notesById: ReadonlyMap<string, Note>
     for (const current of frontier) {
       const note = notesById.get(current.id);
       if (!note) continue;
-      for (const causeId of note.causes) {
+      for (const causeId of [...note.causes].sort(byRank)) {
         if (!notesById.has(causeId)) {
           dangling += 1;
           continue;
