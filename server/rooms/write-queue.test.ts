@@ -1,0 +1,329 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { BoardStore, WriteBatch } from '../persistence/board-store.js';
+import { MemoryStore } from '../persistence/memory-store.js';
+import { SqliteStore } from '../persistence/sqlite-store.js';
+import { WRITE_QUEUE_ERROR, WriteQueue, type WriteQueueOptions } from './write-queue.js';
+
+const silent = pino({ level: 'silent' });
+
+/** A real store of each kind, closed (and its temp dir removed) when the test ends. */
+const STORES: [string, () => Promise<BoardStore>][] = [
+  [
+    'MemoryStore',
+    async () => {
+      const store = new MemoryStore();
+      onTestFinished(() => store.close());
+      return store;
+    },
+  ],
+  [
+    'SqliteStore',
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jr-queue-'));
+      const store = await SqliteStore.open(path.join(dir, 'journeyroom.db'));
+      onTestFinished(async () => {
+        await store.close();
+        await fs.rm(dir, { recursive: true, force: true });
+      });
+      return store;
+    },
+  ],
+];
+
+function makeQueue(store: BoardStore, options: Partial<WriteQueueOptions> = {}): WriteQueue {
+  const queue = new WriteQueue({
+    store,
+    flushDelayMs: 20,
+    compactAfterUpdates: 1000,
+    maxPendingBytes: 1 << 20,
+    logger: silent,
+    retryMinMs: 5,
+    retryMaxMs: 20,
+    ...options,
+  });
+  // Teardown must not hang on a store a test left failing.
+  onTestFinished(() => queue.close(200).catch(() => undefined));
+  return queue;
+}
+
+/** A live doc whose every update goes to the queue, like a room's. */
+function liveDoc(queue: WriteQueue, boardId: string, docKey: string, storedCount = 0): Y.Doc {
+  const doc = new Y.Doc();
+  queue.attachDoc(boardId, docKey, doc, storedCount);
+  doc.on('update', (update: Uint8Array) => queue.enqueue(boardId, docKey, update));
+  return doc;
+}
+
+function addNotes(doc: Y.Doc, count: number, prefix = 'note'): void {
+  const notes = doc.getMap<string>('notes');
+  for (let i = 0; i < count; i++) notes.set(`${prefix}-${notes.size}`, `${prefix} text ${i}`);
+}
+
+/** Rebuilds a doc from what the store holds, as a restarted server would. */
+async function restored(store: BoardStore, boardId: string, docKey: string): Promise<Y.Doc> {
+  const stored = await store.loadDoc(boardId, docKey);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+async function expectStoredEqualsLive(store: BoardStore, boardId: string, docKey: string, live: Y.Doc): Promise<void> {
+  const doc = await restored(store, boardId, docKey);
+  expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(live));
+  expect(doc.getMap('notes').toJSON()).toEqual(live.getMap('notes').toJSON());
+}
+
+/** Resolves on the first "committed" event for each listed doc. */
+function committed(queue: WriteQueue, docs: [string, string][]): Promise<void> {
+  const waiting = new Set(docs.map(([b, d]) => `${b}/${d}`));
+  return new Promise((resolve) => {
+    const off = queue.onCommitted((boardId, docKey) => {
+      waiting.delete(`${boardId}/${docKey}`);
+      if (waiting.size === 0) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** A real store whose writes can be held back (to catch a commit in flight) and counted. */
+class GatedStore extends MemoryStore {
+  calls = 0;
+  private gate: Promise<void> | undefined;
+  private open: (() => void) | undefined;
+  private entered: (() => void) | undefined;
+
+  /** Holds the next writes until release(); resolves when one is held. */
+  hold(): Promise<void> {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+    return new Promise((resolve) => (this.entered = resolve));
+  }
+
+  release(): void {
+    this.gate = undefined;
+    this.open?.();
+  }
+
+  override async write(batch: WriteBatch): Promise<void> {
+    this.calls += 1;
+    if (this.gate) {
+      this.entered?.();
+      await this.gate;
+    }
+    return super.write(batch);
+  }
+}
+
+describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
+  it('commits updates of several docs in one batch within the window', async () => {
+    const store = await makeStore();
+    const queue = makeQueue(store);
+    const a = liveDoc(queue, 'board-a', 'board');
+    const s = liveDoc(queue, 'board-a', 'session');
+    const b = liveDoc(queue, 'board-b', 'board');
+    const done = committed(queue, [
+      ['board-a', 'board'],
+      ['board-a', 'session'],
+      ['board-b', 'board'],
+    ]);
+    addNotes(a, 3);
+    addNotes(s, 1);
+    addNotes(b, 2);
+    expect(queue.pendingUpdates).toBe(6);
+    await done;
+    expect(queue.pendingUpdates).toBe(0);
+    expect(queue.pendingBytes).toBe(0);
+    expect(await store.countUpdates('board-a', 'board')).toBe(3);
+    expect(await store.countUpdates('board-a', 'session')).toBe(1);
+    expect(await store.countUpdates('board-b', 'board')).toBe(2);
+    if (store instanceof MemoryStore) expect(store.commits).toBe(1);
+    await expectStoredEqualsLive(store, 'board-a', 'board', a);
+  });
+
+  it('stores a state equal to the live doc, across compactions (restart equivalence)', async () => {
+    const store = await makeStore();
+    const queue = makeQueue(store, { compactAfterUpdates: 7 });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    for (let round = 0; round < 5; round++) {
+      addNotes(doc, 4, `r${round}`);
+      doc.getMap('notes').delete(`r${round}-0`);
+      await queue.flushAll();
+    }
+    const rows = await store.countUpdates('board-a', 'board');
+    expect(rows).toBeLessThan(7);
+    expect((await store.loadDoc('board-a', 'board')).snapshot).not.toBeNull();
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+  });
+
+  it('compacts after N updates: no log rows left and the same state', async () => {
+    const store = await makeStore();
+    const queue = makeQueue(store, { compactAfterUpdates: 5 });
+    const doc = liveDoc(queue, 'board-a', 'board', 0);
+    addNotes(doc, 3);
+    await queue.flushAll();
+    expect(await store.countUpdates('board-a', 'board')).toBe(3);
+    addNotes(doc, 2); // 3 stored + 2 pending reaches 5
+    await queue.flushAll();
+    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+
+    addNotes(doc, 2);
+    await queue.flushDoc('board-a', 'board', { compact: true });
+    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    expect(queue.hasPending('board-a', 'board')).toBe(false);
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+  });
+
+  it('compacts a log loaded from storage when asked', async () => {
+    const store = await makeStore();
+    const first = makeQueue(store);
+    const doc = liveDoc(first, 'board-a', 'board');
+    addNotes(doc, 4);
+    await first.close();
+
+    const queue = makeQueue(store);
+    const reloaded = await restored(store, 'board-a', 'board');
+    queue.attachDoc('board-a', 'board', reloaded, await store.countUpdates('board-a', 'board'));
+    expect(queue.hasPending('board-a', 'board')).toBe(false);
+    await queue.flushDoc('board-a', 'board', { compact: true });
+    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+    queue.detachDoc('board-a', 'board');
+  });
+
+  it('close commits what is pending without waiting for the window, then refuses updates', async () => {
+    const store = await makeStore();
+    const queue = makeQueue(store, { flushDelayMs: 60_000 });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    addNotes(doc, 3);
+    await queue.close();
+    await queue.close();
+    expect(await store.countUpdates('board-a', 'board')).toBe(3);
+    expect(() => queue.enqueue('board-a', 'board', Uint8Array.of(0, 0))).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.closed }));
+  });
+});
+
+describe('WriteQueue ordering and failures', () => {
+  it('an update arriving while a commit is in flight goes into the next commit', async () => {
+    const store = new GatedStore();
+    const queue = makeQueue(store);
+    const doc = liveDoc(queue, 'board-a', 'board');
+    addNotes(doc, 1);
+    const held = store.hold();
+    const first = queue.flushAll();
+    await held;
+    addNotes(doc, 1); // the first write is in flight now
+    expect(queue.hasPending('board-a', 'board')).toBe(true);
+    const second = queue.flushDoc('board-a', 'board', { compact: false });
+    store.release();
+    await Promise.all([first, second]);
+    expect(store.commits).toBe(2);
+    expect(await store.countUpdates('board-a', 'board')).toBe(2);
+    expect(queue.hasPending('board-a', 'board')).toBe(false);
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+  });
+
+  it('keeps everything in memory while the store fails, logs once, retries, then stores it all', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        callback();
+      },
+    });
+    const store = new GatedStore();
+    const queue = makeQueue(store, { logger: pino({ level: 'info' }, sink) });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    const other = liveDoc(queue, 'board-b', 'session');
+    store.failWrites(new Error('disk full'));
+
+    addNotes(doc, 3);
+    await vi.waitFor(() => expect(queue.degraded).toBe(true));
+    addNotes(other, 2);
+    addNotes(doc, 1);
+    await vi.waitFor(() => expect(store.calls).toBeGreaterThanOrEqual(4));
+    expect(queue.degraded).toBe(true);
+    expect(queue.lastError).toContain('disk full');
+    expect(queue.pendingUpdates).toBe(6);
+    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    expect(lines.filter((l) => l.msg === 'commit failed; holding updates in memory and retrying')).toHaveLength(1);
+    expect(lines.find((l) => l.level === 50)).toMatchObject({ boardIds: ['board-a'] });
+
+    const flushed = queue.flushAll();
+    store.failWrites(null);
+    await flushed;
+    expect(queue.degraded).toBe(false);
+    expect(queue.lastError).toBeUndefined();
+    expect(queue.pendingUpdates).toBe(0);
+    expect(await store.countUpdates('board-a', 'board')).toBe(4);
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+    await expectStoredEqualsLive(store, 'board-b', 'session', other);
+    expect(lines.some((l) => l.msg === 'storage recovered; held updates stored')).toBe(true);
+  });
+
+  it('holds a failed compaction and compacts once the store recovers', async () => {
+    const store = new MemoryStore();
+    const queue = makeQueue(store, { compactAfterUpdates: 3 });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    store.failWrites(new Error('EIO'));
+    addNotes(doc, 5);
+    await vi.waitFor(() => expect(queue.degraded).toBe(true));
+    const flushed = queue.flushDoc('board-a', 'board', { compact: true });
+    expect(() => queue.detachDoc('board-a', 'board')).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));
+    store.failWrites(null);
+    await flushed;
+    expect(await store.loadDoc('board-a', 'board')).toMatchObject({ updates: [] });
+    await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+    queue.detachDoc('board-a', 'board');
+  });
+
+  it('reports overMemoryBound while held bytes exceed the bound, and clears it after recovery', async () => {
+    const store = new MemoryStore();
+    const queue = makeQueue(store, { maxPendingBytes: 200 });
+    store.failWrites(new Error('disk full'));
+    queue.enqueue('board-a', 'board', new Uint8Array(150));
+    expect(queue.overMemoryBound).toBe(false);
+    await vi.waitFor(() => expect(queue.degraded).toBe(true));
+    queue.enqueue('board-a', 'board', new Uint8Array(100));
+    expect(queue.pendingBytes).toBe(250);
+    expect(queue.overMemoryBound).toBe(true);
+    store.failWrites(null);
+    await queue.flushAll();
+    expect(queue.overMemoryBound).toBe(false);
+    expect(await store.countUpdates('board-a', 'board')).toBe(2);
+  });
+
+  it('close gives up after its timeout when the store keeps failing, and rejects waiting flushes', async () => {
+    const store = new MemoryStore();
+    const queue = makeQueue(store);
+    store.failWrites(new Error('disk full'));
+    queue.enqueue('board-a', 'board', Uint8Array.of(1));
+    const flush = queue.flushDoc('board-a', 'board', { compact: false });
+    const closeTimeout = { code: WRITE_QUEUE_ERROR.closeTimeout };
+    await expect(queue.close(50)).rejects.toMatchObject(closeTimeout);
+    await expect(flush).rejects.toMatchObject(closeTimeout);
+    await expect(queue.close()).rejects.toMatchObject(closeTimeout);
+  });
+
+  it('refuses to detach a doc with pending updates and to attach a second live doc', async () => {
+    const store = new MemoryStore();
+    const queue = makeQueue(store, { flushDelayMs: 60_000 });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    expect(() => queue.attachDoc('board-a', 'board', new Y.Doc(), 0)).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.alreadyAttached }));
+    addNotes(doc, 1);
+    expect(queue.hasPending('board-a', 'board')).toBe(true);
+    expect(() => queue.detachDoc('board-a', 'board')).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));
+    await queue.flushDoc('board-a', 'board', { compact: false });
+    queue.detachDoc('board-a', 'board');
+    expect(queue.hasPending('board-a', 'board')).toBe(false);
+    await expect(queue.flushDoc('board-a', 'board', { compact: true })).resolves.toBeUndefined();
+  });
+});

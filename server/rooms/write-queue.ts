@@ -1,0 +1,471 @@
+/**
+ * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch at most
+ * `flushDelayMs` after the first one arrived, compacts long update logs into snapshots, and when a commit fails
+ * keeps everything in memory and retries the whole batch with backoff (reliability.md §2, "nothing acknowledged
+ * is lost"). Nothing here says "saved" before the store's transaction committed.
+ */
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import type { BoardStore, Compaction, UpdateAppend } from '../persistence/board-store.js';
+
+/** Default bounds of the retry backoff after a failed commit. */
+export const RETRY_MIN_MS = 100;
+export const RETRY_MAX_MS = 5000;
+/** How long close() keeps retrying by default (Docker's stop grace period is 10 s). */
+export const CLOSE_TIMEOUT_MS = 10_000;
+
+/** Settings of a WriteQueue; config values are passed in, never read from env here. */
+export interface WriteQueueOptions {
+  store: BoardStore;
+  flushDelayMs: number;
+  compactAfterUpdates: number;
+  maxPendingBytes: number;
+  logger: Logger;
+  /** Backoff bounds after a failed commit (tests shorten them). */
+  retryMinMs?: number;
+  retryMaxMs?: number;
+}
+
+/** Why the queue refused a call. */
+export const WRITE_QUEUE_ERROR = {
+  /** the queue is closed: nothing more can be stored */
+  closed: 'closed',
+  /** close() gave up while data was still not stored */
+  closeTimeout: 'close_timeout',
+  /** attachDoc for a doc that already has a live Y.Doc */
+  alreadyAttached: 'already_attached',
+  /** detachDoc while the doc still has unstored updates */
+  pending: 'pending',
+} as const;
+export type WriteQueueErrorCode = (typeof WRITE_QUEUE_ERROR)[keyof typeof WRITE_QUEUE_ERROR];
+
+/** A write-queue failure with a machine-readable code. */
+export class WriteQueueError extends Error {
+  readonly code: WriteQueueErrorCode;
+  constructor(code: WriteQueueErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WriteQueueError';
+    this.code = code;
+  }
+}
+
+/** What the queue knows about one doc. */
+interface DocState {
+  boardId: string;
+  docKey: string;
+  doc: Y.Doc | undefined;
+  /** Log rows in the store (as of the last successful commit). */
+  storedCount: number;
+  /** Updates not yet handed to a commit, oldest first. */
+  pending: Uint8Array[];
+  /** True while the commit in flight includes this doc. */
+  inFlight: boolean;
+  /** A flushDoc asked for a compaction that has not committed yet. */
+  compactRequested: boolean;
+  /** Sequence number of the latest enqueued update (per doc, starts at 0). */
+  enqueuedSeq: number;
+  /** Every update with a sequence number <= this is durable. */
+  committedSeq: number;
+  /** The store's snapshot covers every update with a sequence number <= this. */
+  compactedSeq: number;
+  /** Number of compactions of this doc committed so far. */
+  compactions: number;
+}
+
+/** One doc's part of a commit, kept to finish or undo it. */
+interface PlanItem {
+  state: DocState;
+  updates: Uint8Array[];
+  bytes: number;
+  upToSeq: number;
+  compacted: boolean;
+  compactWasRequested: boolean;
+}
+
+interface Waiter {
+  state: DocState;
+  seq: number;
+  /** For a compacting flush: the doc's compaction count when asked; a later compaction must commit. */
+  compactionsBefore: number | undefined;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+/** Batches, commits, compacts and retries the updates of every live doc (one instance per server). */
+export class WriteQueue {
+  private readonly store: BoardStore;
+  private readonly flushDelayMs: number;
+  private readonly compactAfterUpdates: number;
+  private readonly maxPendingBytes: number;
+  private readonly logger: Logger;
+  private readonly retryMinMs: number;
+  private readonly retryMaxMs: number;
+
+  private readonly docs = new Map<string, DocState>();
+  private readonly listeners = new Set<(boardId: string, docKey: string) => void>();
+  private waiters: Waiter[] = [];
+  /** The batch timer: set by the first update after a commit started, fires flushDelayMs later. */
+  private timer: NodeJS.Timeout | undefined;
+  /** The backoff timer after a failed commit. */
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs = 0;
+  private inFlight = false;
+  /** A commit was due while another was in flight: start it as soon as that one settles. */
+  private commitWhenIdle = false;
+  private updateCount = 0;
+  private byteCount = 0;
+  private failure: string | undefined;
+  private failedAttempts = 0;
+  private closing: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(options: WriteQueueOptions) {
+    this.store = options.store;
+    this.flushDelayMs = options.flushDelayMs;
+    this.compactAfterUpdates = Math.max(1, options.compactAfterUpdates);
+    this.maxPendingBytes = options.maxPendingBytes;
+    this.logger = options.logger.child({ component: 'write-queue' });
+    this.retryMinMs = options.retryMinMs ?? RETRY_MIN_MS;
+    this.retryMaxMs = Math.max(this.retryMinMs, options.retryMaxMs ?? RETRY_MAX_MS);
+  }
+
+  /** Registers a live doc so compaction can encode its merged state; storedCount = log rows it loaded with. */
+  attachDoc(boardId: string, docKey: string, doc: Y.Doc, storedCount: number): void {
+    const state = this.state(boardId, docKey);
+    if (state.doc && state.doc !== doc) {
+      throw new WriteQueueError(WRITE_QUEUE_ERROR.alreadyAttached, `doc ${boardId}/${docKey} is already attached; detach it first`);
+    }
+    state.doc = doc;
+    state.storedCount = storedCount;
+  }
+
+  /**
+   * Queues one update (V1) applied to that doc; it is committed at most flushDelayMs later (one batch for all
+   * docs). The bytes are kept as given (not copied): the caller must not reuse the buffer.
+   */
+  enqueue(boardId: string, docKey: string, update: Uint8Array): void {
+    if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${boardId}/${docKey} not stored`);
+    const state = this.state(boardId, docKey);
+    state.pending.push(update);
+    state.enqueuedSeq += 1;
+    this.updateCount += 1;
+    this.byteCount += update.byteLength;
+    this.schedule();
+  }
+
+  /** Commits everything pending for this doc, compacting it into a snapshot when compact is true; resolves once durable. */
+  flushDoc(boardId: string, docKey: string, opts: { compact: boolean }): Promise<void> {
+    const state = this.docs.get(key(boardId, docKey));
+    if (!state) return Promise.resolve();
+    // Nothing stored beyond a snapshot and nothing on its way: the store already holds exactly the doc.
+    const compact = opts.compact && state.doc !== undefined && (state.storedCount > 0 || this.hasPendingState(state));
+    if (compact) state.compactRequested = true;
+    return this.waitFor(state, compact);
+  }
+
+  /** Stops tracking a doc; only allowed when it has nothing pending (throws otherwise). */
+  detachDoc(boardId: string, docKey: string): void {
+    const k = key(boardId, docKey);
+    const state = this.docs.get(k);
+    if (!state) return;
+    if (this.hasPendingState(state)) {
+      throw new WriteQueueError(WRITE_QUEUE_ERROR.pending, `doc ${boardId}/${docKey} still has unstored updates; flush it first`);
+    }
+    this.docs.delete(k);
+  }
+
+  /** True while the doc has updates (or a requested compaction) that are not durable yet. */
+  hasPending(boardId: string, docKey: string): boolean {
+    const state = this.docs.get(key(boardId, docKey));
+    return state !== undefined && this.hasPendingState(state);
+  }
+
+  /** Commits everything pending now; resolves when durable. */
+  flushAll(): Promise<void> {
+    return Promise.all([...this.docs.values()].map((state) => this.waitFor(state, false))).then(() => undefined);
+  }
+
+  /** true while the last commit failed and data is being held in memory for retry */
+  get degraded(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** The last commit failure's message while degraded. */
+  get lastError(): string | undefined {
+    return this.failure;
+  }
+
+  /** Updates received but not yet durable (queued or in the commit in flight). */
+  get pendingUpdates(): number {
+    return this.updateCount;
+  }
+
+  /** Bytes of the updates counted by pendingUpdates. */
+  get pendingBytes(): number {
+    return this.byteCount;
+  }
+
+  /** true when pendingBytes > maxPendingBytes: callers must refuse new writes (close 1013) */
+  get overMemoryBound(): boolean {
+    return this.byteCount > this.maxPendingBytes;
+  }
+
+  /** Subscribe to "committed" events (boardId, docKey) — used to tell clients their edits are saved. Returns an unsubscribe fn. */
+  onCommitted(listener: (boardId: string, docKey: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Flushes everything (retrying until success or until timeoutMs), then stops timers; idempotent. Rejects with
+   * `close_timeout` when data could not be stored in time; unresolved flushes reject with the same error.
+   */
+  close(timeoutMs: number = CLOSE_TIMEOUT_MS): Promise<void> {
+    this.closing ??= new Promise<void>((resolve, reject) => {
+      const giveUp = setTimeout(() => {
+        const error = new WriteQueueError(
+          WRITE_QUEUE_ERROR.closeTimeout,
+          `write queue closed after ${timeoutMs} ms with ${this.updateCount} updates not stored: ${this.failure ?? 'commit still in flight'}`,
+        );
+        this.stop();
+        this.logger.error({ pendingUpdates: this.updateCount, pendingBytes: this.byteCount, err: error }, 'gave up storing updates at close');
+        for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+        reject(error);
+      }, timeoutMs);
+      this.flushAll().then(
+        () => {
+          clearTimeout(giveUp);
+          this.stop();
+          resolve();
+        },
+        (err: unknown) => {
+          clearTimeout(giveUp);
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+      // Do not wait out the batch window (or a long backoff) at shutdown.
+      this.commitSoon(true);
+    });
+    return this.closing;
+  }
+
+  private state(boardId: string, docKey: string): DocState {
+    const k = key(boardId, docKey);
+    let state = this.docs.get(k);
+    if (!state) {
+      state = {
+        boardId,
+        docKey,
+        doc: undefined,
+        storedCount: 0,
+        pending: [],
+        inFlight: false,
+        compactRequested: false,
+        enqueuedSeq: 0,
+        committedSeq: 0,
+        compactedSeq: 0,
+        compactions: 0,
+      };
+      this.docs.set(k, state);
+    }
+    return state;
+  }
+
+  private hasPendingState(state: DocState): boolean {
+    return state.pending.length > 0 || state.inFlight || state.compactRequested;
+  }
+
+  /** Resolves once every update of `state` enqueued so far is durable (and compacted, if asked). */
+  private waitFor(state: DocState, compact: boolean): Promise<void> {
+    const seq = state.enqueuedSeq;
+    const compactionsBefore = compact ? state.compactions : undefined;
+    if (isSatisfied(state, seq, compactionsBefore)) return Promise.resolve();
+    if (this.stopped) return Promise.reject(new WriteQueueError(WRITE_QUEUE_ERROR.closed, 'write queue is closed'));
+    const promise = new Promise<void>((resolve, reject) => this.waiters.push({ state, seq, compactionsBefore, resolve, reject }));
+    this.commitSoon(false);
+    return promise;
+  }
+
+  /** Arms the batch timer: a commit at most flushDelayMs after the first update that is not in a commit yet. */
+  private schedule(): void {
+    if (this.timer || this.stopped) return;
+    // While degraded the retry timer owns the next attempt: new updates join it.
+    if (this.retryTimer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.commitSoon(false);
+    }, this.flushDelayMs);
+  }
+
+  /** Starts a commit now, or right after the one in flight; `skipBackoff` also cuts a pending retry wait short. */
+  private commitSoon(skipBackoff: boolean): void {
+    if (this.stopped) return;
+    if (this.retryTimer) {
+      if (!skipBackoff) return;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+    if (this.inFlight) {
+      this.commitWhenIdle = true;
+      return;
+    }
+    this.commit();
+  }
+
+  /**
+   * Takes ALL pending updates of all docs synchronously (and encodes each compacted doc's state at this same
+   * instant, so its snapshot covers exactly what was taken) and writes them in one transaction. An update
+   * enqueued while the write is in flight goes into the next commit.
+   */
+  private commit(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const plan: PlanItem[] = [];
+    const appends: UpdateAppend[] = [];
+    const compactions: Compaction[] = [];
+    for (const state of this.docs.values()) {
+      const compacted =
+        state.doc !== undefined &&
+        (state.compactRequested || (state.pending.length > 0 && state.storedCount + state.pending.length >= this.compactAfterUpdates));
+      if (state.pending.length === 0 && !compacted) continue;
+      const updates = state.pending;
+      state.pending = [];
+      const item: PlanItem = {
+        state,
+        updates,
+        bytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
+        upToSeq: state.enqueuedSeq,
+        compacted,
+        compactWasRequested: state.compactRequested,
+      };
+      state.compactRequested = false;
+      state.inFlight = true;
+      plan.push(item);
+      if (compacted && state.doc) {
+        compactions.push({ boardId: state.boardId, docKey: state.docKey, snapshot: Y.encodeStateAsUpdate(state.doc) });
+      } else {
+        for (const update of updates) appends.push({ boardId: state.boardId, docKey: state.docKey, update });
+      }
+    }
+    if (plan.length === 0) {
+      this.settleWaiters();
+      return;
+    }
+    this.inFlight = true;
+    this.store.write({ appends, compactions }).then(
+      () => this.onCommitSucceeded(plan),
+      (err: unknown) => this.onCommitFailed(plan, err),
+    );
+  }
+
+  private onCommitSucceeded(plan: PlanItem[]): void {
+    this.inFlight = false;
+    for (const item of plan) {
+      const { state } = item;
+      state.inFlight = false;
+      state.committedSeq = item.upToSeq;
+      if (item.compacted) {
+        state.storedCount = 0;
+        state.compactedSeq = item.upToSeq;
+        state.compactions += 1;
+      } else {
+        state.storedCount += item.updates.length;
+      }
+      this.updateCount -= item.updates.length;
+      this.byteCount -= item.bytes;
+    }
+    if (this.failure !== undefined) {
+      this.logger.info({ attempts: this.failedAttempts + 1, ...boardFields(plan) }, 'storage recovered; held updates stored');
+      this.failure = undefined;
+      this.failedAttempts = 0;
+    }
+    this.retryDelayMs = 0;
+    for (const item of plan) this.emitCommitted(item.state.boardId, item.state.docKey);
+    this.settleWaiters();
+    this.afterCommit();
+  }
+
+  private onCommitFailed(plan: PlanItem[], err: unknown): void {
+    this.inFlight = false;
+    // Put the batch back ahead of anything newer, in order; the next attempt commits it whole (plus what came since).
+    for (const item of plan) {
+      const { state } = item;
+      state.inFlight = false;
+      state.pending = item.updates.concat(state.pending);
+      state.compactRequested ||= item.compactWasRequested;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    if (this.failure === undefined) {
+      // One log line per failure burst; recovery is logged too.
+      this.logger.error({ err, ...boardFields(plan), pendingUpdates: this.updateCount, pendingBytes: this.byteCount }, 'commit failed; holding updates in memory and retrying');
+    }
+    this.failure = message;
+    this.failedAttempts += 1;
+    this.retryDelayMs = Math.min(this.retryMaxMs, this.retryDelayMs === 0 ? this.retryMinMs : this.retryDelayMs * 2);
+    if (this.stopped) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.commitWhenIdle = false;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.commitSoon(false);
+    }, this.retryDelayMs);
+  }
+
+  /** After a successful commit: start the next one if it is already due, or arm the timer for what is queued. */
+  private afterCommit(): void {
+    if (this.stopped) return;
+    const due = this.commitWhenIdle || this.closing !== undefined || this.waiters.length > 0;
+    this.commitWhenIdle = false;
+    if (due) this.commit();
+    else if ([...this.docs.values()].some((s) => s.pending.length > 0)) this.schedule();
+  }
+
+  private settleWaiters(): void {
+    const waiting: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      if (isSatisfied(waiter.state, waiter.seq, waiter.compactionsBefore)) waiter.resolve();
+      else waiting.push(waiter);
+    }
+    this.waiters = waiting;
+  }
+
+  private emitCommitted(boardId: string, docKey: string): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(boardId, docKey);
+      } catch (err) {
+        this.logger.error({ err, boardId, docKey }, 'committed listener threw');
+      }
+    }
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.timer = undefined;
+    this.retryTimer = undefined;
+  }
+}
+
+/** Durable up to `seq`, and (for a compacting flush) compacted by a commit after the request, covering `seq`. */
+function isSatisfied(state: DocState, seq: number, compactionsBefore: number | undefined): boolean {
+  if (state.committedSeq < seq) return false;
+  if (compactionsBefore === undefined) return true;
+  return state.compactions > compactionsBefore && state.compactedSeq >= seq;
+}
+
+function key(boardId: string, docKey: string): string {
+  return JSON.stringify([boardId, docKey]);
+}
+
+/** Log fields naming the boards of a batch: `boardId` when there is one, `boardIds` always. */
+function boardFields(plan: PlanItem[]): { boardId?: string; boardIds: string[] } {
+  const boardIds = [...new Set(plan.map((item) => item.state.boardId))];
+  return boardIds.length === 1 ? { boardId: boardIds[0], boardIds } : { boardIds };
+}
