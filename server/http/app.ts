@@ -1,0 +1,34 @@
+/** The express app: security headers, API routes, health, static client, and the one JSON error middleware. */
+import express, { type Express } from 'express';
+import type { Logger } from '../logger.js';
+import type { BoardStore } from '../persistence/board-store.js';
+import type { RoomRegistry } from '../rooms/registry.js';
+import { boardRoutes } from './boards.js';
+import { apiNotFound, errorHandler } from './errors.js';
+import { healthRoutes, type HealthSource } from './health.js';
+import { securityHeaders } from './security-headers.js';
+import { staticRoutes } from './static.js';
+
+/** Dependencies of the HTTP app. */
+export interface AppOptions {
+  store: BoardStore;
+  registry: RoomRegistry;
+  queue: HealthSource;
+  clientDir: string;
+  publicUrl: string | undefined;
+  logger: Logger;
+}
+
+/** Builds the express app. */
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders);
+  app.use(healthRoutes(options.registry, options.queue));
+  app.use('/api/boards', boardRoutes(options));
+  app.use('/api', apiNotFound);
+  app.use(...staticRoutes(options.clientDir));
+  app.use(errorHandler(options.logger));
+  return app;
+}

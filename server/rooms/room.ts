@@ -1,0 +1,217 @@
+/**
+ * A room: one doc of one board in memory (Y.Doc + Awareness) and the connections on it. It applies checked
+ * client updates, fans them out, hands them to the write queue, trims over-long note texts, keeps awareness
+ * per connection, and after each commit tells every connection what the server has stored (its SyncStep1).
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { LIMITS } from '../../shared/board/schema.js';
+import { MESSAGE, docKey as docKeyOf, type RoomAddress } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+
+/** What a room needs from a connection. */
+export interface RoomPeer {
+  readonly id: string;
+  /** Sends one binary frame (drops it when the socket is not open). */
+  send(data: Uint8Array): void;
+  /** Closes the connection with a close code and a short reason. */
+  close(code: number, reason: string): void;
+}
+
+/** The part of the write queue a room uses (implemented by WriteQueue). */
+export interface DocWriteQueue {
+  attachDoc(boardId: string, docKey: string, doc: Y.Doc, storedCount: number): void;
+  enqueue(boardId: string, docKey: string, update: Uint8Array): void;
+  flushDoc(boardId: string, docKey: string, options: { compact: boolean }): Promise<void>;
+  detachDoc(boardId: string, docKey: string): void;
+  hasPending(boardId: string, docKey: string): boolean;
+  readonly overMemoryBound: boolean;
+}
+
+/** Transaction origin of updates the server makes itself (e.g. trimming a note's text). */
+export const SERVER_ORIGIN = Symbol('server');
+/** Transaction origin of the stored state applied while loading; never re-enqueued. */
+export const LOAD_ORIGIN = Symbol('load');
+
+/** Builds a y-websocket sync frame around `write`. */
+function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Builds a y-websocket awareness frame. */
+export function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** One loaded doc of a board with its connections. */
+export class Room {
+  readonly boardId: string;
+  readonly docKey: string;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Set<RoomPeer>();
+  /** awareness clientID -> id of the connection that introduced it */
+  private readonly owners = new Map<number, string>();
+  private readonly ownedByPeer = new Map<string, Set<number>>();
+  private destroyed = false;
+
+  constructor(
+    readonly address: RoomAddress,
+    readonly doc: Y.Doc,
+    private readonly queue: DocWriteQueue,
+    private readonly log: Logger,
+    private readonly onIdle: (room: Room) => void,
+  ) {
+    this.boardId = address.boardId;
+    this.docKey = docKeyOf(address);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Number of connections in the room. */
+  get size(): number {
+    return this.peers.size;
+  }
+
+  /** True once destroyed (unloaded); a destroyed room accepts no one. */
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Adds a connection and starts the sync: the server's SyncStep1 and the current presence. */
+  join(peer: RoomPeer): void {
+    this.peers.add(peer);
+    this.ownedByPeer.set(peer.id, new Set());
+    peer.send(syncFrame((e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /** Removes a connection and its presence; an empty room reports itself idle. */
+  leave(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    const owned = this.ownedByPeer.get(peer.id);
+    this.ownedByPeer.delete(peer.id);
+    if (owned && owned.size > 0 && !this.destroyed) {
+      for (const id of owned) this.owners.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], peer);
+    }
+    if (this.peers.size === 0) this.onIdle(this);
+  }
+
+  /** Answers a SyncStep1: what the peer lacks. Throws on an undecodable state vector. */
+  answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
+    const update = Y.encodeStateAsUpdate(this.doc, stateVector);
+    peer.send(syncFrame((e) => {
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(e, update);
+    }));
+  }
+
+  /**
+   * Applies an update that passed the update guard. `stringIds` are the ids of its string inserts: texts they
+   * landed in that are now longer than the note limit are trimmed by a server transaction.
+   */
+  applyClientUpdate(peer: RoomPeer, update: Uint8Array, stringIds: readonly Y.ID[]): void {
+    Y.applyUpdate(this.doc, update, peer);
+    if (stringIds.length > 0) this.trimLongTexts(stringIds);
+  }
+
+  private trimLongTexts(stringIds: readonly Y.ID[]): void {
+    const texts = new Set<Y.Text>();
+    for (const id of stringIds) {
+      if (id.clock >= Y.getState(this.doc.store, id.client)) continue;
+      const item = Y.getItem(this.doc.store, id);
+      if (item instanceof Y.Item && item.parent instanceof Y.Text && item.parent.length > LIMITS.noteTextChars) texts.add(item.parent);
+    }
+    if (texts.size === 0) return;
+    this.doc.transact(() => {
+      for (const text of texts) text.delete(LIMITS.noteTextChars, text.length - LIMITS.noteTextChars);
+    }, SERVER_ORIGIN);
+    this.log.info({ texts: texts.size, limit: LIMITS.noteTextChars }, 'trimmed note text over the limit');
+  }
+
+  /** The awareness clientIDs owned by each connection (for the awareness guard). */
+  get awarenessOwners(): ReadonlyMap<number, string> {
+    return this.owners;
+  }
+
+  /** How many clientIDs a connection owns. */
+  ownedCount(peer: RoomPeer): number {
+    return this.ownedByPeer.get(peer.id)?.size ?? 0;
+  }
+
+  /** Applies an awareness update already filtered for `peer`, recording the clientIDs it claims or releases. */
+  applyAwareness(peer: RoomPeer, update: Uint8Array | null, claimed: readonly number[], released: readonly number[]): void {
+    const owned = this.ownedByPeer.get(peer.id);
+    if (!owned) return;
+    for (const id of claimed) {
+      this.owners.set(id, peer.id);
+      owned.add(id);
+    }
+    if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    for (const id of released) {
+      this.owners.delete(id);
+      owned.delete(id);
+    }
+  }
+
+  /** Sends every presence state to one peer (query-awareness). */
+  sendAwareness(peer: RoomPeer): void {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /**
+   * The durable "saved" signal: after a commit, every peer gets the server's state vector. The stock client
+   * answers with only what the server lacks; ours shows "saved" when that is nothing.
+   */
+  announceCommitted(): void {
+    if (this.peers.size === 0 || this.destroyed) return;
+    const frame = syncFrame((e) => syncProtocol.writeSyncStep1(e, this.doc));
+    for (const peer of this.peers) peer.send(frame);
+  }
+
+  /** Closes every connection with `code`. */
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers]) peer.close(code, reason);
+  }
+
+  /** Frees the doc and awareness (their timers); the room is unusable afterwards. Idempotent. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    this.queue.enqueue(this.boardId, this.docKey, update);
+    const frame = syncFrame((e) => syncProtocol.writeUpdate(e, update));
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || this.peers.size === 0) return;
+    // Sent to every peer including the sender: the stock client's 30 s watchdog needs to hear its own renewals.
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers) peer.send(frame);
+  };
+}

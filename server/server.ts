@@ -1,0 +1,143 @@
+/**
+ * createServer: express (HTTP API, health, static client) and ws (y-websocket sync) on one HTTP server, the
+ * room registry and the write queue. close() stops accepting, closes sockets with 1001, flushes every room and
+ * the queue, and closes the store; idempotent.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE } from '../shared/protocol.js';
+import type { Config } from './config.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './logger.js';
+import type { BoardStore } from './persistence/board-store.js';
+import { RoomRegistry } from './rooms/registry.js';
+import { WriteQueue } from './rooms/write-queue.js';
+import { Connection, type Grant } from './sync/connection.js';
+import { createUpgradeHandler } from './sync/upgrade.js';
+
+/** Interval of the liveness ping; a socket that did not answer the previous one is cut. */
+export const PING_INTERVAL_MS = 30_000;
+/** Most fragments of one message (clients do not fragment) and buffered chunks (≈ maxPayload / 1 KiB). */
+export const MAX_FRAGMENTS = 64;
+
+/** Dependencies of the server. */
+export interface ServerDeps {
+  config: Config;
+  store: BoardStore;
+  logger: Logger;
+}
+
+/** A running (or ready to listen) Journeyroom server. */
+export interface JourneyroomServer {
+  httpServer: http.Server;
+  /** Starts listening on config.host:config.port (0 = any free port). */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Graceful shutdown; resolves once everything received is stored (or the queue gave up) and the store is closed. */
+  close(): Promise<void>;
+  registry: RoomRegistry;
+  queue: WriteQueue;
+}
+
+/** Builds the server without listening. */
+export function createServer({ config, store, logger }: ServerDeps): JourneyroomServer {
+  const queue = new WriteQueue({
+    store,
+    flushDelayMs: config.flushDelayMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    maxPendingBytes: config.maxPendingBytes,
+    logger,
+  });
+  const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
+  const unsubscribe = queue.onCommitted((boardId, docKey) => {
+    registry.all().find((room) => room.boardId === boardId && room.docKey === docKey)?.announceCommitted();
+  });
+  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger });
+  const httpServer = http.createServer(app);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxFrameBytes,
+    perMessageDeflate: false,
+    skipUTF8Validation: false,
+    maxFragments: MAX_FRAGMENTS,
+    maxBufferedChunks: Math.max(1024, Math.ceil(config.maxFrameBytes / 1024)),
+    clientTracking: false,
+  });
+  const connections = new Set<Connection>();
+
+  const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
+    const { boardId } = grant.address;
+    const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
+    if (registry.connectionCount(boardId) >= config.maxConnectionsPerBoard) {
+      log.warn({ limit: config.maxConnectionsPerBoard }, 'connection refused: board is full');
+      ws.close(CLOSE.tryAgainLater, 'board is full');
+      return;
+    }
+    registry.addConnection(boardId);
+    const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound }, log, () => {
+      connections.delete(conn);
+      registry.releaseConnection(boardId);
+    });
+    connections.add(conn);
+    log.debug('connection accepted');
+    registry.getRoom(grant.address).then(
+      (room) => {
+        if (conn.closed) registry.releaseIfIdle(room);
+        else conn.attach(room);
+      },
+      () => conn.close(CLOSE.tryAgainLater, 'board could not be loaded'),
+    );
+  };
+
+  const onUpgrade = createUpgradeHandler({ wss, store, allowedOrigins: config.allowedOrigins, logger, onAccepted: accept });
+  httpServer.on('upgrade', onUpgrade);
+
+  const ping = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) {
+        conn.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  ping.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      clearInterval(ping);
+      httpServer.off('upgrade', onUpgrade);
+      // Refuse new upgrades politely while we shut down.
+      httpServer.on('upgrade', (_req, socket) => socket.destroy());
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await registry.close(CLOSE.goingAway);
+      for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
+      try {
+        await queue.close();
+      } catch (error) {
+        logger.error({ err: error }, 'write queue did not store everything before shutdown');
+      }
+      unsubscribe();
+      httpServer.closeAllConnections();
+      await stopped;
+      await store.close();
+      logger.info('server closed');
+    })();
+    return closing;
+  };
+
+  const listen = (): Promise<{ port: number; url: string }> =>
+    new Promise((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off('error', reject);
+        const { port } = httpServer.address() as AddressInfo;
+        const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+        resolve({ port, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` });
+      });
+    });
+
+  return { httpServer, listen, close, registry, queue };
+}

@@ -1,0 +1,19 @@
+/**
+ * Who may write which doc (the Yjs threat model: split docs by writer instead of filtering content).
+ * board: facilitator and participants; session: facilitator only; private: only its member (checked at upgrade).
+ */
+import type { DocKind, Role } from '../../shared/protocol.js';
+import { BOARD_ROOTS } from '../../shared/board/schema.js';
+import { SESSION_ROOTS } from '../../shared/session/schema.js';
+
+/** True when a connection with `role` may apply updates to a doc of `kind`. */
+export function canWrite(kind: DocKind, role: Role): boolean {
+  if (kind === 'board') return role === 'facilitator' || role === 'participant';
+  if (kind === 'session') return role === 'facilitator';
+  return role !== 'projector';
+}
+
+/** Root type names a doc of `kind` may contain; updates touching any other root are refused. */
+export function allowedRoots(kind: DocKind): readonly string[] {
+  return kind === 'session' ? SESSION_ROOTS : BOARD_ROOTS;
+}

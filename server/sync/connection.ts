@@ -1,0 +1,167 @@
+/**
+ * One WebSocket connection on one room: buffers frames (bounded) until its room is loaded, hands frames to
+ * the frame handler, closes itself on a refusal with a logged reason, and guards the socket (text frames,
+ * slow consumers, liveness pings).
+ */
+import type { WebSocket } from 'ws';
+import { CLOSE, type PresenceUser, type Role, type RoomAddress } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { Room, RoomPeer } from '../rooms/room.js';
+import { allowedRoots, canWrite } from './access.js';
+import { handleFrame, type FrameContext } from './frames.js';
+
+/** Frames held per connection while its room loads, and how long it may take. */
+export const EARLY_QUEUE_LIMITS = { messages: 64, bytes: 1024 * 1024, waitMs: 10_000 } as const;
+
+/** What the upgrade decided about a connection. */
+export interface Grant {
+  address: RoomAddress;
+  role: Role;
+  user: PresenceUser;
+}
+
+/** Settings a connection needs. */
+export interface ConnectionOptions {
+  maxBufferedBytes: number;
+  overMemoryBound: () => boolean;
+}
+
+/** A connection as the room sees it (RoomPeer) plus its lifecycle. */
+export class Connection implements RoomPeer {
+  private room: Room | undefined;
+  private ctx: FrameContext | undefined;
+  private early: Uint8Array[] = [];
+  private earlyBytes = 0;
+  private earlyTimer: NodeJS.Timeout | undefined;
+  private closedFlag = false;
+  /** set by pong or any message; cleared by the liveness sweep */
+  alive = true;
+
+  constructor(
+    readonly id: string,
+    readonly ws: WebSocket,
+    readonly grant: Grant,
+    private readonly options: ConnectionOptions,
+    readonly log: Logger,
+    private readonly onClosed: (conn: Connection, room: Room | undefined) => void,
+  ) {
+    this.earlyTimer = setTimeout(() => this.close(CLOSE.tryAgainLater, 'room took too long to load'), EARLY_QUEUE_LIMITS.waitMs);
+    this.earlyTimer.unref();
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('error', (error) => this.log.warn({ err: error }, 'socket error'));
+    ws.on('close', (code) => this.onClose(code));
+  }
+
+  /** True once the socket closed or is closing. */
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  /** Joins the loaded room and replays the frames that arrived meanwhile. */
+  attach(room: Room): void {
+    if (this.closedFlag) return;
+    clearTimeout(this.earlyTimer);
+    this.earlyTimer = undefined;
+    this.room = room;
+    this.ctx = {
+      peer: this,
+      room,
+      canWrite: canWrite(this.grant.address.kind, this.grant.role),
+      roots: allowedRoots(this.grant.address.kind),
+      user: this.grant.user,
+      overMemoryBound: this.options.overMemoryBound,
+      log: this.log,
+    };
+    room.join(this);
+    const early = this.early;
+    this.early = [];
+    this.earlyBytes = 0;
+    for (const frame of early) {
+      if (this.closedFlag) return;
+      this.process(frame);
+    }
+  }
+
+  send(data: Uint8Array): void {
+    if (this.closedFlag || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.close(CLOSE.slowConsumer, 'slow consumer');
+      return;
+    }
+    this.ws.send(data, { binary: true }, (error) => {
+      if (error) this.log.debug({ err: error }, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closedFlag) return;
+    this.closedFlag = true;
+    clearTimeout(this.earlyTimer);
+    const level = code === CLOSE.normal || code === CLOSE.goingAway ? 'debug' : code >= 4400 && code < 4500 ? 'warn' : 'info';
+    this.log[level]({ code, reason }, 'closing connection');
+    // Leave the room now: nothing more from this socket is applied, its presence goes at once.
+    this.leaveRoom();
+    this.ws.close(code, reason.slice(0, 120));
+    // A peer that never answers the closing handshake is cut after a short grace period.
+    setTimeout(() => this.ws.terminate(), 2_000).unref();
+  }
+
+  /** Cuts a dead socket without a closing handshake (liveness sweep). */
+  terminate(): void {
+    this.log.info('terminating unresponsive connection');
+    this.ws.terminate();
+  }
+
+  private onMessage(data: unknown, isBinary: boolean): void {
+    if (this.closedFlag) return;
+    this.alive = true;
+    if (!isBinary) {
+      this.close(CLOSE.unsupportedData, 'text frames are not part of the protocol');
+      return;
+    }
+    const frame = toBytes(data);
+    if (!this.room) {
+      this.early.push(frame);
+      this.earlyBytes += frame.length;
+      if (this.early.length > EARLY_QUEUE_LIMITS.messages || this.earlyBytes > EARLY_QUEUE_LIMITS.bytes) {
+        this.close(CLOSE.tryAgainLater, 'too many frames before the room loaded');
+      }
+      return;
+    }
+    this.process(frame);
+  }
+
+  private process(frame: Uint8Array): void {
+    if (!this.ctx) return;
+    const result = handleFrame(this.ctx, frame);
+    if (!result.ok) this.close(result.code, result.reason);
+  }
+
+  private leaveRoom(): void {
+    const room = this.room;
+    if (room && this.ctx) {
+      this.ctx = undefined;
+      room.leave(this);
+    }
+  }
+
+  private onClose(code: number): void {
+    const wasClosed = this.closedFlag;
+    this.closedFlag = true;
+    clearTimeout(this.earlyTimer);
+    this.early = [];
+    if (!wasClosed) this.log.debug({ code }, 'connection closed by peer');
+    this.leaveRoom();
+    this.onClosed(this, this.room);
+  }
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (Array.isArray(data)) return Buffer.concat(data as Buffer[]);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(0);
+}

@@ -1,0 +1,89 @@
+/**
+ * Decodes one binary y-websocket frame from a connection and acts on its room: sync step 1 / step 2 / update,
+ * awareness, query-awareness (auth messages from clients are ignored). Returns a refusal (close code and a
+ * reason to log) instead of throwing; the caller closes only that connection.
+ * y-protocols' readSyncMessage is not used: it swallows apply errors unless given a handler (reliability.md §1.4).
+ */
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { CLOSE, MESSAGE, type PresenceUser } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { Room, RoomPeer } from '../rooms/room.js';
+import { filterAwareness } from './awareness-guard.js';
+import { checkUpdate } from './update-guard.js';
+
+/** What a frame handler knows about its connection. */
+export interface FrameContext {
+  peer: RoomPeer;
+  room: Room;
+  /** may apply updates to this doc */
+  canWrite: boolean;
+  roots: readonly string[];
+  user: PresenceUser;
+  /** true while storage is over its memory bound: updates are refused with 1013 */
+  overMemoryBound: () => boolean;
+  log: Logger;
+}
+
+/** A refusal: close the connection with `code`; `reason` goes to the log. */
+export type FrameResult = { ok: true } | { ok: false; code: number; reason: string };
+
+const OK: FrameResult = { ok: true };
+
+/** Handles one frame. Never throws. */
+export function handleFrame(ctx: FrameContext, data: Uint8Array): FrameResult {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync:
+        return handleSync(ctx, decoder);
+      case MESSAGE.awareness:
+        return handleAwareness(ctx, decoding.readVarUint8Array(decoder));
+      case MESSAGE.queryAwareness:
+        ctx.room.sendAwareness(ctx.peer);
+        return OK;
+      case MESSAGE.auth:
+        // The server decides permissions at the upgrade; a client's auth message means nothing.
+        return OK;
+      default:
+        return { ok: false, code: CLOSE.malformed, reason: `unknown message type ${type}` };
+    }
+  } catch (error) {
+    return { ok: false, code: CLOSE.malformed, reason: `malformed frame: ${(error as Error).message}`.slice(0, 200) };
+  }
+}
+
+function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
+  const subtype = decoding.readVarUint(decoder);
+  const payload = decoding.readVarUint8Array(decoder);
+  if (subtype === syncProtocol.messageYjsSyncStep1) {
+    ctx.room.answerSyncStep1(ctx.peer, payload);
+    return OK;
+  }
+  if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
+    return { ok: false, code: CLOSE.malformed, reason: `unknown sync message ${subtype}` };
+  }
+  if (!ctx.canWrite) {
+    // Read-only: never applied nor broadcast. Not an error: the stock client sends its state on connect.
+    ctx.log.debug({ bytes: payload.length }, 'dropped update from read-only connection');
+    return OK;
+  }
+  if (ctx.overMemoryBound()) return { ok: false, code: CLOSE.tryAgainLater, reason: 'storage over its memory bound' };
+  const verdict = checkUpdate(ctx.room.doc, payload, ctx.roots);
+  if (!verdict.ok) return verdict;
+  try {
+    ctx.room.applyClientUpdate(ctx.peer, payload, verdict.stringIds);
+  } catch (error) {
+    return { ok: false, code: CLOSE.invalidUpdate, reason: `update failed to apply: ${(error as Error).message}`.slice(0, 200) };
+  }
+  return OK;
+}
+
+function handleAwareness(ctx: FrameContext, update: Uint8Array): FrameResult {
+  const verdict = filterAwareness(update, ctx.peer.id, ctx.room.awarenessOwners, ctx.room.ownedCount(ctx.peer), ctx.user);
+  if (!verdict.ok) return verdict;
+  if (verdict.dropped > 0) ctx.log.debug({ dropped: verdict.dropped }, 'dropped awareness entries of other connections');
+  ctx.room.applyAwareness(ctx.peer, verdict.update, verdict.claimed, verdict.released);
+  return OK;
+}

@@ -1,0 +1,116 @@
+/**
+ * Checks a client's Yjs update against a room's doc BEFORE it is applied, so nothing the schema forbids is
+ * ever stored: undecodable bytes (4400), roots the doc kind does not have, missing dependencies that would
+ * park pending structs in the doc, subdocs/binary/XML types (4422), and oversized content (4413).
+ * Only V1 decoding is used on client bytes (V2 decoders can hang on crafted input, yjs#687).
+ */
+import * as Y from 'yjs';
+import { CLOSE } from '../../shared/protocol.js';
+import { LIMITS } from '../../shared/board/schema.js';
+
+/** Longest single string insert accepted; a note's text may be replaced in one go, hence twice the limit. */
+export const MAX_STRING_INSERT_CHARS = LIMITS.noteTextChars * 2;
+/** Largest plain JSON value (map value, array element) accepted in one struct, in JSON characters. */
+export const MAX_JSON_VALUE_CHARS = 64 * 1024;
+
+/** The verdict on one update. */
+export type UpdateVerdict = { ok: true; stringIds: Y.ID[] } | { ok: false; code: number; reason: string };
+type ContentVerdict = { ok: true } | { ok: false; code: number; reason: string };
+
+const refuse = (code: number, reason: string): { ok: false; code: number; reason: string } => ({ ok: false, code, reason });
+
+/** Decodes and checks `update` against `doc` for a doc whose roots must be among `roots`. Never throws. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, roots: readonly string[]): UpdateVerdict {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    return refuse(CLOSE.malformed, `undecodable update: ${(error as Error).message}`.slice(0, 200));
+  }
+  try {
+    return checkDecoded(doc, decoded, roots);
+  } catch (error) {
+    return refuse(CLOSE.malformed, `unreadable update: ${(error as Error).message}`.slice(0, 200));
+  }
+}
+
+function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, roots: readonly string[]): UpdateVerdict {
+  const { structs, ds } = decoded;
+  // Per client, how far the clock is known once this update is applied. A struct that starts beyond that
+  // would wait in pendingStructs (and be persisted by encodeStateAsUpdate, yjs PR #274): refuse it.
+  const reach = new Map<number, number>();
+  const known = (client: number): number => reach.get(client) ?? Y.getState(doc.store, client);
+  const typeItems = new Map<number, { from: number; to: number }[]>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const { client, clock } = struct.id;
+    const end = known(client);
+    if (clock > end) return refuse(CLOSE.invalidUpdate, `missing dependencies: client ${client} from clock ${clock}, server has ${end}`);
+    reach.set(client, Math.max(end, clock + struct.length));
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {
+      const list = typeItems.get(client) ?? [];
+      list.push({ from: clock, to: clock + struct.length });
+      typeItems.set(client, list);
+    }
+  }
+  const isKnown = (id: Y.ID): boolean => id.clock < known(id.client);
+  const stringIds: Y.ID[] = [];
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.content instanceof Y.ContentString) stringIds.push(struct.id);
+    if (struct.origin && !isKnown(struct.origin)) return refuse(CLOSE.invalidUpdate, 'missing dependency: left origin');
+    if (struct.rightOrigin && !isKnown(struct.rightOrigin)) return refuse(CLOSE.invalidUpdate, 'missing dependency: right origin');
+    const parent = struct.parent as unknown;
+    if (typeof parent === 'string') {
+      if (!roots.includes(parent)) return refuse(CLOSE.invalidUpdate, `unknown root ${JSON.stringify(parent.slice(0, 40))}`);
+    } else if (parent instanceof Y.ID) {
+      if (!isKnown(parent)) return refuse(CLOSE.invalidUpdate, 'missing dependency: parent');
+      if (!isTypeId(doc, parent, typeItems)) return refuse(CLOSE.invalidUpdate, 'parent is not a shared type');
+    }
+    const contentVerdict = checkContent(struct.content);
+    if (!contentVerdict.ok) return contentVerdict;
+  }
+  for (const [client, deletes] of ds.clients) {
+    for (const del of deletes) {
+      if (del.clock + del.len > known(client)) return refuse(CLOSE.invalidUpdate, `missing dependency: delete of unknown client ${client} clock ${del.clock}`);
+    }
+  }
+  return { ok: true, stringIds };
+}
+
+function isTypeId(doc: Y.Doc, id: Y.ID, typeItems: Map<number, { from: number; to: number }[]>): boolean {
+  if (id.clock < Y.getState(doc.store, id.client)) {
+    const item = Y.getItem(doc.store, id);
+    return item instanceof Y.GC || (item instanceof Y.Item && item.content instanceof Y.ContentType);
+  }
+  return (typeItems.get(id.client) ?? []).some((r) => id.clock >= r.from && id.clock < r.to);
+}
+
+function jsonTooLarge(values: readonly unknown[]): boolean {
+  for (const value of values) {
+    if (value === undefined) continue;
+    if (JSON.stringify(value).length > MAX_JSON_VALUE_CHARS) return true;
+  }
+  return false;
+}
+
+function checkContent(content: Y.Item['content']): ContentVerdict {
+  if (content instanceof Y.ContentString) {
+    if (content.str.length > MAX_STRING_INSERT_CHARS) return refuse(CLOSE.contentTooLarge, `string insert of ${content.str.length} characters`);
+  } else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+    if (jsonTooLarge(content.arr)) return refuse(CLOSE.contentTooLarge, 'value too large');
+  } else if (content instanceof Y.ContentType) {
+    const type = content.type;
+    // Schema v1 uses maps, arrays and texts only; XML types are not part of it.
+    if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment || type instanceof Y.XmlText || type instanceof Y.XmlHook) {
+      return refuse(CLOSE.invalidUpdate, 'XML types are not part of the schema');
+    }
+  } else if (content instanceof Y.ContentDoc || content instanceof Y.ContentBinary) {
+    return refuse(CLOSE.invalidUpdate, 'subdocs and binary content are not part of the schema');
+  } else if (content instanceof Y.ContentEmbed) {
+    if (jsonTooLarge([content.embed])) return refuse(CLOSE.contentTooLarge, 'embed too large');
+  } else if (content instanceof Y.ContentFormat) {
+    if (jsonTooLarge([content.value])) return refuse(CLOSE.contentTooLarge, 'format value too large');
+  }
+  return { ok: true };
+}

@@ -1,0 +1,112 @@
+/**
+ * The HTTP 'upgrade' handler: checks path, Origin, board, token and member BEFORE the WebSocket handshake
+ * completes where HTTP answers suffice, and completes the handshake then closes with a 44xx code where the
+ * stock y-websocket client must see the code to stop reconnecting (it only stops on 4400-4499).
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { CLOSE, WS_PATH, isBoardId, parseRoomPath, type RoomAddress, type Role } from '../../shared/protocol.js';
+import { findMemberByKey, presenceFor } from '../auth/members.js';
+import { roleForToken } from '../auth/tokens.js';
+import type { Logger } from '../logger.js';
+import { safePath } from '../logger.js';
+import type { BoardStore, MemberRecord } from '../persistence/board-store.js';
+import { isOriginAllowed } from './origin.js';
+import type { Grant } from './connection.js';
+
+/** Dependencies of the upgrade handler. */
+export interface UpgradeOptions {
+  wss: WebSocketServer;
+  store: BoardStore;
+  allowedOrigins: readonly string[];
+  logger: Logger;
+  /** called with an accepted socket and its grant */
+  onAccepted: (ws: WebSocket, grant: Grant, connId: string) => void;
+}
+
+/** Result of checking an upgrade request: a grant, or a refusal to deliver as close code after the handshake. */
+type Decision = { ok: true; grant: Grant } | { ok: false; code: number; reason: string };
+
+/** Answers a plain HTTP error on a socket that was not upgraded. */
+function refuseHttp(socket: Duplex, status: number, text: string): void {
+  if (socket.writable) {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+  }
+  socket.destroy();
+}
+
+/** Creates the 'upgrade' listener for the HTTP server. */
+export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  const { wss, store, logger } = options;
+  return (req, socket, head) => {
+    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
+    const connId = randomBytes(6).toString('base64url');
+    const log = logger.child({ connId });
+    const url = parseUrl(req.url);
+    if (!url || !url.pathname.startsWith(`${WS_PATH}/`)) {
+      log.info({ path: safePath(req.url) }, 'upgrade refused: not a WebSocket path');
+      refuseHttp(socket, 404, 'Not Found');
+      return;
+    }
+    if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins)) {
+      log.warn({ origin: String(req.headers.origin).slice(0, 100) }, 'upgrade refused: origin not allowed');
+      refuseHttp(socket, 403, 'Forbidden');
+      return;
+    }
+    decide(store, url)
+      .catch((error: unknown): Decision => {
+        log.error({ err: error }, 'upgrade check failed');
+        return { ok: false, code: CLOSE.tryAgainLater, reason: 'server error' };
+      })
+      .then((decision) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          if (!decision.ok) {
+            const boardId = url.pathname.slice(WS_PATH.length + 1).split('/')[0] ?? '';
+            log.info({ boardId: isBoardId(boardId) ? boardId : undefined, code: decision.code, reason: decision.reason }, 'connection refused');
+            ws.close(decision.code, decision.reason);
+            return;
+          }
+          options.onAccepted(ws, decision.grant, connId);
+        });
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'upgrade failed');
+        socket.destroy();
+      });
+  };
+}
+
+function parseUrl(raw: string | undefined): URL | undefined {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+async function decide(store: BoardStore, url: URL): Promise<Decision> {
+  const address: RoomAddress | undefined = parseRoomPath(url.pathname.slice(WS_PATH.length + 1));
+  if (!address) return { ok: false, code: CLOSE.notFound, reason: 'unknown room' };
+  const board = await store.getBoard(address.boardId);
+  if (!board) return { ok: false, code: CLOSE.notFound, reason: 'unknown board' };
+  const role: Role | undefined = roleForToken(board, url.searchParams.get('token') ?? undefined);
+  if (!role) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
+  const memberKey = url.searchParams.get('member') ?? undefined;
+  let member: MemberRecord | undefined;
+  if (address.kind === 'private') {
+    if (role === 'projector' || !memberKey) return { ok: false, code: CLOSE.forbidden, reason: 'private doc of another member' };
+    member = await findMemberByKey(store, address.boardId, memberKey, address.memberId);
+    if (!member) return { ok: false, code: CLOSE.forbidden, reason: 'private doc of another member' };
+  } else if (memberKey && role !== 'projector') {
+    member = await findMemberByKey(store, address.boardId, memberKey);
+    if (!member) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid member key' };
+  }
+  // A member who joined with the facilitator link presents as facilitator only with the facilitator token.
+  if (member && member.role === 'facilitator' && role !== 'facilitator') {
+    return { ok: false, code: CLOSE.unauthorized, reason: 'member key does not fit this link' };
+  }
+  return { ok: true, grant: { address, role, user: presenceFor(role, member) } };
+}
