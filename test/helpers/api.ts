@@ -1,0 +1,44 @@
+/** HTTP helpers: create a board and join it as a member, over the real API. */
+import { expect } from 'vitest';
+import type { CreateBoardResponse, JoinRequest, JoinResponse } from '../../shared/api.js';
+import type { Role } from '../../shared/protocol.js';
+
+/** A created board with its raw tokens (taken from the links' fragments). */
+export interface TestBoard {
+  id: string;
+  tokens: Record<Role, string>;
+  links: CreateBoardResponse['links'];
+}
+
+function tokenOf(link: string): string {
+  const token = new URL(link).hash.replace(/^#token=/, '');
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  return token;
+}
+
+/** POST /api/boards and returns the board and its tokens. */
+export async function createBoard(baseUrl: string, title = 'Test journey'): Promise<TestBoard> {
+  const res = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, persona: { name: 'Pat' } }),
+  });
+  expect(res.status).toBe(201);
+  const body = (await res.json()) as CreateBoardResponse;
+  return {
+    id: body.id,
+    links: body.links,
+    tokens: { facilitator: tokenOf(body.links.facilitator), participant: tokenOf(body.links.participant), projector: tokenOf(body.links.projector) },
+  };
+}
+
+/** POST /api/boards/:id/members with a token. */
+export async function joinMember(baseUrl: string, boardId: string, token: string, input: JoinRequest): Promise<JoinResponse> {
+  const res = await fetch(`${baseUrl}/api/boards/${boardId}/members`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as JoinResponse;
+}

@@ -1,0 +1,152 @@
+/** Real server, real SQLite, stock y-websocket clients: convergence, late joiners, restart, roles, awareness. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readNotes, readStages } from '../../shared/board/read.js';
+import { addNote, deleteNote, moveNote, moveStage, setNoteText, stageIds, laneIds } from '../../shared/board/write.js';
+import type { Author } from '../../shared/board/schema.js';
+import { CLOSE } from '../../shared/protocol.js';
+import { createBoard, joinMember } from '../helpers/api.js';
+import { connectClient, synced, waitFor } from '../helpers/clients.js';
+import { startServer } from '../helpers/server.js';
+
+const alice: Author = { id: 'alice', name: 'Alice', role: 'customer', department: '' };
+const bob: Author = { id: 'bob', name: 'Bob', role: 'stakeholder', department: 'Support' };
+
+const texts = (doc: Y.Doc): string[] => readNotes(doc).map((n) => n.text).sort();
+
+describe('sync', () => {
+  it('two clients converge on add, edit, move and delete; a late third client gets everything', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+    await Promise.all([synced(a), synced(b)]);
+    const [stage0, stage1] = stageIds(a.doc);
+    const [lane0] = laneIds(a.doc);
+    const n1 = addNote(a.doc, { stageId: stage0!, laneId: lane0!, text: 'slow signup', author: alice });
+    const n2 = addNote(b.doc, { stageId: stage1!, laneId: lane0!, text: 'price unclear', author: bob });
+    await waitFor(() => readNotes(a.doc).length === 2 && readNotes(b.doc).length === 2, 'both notes on both');
+    setNoteText(b.doc, n1, 'very slow signup');
+    moveNote(a.doc, n2, { stageId: stage0!, laneId: lane0!, index: 0 });
+    const n3 = addNote(a.doc, { stageId: stage1!, laneId: lane0!, text: 'to delete', author: alice });
+    await waitFor(() => readNotes(b.doc).some((n) => n.id === n3), 'n3 on b');
+    deleteNote(b.doc, n3);
+    await waitFor(
+      () => JSON.stringify(readNotes(a.doc)) === JSON.stringify(readNotes(b.doc)) && texts(a.doc).join() === 'price unclear,very slow signup',
+      'convergence',
+    );
+    expect(readNotes(a.doc).find((n) => n.id === n2)?.stageId).toBe(stage0);
+    const c = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    await synced(c);
+    await waitFor(() => JSON.stringify(readNotes(c.doc)) === JSON.stringify(readNotes(a.doc)), 'late client has everything');
+  });
+
+  it('a restart keeps every note', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(a);
+    const [stage] = stageIds(a.doc);
+    const [lane] = laneIds(a.doc);
+    for (let i = 0; i < 20; i++) addNote(a.doc, { stageId: stage!, laneId: lane!, text: `note ${i}`, author: alice });
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await waitFor(() => readNotes(b.doc).length === 20, 'b saw 20 notes');
+    a.destroy();
+    b.destroy();
+    await s.close();
+    const s2 = await startServer({}, s.dataDir);
+    const c = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
+    await synced(c);
+    await waitFor(() => readNotes(c.doc).length === 20, 'all 20 notes after restart');
+    expect(texts(c.doc)).toContain('note 19');
+  });
+
+  it('projector edits reach nobody and are not stored', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const p = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await Promise.all([synced(p), synced(a)]);
+    const [stage] = stageIds(p.doc);
+    const [lane] = laneIds(p.doc);
+    addNote(p.doc, { stageId: stage!, laneId: lane!, text: 'from projector', author: alice });
+    addNote(a.doc, { stageId: stage!, laneId: lane!, text: 'from participant', author: alice });
+    // The participant's note is a marker: once the projector has it, the projector's own note had its chance.
+    await waitFor(() => texts(p.doc).includes('from participant'), 'projector got the marker');
+    const fresh = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(fresh);
+    await waitFor(() => texts(fresh.doc).includes('from participant'), 'fresh client synced');
+    expect(texts(a.doc)).toEqual(['from participant']);
+    expect(texts(fresh.doc)).toEqual(['from participant']);
+    expect(p.closes).toEqual([]);
+    p.destroy();
+    a.destroy();
+    fresh.destroy();
+    await s.close();
+    const s2 = await startServer({}, s.dataDir);
+    const after = connectClient(s2.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(after);
+    await waitFor(() => texts(after.doc).length > 0, 'notes after restart');
+    expect(texts(after.doc)).toEqual(['from participant']);
+  });
+
+  it('a wrong token closes with 4401 and the provider stops; an unknown board with 4404; an invalid id is refused', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const wrong = connectClient(s.wsUrl, board.id, { token: 'x'.repeat(43) });
+    const closed = await new Promise<{ code: number }>((resolve) => wrong.provider.on('closed', (e) => resolve(e)));
+    expect(closed.code).toBe(CLOSE.unauthorized);
+    expect(wrong.provider.shouldConnect).toBe(false);
+    const unknown = connectClient(s.wsUrl, 'AAAAAAAAAAAAAAAA', { token: board.tokens.participant });
+    expect((await new Promise<{ code: number }>((resolve) => unknown.provider.on('closed', (e) => resolve(e)))).code).toBe(CLOSE.notFound);
+    const invalid = connectClient(s.wsUrl, 'bad.id', { token: board.tokens.participant });
+    expect((await new Promise<{ code: number }>((resolve) => invalid.provider.on('closed', (e) => resolve(e)))).code).toBe(CLOSE.notFound);
+  });
+
+  it('concurrent stage reorders from two clients converge without duplicates or losses', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await Promise.all([synced(a), synced(b)]);
+    const ids = stageIds(a.doc);
+    a.provider.disconnect();
+    b.provider.disconnect();
+    const orderA = readStages(a.doc).map((st) => st.id);
+    moveStage(a.doc, orderA[0]!, 4);
+    moveStage(a.doc, orderA[5]!, 0);
+    moveStage(b.doc, orderA[0]!, 2);
+    moveStage(b.doc, orderA[3]!, 1);
+    a.provider.connect();
+    b.provider.connect();
+    await waitFor(
+      () => JSON.stringify(readStages(a.doc)) === JSON.stringify(readStages(b.doc)) && readStages(a.doc).every((st) => readStages(b.doc).some((x) => x.order === st.order)),
+      'stage orders converge',
+    );
+    const final = readStages(a.doc).map((st) => st.id);
+    expect(final).toHaveLength(ids.length);
+    expect(new Set(final)).toEqual(new Set(ids));
+  });
+
+  it('awareness identity is stamped by the server', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const member = await joinMember(s.url, board.id, board.tokens.participant, { name: 'Carol', role: 'customer', department: '' });
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant, member: member.memberKey });
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField('user', { memberId: 'x', name: 'The CEO', role: 'facilitator', department: 'Board' });
+    a.provider.awareness.setLocalStateField('editing', 'n1');
+    // A state at clock 0 (never changed since construction) is not propagated by y-protocols; any field bumps it.
+    b.provider.awareness.setLocalStateField('selected', null);
+    const seen = await waitFor(() => {
+      const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string }; editing?: string } | undefined;
+      return state?.editing === 'n1' ? state : undefined;
+    }, 'b sees a');
+    expect(seen.user).toEqual({ memberId: member.memberId, name: 'Carol', role: 'customer', department: '' });
+    // The projector is present too, stamped as projector.
+    await waitFor(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { role: string } } | undefined)?.user?.role === 'projector', 'a sees projector');
+    b.destroy();
+    await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 'projector presence removed on close');
+  });
+});
