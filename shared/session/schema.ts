@@ -4,6 +4,7 @@
  * read it but can never change it, even with a hand-written client.
  */
 import { z } from 'zod';
+import { cleanLine } from '../board/schema.js';
 
 /** Root types of the session doc. */
 export const SESSION_ROOT = {
@@ -35,6 +36,21 @@ export const DEFAULT_AGENDA = [
   'Root causes',
   'Wrap-up',
 ] as const;
+
+/** Limits of the session doc. */
+export const SESSION_LIMITS = {
+  phases: 30,
+  phaseTitleChars: 80,
+  /** longest timer a facilitator can set */
+  timerMs: 24 * 3600_000,
+  metricsPerStage: 12,
+} as const;
+
+/** A phase title: one clean line, 1..80 characters. */
+export const phaseTitleSchema = z
+  .string()
+  .transform(cleanLine)
+  .pipe(z.string().min(1, 'must not be empty').max(SESSION_LIMITS.phaseTitleChars, `at most ${SESSION_LIMITS.phaseTitleChars} characters`));
 
 /**
  * The timer. Times are server-clock milliseconds: clients correct their own clock with the offset
