@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,22 +102,28 @@ class GatedStore extends MemoryStore {
   private open: (() => void) | undefined;
   private entered: (() => void) | undefined;
 
-  /** Holds the next writes until release(); resolves when one is held. */
+  /** Holds every write that starts from now until release(); resolves when the first one is held. */
   hold(): Promise<void> {
     this.gate = new Promise((resolve) => (this.open = resolve));
     return new Promise((resolve) => (this.entered = resolve));
   }
 
+  /** Lets the held writes go on; writes starting later are not held. */
   release(): void {
+    const open = this.open;
     this.gate = undefined;
-    this.open?.();
+    this.open = undefined;
+    open?.();
   }
 
   override async write(batch: WriteBatch): Promise<void> {
     this.calls += 1;
-    if (this.gate) {
-      this.entered?.();
-      await this.gate;
+    const gate = this.gate;
+    if (gate) {
+      const entered = this.entered;
+      this.entered = undefined;
+      entered?.();
+      await gate;
     }
     return super.write(batch);
   }
@@ -222,13 +229,40 @@ describe('WriteQueue ordering and failures', () => {
     await held;
     addNotes(doc, 1); // the first write is in flight now
     expect(queue.hasPending('board-a', 'board')).toBe(true);
-    const second = queue.flushDoc('board-a', 'board', { compact: false });
+    let secondDone = false;
+    const second = queue.flushDoc('board-a', 'board', { compact: false }).then(() => (secondDone = true));
     store.release();
-    await Promise.all([first, second]);
+    const heldAgain = store.hold();
+    await first;
+    await heldAgain; // the second commit is in flight: the second update is not durable yet
+    expect(secondDone).toBe(false);
+    expect(queue.hasPending('board-a', 'board')).toBe(true);
+    expect(await store.countUpdates('board-a', 'board')).toBe(1);
+    store.release();
+    await second;
     expect(store.commits).toBe(2);
     expect(await store.countUpdates('board-a', 'board')).toBe(2);
     expect(queue.hasPending('board-a', 'board')).toBe(false);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+  });
+
+  it('re-queues a failed batch ahead of updates that arrived meanwhile, in order', async () => {
+    const store = new GatedStore();
+    const queue = makeQueue(store);
+    const sent: Uint8Array[] = [];
+    for (let i = 0; i < 4; i++) sent.push(Uint8Array.of(i, i));
+    store.failWrites(new Error('EIO'));
+    const held = store.hold();
+    queue.enqueue('board-a', 'board', sent[0]!);
+    queue.enqueue('board-a', 'board', sent[1]!);
+    await held; // the failing write is in flight
+    queue.enqueue('board-a', 'board', sent[2]!);
+    store.release();
+    await vi.waitFor(() => expect(queue.degraded).toBe(true));
+    queue.enqueue('board-a', 'board', sent[3]!);
+    store.failWrites(null);
+    await queue.flushAll();
+    expect((await store.loadDoc('board-a', 'board')).updates).toEqual(sent);
   });
 
   it('keeps everything in memory while the store fails, logs once, retries, then stores it all', async () => {
@@ -325,5 +359,37 @@ describe('WriteQueue ordering and failures', () => {
     queue.detachDoc('board-a', 'board');
     expect(queue.hasPending('board-a', 'board')).toBe(false);
     await expect(queue.flushDoc('board-a', 'board', { compact: true })).resolves.toBeUndefined();
+  });
+
+  it('survives a real write failure of the SQLite file (RLIMIT_FSIZE) and stores everything after recovery', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jr-queue-'));
+    onTestFinished(() => fs.rm(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'journeyroom.db');
+    const store = await SqliteStore.open(file);
+    onTestFinished(() => store.close());
+    const queue = makeQueue(store);
+    const doc = liveDoc(queue, 'board-a', 'board');
+    addNotes(doc, 2);
+    await queue.flushAll();
+
+    // Every file write of this process beyond 1 byte now fails with EFBIG (Node ignores SIGXFSZ).
+    const limit = (value: string): void => {
+      execFileSync('prlimit', ['--pid', String(process.pid), `--fsize=${value}:`]);
+    };
+    limit('1');
+    onTestFinished(() => limit('unlimited'));
+    addNotes(doc, 3);
+    await vi.waitFor(() => expect(queue.degraded).toBe(true), { timeout: 5000 });
+    expect(queue.pendingUpdates).toBe(3);
+    limit('unlimited');
+    await queue.flushAll();
+    expect(queue.degraded).toBe(false);
+    await queue.close();
+    await store.close();
+
+    const reopened = await SqliteStore.open(file);
+    onTestFinished(() => reopened.close());
+    expect(await reopened.countUpdates('board-a', 'board')).toBe(5);
+    await expectStoredEqualsLive(reopened, 'board-a', 'board', doc);
   });
 });
