@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { boardRoutes } from './boards.js';
-import { apiNotFound, errorHandler } from './errors.js';
+import { apiNotFound, errorHandler, notFound } from './errors.js';
 import { healthRoutes, type HealthSource } from './health.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
@@ -29,6 +29,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/boards', boardRoutes(options));
   app.use('/api', apiNotFound);
   app.use(...staticRoutes(options.clientDir));
+  app.use(notFound);
   app.use(errorHandler(options.logger));
   return app;
 }

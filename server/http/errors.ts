@@ -30,6 +30,11 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new HttpError(400, API_ERROR.invalidBody, first ? `${first.path || 'body'}: ${first.message}` : 'invalid body', details);
 }
 
+/** 404 for anything nothing else answered (JSON too, so every error has one shape). */
+export const notFound: RequestHandler = (_req, _res, next) => {
+  next(new HttpError(404, API_ERROR.notFound, 'not found'));
+};
+
 /** 404 for unknown API routes (static and SPA routes are handled before). */
 export const apiNotFound: RequestHandler = (_req, _res, next) => {
   next(new HttpError(404, API_ERROR.notFound, 'no such API route'));

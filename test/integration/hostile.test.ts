@@ -1,0 +1,118 @@
+/** Hostile frames close only their own connection with the documented code; the board stays writable. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readNotes } from '../../shared/board/read.js';
+import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
+import { CLOSE } from '../../shared/protocol.js';
+import { createBoard, type TestBoard } from '../helpers/api.js';
+import { connectClient, rawClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
+import { updateFrame } from '../helpers/frames.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
+
+interface Fixture {
+  s: TestServer;
+  board: TestBoard;
+  writer: TestClient;
+  watcher: TestClient;
+}
+
+async function fixture(): Promise<Fixture> {
+  const s = await startServer();
+  const board = await createBoard(s.url);
+  const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+  const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+  await Promise.all([synced(writer), synced(watcher)]);
+  return { s, board, writer, watcher };
+}
+
+/** Sends `frame` from a raw participant socket and returns the close code it got. */
+async function sendHostile(f: Fixture, frame: Uint8Array | string): Promise<number> {
+  const raw = rawClient(`${f.s.wsUrl}/${f.board.id}?token=${f.board.tokens.participant}`);
+  await raw.opened;
+  raw.ws.send(frame);
+  return (await raw.closed).code;
+}
+
+/** The board still takes writes from the other client and reaches the watcher. */
+async function stillWritable(f: Fixture, text: string): Promise<void> {
+  const [stage] = stageIds(f.writer.doc);
+  const [lane] = laneIds(f.writer.doc);
+  addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text, author });
+  await waitFor(() => readNotes(f.watcher.doc).some((n) => n.text === text), `watcher sees ${text}`);
+  expect(f.writer.closes).toEqual([]);
+  expect(f.watcher.closes).toEqual([]);
+}
+
+/** An update from a fresh doc touching `fn`. */
+function foreignUpdate(fn: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  fn(doc);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+describe('hostile frames', () => {
+  it('each one closes only its connection with the documented code', async () => {
+    const f = await fixture();
+    const cases: [string, Uint8Array | string, number][] = [
+      ['random bytes', Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 0x13, 0x37, 0x42, 0x00, 0xff, 0x10]), CLOSE.malformed],
+      ['truncated sync message', Uint8Array.from([0, 2, 50, 1, 2, 3]), CLOSE.malformed],
+      ['unknown message type 9', Uint8Array.from([9, 0, 0]), CLOSE.malformed],
+      ['text frame', 'hello', CLOSE.unsupportedData],
+      ['undecodable update', updateFrame(Uint8Array.from([5, 200, 1, 7, 7])), CLOSE.malformed],
+      ['unknown root', updateFrame(foreignUpdate((d) => d.getMap('evil').set('x', 1))), CLOSE.invalidUpdate],
+      ['XML type in a known root', updateFrame(foreignUpdate((d) => d.getMap('notes').set('x', new Y.XmlFragment()))), CLOSE.invalidUpdate],
+      ['string over the limit', updateFrame(foreignUpdate((d) => d.getMap('notes').set('t', new Y.Text('x'.repeat(5000))))), CLOSE.contentTooLarge],
+    ];
+    for (const [name, frame, code] of cases) {
+      expect(await sendHostile(f, frame), name).toBe(code);
+      await stillWritable(f, `after ${name}`);
+    }
+  });
+
+  it('an update with missing dependencies is refused with 4422 and nothing of it is stored', async () => {
+    const f = await fixture();
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const text = new Y.Text();
+    doc.getMap('notes').set('n', text);
+    text.insert(0, 'second part');
+    expect(updates).toHaveLength(2);
+    expect(await sendHostile(f, updateFrame(updates[1]!))).toBe(CLOSE.invalidUpdate);
+    await stillWritable(f, 'after missing deps');
+    // A delete of something the server never saw is a missing dependency too.
+    const del = new Y.Doc();
+    del.getMap('notes').set('gone', 1);
+    const before = Y.encodeStateVector(del);
+    del.getMap('notes').delete('gone');
+    const onlyDelete = Y.encodeStateAsUpdate(del, before);
+    expect(await sendHostile(f, updateFrame(onlyDelete))).toBe(CLOSE.invalidUpdate);
+    await stillWritable(f, 'after dangling delete');
+    expect(f.writer.doc.getMap('notes').has('n')).toBe(false);
+  });
+
+  it('a 9 MiB frame closes with 1009', async () => {
+    const f = await fixture();
+    const big = new Uint8Array(9 * 1024 * 1024);
+    expect(await sendHostile(f, big)).toBe(CLOSE.messageTooBig);
+    await stillWritable(f, 'after big frame');
+  });
+
+  it('a note text over the limit is trimmed by the server', async () => {
+    const f = await fixture();
+    const [stage] = stageIds(f.writer.doc);
+    const [lane] = laneIds(f.writer.doc);
+    const id = addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text: 'start', author });
+    await waitFor(() => readNotes(f.watcher.doc).some((n) => n.id === id), 'note arrives');
+    const text = f.writer.doc.getMap('notes').get(id) as Y.Map<unknown>;
+    const ytext = text.get('text') as Y.Text;
+    ytext.insert(5, 'y'.repeat(1500));
+    ytext.insert(0, 'z'.repeat(1500));
+    await waitFor(() => readNotes(f.watcher.doc).find((n) => n.id === id)?.text.length === 2000, 'trimmed on the watcher');
+    await waitFor(() => ytext.length === 2000, 'trimmed on the writer');
+  });
+});
