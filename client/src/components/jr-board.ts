@@ -1,0 +1,550 @@
+/**
+ * <jr-board>: the journey map as a grid, stages as columns and lanes as rows, each cell listing its
+ * notes. Moves notes by drag and drop and by keyboard (announced through the live region). Renders from
+ * a BoardSnapshot; note texts bind to their Y.Text, so re-renders never disturb typing.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as Y from 'yjs';
+import { noteText } from '../../../shared/board/read.js';
+import { LANE_KINDS, LIMITS, type LaneKind, type Note } from '../../../shared/board/schema.js';
+import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
+import type { BoardActions } from '../session/board-actions.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import { announce } from '../ui/announce.js';
+import { NOTE_DRAG_TYPE, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
+import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
+import './jr-lane-header.js';
+import './jr-note.js';
+import { noteExcerpt, type JrNote } from './jr-note.js';
+import './jr-stage-header.js';
+
+/** A place in the grid: a cell and a position among its notes (the moving note left out). */
+interface Slot {
+  stageId: string;
+  laneId: string;
+  index: number;
+}
+
+/** A note being moved by keyboard: where it was and where it would go. */
+interface Pickup {
+  noteId: string;
+  target: Slot;
+}
+
+type PendingFocus = { kind: 'note-handle' | 'note-text'; id: string } | { kind: 'stage' | 'lane'; id: string };
+
+const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
+
+export class JrBoard extends LitElement {
+  static override properties = {
+    snapshot: { attribute: false },
+    doc: { attribute: false },
+    actions: { attribute: false },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+    editing: { attribute: false },
+    pickup: { state: true },
+    dropTarget: { state: true },
+    newLaneKind: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 0;
+        --lane-col: 11.5rem;
+        --stage-min: 15rem;
+      }
+      .scroller {
+        height: 100%;
+        overflow: auto;
+        overscroll-behavior: contain;
+      }
+      :host([read-only]) .scroller {
+        overflow: visible;
+        height: auto;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: var(--lane-col) repeat(var(--stages), minmax(var(--stage-min), 1fr)) auto;
+        width: max-content;
+        min-width: 100%;
+        gap: 0;
+      }
+      .corner,
+      .stage-head,
+      .add-stage-cell {
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        background: var(--jr-surface);
+        border-bottom: 2px solid var(--jr-border-strong);
+        padding: 0.5rem 0.4rem;
+      }
+      .corner {
+        left: 0;
+        z-index: 3;
+        display: flex;
+        align-items: flex-end;
+        color: var(--jr-muted);
+        font-size: 0.8em;
+        font-weight: 600;
+      }
+      .stage-head {
+        border-left: 1px solid var(--jr-border);
+      }
+      .lane-head {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+        padding: 0.5rem 0.4rem;
+        background: var(--jr-surface-2);
+        border-right: 2px solid var(--jr-border-strong);
+        border-bottom: 1px solid var(--jr-border);
+      }
+      .cell {
+        display: flex;
+        flex-direction: column;
+        gap: 0.45rem;
+        min-height: 5.5rem;
+        padding: 0.5rem;
+        border-left: 1px solid var(--jr-border);
+        border-bottom: 1px solid var(--jr-border);
+        background: var(--jr-bg);
+        transition: background var(--jr-motion);
+      }
+      .cell.kind-feeling {
+        background: #f3eefb;
+      }
+      .cell.kind-pains {
+        background: #fbefee;
+      }
+      .cell.kind-opportunities {
+        background: #edf7ef;
+      }
+      .cell.drop {
+        background: var(--jr-accent-soft);
+        box-shadow: inset 0 0 0 2px var(--jr-accent);
+      }
+      .slot {
+        height: 2.6rem;
+        border: 2px dashed var(--jr-accent);
+        border-radius: 6px;
+        background: rgb(36 80 201 / 8%);
+      }
+      .add-note {
+        align-self: stretch;
+        margin-top: auto;
+        min-height: 2rem;
+        border: 1px dashed var(--jr-border-strong);
+        border-radius: 6px;
+        background: transparent;
+        color: var(--jr-muted);
+        font-weight: 600;
+        font-size: 0.88em;
+        opacity: 0.8;
+      }
+      .add-note:hover,
+      .add-note:focus-visible {
+        opacity: 1;
+        background: var(--jr-surface);
+        color: var(--jr-text);
+        border-style: solid;
+      }
+      .filler {
+        border-bottom: 1px solid var(--jr-border);
+      }
+      .add-stage-cell {
+        display: flex;
+        align-items: center;
+        border-left: 1px solid var(--jr-border);
+      }
+      .add-lane {
+        position: sticky;
+        left: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        align-items: center;
+        padding: 0.6rem 0.4rem;
+        width: max-content;
+      }
+      .add-lane select {
+        min-height: 2.25rem;
+        padding: 0.3rem;
+        border: 1px solid var(--jr-border-strong);
+        border-radius: var(--jr-radius);
+        background: var(--jr-surface);
+      }
+      .help {
+        color: var(--jr-muted);
+        font-size: 0.82em;
+        padding: 0 0.4rem 0.6rem;
+        position: sticky;
+        left: 0;
+        width: max-content;
+        max-width: 90vw;
+      }
+    `,
+  ];
+
+  declare snapshot: BoardSnapshot | undefined;
+  /** the board doc, for binding note editors to their Y.Text */
+  declare doc: Y.Doc | undefined;
+  declare actions: BoardActions | undefined;
+  declare readOnly: boolean;
+  declare editing: Map<string, string[]>;
+  declare pickup: Pickup | undefined;
+  declare dropTarget: Slot | undefined;
+  declare newLaneKind: LaneKind;
+  private dragNoteId: string | undefined;
+  private pendingFocus: PendingFocus | undefined;
+
+  constructor() {
+    super();
+    this.snapshot = undefined;
+    this.doc = undefined;
+    this.actions = undefined;
+    this.readOnly = false;
+    this.editing = new Map();
+    this.pickup = undefined;
+    this.dropTarget = undefined;
+    this.newLaneKind = 'custom';
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    const pending = this.pendingFocus;
+    if (!pending) return;
+    const root = this.renderRoot;
+    if (pending.kind === 'note-handle' || pending.kind === 'note-text') {
+      const note = root.querySelector<JrNote>(`jr-note[data-id="${CSS.escape(pending.id)}"]`);
+      if (!note) return;
+      this.pendingFocus = undefined;
+      void note.updateComplete.then(() => (pending.kind === 'note-handle' ? note.focusHandle() : note.focusText()));
+    } else {
+      const header = root.querySelector<HTMLElement & { focusTitle(): void }>(
+        `${pending.kind === 'stage' ? 'jr-stage-header' : 'jr-lane-header'}[data-id="${CSS.escape(pending.id)}"]`,
+      );
+      if (!header) return;
+      this.pendingFocus = undefined;
+      header.focusTitle();
+    }
+  }
+
+  /** Notes grouped by cell, in display order. */
+  private cells(): Map<string, Note[]> {
+    const cells = new Map<string, Note[]>();
+    for (const note of this.snapshot?.notes ?? []) {
+      const key = cellKey(note.stageId, note.laneId);
+      const list = cells.get(key);
+      if (list) list.push(note);
+      else cells.set(key, [note]);
+    }
+    return cells;
+  }
+
+  protected override render() {
+    const snapshot = this.snapshot;
+    if (!snapshot) return nothing;
+    const { stages, lanes } = snapshot;
+    const cells = this.cells();
+    const stageNotes = new Map<string, number>();
+    const laneNotes = new Map<string, number>();
+    for (const note of snapshot.notes) {
+      stageNotes.set(note.stageId, (stageNotes.get(note.stageId) ?? 0) + 1);
+      laneNotes.set(note.laneId, (laneNotes.get(note.laneId) ?? 0) + 1);
+    }
+    const target = this.pickup?.target ?? this.dropTarget;
+    const movingId = this.pickup?.noteId ?? this.dragNoteId;
+    return html`<div class="scroller" @jr-pickup=${this.onPickup} @jr-move-key=${this.onMoveKey}
+      @jr-note-dragstart=${this.onNoteDragStart} @jr-note-dragend=${this.onNoteDragEnd}>
+      ${this.readOnly
+        ? nothing
+        : html`<p class="help" id="move-help">
+            Tip: drag a note by its ⠿ handle, or focus the handle, press Enter, move with the arrow keys and press Enter again.
+          </p>`}
+      <div class="grid" style="--stages:${stages.length}" role="region" aria-label="Journey map">
+        <div class="corner">Lanes ↓ · Stages →</div>
+        ${repeat(
+          stages,
+          (stage) => stage.id,
+          (stage, index) => html`<div class="stage-head" style="grid-column:${index + 2};grid-row:1">
+            <jr-stage-header
+              data-id=${stage.id}
+              .stage=${stage}
+              .index=${index}
+              .count=${stages.length}
+              .noteCount=${stageNotes.get(stage.id) ?? 0}
+              .actions=${this.actions}
+              ?read-only=${this.readOnly}
+            ></jr-stage-header>
+          </div>`,
+        )}
+        ${this.readOnly
+          ? nothing
+          : html`<div class="add-stage-cell" style="grid-column:${stages.length + 2};grid-row:1">
+              <button class="btn" ?disabled=${stages.length >= LIMITS.stages} @click=${this.addStage}>+ Stage</button>
+            </div>`}
+        ${repeat(
+          lanes,
+          (lane) => lane.id,
+          (lane, laneIndex) => html`<div class="lane-head" style="grid-column:1;grid-row:${laneIndex + 2}">
+              <jr-lane-header
+                data-id=${lane.id}
+                .lane=${lane}
+                .index=${laneIndex}
+                .count=${lanes.length}
+                .noteCount=${laneNotes.get(lane.id) ?? 0}
+                .actions=${this.actions}
+                ?read-only=${this.readOnly}
+              ></jr-lane-header>
+            </div>
+            ${repeat(
+              stages,
+              (stage) => stage.id,
+              (stage, stageIndex) => {
+                const notes = cells.get(cellKey(stage.id, lane.id)) ?? [];
+                const slotIndex = target && target.stageId === stage.id && target.laneId === lane.id ? target.index : -1;
+                return this.renderCell(stage.id, stage.title, lane.id, lane.title, lane.kind, notes, slotIndex, movingId, laneIndex + 2, stageIndex + 2);
+              },
+            )}
+            <div class="filler" style="grid-column:${stages.length + 2};grid-row:${laneIndex + 2}"></div>`,
+        )}
+      </div>
+      ${this.readOnly ? nothing : this.renderAddLane()}
+    </div>`;
+  }
+
+  private renderCell(
+    stageId: string,
+    stageTitle: string,
+    laneId: string,
+    laneTitle: string,
+    kind: LaneKind,
+    notes: Note[],
+    slotIndex: number,
+    movingId: string | undefined,
+    row: number,
+    column: number,
+  ) {
+    let seen = 0;
+    const slot = html`<div class="slot" aria-hidden="true"></div>`;
+    const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
+    return html`<div
+      class="cell kind-${kind} ${slotIndex >= 0 && !this.pickup ? 'drop' : ''}"
+      style="grid-column:${column};grid-row:${row}"
+      role="group"
+      aria-label=${`${stageTitle}, ${laneTitle}: ${count}`}
+      data-stage=${stageId}
+      data-lane=${laneId}
+      @dragover=${this.onDragOver}
+      @dragleave=${this.onDragLeave}
+      @drop=${this.onDrop}
+    >
+      ${repeat(
+        notes,
+        (note) => note.id,
+        (note) => {
+          const before = note.id !== movingId && seen === slotIndex ? slot : nothing;
+          if (note.id !== movingId) seen++;
+          return html`${before}<jr-note
+              data-id=${note.id}
+              .note=${note}
+              .ytext=${this.doc ? noteText(this.doc, note.id) : undefined}
+              .actions=${this.actions}
+              lane-kind=${kind}
+              ?read-only=${this.readOnly}
+              ?moving=${this.pickup?.noteId === note.id}
+              .editingBy=${this.editing.get(note.id) ?? []}
+            ></jr-note>`;
+        },
+      )}
+      ${slotIndex >= 0 && slotIndex >= notes.filter((n) => n.id !== movingId).length ? slot : nothing}
+      ${this.readOnly
+        ? nothing
+        : html`<button
+            class="add-note"
+            aria-label=${`Add note to ${stageTitle}, ${laneTitle}`}
+            title=${LANE_KIND_INFO[kind].prompt}
+            @click=${() => this.addNote(stageId, laneId)}
+          >
+            + Add note
+          </button>`}
+    </div>`;
+  }
+
+  private renderAddLane() {
+    return html`<div class="add-lane">
+      <label class="visually-hidden" for="lane-kind">Kind of the new lane</label>
+      <select id="lane-kind" .value=${this.newLaneKind} @change=${(e: Event) => (this.newLaneKind = (e.target as HTMLSelectElement).value as LaneKind)}>
+        ${LANE_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.newLaneKind}>${LANE_KIND_INFO[kind].label}</option>`)}
+      </select>
+      <button class="btn" ?disabled=${(this.snapshot?.lanes.length ?? 0) >= LIMITS.lanes} @click=${this.addLane}>+ Lane</button>
+    </div>`;
+  }
+
+  // ---- adding ----
+
+  private addNote(stageId: string, laneId: string): void {
+    const id = this.actions?.addNote(stageId, laneId);
+    if (id) this.pendingFocus = { kind: 'note-text', id };
+  }
+
+  private readonly addStage = (): void => {
+    const id = this.actions?.addStage('New stage');
+    if (id) {
+      this.pendingFocus = { kind: 'stage', id };
+      announce('Stage added at the end. Type its name.');
+    }
+  };
+
+  private readonly addLane = (): void => {
+    const kind = this.newLaneKind;
+    const id = this.actions?.addLane(kind === 'custom' ? 'New lane' : LANE_KIND_INFO[kind].label, kind);
+    if (id) {
+      this.pendingFocus = { kind: 'lane', id };
+      announce('Lane added at the bottom. Type its name.');
+    }
+  };
+
+  // ---- keyboard move ----
+
+  private cellCount(stageId: string, laneId: string, movingId: string): number {
+    return (this.snapshot?.notes ?? []).filter((n) => n.stageId === stageId && n.laneId === laneId && n.id !== movingId).length;
+  }
+
+  private describe(slot: Slot, movingId: string): string {
+    const stage = this.snapshot?.stages.find((s) => s.id === slot.stageId)?.title ?? 'stage';
+    const lane = this.snapshot?.lanes.find((l) => l.id === slot.laneId)?.title ?? 'lane';
+    const total = this.cellCount(slot.stageId, slot.laneId, movingId) + 1;
+    return `${stage}, ${lane}, position ${slot.index + 1} of ${total}`;
+  }
+
+  private readonly onPickup = (event: CustomEvent<NoteEventDetail>): void => {
+    const note = this.snapshot?.notes.find((n) => n.id === event.detail.noteId);
+    if (!note || this.readOnly) return;
+    const index = (this.snapshot?.notes ?? [])
+      .filter((n) => n.stageId === note.stageId && n.laneId === note.laneId && n.id !== note.id)
+      .findIndex((n) => n.order > note.order || (n.order === note.order && n.id > note.id));
+    const target = { stageId: note.stageId, laneId: note.laneId, index: index < 0 ? this.cellCount(note.stageId, note.laneId, note.id) : index };
+    this.pickup = { noteId: note.id, target };
+    announce(`Picked up note ${noteExcerpt(note.text)} in ${this.describe(target, note.id)}. Arrow keys move it, Enter drops it, Escape cancels.`);
+  };
+
+  private readonly onMoveKey = (event: CustomEvent<NoteKeyDetail>): void => {
+    const pickup = this.pickup;
+    const snapshot = this.snapshot;
+    if (!pickup || !snapshot || pickup.noteId !== event.detail.noteId) return;
+    const { key } = event.detail;
+    if (key === 'Escape') {
+      this.pickup = undefined;
+      announce('Move cancelled.');
+      return;
+    }
+    if (key === 'Enter' || key === ' ') {
+      this.pickup = undefined;
+      this.actions?.moveNote(pickup.noteId, pickup.target);
+      this.pendingFocus = { kind: 'note-handle', id: pickup.noteId };
+      announce(`Note dropped in ${this.describe(pickup.target, pickup.noteId)}.`);
+      return;
+    }
+    const stageIds = snapshot.stages.map((s) => s.id);
+    const laneIds = snapshot.lanes.map((l) => l.id);
+    const { stageId, laneId, index } = pickup.target;
+    const stageAt = stageIds.indexOf(stageId);
+    const laneAt = laneIds.indexOf(laneId);
+    const count = (s: string, l: string) => this.cellCount(s, l, pickup.noteId);
+    let next: Slot = pickup.target;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const s = stageIds[stageAt + (key === 'ArrowLeft' ? -1 : 1)];
+      if (s) next = { stageId: s, laneId, index: Math.min(index, count(s, laneId)) };
+    } else if (key === 'ArrowUp') {
+      if (index > 0) next = { stageId, laneId, index: index - 1 };
+      else {
+        const l = laneIds[laneAt - 1];
+        if (l) next = { stageId, laneId: l, index: count(stageId, l) };
+      }
+    } else if (key === 'ArrowDown') {
+      if (index < count(stageId, laneId)) next = { stageId, laneId, index: index + 1 };
+      else {
+        const l = laneIds[laneAt + 1];
+        if (l) next = { stageId, laneId: l, index: 0 };
+      }
+    } else if (key === 'Home') {
+      next = { stageId, laneId, index: 0 };
+    } else if (key === 'End') {
+      next = { stageId, laneId, index: count(stageId, laneId) };
+    }
+    if (next === pickup.target) {
+      announce('Edge of the board.');
+      return;
+    }
+    this.pickup = { noteId: pickup.noteId, target: next };
+    announce(this.describe(next, pickup.noteId));
+  };
+
+  // ---- drag and drop ----
+
+  private readonly onNoteDragStart = (event: CustomEvent<NoteEventDetail>): void => {
+    this.dragNoteId = event.detail.noteId;
+    this.pickup = undefined;
+  };
+
+  private readonly onNoteDragEnd = (): void => {
+    this.dragNoteId = undefined;
+    this.dropTarget = undefined;
+  };
+
+  private slotFromPointer(cell: HTMLElement, clientY: number): Slot | undefined {
+    const stageId = cell.dataset.stage;
+    const laneId = cell.dataset.lane;
+    if (!stageId || !laneId) return undefined;
+    let index = 0;
+    for (const note of cell.querySelectorAll<JrNote>('jr-note')) {
+      if (note.dataset.id === this.dragNoteId) continue;
+      const box = note.getBoundingClientRect();
+      if (clientY > box.top + box.height / 2) index++;
+    }
+    return { stageId, laneId, index };
+  }
+
+  private readonly onDragOver = (event: DragEvent): void => {
+    if (this.readOnly || !event.dataTransfer?.types.includes(NOTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const slot = this.slotFromPointer(event.currentTarget as HTMLElement, event.clientY);
+    const current = this.dropTarget;
+    if (slot && (!current || current.stageId !== slot.stageId || current.laneId !== slot.laneId || current.index !== slot.index)) {
+      this.dropTarget = slot;
+    }
+  };
+
+  private readonly onDragLeave = (event: DragEvent): void => {
+    const cell = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && cell.contains(event.relatedTarget)) return;
+    if (this.dropTarget && this.dropTarget.stageId === cell.dataset.stage && this.dropTarget.laneId === cell.dataset.lane) {
+      this.dropTarget = undefined;
+    }
+  };
+
+  private readonly onDrop = (event: DragEvent): void => {
+    const noteId = event.dataTransfer?.getData(NOTE_DRAG_TYPE);
+    if (this.readOnly || !noteId) return;
+    event.preventDefault();
+    const slot = this.slotFromPointer(event.currentTarget as HTMLElement, event.clientY);
+    this.dropTarget = undefined;
+    this.dragNoteId = undefined;
+    if (!slot) return;
+    this.actions?.moveNote(noteId, slot);
+    announce(`Note moved to ${this.describe(slot, noteId)}.`);
+  };
+}
+
+customElements.define('jr-board', JrBoard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jr-board': JrBoard;
+  }
+}

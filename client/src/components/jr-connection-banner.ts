@@ -1,0 +1,98 @@
+/**
+ * <jr-connection-banner>: the connection state in words: connecting, saving…, saved, offline (edits are
+ * kept), server busy, or refused (with what the person can do). Announced politely; refusals assertively.
+ */
+import { LitElement, css, html } from 'lit';
+import type { ConnectionView } from '../session/connection-status.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+const ICONS: Record<ConnectionView['state'], string> = {
+  connecting: '◌',
+  saving: '↻',
+  saved: '✓',
+  offline: '⚠',
+  busy: '⏳',
+  refused: '⛔',
+};
+
+export class JrConnectionBanner extends LitElement {
+  static override properties = { view: { attribute: false } };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .banner {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+        padding: 0.25rem 0.7rem;
+        border-radius: 999px;
+        border: 1px solid var(--jr-border);
+        background: var(--jr-surface);
+        font-size: 0.85em;
+        font-weight: 600;
+        white-space: nowrap;
+      }
+      .saved {
+        color: var(--jr-ok);
+        border-color: #9bd3ab;
+        background: #eefaf1;
+      }
+      .saving,
+      .connecting {
+        color: var(--jr-muted);
+      }
+      .offline,
+      .busy {
+        color: #5c3c00;
+        background: var(--jr-warn-soft);
+        border-color: #d9a300;
+        white-space: normal;
+      }
+      .refused {
+        color: var(--jr-danger);
+        background: var(--jr-danger-soft);
+        border-color: var(--jr-danger);
+        white-space: normal;
+      }
+      .detail {
+        font-weight: 400;
+      }
+    `,
+  ];
+
+  declare view: ConnectionView | undefined;
+
+  constructor() {
+    super();
+    this.view = undefined;
+  }
+
+  protected override render() {
+    const view = this.view;
+    if (!view) return html``;
+    const loud = view.state === 'refused';
+    const showDetail = view.state === 'offline' || view.state === 'busy' || view.state === 'refused';
+    return html`<div
+      class="banner ${view.state}"
+      role=${loud ? 'alert' : 'status'}
+      aria-live=${loud ? 'assertive' : 'polite'}
+      title=${view.detail}
+      data-state=${view.state}
+    >
+      <span aria-hidden="true">${ICONS[view.state]}</span>
+      <span>${view.label}</span>
+      ${showDetail ? html`<span class="detail">${view.detail}</span>` : html`<span class="visually-hidden">${view.detail}</span>`}
+    </div>`;
+  }
+}
+
+customElements.define('jr-connection-banner', JrConnectionBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jr-connection-banner': JrConnectionBanner;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * <jr-persona-card>: the persona the journey is mapped for: name, description, goals, quote. Editable by
+ * facilitator and participants (saved as they type, after a short pause, and when leaving a field);
+ * read-only on the projector. A field being typed in is never overwritten by a remote change.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LIMITS, type Persona, type PersonaField } from '../../../shared/board/schema.js';
+import type { BoardActions } from '../session/board-actions.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/** Pause in typing after which a persona field is written. */
+const SAVE_AFTER_TYPING_MS = 400;
+
+const FIELDS: { field: PersonaField; label: string; placeholder: string; multiline: boolean }[] = [
+  { field: 'name', label: 'Persona name', placeholder: 'Who is this journey for?', multiline: false },
+  { field: 'description', label: 'Description', placeholder: 'Age, situation, context…', multiline: true },
+  { field: 'goals', label: 'Goals', placeholder: 'What do they want to achieve?', multiline: true },
+  { field: 'quote', label: 'Quote', placeholder: '“In their own words…”', multiline: true },
+];
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2)).toUpperCase() || '?';
+}
+
+export class JrPersonaCard extends LitElement {
+  static override properties = {
+    persona: { attribute: false },
+    actions: { attribute: false },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        display: grid;
+        grid-template-columns: auto minmax(12rem, 1.1fr) minmax(12rem, 1.2fr) minmax(12rem, 1.2fr) minmax(12rem, 1.2fr);
+        gap: 0.3rem 0.9rem;
+        align-items: start;
+        padding: 0.6rem 0.9rem;
+        background: var(--jr-surface);
+        border: 1px solid var(--jr-border);
+        border-radius: 12px;
+        box-shadow: var(--jr-shadow);
+      }
+      @media (max-width: 900px) {
+        section {
+          grid-template-columns: auto 1fr;
+        }
+      }
+      .avatar {
+        display: grid;
+        place-items: center;
+        width: 3rem;
+        height: 3rem;
+        border-radius: 50%;
+        background: #fff1a8;
+        border: 2px solid #8a6100;
+        color: #4d3600;
+        font-weight: 800;
+        font-size: 1.1rem;
+      }
+      .field {
+        gap: 0.1rem;
+      }
+      .field > label,
+      .field > .label {
+        font-size: 0.72em;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: var(--jr-muted);
+      }
+      input,
+      textarea {
+        width: 100%;
+        padding: 0.2rem 0.35rem;
+        border: 1px solid transparent;
+        border-radius: 6px;
+        background: transparent;
+        resize: none;
+        field-sizing: content;
+        max-height: 6.5em;
+        line-height: 1.35;
+      }
+      input:hover,
+      textarea:hover {
+        border-color: var(--jr-border-strong);
+      }
+      input:focus,
+      textarea:focus {
+        outline: none;
+        border-color: var(--jr-focus);
+        box-shadow: 0 0 0 2px var(--jr-focus);
+        max-height: none;
+      }
+      .name input,
+      .name .value {
+        font-size: 1.15em;
+        font-weight: 700;
+      }
+      .quote textarea,
+      .quote .value {
+        font-style: italic;
+      }
+      .value {
+        margin: 0;
+        padding: 0.2rem 0.35rem;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .value:empty::before {
+        content: '—';
+        color: var(--jr-muted);
+      }
+    `,
+  ];
+
+  declare persona: Persona | undefined;
+  declare actions: BoardActions | undefined;
+  declare readOnly: boolean;
+  private readonly timers = new Map<PersonaField, number>();
+
+  constructor() {
+    super();
+    this.persona = undefined;
+    this.actions = undefined;
+    this.readOnly = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const field of [...this.timers.keys()]) this.flush(field);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('persona') || !this.persona) return;
+    for (const { field } of FIELDS) {
+      const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${field}"]`);
+      if (input && this.shadowRoot?.activeElement !== input && input.value !== this.persona[field]) input.value = this.persona[field];
+    }
+  }
+
+  protected override render() {
+    const persona = this.persona;
+    if (!persona) return nothing;
+    return html`<section aria-label="Persona">
+      <div class="avatar" aria-hidden="true">${initials(persona.name)}</div>
+      ${FIELDS.map(({ field, label, placeholder, multiline }) => {
+        const id = `persona-${field}`;
+        if (this.readOnly) {
+          return html`<div class="field ${field}">
+            <span class="label">${label}</span>
+            <p class="value">${persona[field]}</p>
+          </div>`;
+        }
+        const max = field === 'name' ? LIMITS.nameChars : LIMITS.personaFieldChars;
+        return html`<div class="field ${field}">
+          <label for=${id}>${label}</label>
+          ${multiline
+            ? html`<textarea id=${id} name=${field} rows="1" maxlength=${max} placeholder=${placeholder}
+                @input=${() => this.schedule(field)} @blur=${() => this.flush(field)}></textarea>`
+            : html`<input id=${id} name=${field} maxlength=${max} placeholder=${placeholder}
+                @input=${() => this.schedule(field)} @blur=${() => this.flush(field)} />`}
+        </div>`;
+      })}
+    </section>`;
+  }
+
+  private schedule(field: PersonaField): void {
+    window.clearTimeout(this.timers.get(field));
+    this.timers.set(field, window.setTimeout(() => this.flush(field), SAVE_AFTER_TYPING_MS));
+  }
+
+  private flush(field: PersonaField): void {
+    window.clearTimeout(this.timers.get(field));
+    this.timers.delete(field);
+    const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${field}"]`);
+    if (!input || !this.persona || input.value === this.persona[field]) return;
+    this.actions?.updatePersona({ [field]: input.value });
+  }
+}
+
+customElements.define('jr-persona-card', JrPersonaCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jr-persona-card': JrPersonaCard;
+  }
+}

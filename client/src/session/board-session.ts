@@ -1,0 +1,177 @@
+/**
+ * One open board: its Y.Doc, the y-websocket provider, awareness and the connection status. The only
+ * place that talks to the sync endpoint. `dispose()` closes everything.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import { CLOSE, MESSAGE, WS_PATH, roomName, type PresenceState } from '../../../shared/protocol.js';
+import { ConnectionStatus } from './connection-status.js';
+import { SaveTracker } from './save-tracker.js';
+
+export interface BoardSessionOptions {
+  boardId: string;
+  token: string;
+  /** proves who we are to the server; absent for projector links */
+  memberKey?: string;
+  /** e.g. `wss://journey.example.org`; default: this page's origin */
+  wsOrigin?: string;
+}
+
+/** Reconnect backoff ceiling plus jitter, so a room full of laptops does not reconnect in lockstep. */
+const MAX_BACKOFF_MS = 2500;
+const BACKOFF_JITTER_MS = 2500;
+
+/** `ws://host` or `wss://host` for this page. */
+export function defaultWsOrigin(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+/** The live connection to one board. */
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly status = new ConnectionStatus();
+  /** Origin of this person's own transactions (the undo manager and the save tracker rely on it). */
+  readonly localOrigin = { source: 'journeyroom-local' } as const;
+  private readonly saves: SaveTracker;
+  private everConnected = false;
+  /** the last close was "try again later" (1013) and we have not synced since */
+  private busy = false;
+  private refusedCode: number | undefined;
+  private disposed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(readonly options: BoardSessionOptions) {
+    this.saves = new SaveTracker(this.doc);
+    const params: Record<string, string> = { token: options.token };
+    if (options.memberKey) params.member = options.memberKey;
+    this.provider = new WebsocketProvider(
+      `${options.wsOrigin ?? defaultWsOrigin()}${WS_PATH}`,
+      roomName({ boardId: options.boardId, kind: 'board' }),
+      this.doc,
+      {
+        params,
+        // Security: the BroadcastChannel would sync tabs regardless of each tab's rights (a projector
+        // tab's edits would leave through a writer tab). Every tab talks to the server only.
+        disableBc: true,
+        maxBackoffTime: MAX_BACKOFF_MS + Math.round(Math.random() * BACKOFF_JITTER_MS),
+      },
+    );
+    this.watchSyncMessages();
+    this.watchProvider();
+    this.watchNetwork();
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
+  }
+
+  get boardId(): string {
+    return this.options.boardId;
+  }
+
+  /** The close code if the server refused us for good, else undefined. */
+  get refused(): number | undefined {
+    return this.refusedCode;
+  }
+
+  /** Publishes this person's presence fields (the server stamps `user` itself). */
+  setPresence(patch: Omit<PresenceState, 'user'>): void {
+    const current = (this.awareness.getLocalState() ?? {}) as PresenceState;
+    const next = { ...current, ...patch };
+    delete next.user;
+    this.awareness.setLocalState(next);
+  }
+
+  /** Closes the socket and frees the doc; idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.awareness.setLocalState(null);
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  /** Wraps the provider's sync handler to see the server's SyncStep1 acknowledgements (see save-tracker). */
+  private watchSyncMessages(): void {
+    const original = this.provider.messageHandlers[MESSAGE.sync];
+    if (!original) throw new Error('y-websocket has no sync handler');
+    this.provider.messageHandlers[MESSAGE.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const step1 = SaveTracker.isStep1(decoder);
+      this.saves.beforeServerSyncMessage(decoder);
+      original(encoder, decoder, provider, emitSynced, messageType);
+      this.saves.afterServerSyncMessage(step1);
+      this.updateLive();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider) return;
+      this.saves.localUpdate(this.provider.wsconnected);
+      this.updateLive();
+    };
+    this.doc.on('update', onUpdate);
+    this.cleanups.push(() => this.doc.off('update', onUpdate));
+  }
+
+  private updateLive(): void {
+    if (this.refusedCode !== undefined) return;
+    if (this.provider.wsconnected && this.provider.synced) this.status.live(this.saves.saved);
+  }
+
+  private watchProvider(): void {
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (this.refusedCode !== undefined || status === 'connected') return;
+      if (this.busy) this.status.busy();
+      else if (status === 'connecting') this.status.connecting(this.everConnected);
+      else this.status.offline();
+    };
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      this.everConnected = true;
+      this.busy = false;
+      this.updateLive();
+    };
+    const onClose = (event: CloseEvent | null) => {
+      this.busy = event?.code === CLOSE.tryAgainLater;
+      if (this.busy) this.status.busy();
+    };
+    const onClosed = ({ code }: { code: number }) => {
+      this.refusedCode = code;
+      this.status.refused(code);
+    };
+    this.provider.on('status', onStatus);
+    this.provider.on('sync', onSync);
+    this.provider.on('connection-close', onClose);
+    this.provider.on('closed', onClosed);
+    this.cleanups.push(() => {
+      this.provider.off('status', onStatus);
+      this.provider.off('sync', onSync);
+      this.provider.off('connection-close', onClose);
+      this.provider.off('closed', onClosed);
+    });
+  }
+
+  /** Reconnects at once when the network or the tab comes back, instead of waiting for the backoff. */
+  private watchNetwork(): void {
+    const retry = () => {
+      if (this.refusedCode !== undefined || this.provider.wsconnected || this.provider.ws) return;
+      this.provider.connect();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') retry();
+    };
+    const onOffline = () => {
+      // The browser knows before the socket times out; tell the person straight away.
+      if (this.provider.ws) this.provider.ws.close();
+    };
+    window.addEventListener('online', retry);
+    window.addEventListener('offline', onOffline);
+    document.addEventListener('visibilitychange', onVisible);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', retry);
+      window.removeEventListener('offline', onOffline);
+      document.removeEventListener('visibilitychange', onVisible);
+    });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * <jr-board-view>: the board route. Reads the capability token (fragment, else this tab's memory), asks
+ * the server what it may do, then shows the projector view, or the join form and then the workspace.
+ * A remembered membership rejoins silently; one the server no longer accepts leads back to the form.
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import type { BoardInfoResponse, JoinRequest, JoinResponse } from '../../../shared/api.js';
+import { CLOSE } from '../../../shared/protocol.js';
+import '../components/jr-join-form.js';
+import { ApiError, getBoardInfo, joinBoard } from '../session/api-client.js';
+import { BoardSession } from '../session/board-session.js';
+import { forgetMember, loadMember, resolveToken, saveMember } from '../session/credentials.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import './jr-projector-view.js';
+import './jr-workspace-view.js';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; title: string; message: string; retry: boolean }
+  | { kind: 'join'; info: BoardInfoResponse; token: string; busy: boolean; error: string }
+  | { kind: 'board'; info: BoardInfoResponse; session: BoardSession; member: JoinResponse | undefined };
+
+export class JrBoardView extends LitElement {
+  static override properties = {
+    boardId: { attribute: 'board-id' },
+    phase: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      .center {
+        max-width: 34rem;
+        margin: 0 auto;
+        padding: 3rem 1rem;
+      }
+      .card {
+        padding: 1.5rem;
+        background: var(--jr-surface);
+        border: 1px solid var(--jr-border);
+        border-radius: 14px;
+        box-shadow: var(--jr-shadow);
+      }
+      .brand {
+        color: var(--jr-accent);
+        font-weight: 800;
+        margin-bottom: 0.4rem;
+      }
+      h1 {
+        margin: 0 0 0.3rem;
+        font-size: 1.7rem;
+        line-height: 1.2;
+      }
+      .lead {
+        margin: 0 0 1.4rem;
+        color: var(--jr-muted);
+      }
+      .loading {
+        color: var(--jr-muted);
+      }
+    `,
+  ];
+
+  declare boardId: string;
+  declare phase: Phase;
+  private memberRole = '';
+
+  constructor() {
+    super();
+    this.boardId = '';
+    this.phase = { kind: 'loading' };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.phase.kind === 'board') this.phase.session.dispose();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('boardId') && this.boardId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    if (this.phase.kind === 'board') this.phase.session.dispose();
+    this.phase = { kind: 'loading' };
+    const token = resolveToken(this.boardId, location.hash);
+    if (!token) {
+      this.phase = {
+        kind: 'failed',
+        title: 'This link is incomplete',
+        message: 'The link has no access key (the part after “#token=”). Open the full link you were given.',
+        retry: false,
+      };
+      return;
+    }
+    let info: BoardInfoResponse;
+    try {
+      info = await getBoardInfo(this.boardId, token);
+    } catch (error) {
+      this.phase = this.failure(error);
+      return;
+    }
+    document.title = `${info.title} · Journeyroom`;
+    if (info.role === 'projector') {
+      this.phase = { kind: 'board', info, member: undefined, session: this.open(token, undefined) };
+      return;
+    }
+    this.memberRole = info.role;
+    const member = loadMember(this.boardId, info.role);
+    if (member) this.phase = { kind: 'board', info, member, session: this.open(token, member) };
+    else this.phase = { kind: 'join', info, token, busy: false, error: '' };
+  }
+
+  private failure(error: unknown): Phase {
+    if (error instanceof ApiError) {
+      if (error.status === 401 || error.status === 403) {
+        return { kind: 'failed', title: 'This link is not valid', message: 'The access key was not accepted. Ask the facilitator for a new link.', retry: false };
+      }
+      if (error.status === 404) {
+        return { kind: 'failed', title: 'Board not found', message: 'This board does not exist. Check the link.', retry: false };
+      }
+      return { kind: 'failed', title: 'Cannot open the board', message: error.message, retry: true };
+    }
+    return { kind: 'failed', title: 'Cannot open the board', message: String(error), retry: true };
+  }
+
+  private open(token: string, member: JoinResponse | undefined): BoardSession {
+    const session = new BoardSession({ boardId: this.boardId, token, memberKey: member?.memberKey });
+    // A membership the server no longer knows (e.g. a restored backup): forget it and ask again.
+    const unsubscribe = session.status.subscribe((view) => {
+      if (view.state !== 'refused' || view.code !== CLOSE.unauthorized || !member) return;
+      unsubscribe();
+      forgetMember(this.boardId, this.memberRole);
+      void this.load();
+    });
+    return session;
+  }
+
+  private readonly onJoin = async (event: CustomEvent<JoinRequest>): Promise<void> => {
+    const phase = this.phase;
+    if (phase.kind !== 'join') return;
+    this.phase = { ...phase, busy: true, error: '' };
+    try {
+      const member = await joinBoard(this.boardId, phase.token, event.detail);
+      saveMember(this.boardId, phase.info.role, member);
+      this.phase = { kind: 'board', info: phase.info, member, session: this.open(phase.token, member) };
+    } catch (error) {
+      const message = error instanceof ApiError ? error.message : String(error);
+      this.phase = { ...phase, busy: false, error: `Could not join: ${message}` };
+    }
+  };
+
+  protected override render() {
+    const phase = this.phase;
+    switch (phase.kind) {
+      case 'loading':
+        return html`<div class="center"><p class="loading" role="status">Opening the board…</p></div>`;
+      case 'failed':
+        return html`<div class="center"><div class="card" role="alert">
+          <div class="brand">Journeyroom</div>
+          <h1>${phase.title}</h1>
+          <p class="lead">${phase.message}</p>
+          ${phase.retry ? html`<button class="btn primary" @click=${() => void this.load()}>Try again</button>` : html`<a class="btn" href="/">Go to the start page</a>`}
+        </div></div>`;
+      case 'join': {
+        const facilitator = phase.info.role === 'facilitator';
+        return html`<div class="center"><div class="card">
+          <div class="brand">Journeyroom</div>
+          <h1>${phase.info.title}</h1>
+          <p class="lead">${facilitator ? 'You are the facilitator of this board. What should people see as your name?' : 'Join the journey-mapping board. No account needed.'}</p>
+          <jr-join-form ?facilitator=${facilitator} ?busy=${phase.busy} .error=${phase.error} board-title=${phase.info.title} @jr-join=${this.onJoin}></jr-join-form>
+        </div></div>`;
+      }
+      case 'board':
+        return phase.info.role === 'projector'
+          ? html`<jr-projector-view .session=${phase.session} .info=${phase.info}></jr-projector-view>`
+          : html`<jr-workspace-view .session=${phase.session} .info=${phase.info} .member=${phase.member}></jr-workspace-view>`;
+    }
+  }
+}
+
+customElements.define('jr-board-view', JrBoardView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jr-board-view': JrBoardView;
+  }
+}
