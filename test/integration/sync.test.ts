@@ -6,7 +6,8 @@ import { addNote, deleteNote, moveNote, moveStage, setNoteText, stageIds, laneId
 import type { Author } from '../../shared/board/schema.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { createBoard, joinMember } from '../helpers/api.js';
-import { connectClient, synced, waitFor } from '../helpers/clients.js';
+import { connectClient, rawClient, synced, waitFor } from '../helpers/clients.js';
+import { updateFrame } from '../helpers/frames.js';
 import { startServer } from '../helpers/server.js';
 
 const alice: Author = { id: 'alice', name: 'Alice', role: 'customer', department: '' };
@@ -143,10 +144,54 @@ describe('sync', () => {
       const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string }; editing?: string } | undefined;
       return state?.editing === 'n1' ? state : undefined;
     }, 'b sees a');
-    expect(seen.user).toEqual({ memberId: member.memberId, name: 'Carol', role: 'customer', department: '' });
+    expect(seen?.user).toEqual({ memberId: member.memberId, name: 'Carol', role: 'customer', department: '' });
     // The projector is present too, stamped as projector.
     await waitFor(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { role: string } } | undefined)?.user?.role === 'projector', 'a sees projector');
     b.destroy();
     await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 'projector presence removed on close');
+  });
+
+  it('unloads an idle room only after storing it, and reloads it with everything', async () => {
+    const s = await startServer({ idleUnloadMs: 50 });
+    const board = await createBoard(s.url);
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(a);
+    const [stage] = stageIds(a.doc);
+    const [lane] = laneIds(a.doc);
+    addNote(a.doc, { stageId: stage!, laneId: lane!, text: 'kept', author: alice });
+    await waitFor(() => s.server.queue.pendingUpdates === 0 && s.server.registry.roomCount === 1, 'committed');
+    a.destroy();
+    await waitFor(() => s.server.registry.roomCount === 0, 'room unloaded');
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    await synced(b);
+    await waitFor(() => texts(b.doc).includes('kept'), 'reloaded note');
+  });
+
+  it('loads a room once when many clients join at the same moment', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const clients = Array.from({ length: 8 }, () => connectClient(s.wsUrl, board.id, { token: board.tokens.participant }));
+    await Promise.all(clients.map(synced));
+    const [stage] = stageIds(clients[0]!.doc);
+    const [lane] = laneIds(clients[0]!.doc);
+    addNote(clients[0]!.doc, { stageId: stage!, laneId: lane!, text: 'to all', author: alice });
+    await waitFor(() => clients.every((c) => texts(c.doc).includes('to all')), 'every client has the note');
+    expect(s.server.registry.roomCount).toBe(1);
+  });
+
+  it('after each commit the server sends its state vector (the durable "saved" signal)', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const raw = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    await raw.opened;
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'Renamed');
+    raw.ws.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+    const covers = (frame: Uint8Array): boolean => {
+      if (frame[0] !== 0 || frame[1] !== 0) return false;
+      const sv = Y.decodeStateVector(frame.subarray(3));
+      return (sv.get(doc.clientID) ?? 0) >= 1;
+    };
+    await waitFor(() => raw.frames.some(covers), 'a SyncStep1 covering the update');
   });
 });
