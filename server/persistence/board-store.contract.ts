@@ -3,7 +3,7 @@
  * routes can rely on one behaviour whatever the store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BoardRecord, BoardStore, MemberRecord } from './board-store.js';
+import type { BoardRecord, BoardStore, CheckpointRecord, MemberRecord } from './board-store.js';
 import { STORE_ERROR } from './store-error.js';
 
 /** A fresh, empty store and how to dispose of it. */
@@ -23,6 +23,11 @@ export function sampleMember(boardId: string, id: string, joinedAt = 1_700_000_0
 }
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+
+/** Builds a checkpoint record for tests. */
+export function sampleCheckpoint(boardId: string, id: string, createdAt = 1_700_000_001_000): CheckpointRecord {
+  return { id, boardId, name: `Checkpoint ${id}`, createdAt, boardState: bytes(1, 2, 3), sessionState: bytes(4, 5) };
+}
 
 /** Registers the BoardStore contract tests for one implementation. */
 export function runBoardStoreContract(name: string, makeStore: () => Promise<StoreFixture>): void {
@@ -170,6 +175,91 @@ export function runBoardStoreContract(name: string, makeStore: () => Promise<Sto
       await expect(store.loadDoc('board-0001', 'board')).rejects.toMatchObject(closed);
       await expect(store.write({ appends: [], compactions: [] })).rejects.toMatchObject(closed);
       await expect(store.countUpdates('board-0001', 'board')).rejects.toMatchObject(closed);
+    });
+
+    it('lists the stored doc keys of a board by prefix, sorted, without LIKE wildcards', async () => {
+      await store.createBoard(sampleBoard(), [{ docKey: 'board', update: bytes(1) }]);
+      await store.write({
+        appends: [
+          { boardId: 'board-0001', docKey: 'private:member-b', update: bytes(1) },
+          { boardId: 'board-0001', docKey: 'private:member-a', update: bytes(1) },
+          { boardId: 'board-0001', docKey: 'private_x', update: bytes(1) },
+          { boardId: 'board-0002', docKey: 'private:member-c', update: bytes(1) },
+        ],
+        compactions: [{ boardId: 'board-0001', docKey: 'private:member-d', snapshot: bytes(2) }],
+      });
+      expect(await store.listDocKeys('board-0001', 'private:')).toEqual(['private:member-a', 'private:member-b', 'private:member-d']);
+      expect(await store.listDocKeys('board-0001', 'private_')).toEqual(['private_x']);
+      expect(await store.listDocKeys('board-0001', '')).toEqual(['board', 'private:member-a', 'private:member-b', 'private:member-d', 'private_x']);
+      expect(await store.listDocKeys('board-none', 'private:')).toEqual([]);
+    });
+
+    it('stores checkpoints with both states, lists them oldest first, refuses duplicates and unknown boards', async () => {
+      await store.createBoard(sampleBoard(), []);
+      await store.createBoard(sampleBoard('board-0002'), []);
+      const late = sampleCheckpoint('board-0001', 'cp-late', 2000);
+      const early = { ...sampleCheckpoint('board-0001', 'cp-early', 1000), name: 'End of session 1 — \u00e9', boardState: bytes(9, 8, 7) };
+      await store.createCheckpoint(late);
+      await store.createCheckpoint(early);
+      await store.createCheckpoint(sampleCheckpoint('board-0002', 'cp-other'));
+      expect(await store.listCheckpoints('board-0001')).toEqual([
+        { id: 'cp-early', boardId: 'board-0001', name: 'End of session 1 — \u00e9', createdAt: 1000 },
+        { id: 'cp-late', boardId: 'board-0001', name: 'Checkpoint cp-late', createdAt: 2000 },
+      ]);
+      expect(await store.getCheckpoint('board-0001', 'cp-early')).toEqual(early);
+      expect(await store.getCheckpoint('board-0001', 'cp-other')).toBeUndefined();
+      expect(await store.listCheckpoints('board-none')).toEqual([]);
+      await expect(store.createCheckpoint({ ...late, name: 'again' })).rejects.toMatchObject({ code: STORE_ERROR.exists });
+      expect((await store.getCheckpoint('board-0001', 'cp-late'))?.name).toBe('Checkpoint cp-late');
+      await expect(store.createCheckpoint(sampleCheckpoint('board-none', 'cp-x'))).rejects.toMatchObject({ code: STORE_ERROR.notFound });
+      const bad = { ...sampleCheckpoint('board-0001', 'cp-bad'), boardState: 'not bytes' } as unknown as CheckpointRecord;
+      await expect(store.createCheckpoint(bad)).rejects.toMatchObject({ code: STORE_ERROR.invalid });
+      expect(await store.getCheckpoint('board-0001', 'cp-bad')).toBeUndefined();
+    });
+
+    it('keeps its own copy of checkpoint states', async () => {
+      await store.createBoard(sampleBoard(), []);
+      const checkpoint = sampleCheckpoint('board-0001', 'cp-1');
+      await store.createCheckpoint(checkpoint);
+      checkpoint.boardState[0] = 99;
+      const loaded = await store.getCheckpoint('board-0001', 'cp-1');
+      expect(loaded?.boardState).toEqual(bytes(1, 2, 3));
+      loaded?.sessionState.fill(0);
+      expect((await store.getCheckpoint('board-0001', 'cp-1'))?.sessionState).toEqual(bytes(4, 5));
+    });
+
+    it('records attendance sessions: join returns an id, the first leave wins, lists by join time', async () => {
+      await store.createBoard(sampleBoard(), []);
+      await store.createBoard(sampleBoard('board-0002'), []);
+      const second = await store.recordJoin('board-0001', 'member-b', 2000);
+      const first = await store.recordJoin('board-0001', 'member-a', 1000);
+      const other = await store.recordJoin('board-0002', 'member-a', 1500);
+      expect(new Set([first, second, other]).size).toBe(3);
+      await store.recordLeave(first, 5000);
+      await store.recordLeave(first, 9000);
+      expect(await store.listAttendance('board-0001')).toEqual([
+        { id: first, boardId: 'board-0001', memberId: 'member-a', joinedAt: 1000, leftAt: 5000 },
+        { id: second, boardId: 'board-0001', memberId: 'member-b', joinedAt: 2000, leftAt: null },
+      ]);
+      expect(await store.listAttendance('board-none')).toEqual([]);
+      await expect(store.recordJoin('board-none', 'member-a', 1)).rejects.toMatchObject({ code: STORE_ERROR.notFound });
+      await expect(store.recordLeave(987654, 1)).rejects.toMatchObject({ code: STORE_ERROR.notFound });
+      await expect(store.recordLeave(0, 1)).rejects.toMatchObject({ code: STORE_ERROR.invalid });
+      await expect(store.recordJoin('board-0001', 'member-a', Number.NaN)).rejects.toMatchObject({ code: STORE_ERROR.invalid });
+      expect(await store.listAttendance('board-0001')).toHaveLength(2);
+    });
+
+    it('the checkpoint, attendance and doc-key calls reject with code closed after close', async () => {
+      await store.createBoard(sampleBoard(), []);
+      await store.close();
+      const closed = { code: STORE_ERROR.closed };
+      await expect(store.listDocKeys('board-0001', 'private:')).rejects.toMatchObject(closed);
+      await expect(store.createCheckpoint(sampleCheckpoint('board-0001', 'cp-1'))).rejects.toMatchObject(closed);
+      await expect(store.listCheckpoints('board-0001')).rejects.toMatchObject(closed);
+      await expect(store.getCheckpoint('board-0001', 'cp-1')).rejects.toMatchObject(closed);
+      await expect(store.recordJoin('board-0001', 'member-a', 1)).rejects.toMatchObject(closed);
+      await expect(store.recordLeave(1, 1)).rejects.toMatchObject(closed);
+      await expect(store.listAttendance('board-0001')).rejects.toMatchObject(closed);
     });
 
     it('finishes operations already started before close resolves', async () => {

@@ -49,6 +49,31 @@ export interface WriteBatch {
   compactions: Compaction[];
 }
 
+/** A named full snapshot of a board, taken by the facilitator (or automatically before a restore). */
+export interface CheckpointRecord {
+  id: string;
+  boardId: string;
+  name: string;
+  createdAt: number;
+  /** merged state of the board doc (Y.encodeStateAsUpdate) */
+  boardState: Uint8Array;
+  /** merged state of the session doc */
+  sessionState: Uint8Array;
+}
+
+/** A checkpoint without its states, for lists. */
+export type CheckpointSummary = Omit<CheckpointRecord, 'boardState' | 'sessionState'>;
+
+/** One connection of a member to a board: `leftAt` is null while connected (or if the server died first). */
+export interface AttendanceRecord {
+  /** the session id recordJoin returned */
+  id: number;
+  boardId: string;
+  memberId: string;
+  joinedAt: number;
+  leftAt: number | null;
+}
+
 export interface BoardStore {
   /** Creates a board with its initial docs in one transaction. Rejects if the id exists. */
   createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void>;
@@ -65,6 +90,22 @@ export interface BoardStore {
   write(batch: WriteBatch): Promise<void>;
   /** Number of log rows of a doc (to decide compaction after a restart, and for tests). */
   countUpdates(boardId: string, docKey: string): Promise<number>;
+  /**
+   * Stored doc keys of a board that start with `prefix` (e.g. `private:` for every member's drafts), sorted.
+   * A doc counts once it has a snapshot or a logged update.
+   */
+  listDocKeys(boardId: string, prefix: string): Promise<string[]>;
+  /** Stores a checkpoint. Rejects with `not_found` for an unknown board and `exists` for a taken id. */
+  createCheckpoint(checkpoint: CheckpointRecord): Promise<void>;
+  /** A board's checkpoints without their states, oldest first (by createdAt, then id). */
+  listCheckpoints(boardId: string): Promise<CheckpointSummary[]>;
+  getCheckpoint(boardId: string, id: string): Promise<CheckpointRecord | undefined>;
+  /** Records that a member connected; resolves with the session id to pass to recordLeave. `not_found` for an unknown board. */
+  recordJoin(boardId: string, memberId: string, at: number): Promise<number>;
+  /** Records the end of a session; a second leave of the same session keeps the first. `not_found` for an unknown session. */
+  recordLeave(sessionId: number, at: number): Promise<void>;
+  /** Every session of a board, by join time then id. */
+  listAttendance(boardId: string): Promise<AttendanceRecord[]>;
   /** Closes the store; idempotent. */
   close(): Promise<void>;
 }

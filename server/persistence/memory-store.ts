@@ -2,9 +2,29 @@
  * BoardStore in memory: same semantics as SqliteStore (it passes the same contract suite), for tests and
  * for the write-queue's failure path (`failWrites`). Every byte array is copied in and out, like a disk.
  */
-import type { BoardRecord, BoardStore, MemberRecord, StoredDoc, WriteBatch } from './board-store.js';
+import type {
+  AttendanceRecord,
+  BoardRecord,
+  BoardStore,
+  CheckpointRecord,
+  CheckpointSummary,
+  MemberRecord,
+  StoredDoc,
+  WriteBatch,
+} from './board-store.js';
 import { STORE_ERROR, StoreError } from './store-error.js';
-import { checkBatch, checkBoard, checkId, checkInitialDocs, checkMember, docRef } from './validate.js';
+import {
+  checkBatch,
+  checkBoard,
+  checkCheckpoint,
+  checkId,
+  checkInitialDocs,
+  checkMember,
+  checkPrefix,
+  checkSessionId,
+  checkTime,
+  docRef,
+} from './validate.js';
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
@@ -16,11 +36,14 @@ export class MemoryStore implements BoardStore {
   private readonly boards = new Map<string, BoardRecord>();
   private readonly members = new Map<string, MemberRecord[]>();
   private readonly docs = new Map<string, MemoryDoc>();
+  /** checkpoints by board id */
+  private readonly checkpoints = new Map<string, CheckpointRecord[]>();
+  private readonly attendance: AttendanceRecord[] = [];
   private closed = false;
   private writeError: Error | null = null;
   private writeCount = 0;
 
-  /** Test hook: while set, every write (createBoard, addMember, write) rejects with this error and changes nothing. */
+  /** Test hook: while set, every write (createBoard, addMember, write, createCheckpoint, recordJoin/Leave) rejects with this error and changes nothing. */
   failWrites(error: Error | null): void {
     this.writeError = error;
   }
@@ -111,6 +134,76 @@ export class MemoryStore implements BoardStore {
     return this.docs.get(docRef(boardId, docKey))?.updates.length ?? 0;
   }
 
+  async listDocKeys(boardId: string, prefix: string): Promise<string[]> {
+    this.assertOpen();
+    checkId(boardId, 'board id');
+    checkPrefix(prefix);
+    const keys: string[] = [];
+    for (const [ref, doc] of this.docs) {
+      const [board, key] = JSON.parse(ref) as [string, string];
+      if (board === boardId && key.startsWith(prefix) && (doc.snapshot !== null || doc.updates.length > 0)) keys.push(key);
+    }
+    // Code-unit order, as SQLite's default BINARY collation sorts.
+    return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  async createCheckpoint(checkpoint: CheckpointRecord): Promise<void> {
+    this.beforeWrite();
+    checkCheckpoint(checkpoint);
+    if (!this.boards.has(checkpoint.boardId)) throw new StoreError(STORE_ERROR.notFound, `board ${checkpoint.boardId} does not exist`);
+    const list = this.checkpoints.get(checkpoint.boardId) ?? [];
+    if (list.some((c) => c.id === checkpoint.id)) {
+      throw new StoreError(STORE_ERROR.exists, `checkpoint ${checkpoint.id} already exists on board ${checkpoint.boardId}`);
+    }
+    list.push(copyCheckpoint(checkpoint));
+    this.checkpoints.set(checkpoint.boardId, list);
+  }
+
+  async listCheckpoints(boardId: string): Promise<CheckpointSummary[]> {
+    this.assertOpen();
+    checkId(boardId, 'board id');
+    return (this.checkpoints.get(boardId) ?? [])
+      .map(({ id, boardId: board, name, createdAt }) => ({ id, boardId: board, name, createdAt }))
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async getCheckpoint(boardId: string, id: string): Promise<CheckpointRecord | undefined> {
+    this.assertOpen();
+    checkId(boardId, 'board id');
+    checkId(id, 'checkpoint id');
+    const found = this.checkpoints.get(boardId)?.find((c) => c.id === id);
+    return found && copyCheckpoint(found);
+  }
+
+  async recordJoin(boardId: string, memberId: string, at: number): Promise<number> {
+    this.beforeWrite();
+    checkId(boardId, 'board id');
+    checkId(memberId, 'member id');
+    checkTime(at, 'at');
+    if (!this.boards.has(boardId)) throw new StoreError(STORE_ERROR.notFound, `board ${boardId} does not exist`);
+    const id = this.attendance.length + 1;
+    this.attendance.push({ id, boardId, memberId, joinedAt: at, leftAt: null });
+    return id;
+  }
+
+  async recordLeave(sessionId: number, at: number): Promise<void> {
+    this.beforeWrite();
+    checkSessionId(sessionId);
+    checkTime(at, 'at');
+    const session = this.attendance[sessionId - 1];
+    if (!session) throw new StoreError(STORE_ERROR.notFound, `attendance session ${sessionId} does not exist`);
+    session.leftAt ??= at;
+  }
+
+  async listAttendance(boardId: string): Promise<AttendanceRecord[]> {
+    this.assertOpen();
+    checkId(boardId, 'board id');
+    return this.attendance
+      .filter((a) => a.boardId === boardId)
+      .map((a) => ({ ...a }))
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id - b.id);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
@@ -123,6 +216,10 @@ export class MemoryStore implements BoardStore {
     this.assertOpen();
     if (this.writeError) throw this.writeError;
   }
+}
+
+function copyCheckpoint(checkpoint: CheckpointRecord): CheckpointRecord {
+  return { ...checkpoint, boardState: checkpoint.boardState.slice(), sessionState: checkpoint.sessionState.slice() };
 }
 
 function copyBoard(board: BoardRecord): BoardRecord {

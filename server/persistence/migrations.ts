@@ -51,6 +51,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX doc_updates_by_doc ON doc_updates (board_id, doc_key, seq);
     `,
   },
+  {
+    version: 2,
+    // Checkpoints keep both docs' merged states; attendance keeps one row per connection (left_at NULL while open).
+    sql: `
+      CREATE TABLE checkpoints (
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        board_state BLOB NOT NULL,
+        session_state BLOB NOT NULL,
+        PRIMARY KEY (board_id, id)
+      ) STRICT;
+      CREATE INDEX checkpoints_by_time ON checkpoints (board_id, created_at, id);
+      CREATE TABLE attendance (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        member_id TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        left_at INTEGER
+      ) STRICT;
+      CREATE INDEX attendance_by_board ON attendance (board_id, joined_at, id);
+    `,
+  },
 ];
 
 /** The schema version this code creates and understands. */

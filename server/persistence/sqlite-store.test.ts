@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { runBoardStoreContract, sampleBoard } from './board-store.contract.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
-import { closeDatabase, openDatabase, run } from './sqlite-driver.js';
+import { closeDatabase, exec, openDatabase, run } from './sqlite-driver.js';
 import { STORE_ERROR } from './store-error.js';
 
 const dirs: string[] = [];
@@ -129,5 +129,26 @@ describe('SqliteStore on disk', () => {
     expect(await store.getBoard('board-0001')).toBeUndefined();
     await store.write({ appends: [append(4)], compactions: [] });
     expect(await store.countUpdates('board-0001', 'board')).toBe(2);
+  });
+
+  it('migrates a version-1 file to checkpoints and attendance and keeps its boards', async () => {
+    const file = path.join(await tempDir(), 'v1.db');
+    const db = await openDatabase(file, true);
+    const v1 = MIGRATIONS[0];
+    if (!v1) throw new Error('no first migration');
+    await exec(db, v1.sql);
+    await run(db, 'PRAGMA user_version = 1');
+    const h = sampleBoard().tokenHashes;
+    await run(db, 'INSERT INTO boards VALUES (?, ?, ?, ?, ?, ?)', ['board-0001', 'Old board', 1, h.facilitator, h.participant, h.projector]);
+    await closeDatabase(db);
+
+    const store = await openStore(file);
+    expect(await store.pragma('user_version')).toBe(SCHEMA_VERSION);
+    expect((await store.getBoard('board-0001'))?.title).toBe('Old board');
+    await store.createCheckpoint({ id: 'cp-1', boardId: 'board-0001', name: 'After migration', createdAt: 2, boardState: Uint8Array.of(1), sessionState: Uint8Array.of(2) });
+    const session = await store.recordJoin('board-0001', 'member-a', 10);
+    await store.recordLeave(session, 20);
+    expect(await store.listCheckpoints('board-0001')).toHaveLength(1);
+    expect(await store.listAttendance('board-0001')).toEqual([{ id: session, boardId: 'board-0001', memberId: 'member-a', joinedAt: 10, leftAt: 20 }]);
   });
 });

@@ -7,11 +7,31 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type sqlite3 from 'sqlite3';
-import type { BoardRecord, BoardStore, MemberRecord, StoredDoc, WriteBatch } from './board-store.js';
+import type {
+  AttendanceRecord,
+  BoardRecord,
+  BoardStore,
+  CheckpointRecord,
+  CheckpointSummary,
+  MemberRecord,
+  StoredDoc,
+  WriteBatch,
+} from './board-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
 import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqliteDriverError } from './sqlite-driver.js';
-import { checkBatch, checkBoard, checkId, checkInitialDocs, checkMember, docRef } from './validate.js';
+import {
+  checkBatch,
+  checkBoard,
+  checkCheckpoint,
+  checkId,
+  checkInitialDocs,
+  checkMember,
+  checkPrefix,
+  checkSessionId,
+  checkTime,
+  docRef,
+} from './validate.js';
 
 /** Wait this long for a lock held by another process (a backup, the sqlite3 shell) before failing. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -169,6 +189,101 @@ export class SqliteStore implements BoardStore {
     return row ? integer(row, 'n') : 0;
   }
 
+  async listDocKeys(boardId: string, prefix: string): Promise<string[]> {
+    checkId(boardId, 'board id');
+    checkPrefix(prefix);
+    // substr comparison instead of LIKE: no escaping of `%` and `_` in the prefix.
+    const rows = await this.serial('listDocKeys', (db) =>
+      all(
+        db,
+        `SELECT doc_key FROM doc_snapshots WHERE board_id = ?1 AND substr(doc_key, 1, length(?2)) = ?2
+         UNION SELECT doc_key FROM doc_updates WHERE board_id = ?1 AND substr(doc_key, 1, length(?2)) = ?2
+         ORDER BY doc_key`,
+        [boardId, prefix],
+      ),
+    );
+    return rows.map((row) => text(row, 'doc_key'));
+  }
+
+  async createCheckpoint(checkpoint: CheckpointRecord): Promise<void> {
+    checkCheckpoint(checkpoint);
+    await this.transaction('createCheckpoint', async (db) => {
+      await requireBoard(db, checkpoint.boardId);
+      if (await get(db, 'SELECT 1 FROM checkpoints WHERE board_id = ? AND id = ?', [checkpoint.boardId, checkpoint.id])) {
+        throw new StoreError(STORE_ERROR.exists, `checkpoint ${checkpoint.id} already exists on board ${checkpoint.boardId}`);
+      }
+      await run(
+        db,
+        'INSERT INTO checkpoints (board_id, id, name, created_at, board_state, session_state) VALUES (?, ?, ?, ?, ?, ?)',
+        [checkpoint.boardId, checkpoint.id, checkpoint.name, checkpoint.createdAt, toBlob(checkpoint.boardState), toBlob(checkpoint.sessionState)],
+      );
+    });
+  }
+
+  async listCheckpoints(boardId: string): Promise<CheckpointSummary[]> {
+    checkId(boardId, 'board id');
+    const rows = await this.serial('listCheckpoints', (db) =>
+      all(db, 'SELECT board_id, id, name, created_at FROM checkpoints WHERE board_id = ? ORDER BY created_at, id', [boardId]),
+    );
+    return rows.map((row) => ({ id: text(row, 'id'), boardId: text(row, 'board_id'), name: text(row, 'name'), createdAt: integer(row, 'created_at') }));
+  }
+
+  async getCheckpoint(boardId: string, id: string): Promise<CheckpointRecord | undefined> {
+    checkId(boardId, 'board id');
+    checkId(id, 'checkpoint id');
+    const row = await this.serial('getCheckpoint', (db) => get(db, 'SELECT * FROM checkpoints WHERE board_id = ? AND id = ?', [boardId, id]));
+    if (!row) return undefined;
+    return {
+      id: text(row, 'id'),
+      boardId: text(row, 'board_id'),
+      name: text(row, 'name'),
+      createdAt: integer(row, 'created_at'),
+      boardState: fromBlob(row.board_state, 'checkpoints.board_state'),
+      sessionState: fromBlob(row.session_state, 'checkpoints.session_state'),
+    };
+  }
+
+  async recordJoin(boardId: string, memberId: string, at: number): Promise<number> {
+    checkId(boardId, 'board id');
+    checkId(memberId, 'member id');
+    checkTime(at, 'at');
+    return this.transaction('recordJoin', async (db) => {
+      await requireBoard(db, boardId);
+      const row = await get(db, 'INSERT INTO attendance (board_id, member_id, joined_at, left_at) VALUES (?, ?, ?, NULL) RETURNING id', [
+        boardId,
+        memberId,
+        at,
+      ]);
+      if (!row) throw new StoreError(STORE_ERROR.io, 'recordJoin: the insert returned no id');
+      return integer(row, 'id');
+    });
+  }
+
+  async recordLeave(sessionId: number, at: number): Promise<void> {
+    checkSessionId(sessionId);
+    checkTime(at, 'at');
+    await this.transaction('recordLeave', async (db) => {
+      if (!(await get(db, 'SELECT 1 FROM attendance WHERE id = ?', [sessionId]))) {
+        throw new StoreError(STORE_ERROR.notFound, `attendance session ${sessionId} does not exist`);
+      }
+      await run(db, 'UPDATE attendance SET left_at = ? WHERE id = ? AND left_at IS NULL', [at, sessionId]);
+    });
+  }
+
+  async listAttendance(boardId: string): Promise<AttendanceRecord[]> {
+    checkId(boardId, 'board id');
+    const rows = await this.serial('listAttendance', (db) =>
+      all(db, 'SELECT * FROM attendance WHERE board_id = ? ORDER BY joined_at, id', [boardId]),
+    );
+    return rows.map((row) => ({
+      id: integer(row, 'id'),
+      boardId: text(row, 'board_id'),
+      memberId: text(row, 'member_id'),
+      joinedAt: integer(row, 'joined_at'),
+      leftAt: row.left_at === null ? null : integer(row, 'left_at'),
+    }));
+  }
+
   /** Reads one pragma's value (tests and diagnostics). */
   async pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'user_version' | 'busy_timeout'): Promise<unknown> {
     const row = await this.serial('pragma', (db) => get(db, `PRAGMA ${name}`));
@@ -315,6 +430,12 @@ async function writeSnapshot(db: sqlite3.Database, boardId: string, docKey: stri
     [boardId, docKey, toBlob(data), now],
   );
   await run(db, 'DELETE FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, docKey]);
+}
+
+async function requireBoard(db: sqlite3.Database, boardId: string): Promise<void> {
+  if (!(await get(db, 'SELECT 1 FROM boards WHERE id = ?', [boardId]))) {
+    throw new StoreError(STORE_ERROR.notFound, `board ${boardId} does not exist`);
+  }
 }
 
 function toMember(row: SqlRow): MemberRecord {

@@ -2,7 +2,7 @@
  * Argument checks shared by every BoardStore implementation: only strings, finite numbers and byte arrays
  * reach the database (CVE-2022-43441: never bind objects), and bad input fails before anything is written.
  */
-import type { BoardRecord, MemberRecord, WriteBatch } from './board-store.js';
+import type { BoardRecord, CheckpointRecord, MemberRecord, WriteBatch } from './board-store.js';
 import { ROLES } from '../../shared/protocol.js';
 import { STORE_ERROR, StoreError } from './store-error.js';
 
@@ -23,7 +23,8 @@ function checkText(value: unknown, what: string): string {
   return value;
 }
 
-function checkTime(value: unknown, what: string): number {
+/** Asserts a whole number of ms since the epoch. */
+export function checkTime(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(`${what} must be a whole number (ms since epoch)`);
   return value;
 }
@@ -92,4 +93,26 @@ export function checkBatch(batch: WriteBatch): Set<string> {
 /** One unambiguous string naming a doc of a board (a map key). */
 export function docRef(boardId: string, docKey: string): string {
   return JSON.stringify([boardId, docKey]);
+}
+
+/** Validates a checkpoint before it is stored. */
+export function checkCheckpoint(checkpoint: CheckpointRecord): void {
+  if (typeof checkpoint !== 'object' || checkpoint === null) fail('checkpoint must be an object');
+  checkId(checkpoint.id, 'checkpoint.id');
+  checkId(checkpoint.boardId, 'checkpoint.boardId');
+  checkText(checkpoint.name, 'checkpoint.name');
+  checkTime(checkpoint.createdAt, 'checkpoint.createdAt');
+  checkBytes(checkpoint.boardState, 'checkpoint.boardState');
+  checkBytes(checkpoint.sessionState, 'checkpoint.sessionState');
+}
+
+/** Asserts an attendance session id as returned by recordJoin. */
+export function checkSessionId(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail('session id must be a positive whole number');
+  return value;
+}
+
+/** Asserts a doc-key prefix: a string, possibly empty. */
+export function checkPrefix(value: unknown): string {
+  return checkText(value, 'prefix');
 }
