@@ -115,7 +115,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       await registry.close(CLOSE.goingAway);
       for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
       try {
-        await queue.close();
+        await queue.close(2500);
       } catch (error) {
         logger.error({ err: error }, 'write queue did not store everything before shutdown');
       }

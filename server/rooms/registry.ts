@@ -9,6 +9,9 @@ import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { LOAD_ORIGIN, Room, type DocWriteQueue } from './room.js';
 
+/** Longest wait for the final flush of every room at shutdown (the process exits by 10 s). */
+const SHUTDOWN_FLUSH_MS = 6000;
+
 /** Wait before retrying the flush of an idle room whose flush failed. */
 export const UNLOAD_RETRY_MS = 5_000;
 
@@ -190,10 +193,22 @@ export class RoomRegistry {
     const rooms = this.all();
     for (const room of rooms) room.closeAll(code, 'server shutting down');
     const { queue, logger } = this.options;
-    const results = await Promise.allSettled(rooms.map((room) => queue.flushDoc(room.boardId, room.docKey, { compact: true })));
-    results.forEach((result, i) => {
-      if (result.status === 'rejected') logger.error({ boardId: rooms[i]?.boardId, docKey: rooms[i]?.docKey, err: result.reason }, 'final flush failed');
+    // While storage fails a flush waits for the next retry and may never settle: bound the wait so shutdown
+    // finishes inside the container's stop grace period. The write queue's close() makes the last attempt.
+    let deadline: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      deadline = setTimeout(() => resolve('timeout'), SHUTDOWN_FLUSH_MS);
     });
+    const flushed = Promise.allSettled(rooms.map((room) => queue.flushDoc(room.boardId, room.docKey, { compact: true })));
+    const results = await Promise.race([flushed, timedOut]);
+    clearTimeout(deadline);
+    if (results === 'timeout') {
+      logger.error({ rooms: rooms.length }, 'final flush did not finish in time; the write queue makes a last attempt');
+    } else {
+      results.forEach((result, i) => {
+        if (result.status === 'rejected') logger.error({ boardId: rooms[i]?.boardId, docKey: rooms[i]?.docKey, err: result.reason }, 'final flush failed');
+      });
+    }
     for (const room of rooms) {
       // Still-pending data stays with the write queue, whose close() makes the last attempt.
       if (!queue.hasPending(room.boardId, room.docKey)) queue.detachDoc(room.boardId, room.docKey);

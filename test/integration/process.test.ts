@@ -1,52 +1,13 @@
 /** The real server process: kill -9 after the batching window and SIGTERM inside it keep every note. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { createBoard } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { tempDir } from '../helpers/server.js';
+import { spawnServer, type Spawned } from '../helpers/process.js';
 
 const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
-
-interface Spawned {
-  child: ChildProcess;
-  url: string;
-  wsUrl: string;
-  exited: Promise<number | null>;
-}
-
-/** Spawns `node --import tsx server/main.ts` in its own process group and parses the listening URL. */
-async function spawnServer(dataDir: string): Promise<Spawned> {
-  const child = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    detached: true,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  onTestFinished(() => {
-    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      for (const line of buffer.split('\n')) {
-        try {
-          const parsed = JSON.parse(line) as { url?: string };
-          if (parsed.url) resolve(parsed.url);
-        } catch {
-          // not a complete JSON line yet
-          continue;
-        }
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
-  });
-  return { child, url, wsUrl: url.replace(/^http/, 'ws') + '/ws', exited };
-}
 
 async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string; token: string }> {
   const board = await createBoard(s.url);

@@ -1,0 +1,43 @@
+/** The real server as a child process (`node --import tsx server/main.ts`), for crash and fault tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { onTestFinished } from 'vitest';
+
+export interface Spawned {
+  child: ChildProcess;
+  url: string;
+  wsUrl: string;
+  exited: Promise<number | null>;
+}
+
+/** Spawns `node --import tsx server/main.ts` in its own process group and parses the listening URL. */
+export async function spawnServer(dataDir: string): Promise<Spawned> {
+  const child = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
+    detached: true,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      for (const line of buffer.split('\n')) {
+        try {
+          const parsed = JSON.parse(line) as { url?: string };
+          if (parsed.url) resolve(parsed.url);
+        } catch {
+          // not a complete JSON line yet
+          continue;
+        }
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
+  });
+  return { child, url, wsUrl: url.replace(/^http/, 'ws') + '/ws', exited };
+}
+
