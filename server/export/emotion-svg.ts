@@ -55,8 +55,11 @@ export function renderEmotionSvg(curve: readonly EmotionPoint[]): string {
     } else {
       const cy = y(p.mean);
       parts.push(`<circle cx="${cx}" cy="${cy.toFixed(1)}" r="6.5" fill="${emotionColour(p.mean)}" stroke="#fff" stroke-width="2"/>`);
-      const labelY = p.mean >= 1.5 ? cy + 20 : cy - 11;
-      parts.push(`<text x="${cx}" y="${labelY.toFixed(1)}" text-anchor="middle" font-size="12" font-weight="bold" fill="#2c3e50">${escapeXml(emotionText(p.mean))}</text>`);
+      // Above the point, except at the very top where there is no room; a white halo keeps it readable over the line.
+      const labelY = p.mean > 1.75 ? cy + 22 : cy - 12;
+      parts.push(
+        `<text x="${cx}" y="${labelY.toFixed(1)}" text-anchor="middle" font-size="12" font-weight="bold" fill="#2c3e50" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeXml(emotionText(p.mean))}</text>`,
+      );
     }
     const title = wrapText(p.stageTitle.trim(), Math.max(6, Math.floor(step / 7)), 2);
     title.forEach((line, li) => {

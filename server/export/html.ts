@@ -18,6 +18,7 @@ import {
   longDateTime,
   metricText,
   roleText,
+  shortDateTime,
   STAGE_SECTION_KINDS,
 } from './text.js';
 
@@ -205,14 +206,14 @@ export function renderHtml(summary: Summary): string {
   body.push(
     `<section><h2>Attendance</h2>${table(
       [['Name'], ['Role'], ['Department'], ['Joined'], ['Time connected', 'num']],
-      s.attendance.entries.map((a) => [td(e(a.name)), td(e(roleText(a.role))), td(e(a.department)), td(e(longDateTime(a.firstJoinedAt))), td(e(duration(a.totalMs)), 'num')]),
+      s.attendance.entries.map((a) => [td(e(a.name)), td(e(roleText(a.role))), td(e(a.department)), td(e(shortDateTime(a.firstJoinedAt))), td(e(duration(a.totalMs)), 'num')]),
       'No attendance recorded.',
     )}</section>`,
   );
   body.push(
     `<section><h2>Checkpoints</h2>${table(
       [['Checkpoint'], ['Taken']],
-      s.checkpoints.map((c) => [td(e(c.name)), td(e(longDateTime(c.createdAt)))]),
+      s.checkpoints.map((c) => [td(e(c.name)), td(e(shortDateTime(c.createdAt)))]),
       'No checkpoints taken.',
     )}</section>`,
   );

@@ -14,6 +14,7 @@ import {
   longDateTime,
   metricText,
   roleText,
+  shortDateTime,
   STAGE_SECTION_KINDS,
 } from './text.js';
 
@@ -30,10 +31,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@')
-    // Block markers only matter at the start of a line: headings, lists, setext underlines.
-    .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+    .replace(/@/g, '\\@');
+}
+
+/** Escapes a line that starts a block (a paragraph line): also neutralises headings, list items and setext underlines. */
+export function escapeMarkdownLine(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Escapes text for a table cell: as escapeMarkdown, with line breaks as `<br>` (a cell is one line). */
@@ -52,7 +57,7 @@ function paragraph(text: string): string {
   return text
     .trim()
     .split(/\r\n?|\n/)
-    .map((l) => escapeMarkdown(l.trim()))
+    .map((l) => escapeMarkdownLine(l.trim()))
     .join('  \n');
 }
 
@@ -116,7 +121,7 @@ export function renderMarkdown(summary: Summary): string {
   if (g.topPains.length > 0) {
     out.push('- **Top pain points:**');
     for (const p of g.topPains) {
-      out.push(`  ${p.rank}. ${escapeCell(displayText(p.note.text))} — ${p.note.votes} ${p.note.votes === 1 ? 'vote' : 'votes'}, owner ${escapeMarkdown(departmentText(p.ownerDepartment))}`);
+      out.push(`  - **#${p.rank}** ${escapeCell(displayText(p.note.text))} — ${p.note.votes} ${p.note.votes === 1 ? 'vote' : 'votes'}, owner ${escapeMarkdown(departmentText(p.ownerDepartment))}`);
     }
   }
   out.push('');
@@ -198,7 +203,7 @@ export function renderMarkdown(summary: Summary): string {
     s.attendance.entries.length > 0
       ? table(
           ['Name', 'Role', 'Department', 'Joined', 'Time connected'],
-          s.attendance.entries.map((e) => [escapeCell(e.name), roleText(e.role), escapeCell(e.department), longDateTime(e.firstJoinedAt), duration(e.totalMs)]),
+          s.attendance.entries.map((e) => [escapeCell(e.name), roleText(e.role), escapeCell(e.department), shortDateTime(e.firstJoinedAt), duration(e.totalMs)]),
         )
       : '_No attendance recorded._',
     '',
@@ -207,7 +212,7 @@ export function renderMarkdown(summary: Summary): string {
   out.push('## Checkpoints', '');
   out.push(
     s.checkpoints.length > 0
-      ? table(['Checkpoint', 'Taken'], s.checkpoints.map((c) => [escapeCell(c.name), longDateTime(c.createdAt)]))
+      ? table(['Checkpoint', 'Taken'], s.checkpoints.map((c) => [escapeCell(c.name), shortDateTime(c.createdAt)]))
       : '_No checkpoints taken._',
     '',
   );

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Summary } from '../../shared/board/summary.js';
 import { emotionColour } from './emotion-svg.js';
 import { defaultFontFiles, glyphFilter, openCoverage, type FontFiles } from './fonts.js';
+import { renderPng } from './png.js';
 import { contentWidth, ensureSpace, heading, paragraph, PDF_STYLE, subheading, table, type PdfContext } from './pdf-layout.js';
 import {
   authorText,
@@ -21,6 +22,7 @@ import {
   metricText,
   oneLine,
   roleText,
+  shortDateTime,
   STAGE_SECTION_KINDS,
   truncate,
 } from './text.js';
@@ -29,6 +31,8 @@ import {
 export interface PdfOptions {
   /** TTF files to embed; default DejaVu Sans from the dejavu-fonts-ttf package */
   fonts?: FontFiles;
+  /** add the board map (rasterised, see png.ts) on a landscape last page; default true */
+  includeMap?: boolean;
 }
 
 /** Renders the summary as a PDF file. */
@@ -61,6 +65,7 @@ export function renderPdf(summary: Summary, options: PdfOptions = {}): Promise<B
   const ctx: PdfContext = { doc, clean };
   try {
     drawDocument(ctx, summary);
+    if (options.includeMap ?? true) mapPage(ctx, summary, fonts);
     footers(ctx, summary);
     doc.end();
   } catch (error) {
@@ -108,12 +113,12 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
   table(
     ctx,
     [
-      { header: '#', weight: 0.5, align: 'right' },
-      { header: 'Pain point', weight: 4, bold: true },
-      { header: 'Stage', weight: 1.6 },
-      { header: 'Votes', weight: 0.9, align: 'right' },
-      { header: 'Owner', weight: 1.5 },
-      { header: 'Root causes (stage)', weight: 4.5 },
+      { header: '#', weight: 0.45, align: 'right' },
+      { header: 'Pain point', weight: 3.8, bold: true },
+      { header: 'Stage', weight: 1.5 },
+      { header: 'Votes', weight: 1.1, align: 'right' },
+      { header: 'Owner', weight: 1.9 },
+      { header: 'Root causes (stage)', weight: 4.3 },
     ],
     s.pains.map((p) => [
       String(p.rank),
@@ -194,7 +199,7 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
       { header: 'Joined', weight: 2.6 },
       { header: 'Time connected', weight: 1.4, align: 'right' },
     ],
-    s.attendance.entries.map((a) => [a.name, roleText(a.role), a.department, longDateTime(a.firstJoinedAt), duration(a.totalMs)]),
+    s.attendance.entries.map((a) => [a.name, roleText(a.role), a.department, shortDateTime(a.firstJoinedAt), duration(a.totalMs)]),
     'No attendance recorded.',
   );
   heading(ctx, 'Checkpoints');
@@ -204,7 +209,7 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
       { header: 'Checkpoint', weight: 3 },
       { header: 'Taken', weight: 2 },
     ],
-    s.checkpoints.map((c) => [c.name, longDateTime(c.createdAt)]),
+    s.checkpoints.map((c) => [c.name, shortDateTime(c.createdAt)]),
     'No checkpoints taken.',
   );
 }
@@ -325,8 +330,13 @@ function emotionCurve(ctx: PdfContext, s: Summary): void {
       doc.circle(x, py(0), 4).lineWidth(1).dash(1.5, { space: 1.5 }).fillAndStroke('#ffffff', '#9aa3ad').undash();
     } else {
       doc.circle(x, py(p.mean), 5).lineWidth(1.5).fillAndStroke(emotionColour(p.mean), '#ffffff');
-      const ly = p.mean >= 1.5 ? py(p.mean) + 8 : py(p.mean) - 16;
-      doc.font(PDF_STYLE.bold).fontSize(8.5).fillColor(PDF_STYLE.ink).text(emotionText(p.mean), x - 20, ly, { width: 40, align: 'center', lineBreak: false });
+      // Above the point (below it only at the very top), on a white label so the line does not cross the digits.
+      const ly = p.mean > 1.75 ? py(p.mean) + 8 : py(p.mean) - 18;
+      const label = emotionText(p.mean);
+      doc.font(PDF_STYLE.bold).fontSize(8.5);
+      const lw = doc.widthOfString(label) + 6;
+      doc.roundedRect(x - lw / 2, ly - 1.5, lw, 12, 2).fill('#ffffff');
+      doc.fillColor(PDF_STYLE.ink).text(label, x - 20, ly, { width: 40, align: 'center', lineBreak: false });
     }
     const label = ctx.clean(truncate(oneLine(p.stageTitle), 40));
     doc.font(PDF_STYLE.regular).fontSize(8).fillColor(PDF_STYLE.ink).text(label, x - step / 2 + 2, plot.y + plot.h + 8, {
@@ -376,6 +386,17 @@ function stages(ctx: PdfContext, s: Summary): void {
       'No notes in this stage.',
     );
   }
+}
+
+/** The journey map on a landscape page of its own, scaled to fit. */
+function mapPage(ctx: PdfContext, s: Summary, fonts: FontFiles): void {
+  const { doc } = ctx;
+  doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: 40, bottom: 60, left: 40, right: 40 } });
+  doc.font(PDF_STYLE.bold).fontSize(15).fillColor(PDF_STYLE.ink).text('The journey map', doc.page.margins.left, doc.page.margins.top);
+  doc.moveDown(0.4);
+  const top = doc.y;
+  const png = renderPng(s, fonts);
+  doc.image(png, doc.page.margins.left, top, { fit: [contentWidth(doc), doc.page.height - doc.page.margins.bottom - top], align: 'center' });
 }
 
 /** Page footers, written after layout (bufferPages) so each shows "page N of M". */

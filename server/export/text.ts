@@ -42,6 +42,14 @@ export function longDateTime(ms: number | null): string {
   return `${longDate(ms)}, ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
 }
 
+/** `20 Nov 2026 09:05` (UTC) for table cells; '—' when unknown. */
+export function shortDateTime(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '—';
+  return `${d.getUTCDate()} ${(MONTHS[d.getUTCMonth()] ?? '').slice(0, 3)} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
 /** `1 h 05 min` / `12 min` for connected time. */
 export function duration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
