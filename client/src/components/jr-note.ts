@@ -172,9 +172,7 @@ export class JrNote extends LitElement {
           : html`<button
               class="icon-btn handle"
               draggable="true"
-              aria-label=${this.moving
-                ? `Moving note ${excerpt}. Arrow keys move it, Enter drops it, Escape cancels.`
-                : `Move note ${excerpt}`}
+              aria-label=${`Move note ${excerpt}`}
               aria-pressed=${this.moving ? 'true' : 'false'}
               title="Drag, or press Enter and use the arrow keys"
               @keydown=${this.onHandleKey}

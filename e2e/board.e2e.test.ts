@@ -1,0 +1,161 @@
+/**
+ * The live board in a real browser: create a board on the start page, two participants join from two
+ * browser contexts, add / edit / move a note and see it on the other side, see each other's presence,
+ * the projector shows the note read-only, and a reload keeps everything. Saves screenshots to test-results/.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './helpers/browser.js';
+import { startServer, type RunningServer } from './helpers/server.js';
+
+const RESULTS_DIR = path.resolve('test-results');
+const LAPTOP = { width: 1440, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  (page as Page & { errors?: string[] }).errors = errors;
+  return { context, page };
+}
+
+function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+async function join(page: Page, link: string, name: string, role: 'customer' | 'stakeholder', department = ''): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: new RegExp(`a ${role}`) }).check();
+  if (department) await page.getByLabel(/^Department/).fill(department);
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await page.getByRole('region', { name: 'Journey map' }).waitFor();
+}
+
+/** The banner's state (connecting, saving, saved, offline, refused). */
+async function bannerState(page: Page): Promise<string | null> {
+  return page.locator('jr-connection-banner [data-state]').getAttribute('data-state');
+}
+
+describe('journey board in a browser', () => {
+  it('creates a board, syncs notes between participants and the projector, and keeps them across a reload', async () => {
+    // -- create a board on the start page
+    const facilitator = await newPage();
+    await facilitator.page.goto(server.url);
+    await facilitator.page.getByLabel('Workshop title').fill('Onboarding journey');
+    await facilitator.page.getByLabel('Persona name').fill('Sam, first-time buyer');
+    await facilitator.page.getByRole('button', { name: 'Create board' }).click();
+    const participantLink = await facilitator.page.getByLabel('Participant link', { exact: true }).inputValue();
+    const projectorLink = await facilitator.page.getByLabel('Projector link', { exact: true }).inputValue();
+    const facilitatorLink = await facilitator.page.getByLabel('Facilitator link', { exact: true }).inputValue();
+    expect(participantLink).toMatch(/\/b\/[A-Za-z0-9_-]+#token=/);
+    expect(new Set([participantLink, projectorLink, facilitatorLink]).size).toBe(3);
+
+    // -- two participants join from two browser contexts
+    const ada = await newPage();
+    const bo = await newPage();
+    await join(ada.page, participantLink, 'Ada', 'stakeholder', 'Support');
+    await join(bo.page, participantLink, 'Bo', 'customer');
+
+    // -- each sees the other's presence
+    await ada.page.locator('jr-presence-bar li', { hasText: 'Bo' }).waitFor();
+    await bo.page.locator('jr-presence-bar li', { hasText: 'Ada' }).waitFor();
+    expect(await ada.page.locator('jr-presence-bar li', { hasText: 'Bo' }).textContent()).toContain('Customer');
+
+    // -- Ada adds a note and types; Bo sees it
+    await ada.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();
+    const adaText = ada.page.getByRole('textbox', { name: 'Note text by Ada' });
+    // The new note's text field gets the caret, so one can type straight away.
+    await expect.poll(() => adaText.evaluate((el: { getRootNode(): { activeElement: unknown } }) => el.getRootNode().activeElement === el)).toBe(true);
+    await adaText.pressSequentially('Pricing page is confusing');
+    const boView = bo.page.getByRole('textbox', { name: 'Note text by Ada' });
+    await expect.poll(() => boView.inputValue()).toBe('Pricing page is confusing');
+
+    // -- Bo edits the same note; Ada sees it, and Ada's own caret position is kept meanwhile
+    await boView.click();
+    await boView.press('End');
+    await boView.pressSequentially(' and fees');
+    await expect.poll(() => adaText.inputValue()).toBe('Pricing page is confusing and fees');
+    await ada.page.locator('jr-note', { hasText: 'Bo is editing' }).waitFor();
+
+    // -- Ada moves the note by keyboard to the next stage (Buy); Bo sees it there
+    const handle = ada.page.getByRole('button', { name: /^Move note/ });
+    await handle.focus();
+    await handle.press('Enter');
+    await handle.press('ArrowRight');
+    await handle.press('Enter');
+    const boBuyDoing = bo.page.getByRole('group', { name: /^Buy, Doing/ });
+    await expect.poll(() => boBuyDoing.getByRole('textbox', { name: 'Note text by Ada' }).count()).toBe(1);
+    expect(await bo.page.getByRole('group', { name: /^Discover, Doing/ }).locator('jr-note').count()).toBe(0);
+
+    // -- Bo drags it (HTML5 drag and drop) to the Pain points lane of the same stage; Ada sees it
+    await bo.page
+      .getByRole('group', { name: /^Buy, Doing/ })
+      .getByRole('button', { name: /^Move note/ })
+      .dragTo(bo.page.getByRole('group', { name: /^Buy, Pain points/ }));
+    await expect
+      .poll(() => ada.page.getByRole('group', { name: /^Buy, Pain points/ }).getByRole('textbox', { name: 'Note text by Ada' }).count())
+      .toBe(1);
+
+    // -- Bo flags it as a moment of truth; a feeling note with an emotion from Bo
+    await bo.page.getByRole('button', { name: 'Moment of truth' }).click();
+    await expect.poll(() => ada.page.getByRole('button', { name: 'Moment of truth' }).getAttribute('aria-pressed')).toBe('true');
+    await bo.page.getByRole('button', { name: 'Add note to Onboard, Feeling' }).click();
+    await bo.page.getByRole('textbox', { name: 'Note text by Bo' }).pressSequentially('Relieved it finally works');
+    await bo.page.getByRole('radio', { name: 'Positive', exact: true }).check();
+    await expect.poll(() => ada.page.getByRole('radio', { name: 'Positive', exact: true }).isChecked()).toBe(true);
+
+    // -- everything is stored: the banner says so
+    await expect.poll(() => bannerState(ada.page), { timeout: 10_000 }).toBe('saved');
+    await expect.poll(() => bannerState(bo.page), { timeout: 10_000 }).toBe('saved');
+
+    // -- the projector shows the notes, read-only
+    const projector = await newPage(PROJECTOR);
+    await projector.page.goto(projectorLink);
+    await projector.page.locator('jr-note', { hasText: 'Pricing page is confusing and fees' }).waitFor();
+    await projector.page.locator('jr-note', { hasText: 'Relieved it finally works' }).waitFor();
+    expect(await projector.page.getByRole('textbox').count()).toBe(0);
+    expect(await projector.page.getByRole('button', { name: /Add note/ }).count()).toBe(0);
+    expect(await projector.page.getByLabel('Your name').count()).toBe(0);
+    const scrolls = await projector.page.evaluate(
+      '({ x: document.documentElement.scrollWidth > innerWidth, y: document.documentElement.scrollHeight > innerHeight })',
+    );
+    expect(scrolls).toEqual({ x: false, y: false });
+
+    // -- a reload keeps the note and rejoins silently
+    await ada.page.reload();
+    await ada.page.getByRole('region', { name: 'Journey map' }).waitFor();
+    expect(await ada.page.getByLabel('Your name').count()).toBe(0);
+    await expect
+      .poll(() => ada.page.getByRole('group', { name: /^Buy, Pain points/ }).getByRole('textbox', { name: 'Note text by Ada' }).inputValue())
+      .toBe('Pricing page is confusing and fees');
+
+    // -- screenshots for people to look at
+    await fs.mkdir(RESULTS_DIR, { recursive: true });
+    await bo.page.screenshot({ path: path.join(RESULTS_DIR, 'board.png') });
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector.png') });
+
+    for (const { page } of [facilitator, ada, bo, projector]) expect(pageErrors(page).join("\n")).toBe("");
+    for (const { context } of [facilitator, ada, bo, projector]) await context.close();
+  });
+});
