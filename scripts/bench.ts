@@ -133,6 +133,9 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function fanOut(base: string, rooms: number, clientsPerRoom: number, editsPerClient: number, intervalMs: number) {
   const latencies: number[] = [];
   const allClients: Client[] = [];
+  const runs: Promise<void>[] = [];
+  let go: () => void = () => undefined;
+  const start = new Promise<void>((resolve) => (go = resolve));
   for (let r = 0; r < rooms; r++) {
     const board = await createBoard(base, `fan-out ${r}`);
     const clients: Client[] = [];
@@ -157,22 +160,24 @@ async function fanOut(base: string, rooms: number, clientsPerRoom: number, edits
         });
       });
     });
-    (first as Client & { run?: () => Promise<void> }).run = async () => {
-      for (let seq = 1; seq <= editsPerClient; seq++) {
-        clients.forEach((client, i) => {
-          const noteId = noteIds[i]!;
+    // Each client edits on its own phase within the interval, as people type independently.
+    runs.push(
+      ...clients.map(async (client, i) => {
+        const noteId = noteIds[i]!;
+        await start;
+        await sleep((intervalMs * i) / clients.length);
+        for (let seq = 1; seq <= editsPerClient; seq++) {
           sentAt.set(`${noteId}:${seq}`, performance.now());
           setNoteText(client.doc, noteId, String(seq));
-        });
-        await sleep(intervalMs);
-      }
-    };
+          await sleep(intervalMs);
+        }
+      }),
+    );
   }
   const expected = rooms * clientsPerRoom * (clientsPerRoom - 1) * editsPerClient;
   const started = performance.now();
-  await Promise.all(
-    allClients.filter((c) => (c as Client & { run?: () => Promise<void> }).run).map((c) => (c as Client & { run: () => Promise<void> }).run()),
-  );
+  go();
+  await Promise.all(runs);
   const deadline = performance.now() + 15_000;
   while (latencies.length < expected && performance.now() < deadline) await sleep(50);
   const seconds = (performance.now() - started) / 1000;
