@@ -20,7 +20,7 @@ import { SqliteStore } from '../persistence/sqlite-store.js';
 import { createServer, type JourneyroomServer } from '../server.js';
 import { AttendanceTracker } from '../session/attendance-tracker.js';
 import { errorHandler } from './errors.js';
-import { registryLiveDocs } from './session-docs.js';
+import { registryLiveDocs } from '../session/live-docs.js';
 import { createSessionRouter, createTimeRouter } from './session-routes.js';
 
 interface Harness {

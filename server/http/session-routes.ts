@@ -34,7 +34,7 @@ import { revealDrafts, type MemberDrafts } from '../session/reveal.js';
 import { JSON_BODY_LIMIT, requireJson } from './boards.js';
 import { HttpError, parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
-import type { LiveDoc, LiveDocs } from './session-docs.js';
+import type { LiveDoc, LiveDocs } from '../session/live-docs.js';
 
 /** Doc-key prefix of the members' private docs (see shared/protocol.ts docKey). */
 const PRIVATE_PREFIX = 'private:';

@@ -2,8 +2,8 @@
  * The board lock: while the session doc says locked, participants' updates to the board doc are refused by
  * the sync server; the facilitator can still edit, the projector never can.
  */
-import type * as Y from 'yjs';
-import type { Role } from '../../shared/protocol.js';
+import * as Y from 'yjs';
+import { CLOSE, type Role } from '../../shared/protocol.js';
 import { readLocked } from '../../shared/session/read.js';
 
 /** True when the facilitator has locked the board. */
@@ -16,4 +16,35 @@ export function mayWriteBoard(role: Role, sessionDoc: Y.Doc): boolean {
   if (role === 'facilitator') return true;
   if (role === 'participant') return !isLocked(sessionDoc);
   return false;
+}
+
+/** True when applying `update` would change nothing in `doc` (everything in it is already known and deleted as it says). */
+export function isNoopUpdate(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    return Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+  } catch {
+    // Undecodable: not a no-op; the update guard refuses it with its own code.
+    return false;
+  }
+}
+
+export type LockVerdict = { ok: true; apply: boolean } | { ok: false; code: number; reason: string };
+
+/**
+ * What the sync server does with a board-doc update from a connection of `role` (call it for board docs
+ * only, after the read-only check and before the update guard):
+ * - may write: apply it (`apply: true`);
+ * - locked, but the update changes nothing (the stock client sends its state on every connect): drop it
+ *   silently (`apply: false`), so a participant can still connect and read while the board is locked;
+ * - locked and it would change something: refuse with 1013 (try again later). Dropping it instead would let
+ *   the client's doc diverge and every later update of that client fail for missing dependencies; after a
+ *   1013 the stock client reconnects and re-sends, which is applied once the board is unlocked.
+ * `sessionDoc` undefined (session room not loaded) counts as locked for participants: fail closed.
+ */
+export function lockVerdict(role: Role, sessionDoc: Y.Doc | undefined, boardDoc: Y.Doc, update: Uint8Array): LockVerdict {
+  if (role === 'facilitator') return { ok: true, apply: true };
+  if (role === 'participant' && sessionDoc && !isLocked(sessionDoc)) return { ok: true, apply: true };
+  if (isNoopUpdate(boardDoc, update)) return { ok: true, apply: false };
+  if (role === 'projector') return { ok: true, apply: false };
+  return { ok: false, code: CLOSE.tryAgainLater, reason: 'the board is locked by the facilitator' };
 }
