@@ -38,6 +38,7 @@ h3{font-size:16px;margin:22px 0 8px;break-after:avoid;page-break-after:avoid}
 .glance{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin-bottom:14px}
 .card{border:1px solid #d9dee3;border-radius:8px;padding:12px 14px;background:#f8fafb}
 .card .n{font-size:24px;font-weight:700;line-height:1.2}
+.card .n.long{font-size:17px}
 .card .l{font-size:12px;color:#5b6570;text-transform:uppercase;letter-spacing:.06em}
 .top{border-left:4px solid #c0392b;background:#fdf3f2;padding:10px 16px;border-radius:0 8px 8px 0}
 .top ol{margin:6px 0 0;padding-left:20px}
@@ -103,7 +104,7 @@ function glance(s: Summary): string {
     [String(g.momentsOfTruth), 'moments of truth'],
     [low ? `${low.stageTitle} ${emotionText(low.mean)}` : '—', 'lowest emotion'],
   ]
-    .map(([n, l]) => `<div class="card"><div class="n">${e(n ?? '')}</div><div class="l">${e(l ?? '')}</div></div>`)
+    .map(([n, l]) => `<div class="card"><div class="n${(n ?? '').length > 12 ? ' long' : ''}">${e(n ?? '')}</div><div class="l">${e(l ?? '')}</div></div>`)
     .join('');
   const top =
     g.topPains.length > 0

@@ -27,6 +27,9 @@ import {
   truncate,
 } from './text.js';
 
+/** Width in pixels of the map picture embedded in the PDF. */
+export const PDF_MAP_MAX_WIDTH_PX = 3200;
+
 /** Options for renderPdf. */
 export interface PdfOptions {
   /** TTF files to embed; default DejaVu Sans from the dejavu-fonts-ttf package */
@@ -395,7 +398,8 @@ function mapPage(ctx: PdfContext, s: Summary, fonts: FontFiles): void {
   doc.font(PDF_STYLE.bold).fontSize(15).fillColor(PDF_STYLE.ink).text('The journey map', doc.page.margins.left, doc.page.margins.top);
   doc.moveDown(0.4);
   const top = doc.y;
-  const png = renderPng(s, fonts);
+  // About 300 dpi across a landscape A4 page is plenty; a bigger picture only costs time and memory.
+  const png = renderPng(s, { fonts, maxWidthPx: PDF_MAP_MAX_WIDTH_PX });
   doc.image(png, doc.page.margins.left, top, { fit: [contentWidth(doc), doc.page.height - doc.page.margins.bottom - top], align: 'center' });
 }
 
