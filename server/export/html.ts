@@ -11,10 +11,10 @@ import {
   authorText,
   departmentText,
   displayText,
+  documentDates,
   duration,
   emotionText,
   emotionWord,
-  longDate,
   longDateTime,
   metricText,
   roleText,
@@ -150,8 +150,7 @@ function stages(s: Summary): string {
 /** Renders the summary as a complete HTML document. Pure: same Summary, same text. */
 export function renderHtml(summary: Summary): string {
   const s = summary;
-  const metaBits = [`Board created ${longDate(s.dates.boardCreatedAt)}`, `generated ${longDateTime(s.dates.generatedAt)}`];
-  if (s.checkpoint) metaBits.push(`checkpoint “${s.checkpoint.name}” of ${longDateTime(s.checkpoint.createdAt)}`);
+  const metaBits = documentDates(s);
   const body: string[] = [];
   body.push(
     `<header class="doc"><div class="kicker">Customer journey summary</div><h1>${e(s.title)}</h1><div class="meta">${e(metaBits.join(' · '))}</div></header>`,

@@ -7,11 +7,10 @@ import {
   authorText,
   departmentText,
   displayText,
+  documentDates,
   duration,
   emotionText,
   emotionWord,
-  longDate,
-  longDateTime,
   metricText,
   roleText,
   shortDateTime,
@@ -106,9 +105,7 @@ export function renderMarkdown(summary: Summary): string {
   const s = summary;
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(s.title)}`, '');
-  const meta = [`Customer journey summary`, `board created ${longDate(s.dates.boardCreatedAt)}`, `generated ${longDateTime(s.dates.generatedAt)}`];
-  if (s.checkpoint) meta.push(`checkpoint “${escapeMarkdown(s.checkpoint.name)}” of ${longDateTime(s.checkpoint.createdAt)}`);
-  out.push(`_${meta.join(' · ')}_`, '');
+  out.push(`_Customer journey summary · ${escapeMarkdown(documentDates(s).join(' · '))}_`, '');
 
   out.push('## At a glance', '');
   const g = s.atAGlance;

@@ -14,11 +14,10 @@ import {
   authorText,
   departmentText,
   displayText,
+  documentDates,
   duration,
   emotionText,
   emotionWord,
-  longDate,
-  longDateTime,
   metricText,
   oneLine,
   roleText,
@@ -87,8 +86,7 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
   doc.moveDown(0.3);
   doc.font(PDF_STYLE.bold).fontSize(24).fillColor(PDF_STYLE.ink).text(ctx.clean(s.title), { width });
   doc.moveDown(0.2);
-  const meta = [`Board created ${longDate(s.dates.boardCreatedAt)}`, `generated ${longDateTime(s.dates.generatedAt)}`];
-  if (s.checkpoint) meta.push(`checkpoint “${s.checkpoint.name}” of ${longDateTime(s.checkpoint.createdAt)}`);
+  const meta = documentDates(s);
   doc.font(PDF_STYLE.regular).fontSize(9.5).fillColor(PDF_STYLE.muted).text(ctx.clean(meta.join(' · ')), { width });
   const ruleY = doc.y + 6;
   doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(2).strokeColor(PDF_STYLE.ink).stroke();

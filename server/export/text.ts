@@ -3,7 +3,7 @@
  * same in Markdown, HTML and PDF. Dates are shown in UTC (the export has no viewer time zone).
  */
 import type { AuthorRole, LaneKind } from '../../shared/board/schema.js';
-import { NO_DEPARTMENT_LABEL, noteLabel } from '../../shared/board/summary.js';
+import { NO_DEPARTMENT_LABEL, noteLabel, type Summary } from '../../shared/board/summary.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
@@ -115,4 +115,22 @@ export function oneLine(text: string): string {
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+
+/**
+ * The document's date line, in parts: workshop dates (from attendance) or board creation, generation
+ * time, and the checkpoint when the export is of one. Unknown dates are left out rather than shown as '—'.
+ */
+export function documentDates(s: Summary): string[] {
+  const parts: string[] = [];
+  const first = s.dates.firstAttendanceAt;
+  const last = s.dates.lastAttendanceAt;
+  if (first !== null && last !== null) {
+    parts.push(isoDate(first) === isoDate(last) ? `Workshop ${longDate(first)}` : `Workshop ${longDate(first)} – ${longDate(last)}`);
+  } else if (s.dates.boardCreatedAt !== null) {
+    parts.push(`Board created ${longDate(s.dates.boardCreatedAt)}`);
+  }
+  parts.push(`generated ${longDateTime(s.dates.generatedAt)}`);
+  if (s.checkpoint) parts.push(`checkpoint “${s.checkpoint.name}” of ${longDateTime(s.checkpoint.createdAt)}`);
+  return parts;
 }

@@ -1,6 +1,9 @@
 // The export entry point: formats, content types, file names and Content-Disposition.
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readBoard } from '../../shared/board/snapshot.js';
 import { buildSummary } from '../../shared/board/summary.js';
+import { addNote, initBoard, laneIds, linkCause, setOwnerDepartment, setVotes, stageIds } from '../../shared/board/write.js';
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -13,6 +16,7 @@ import {
   type ExportFormat,
 } from '../../server/export/index.js';
 import { loadSummaryInput } from '../fixtures/load.js';
+import { pdfToText } from './helpers.js';
 
 const input = loadSummaryInput('workshop');
 const summary = buildSummary(input);
@@ -61,5 +65,32 @@ describe('file names', () => {
       `attachment; filename="Zoe _x_ __.pdf"; filename*=UTF-8''Zo%C3%AB%20%22x%22%20%E6%97%A5%E6%9C%AC.pdf`,
     );
     expect(contentDisposition("it's (1).csv", 'inline')).toBe(`inline; filename="it's (1).csv"; filename*=UTF-8''it%27s%20%281%29.csv`);
+  });
+});
+
+describe('a board written through write.ts, read with readBoard, exported in every format', () => {
+  it('carries the persona and the top pain into md, html and pdf', async () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Café onboarding', createdAt: Date.UTC(2026, 0, 5), persona: { name: 'Renée Ødegård' } });
+    const [s1, s2] = stageIds(doc);
+    const pains = laneIds(doc)[4]!;
+    const who = { id: 'p1', name: 'Ana', role: 'stakeholder' as const, department: 'Billing' };
+    addNote(doc, { id: 'cause', stageId: s1!, laneId: pains, text: 'Invoice wording is unclear', author: who, createdAt: 1 });
+    addNote(doc, { id: 'top', stageId: s2!, laneId: pains, text: 'Customers call to ask what they pay for', author: who, createdAt: 2 });
+    linkCause(doc, 'top', 'cause');
+    setOwnerDepartment(doc, 'top', 'Support');
+    setVotes(doc, 'top', 'p1', 2);
+    setVotes(doc, 'top', 'p2', 1);
+    const snapshot = readBoard(doc);
+    const built = buildSummary({ board: snapshot, generatedAt: Date.UTC(2026, 0, 6, 10) });
+    const md = (await renderExport('md', { snapshot, summary: built })).body as string;
+    const html = (await renderExport('html', { snapshot, summary: built })).body as string;
+    const pdf = (await renderExport('pdf', { snapshot, summary: built })).body as Buffer;
+    for (const text of [md, html, pdfToText(pdf)]) {
+      expect(text).toContain('Renée Ødegård');
+      expect(text).toContain('Customers call to ask what they pay for');
+      expect(text).toContain('Invoice wording is unclear');
+    }
+    expect((await renderExport('csv', { snapshot, summary: built })).fileName).toBe('cafe-onboarding-2026-01-06.csv');
   });
 });
