@@ -120,7 +120,14 @@ function drawHeader(ctx: PdfContext, columns: readonly PdfColumn[], widths: read
  * Draws a table. Rows are measured first; a row that does not fit on the page moves to the next page
  * (with the header repeated), so no row is ever split. An empty table prints `empty` instead.
  */
-export function table(ctx: PdfContext, columns: readonly PdfColumn[], rows: readonly string[][], empty: string, size = 9): void {
+export function table(
+  ctx: PdfContext,
+  columns: readonly PdfColumn[],
+  rows: readonly string[][],
+  empty: string,
+  options: { size?: number; continued?: string } = {},
+): void {
+  const size = options.size ?? 9;
   const { doc } = ctx;
   if (rows.length === 0) {
     paragraph(ctx, empty, { color: PDF_STYLE.muted, size: 9.5 });
@@ -142,6 +149,14 @@ export function table(ctx: PdfContext, columns: readonly PdfColumn[], rows: read
     const h = measure(row);
     if (doc.y + h > bottom(doc)) {
       doc.addPage();
+      if (options.continued) {
+        doc
+          .font(PDF_STYLE.regular)
+          .fontSize(8.5)
+          .fillColor(PDF_STYLE.muted)
+          .text(ctx.clean(`${options.continued} (continued)`), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+        doc.moveDown(0.2);
+      }
       drawHeader(ctx, columns, widths);
     }
     const y = doc.y;

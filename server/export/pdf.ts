@@ -132,6 +132,7 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
         : p.causes.map((c) => `${c.depth > 1 ? '↳ ' : '• '}${oneLine(displayText(c.text))} (${c.stageTitle})`).join('\n'),
     ]),
     'No pain points on the board.',
+    { continued: 'Pain points' },
   );
   heading(ctx, 'Where pains trace back to, by department');
   table(
@@ -385,6 +386,7 @@ function stages(ctx: PdfContext, s: Summary): void {
       ],
       rows,
       'No notes in this stage.',
+      { continued: `${st.position}. ${st.title}` },
     );
   }
 }
