@@ -111,7 +111,7 @@ function glance(s: Summary): string {
       ? `<div class="top"><strong>Top pain points</strong><ol>${g.topPains
           .map(
             (p) =>
-              `<li>${e(displayText(p.note.text))} <span class="who">${e(p.note.stageTitle)} · ${p.note.votes} ${p.note.votes === 1 ? 'vote' : 'votes'} · owner ${e(departmentText(p.ownerDepartment))}</span></li>`,
+              `<li value="${p.rank}">${e(displayText(p.note.text))} <span class="who">${e(p.note.stageTitle)} · ${p.note.votes} ${p.note.votes === 1 ? 'vote' : 'votes'} · owner ${e(departmentText(p.ownerDepartment))}</span></li>`,
           )
           .join('')}</ol></div>`
       : '<p class="muted">No pain points on the board.</p>';

@@ -244,7 +244,7 @@ function glance(ctx: PdfContext, s: Summary): void {
     return;
   }
   const lines = g.topPains.map(
-    (p, i) => `${i + 1}. ${oneLine(displayText(p.note.text))} — ${p.note.stageTitle} · ${p.note.votes} ${p.note.votes === 1 ? 'vote' : 'votes'} · owner ${departmentText(p.ownerDepartment)}`,
+    (p) => `${p.rank}. ${oneLine(displayText(p.note.text))} — ${p.note.stageTitle} · ${p.note.votes} ${p.note.votes === 1 ? 'vote' : 'votes'} · owner ${departmentText(p.ownerDepartment)}`,
   );
   doc.font(PDF_STYLE.regular).fontSize(10);
   const body = ctx.clean(lines.join('\n'));
