@@ -146,6 +146,8 @@ describe('journey board in a browser', () => {
     await ada.page.reload();
     await ada.page.getByRole('region', { name: 'Journey map' }).waitFor();
     expect(await ada.page.getByLabel('Your name').count()).toBe(0);
+    await bo.page.locator('jr-presence-bar li', { hasText: 'Ada' }).waitFor();
+    await ada.page.locator('jr-presence-bar li', { hasText: 'Bo' }).waitFor();
     await expect
       .poll(() => ada.page.getByRole('group', { name: /^Buy, Pain points/ }).getByRole('textbox', { name: 'Note text by Ada' }).inputValue())
       .toBe('Pricing page is confusing and fees');

@@ -13,6 +13,7 @@ import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
 import { NOTE_DRAG_TYPE, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
+import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import './jr-lane-header.js';
 import './jr-note.js';
@@ -53,7 +54,7 @@ export class JrBoard extends LitElement {
       :host {
         display: block;
         min-height: 0;
-        --lane-col: 11.5rem;
+        --lane-col: fit-content(13rem);
         --stage-min: 15rem;
       }
       .scroller {
@@ -93,6 +94,7 @@ export class JrBoard extends LitElement {
       }
       .stage-head {
         border-left: 1px solid var(--jr-border);
+        contain: inline-size;
       }
       .lane-head {
         position: sticky;
@@ -113,6 +115,8 @@ export class JrBoard extends LitElement {
         border-bottom: 1px solid var(--jr-border);
         background: var(--jr-bg);
         transition: background var(--jr-motion);
+        /* Long note texts wrap inside the column instead of widening it. */
+        contain: inline-size;
       }
       .cell.kind-feeling {
         background: #f3eefb;
@@ -134,22 +138,28 @@ export class JrBoard extends LitElement {
         background: rgb(36 80 201 / 8%);
       }
       .add-note {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
         align-self: stretch;
         margin-top: auto;
         min-height: 2rem;
-        border: 1px dashed var(--jr-border-strong);
+        padding: 0 0.5rem;
+        border: 1px dashed transparent;
         border-radius: 6px;
         background: transparent;
         color: var(--jr-muted);
         font-weight: 600;
-        font-size: 0.88em;
-        opacity: 0.8;
+        font-size: 0.86em;
+      }
+      .cell:hover .add-note {
+        border-color: var(--jr-border-strong);
       }
       .add-note:hover,
       .add-note:focus-visible {
-        opacity: 1;
         background: var(--jr-surface);
         color: var(--jr-text);
+        border-color: var(--jr-text);
         border-style: solid;
       }
       .filler {
@@ -262,7 +272,7 @@ export class JrBoard extends LitElement {
       ${this.readOnly
         ? nothing
         : html`<p class="help" id="move-help">
-            Tip: drag a note by its ⠿ handle, or focus the handle, press Enter, move with the arrow keys and press Enter again.
+            Tip: drag a note by its handle (six dots), or focus the handle, press Enter, move with the arrow keys and press Enter again.
           </p>`}
       <div class="grid" style="--stages:${stages.length}" role="region" aria-label="Journey map">
         <div class="corner">Lanes ↓ · Stages →</div>
@@ -369,7 +379,7 @@ export class JrBoard extends LitElement {
             title=${LANE_KIND_INFO[kind].prompt}
             @click=${() => this.addNote(stageId, laneId)}
           >
-            + Add note
+            ${icon('plus')} Add note
           </button>`}
     </div>`;
   }

@@ -5,15 +5,8 @@
 import { LitElement, css, html } from 'lit';
 import type { ConnectionView } from '../session/connection-status.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { icon } from '../ui/icons.js';
 
-const ICONS: Record<ConnectionView['state'], string> = {
-  connecting: '◌',
-  saving: '↻',
-  saved: '✓',
-  offline: '⚠',
-  busy: '⏳',
-  refused: '⛔',
-};
 
 export class JrConnectionBanner extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -57,6 +50,26 @@ export class JrConnectionBanner extends LitElement {
         border-color: var(--jr-danger);
         white-space: normal;
       }
+      .spinner {
+        width: 0.8em;
+        height: 0.8em;
+        border-radius: 50%;
+        border: 2px solid currentColor;
+        border-right-color: transparent;
+        animation: spin 0.9s linear infinite;
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(360deg);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .spinner {
+          animation: none;
+          border-right-color: currentColor;
+          opacity: 0.6;
+        }
+      }
       .detail {
         font-weight: 400;
       }
@@ -82,7 +95,7 @@ export class JrConnectionBanner extends LitElement {
       title=${view.detail}
       data-state=${view.state}
     >
-      <span aria-hidden="true">${ICONS[view.state]}</span>
+      ${view.state === 'saved' ? icon('check') : view.state === 'saving' || view.state === 'connecting' ? html`<span class="spinner"></span>` : icon('pains')}
       <span>${view.label}</span>
       ${showDetail ? html`<span class="detail">${view.detail}</span>` : html`<span class="visually-hidden">${view.detail}</span>`}
     </div>`;

@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { EMOTIONS, emotionOption } from '../ui/emotions.js';
+import { face } from '../ui/icons.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 export class JrEmotionPicker extends LitElement {
@@ -37,8 +38,9 @@ export class JrEmotionPicker extends LitElement {
         width: 1.9em;
         height: 1.9em;
         border-radius: 50%;
-        font-size: 1.05em;
+        font-size: 1.35em;
         cursor: pointer;
+        color: #2a2f38;
         filter: grayscale(0.7);
         opacity: 0.75;
         transition: transform var(--jr-motion), opacity var(--jr-motion);
@@ -94,7 +96,7 @@ export class JrEmotionPicker extends LitElement {
     const chosen = emotionOption(this.value);
     if (this.readOnly) {
       return chosen
-        ? html`<span class="static"><span class="face" aria-hidden="true">${chosen.face}</span>${chosen.label}</span>`
+        ? html`<span class="static"><span class="face">${face(chosen.value)}</span>${chosen.label}</span>`
         : nothing;
     }
     return html`<fieldset>
@@ -109,7 +111,7 @@ export class JrEmotionPicker extends LitElement {
               .checked=${option.value === this.value}
               aria-label=${option.label}
               @change=${() => this.choose(option.value)}
-            /><span aria-hidden="true">${option.face}</span>
+            />${face(option.value)}
           </label>`,
         )}
         <span class="chosen" aria-hidden="true">${chosen ? chosen.label : 'How does it feel?'}</span>

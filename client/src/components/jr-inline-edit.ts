@@ -45,7 +45,8 @@ export class JrInlineEdit extends LitElement {
         box-shadow: 0 0 0 2px var(--jr-focus);
       }
       .text {
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
+        hyphens: auto;
       }
     `,
   ];

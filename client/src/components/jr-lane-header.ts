@@ -5,6 +5,7 @@ import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
 import type { DeletedDetail } from '../ui/drag.js';
+import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import { askConfirm } from './jr-confirm-dialog.js';
 import './jr-inline-edit.js';
@@ -35,8 +36,10 @@ export class JrLaneHeader extends LitElement {
         font-weight: 700;
         font-size: 1em;
       }
-      .icon {
-        font-size: 1.1em;
+      .kind-icon {
+        display: inline-flex;
+        font-size: 1.15em;
+        color: var(--jr-muted);
       }
       jr-inline-edit {
         flex: 1;
@@ -101,7 +104,7 @@ export class JrLaneHeader extends LitElement {
     const info = LANE_KIND_INFO[lane.kind];
     return html`<div class="head">
       <div class="title">
-        <span class="icon" aria-hidden="true">${info.icon}</span>
+        <span class="kind-icon">${icon(info.icon)}</span>
         <jr-inline-edit
           .value=${lane.title}
           label=${`Lane ${this.index + 1} title`}
@@ -114,9 +117,9 @@ export class JrLaneHeader extends LitElement {
       ${this.readOnly
         ? nothing
         : html`<div class="tools">
-            <button class="icon-btn up" aria-label=${`Move lane ${lane.title} up`} title="Move up" ?disabled=${this.index === 0} @click=${() => this.move(-1)}>▲</button>
-            <button class="icon-btn down" aria-label=${`Move lane ${lane.title} down`} title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => this.move(1)}>▼</button>
-            <button class="icon-btn" aria-label=${`Delete lane ${lane.title}`} title="Delete lane" ?disabled=${this.count <= 1} @click=${this.confirmDelete}>🗑</button>
+            <button class="icon-btn up" aria-label=${`Move lane ${lane.title} up`} title="Move up" ?disabled=${this.index === 0} @click=${() => this.move(-1)}>${icon('up')}</button>
+            <button class="icon-btn down" aria-label=${`Move lane ${lane.title} down`} title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => this.move(1)}>${icon('down')}</button>
+            <button class="icon-btn" aria-label=${`Delete lane ${lane.title}`} title="Delete lane" ?disabled=${this.count <= 1} @click=${this.confirmDelete}>${icon('trash')}</button>
           </div>`}
     </div>`;
   }

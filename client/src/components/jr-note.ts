@@ -9,6 +9,7 @@ import type { LaneKind, Note } from '../../../shared/board/schema.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { NOTE_DRAG_TYPE, type DeletedDetail, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
+import { icon } from '../ui/icons.js';
 import { noteColor } from '../ui/note-colors.js';
 import './jr-emotion-picker.js';
 import './jr-note-text.js';
@@ -65,12 +66,13 @@ export class JrNote extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.25rem;
         min-height: 1.9rem;
       }
       .who {
-        flex: 1;
+        flex: 1 1 6em;
         min-width: 0;
         display: flex;
         flex-wrap: wrap;
@@ -94,8 +96,7 @@ export class JrNote extends LitElement {
       .handle {
         cursor: grab;
         color: #2a2f38;
-        font-size: 1.1rem;
-        letter-spacing: -2px;
+        font-size: 1.05rem;
       }
       .handle:active {
         cursor: grabbing;
@@ -105,7 +106,10 @@ export class JrNote extends LitElement {
         background: #ffe17a;
       }
       .star-static {
-        color: #8a6100;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.2em;
+        color: #6b4b00;
         font-weight: 700;
         font-size: 0.8em;
       }
@@ -181,12 +185,12 @@ export class JrNote extends LitElement {
               @dragend=${this.onDragEnd}
               @blur=${this.onHandleBlur}
             >
-              ⠿
+              ${icon('grip')}
             </button>`}
         <span class="who"><span class="name">${note.authorName}</span><span class="dept">${dept}</span></span>
         ${this.readOnly
           ? note.momentOfTruth
-            ? html`<span class="star-static">★ Moment of truth</span>`
+            ? html`<span class="star-static">${icon('starFilled')} Moment of truth</span>`
             : nothing
           : html`<button
                 class="icon-btn star"
@@ -195,10 +199,10 @@ export class JrNote extends LitElement {
                 title=${note.momentOfTruth ? 'Moment of truth (click to unflag)' : 'Flag as a moment of truth'}
                 @click=${() => this.actions?.setMomentOfTruth(note.id, !note.momentOfTruth)}
               >
-                ${note.momentOfTruth ? '★' : '☆'}
+                ${icon(note.momentOfTruth ? 'starFilled' : 'star')}
               </button>
               <button class="icon-btn delete" aria-label=${`Delete note ${excerpt}`} title="Delete note" @click=${this.onDelete}>
-                🗑
+                ${icon('trash')}
               </button>`}
       </header>
       <jr-note-text

@@ -2,6 +2,7 @@
 import { LitElement, css, html } from 'lit';
 import type { PresentPerson } from '../controllers/presence-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { icon } from '../ui/icons.js';
 import { noteColor } from '../ui/note-colors.js';
 
 function roleText(person: PresentPerson): string {
@@ -89,7 +90,7 @@ export class JrPresenceBar extends LitElement {
               ? { background: '#eceef1', accent: '#3f4653' }
               : noteColor(person.role, person.department);
           return html`<li style="--bg:${color.background};--accent:${color.accent}" data-member=${person.memberId}>
-            <span class="dot" aria-hidden="true">${person.role === 'projector' ? '▣' : person.name.slice(0, 1).toUpperCase()}</span>
+            <span class="dot" aria-hidden="true">${person.role === 'projector' ? icon('projector') : person.name.slice(0, 1).toUpperCase()}</span>
             <span class="name">${person.role === 'projector' ? 'Projector' : person.name}${person.self ? ' (you)' : ''}</span>
             ${person.role === 'projector' ? '' : html`<span class="role">${roleText(person)}</span>`}
           </li>`;

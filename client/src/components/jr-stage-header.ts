@@ -5,6 +5,7 @@ import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
 import type { DeletedDetail } from '../ui/drag.js';
+import { icon } from '../ui/icons.js';
 import { askConfirm } from './jr-confirm-dialog.js';
 import './jr-inline-edit.js';
 
@@ -105,9 +106,9 @@ export class JrStageHeader extends LitElement {
       ${this.readOnly
         ? nothing
         : html`<div class="tools">
-            <button class="icon-btn left" aria-label=${`Move stage ${stage.title} left`} title="Move left" ?disabled=${this.index === 0} @click=${() => this.move(-1)}>◀</button>
-            <button class="icon-btn right" aria-label=${`Move stage ${stage.title} right`} title="Move right" ?disabled=${this.index >= this.count - 1} @click=${() => this.move(1)}>▶</button>
-            <button class="icon-btn" aria-label=${`Delete stage ${stage.title}`} title="Delete stage" ?disabled=${this.count <= 1} @click=${this.confirmDelete}>🗑</button>
+            <button class="icon-btn left" aria-label=${`Move stage ${stage.title} left`} title="Move left" ?disabled=${this.index === 0} @click=${() => this.move(-1)}>${icon('left')}</button>
+            <button class="icon-btn right" aria-label=${`Move stage ${stage.title} right`} title="Move right" ?disabled=${this.index >= this.count - 1} @click=${() => this.move(1)}>${icon('right')}</button>
+            <button class="icon-btn" aria-label=${`Delete stage ${stage.title}`} title="Delete stage" ?disabled=${this.count <= 1} @click=${this.confirmDelete}>${icon('trash')}</button>
           </div>`}
     </div>`;
   }

@@ -58,6 +58,11 @@ export class BoardSession {
         maxBackoffTime: MAX_BACKOFF_MS + Math.round(Math.random() * BACKOFF_JITTER_MS),
       },
     );
+    this.onlySendOwnPresence();
+    // A fresh awareness state has clock 0, which peers that never saw this client ignore (y-protocols
+    // applies a state only when its clock is newer). Setting it once bumps the clock to 1, so we are
+    // visible as soon as we connect instead of at the first 15 s renewal.
+    this.setPresence({ editing: null, selected: null });
     this.watchSyncMessages();
     this.watchProvider();
     this.watchNetwork();
@@ -92,6 +97,26 @@ export class BoardSession {
     this.awareness.setLocalState(null);
     this.provider.destroy();
     this.doc.destroy();
+  }
+
+  /**
+   * The stock provider re-sends every awareness change it hears, other people's included; the server
+   * drops those (a connection may only speak for its own clients), so they are pure traffic, n² per
+   * renewal. Only this tab's own changes go out.
+   */
+  private onlySendOwnPresence(): void {
+    const send = this.provider._awarenessUpdateHandler;
+    const filtered = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin !== this.provider) return send(changes, origin);
+      // A remote removal of our own state makes y-protocols bump our clock: say again that we are here.
+      const self = this.doc.clientID;
+      if ([...changes.added, ...changes.updated, ...changes.removed].includes(self)) {
+        send({ added: [], updated: [self], removed: [] }, origin);
+      }
+    };
+    this.awareness.off('update', send);
+    this.awareness.on('update', filtered);
+    this.provider._awarenessUpdateHandler = filtered;
   }
 
   /** Wraps the provider's sync handler to see the server's SyncStep1 acknowledgements (see save-tracker). */

@@ -24,6 +24,7 @@ export class JrProjectorView extends LitElement {
     session: { attribute: false },
     info: { attribute: false },
     scale: { state: true },
+    offset: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -81,10 +82,13 @@ export class JrProjectorView extends LitElement {
       }
       jr-persona-card {
         margin-bottom: 0.6rem;
+        /* Fills the map's width without making it wider (a long description wraps instead). */
+        width: 0;
+        min-width: 100%;
       }
       jr-board {
-        --lane-col: 10rem;
-        --stage-min: 14rem;
+        --lane-col: fit-content(12rem);
+        --stage-min: 11rem;
         border: 2px solid var(--jr-border-strong);
         border-radius: 10px;
         overflow: hidden;
@@ -95,6 +99,8 @@ export class JrProjectorView extends LitElement {
   declare session: BoardSession | undefined;
   declare info: BoardInfoResponse | undefined;
   declare scale: number;
+  /** left offset that centres a map narrower than the screen */
+  declare offset: number;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
   private connection: ConnectionController | undefined;
@@ -105,6 +111,7 @@ export class JrProjectorView extends LitElement {
     this.session = undefined;
     this.info = undefined;
     this.scale = 1;
+    this.offset = 0;
   }
 
   protected override willUpdate(): void {
@@ -143,6 +150,8 @@ export class JrProjectorView extends LitElement {
     const scale = Math.min(availableWidth / width, availableHeight / height, MAX_SCALE);
     const rounded = Math.floor(scale * 1000) / 1000;
     if (Math.abs(rounded - this.scale) > 0.001) this.scale = rounded;
+    const offset = Math.max(0, Math.floor((availableWidth - width * rounded) / 2));
+    if (offset !== this.offset) this.offset = offset;
   }
 
   protected override render() {
@@ -159,7 +168,7 @@ export class JrProjectorView extends LitElement {
         <jr-legend .entries=${colours}></jr-legend>
       </div>
       <div class="stage">
-        <div class="fit" style="transform: scale(${this.scale})">
+        <div class="fit" style="transform: translateX(${this.offset}px) scale(${this.scale})">
           <jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>
           <jr-board read-only .snapshot=${snapshot} .doc=${this.session?.doc}></jr-board>
         </div>
