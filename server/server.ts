@@ -15,6 +15,7 @@ import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
+import { AttendanceTracker } from './session/attendance-tracker.js';
 
 /** Interval of the liveness ping; a socket that did not answer the previous one is cut. */
 export const PING_INTERVAL_MS = 30_000;
@@ -52,7 +53,8 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
   const unsubscribe = queue.onCommitted((boardId, docKey) => {
     registry.all().find((room) => room.boardId === boardId && room.docKey === docKey)?.announceCommitted();
   });
-  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger });
+  const attendance = new AttendanceTracker(store, logger);
+  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({
     noServer: true,
@@ -74,9 +76,13 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       return;
     }
     registry.addConnection(boardId);
+    // Attendance: who was on the board (not the projector), from when and for how long.
+    const { memberId } = grant.user;
+    const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
     const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound }, log, () => {
       connections.delete(conn);
       registry.releaseConnection(boardId);
+      left?.();
     });
     connections.add(conn);
     log.debug('connection accepted');
@@ -122,6 +128,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       unsubscribe();
       httpServer.closeAllConnections();
       await stopped;
+      await attendance.settle();
       await store.close();
       logger.info('server closed');
     })();

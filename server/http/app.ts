@@ -4,6 +4,9 @@ import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { boardRoutes } from './boards.js';
+import { createSessionRouter } from './session-routes.js';
+import { registryLiveDocs } from '../session/live-docs.js';
+import type { AttendanceTracker } from '../session/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
 import { healthRoutes, type HealthSource } from './health.js';
 import { securityHeaders } from './security-headers.js';
@@ -17,6 +20,7 @@ export interface AppOptions {
   clientDir: string;
   publicUrl: string | undefined;
   logger: Logger;
+  attendance: AttendanceTracker;
 }
 
 /** Builds the express app. */
@@ -27,6 +31,15 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders);
   app.use(healthRoutes(options.registry, options.queue));
   app.use('/api/boards', boardRoutes(options));
+  app.use(
+    '/api/boards',
+    createSessionRouter({
+      store: options.store,
+      docs: registryLiveDocs(options.registry),
+      logger: options.logger,
+      liveSessionIds: () => options.attendance.liveSessionIds(),
+    }),
+  );
   app.use('/api', apiNotFound);
   app.use(...staticRoutes(options.clientDir));
   app.use(notFound);

@@ -21,6 +21,7 @@ import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { HttpError, parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
+import { initialSessionDoc } from '../session/init.js';
 
 /** Largest JSON body accepted by the API. */
 export const JSON_BODY_LIMIT = '64kb';
@@ -63,7 +64,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       const update = Y.encodeStateAsUpdate(doc);
       const id = newBoardId();
       const { tokens, hashes } = newBoardTokens();
-      await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes }, [{ docKey: 'board', update }]);
+      await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes }, [{ docKey: 'board', update }, initialSessionDoc()]);
       const base = baseUrl(req, options.publicUrl);
       const body: CreateBoardResponse = {
         id,

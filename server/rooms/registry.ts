@@ -104,8 +104,15 @@ export class RoomRegistry {
         for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
       }, LOAD_ORIGIN);
       if (this.closed) throw new Error('server is shutting down');
+      // A board room needs its session doc for the lock rule: load and hold it first, fail closed if it cannot load.
+      const sessionRoom = address.kind === 'board' ? await this.getRoom({ boardId: address.boardId, kind: 'session' }) : undefined;
+      if (this.closed) throw new Error('server is shutting down');
       queue.attachDoc(address.boardId, docKey, doc, stored.updates.length);
       const room = new Room(address, doc, queue, log, (r) => this.onIdle(r));
+      if (sessionRoom) {
+        sessionRoom.hold();
+        room.sessionDoc = sessionRoom.doc;
+      }
       this.rooms.set(key, room);
       log.debug({ updates: stored.updates.length }, 'room loaded');
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.
@@ -163,6 +170,7 @@ export class RoomRegistry {
     queue.detachDoc(room.boardId, room.docKey);
     room.destroy();
     logger.debug({ boardId: room.boardId, docKey: room.docKey }, 'room unloaded');
+    if (room.address.kind === 'board') this.peek({ boardId: room.boardId, kind: 'session' })?.unhold();
   }
 
   private onIdleRetry(room: Room, key: string): void {

@@ -61,6 +61,13 @@ export class Room {
   private readonly owners = new Map<number, string>();
   private readonly ownedByPeer = new Map<string, Set<number>>();
   private destroyed = false;
+  /** Non-connection holders keeping the room loaded (a board room holds its session room). */
+  private holds = 0;
+  /**
+   * For a board room: the live session doc of the same board, held loaded as long as this room is, so the
+   * lock rule can be checked on every update.
+   */
+  sessionDoc: Y.Doc | undefined;
 
   constructor(
     readonly address: RoomAddress,
@@ -78,9 +85,20 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Number of connections in the room. */
+  /** Number of connections in the room plus holds: a room of size 0 may unload. */
   get size(): number {
-    return this.peers.size;
+    return this.peers.size + this.holds;
+  }
+
+  /** Keeps the room loaded without a connection; pair with unhold. */
+  hold(): void {
+    this.holds++;
+  }
+
+  /** Releases a hold; an empty room reports itself idle. */
+  unhold(): void {
+    if (this.holds > 0) this.holds--;
+    if (this.size === 0 && !this.destroyed) this.onIdle(this);
   }
 
   /** True once destroyed (unloaded); a destroyed room accepts no one. */
@@ -106,7 +124,7 @@ export class Room {
       for (const id of owned) this.owners.delete(id);
       awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], peer);
     }
-    if (this.peers.size === 0) this.onIdle(this);
+    if (this.size === 0) this.onIdle(this);
   }
 
   /** Answers a SyncStep1: what the peer lacks. Throws on an undecodable state vector. */

@@ -70,6 +70,7 @@ export class Connection implements RoomPeer {
       peer: this,
       room,
       canWrite: canWrite(this.grant.address.kind, this.grant.role),
+      role: this.grant.role,
       roots: allowedRoots(this.grant.address.kind),
       user: this.grant.user,
       overMemoryBound: this.options.overMemoryBound,

@@ -6,7 +6,8 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { CLOSE, MESSAGE, type PresenceUser } from '../../shared/protocol.js';
+import { CLOSE, MESSAGE, type PresenceUser, type Role } from '../../shared/protocol.js';
+import { lockVerdict } from '../session/lock.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { filterAwareness } from './awareness-guard.js';
@@ -18,6 +19,8 @@ export interface FrameContext {
   room: Room;
   /** may apply updates to this doc */
   canWrite: boolean;
+  /** the connection's capability role (the lock rule depends on it) */
+  role: Role;
   roots: readonly string[];
   user: PresenceUser;
   /** true while storage is over its memory bound: updates are refused with 1013 */
@@ -72,6 +75,12 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
   if (ctx.overMemoryBound()) return { ok: false, code: CLOSE.tryAgainLater, reason: 'storage over its memory bound' };
   const verdict = checkUpdate(ctx.room.doc, payload, ctx.roots);
   if (!verdict.ok) return verdict;
+  if (ctx.room.address.kind === 'board') {
+    // The facilitator's lock: participants' changes are refused while the session doc says locked.
+    const lock = lockVerdict(ctx.role, ctx.room.sessionDoc, ctx.room.doc, payload);
+    if (!lock.ok) return lock;
+    if (!lock.apply) return OK;
+  }
   try {
     ctx.room.applyClientUpdate(ctx.peer, payload, verdict.stringIds);
   } catch (error) {
