@@ -65,6 +65,9 @@ describe('journey board in a browser', () => {
     await facilitator.page.getByLabel('Workshop title').fill('Onboarding journey');
     await facilitator.page.getByLabel('Persona name').fill('Sam, first-time buyer');
     await facilitator.page.getByRole('button', { name: 'Create board' }).click();
+    await fs.mkdir(RESULTS_DIR, { recursive: true });
+    await facilitator.page.getByRole('heading', { name: 'Your board is ready' }).waitFor();
+    await facilitator.page.screenshot({ path: path.join(RESULTS_DIR, 'links.png') });
     const participantLink = await facilitator.page.getByLabel('Participant link', { exact: true }).inputValue();
     const projectorLink = await facilitator.page.getByLabel('Projector link', { exact: true }).inputValue();
     const facilitatorLink = await facilitator.page.getByLabel('Facilitator link', { exact: true }).inputValue();
@@ -74,6 +77,10 @@ describe('journey board in a browser', () => {
     // -- two participants join from two browser contexts
     const ada = await newPage();
     const bo = await newPage();
+    await ada.page.goto(participantLink);
+    await ada.page.getByRole('button', { name: 'Join the board' }).click();
+    await ada.page.getByText('Please enter your name.').waitFor();
+    await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'join.png') });
     await join(ada.page, participantLink, 'Ada', 'stakeholder', 'Support');
     await join(bo.page, participantLink, 'Bo', 'customer');
 
@@ -153,11 +160,47 @@ describe('journey board in a browser', () => {
       .toBe('Pricing page is confusing and fees');
 
     // -- screenshots for people to look at
-    await fs.mkdir(RESULTS_DIR, { recursive: true });
     await bo.page.screenshot({ path: path.join(RESULTS_DIR, 'board.png') });
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector.png') });
 
     for (const { page } of [facilitator, ada, bo, projector]) expect(pageErrors(page).join("\n")).toBe("");
     for (const { context } of [facilitator, ada, bo, projector]) await context.close();
+  });
+
+  it('keeps edits made offline and syncs them on reconnect', async () => {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Offline test', persona: { name: 'Pat' } }),
+    });
+    expect(response.status).toBe(201);
+    const { links } = (await response.json()) as { links: { participant: string } };
+    const ada = await newPage();
+    const bo = await newPage();
+    await join(ada.page, links.participant, 'Ada', 'stakeholder', 'Billing');
+    await join(bo.page, links.participant, 'Bo', 'customer');
+
+    await ada.page.getByRole('button', { name: 'Add note to Pay, Doing' }).click();
+    await ada.page.getByRole('textbox', { name: 'Note text by Ada' }).pressSequentially('Invoice arrives');
+    await expect.poll(() => bo.page.getByRole('textbox', { name: 'Note text by Ada' }).inputValue()).toBe('Invoice arrives');
+
+    // Offline: the banner says so, and editing goes on.
+    await ada.context.setOffline(true);
+    await expect.poll(() => bannerState(ada.page)).toBe('offline');
+    expect(await ada.page.locator('jr-connection-banner [data-state]').textContent()).toMatch(/your edits are kept/i);
+    await ada.page.getByRole('textbox', { name: 'Note text by Ada' }).press('End');
+    await ada.page.getByRole('textbox', { name: 'Note text by Ada' }).pressSequentially(' twice');
+    await ada.page.getByRole('button', { name: 'Add note to Pay, Pain points' }).click();
+    await ada.page.getByRole('textbox', { name: 'Note text by Ada' }).nth(1).pressSequentially('Charged twice');
+    await expect.poll(() => bannerState(ada.page)).toBe('offline');
+
+    // Back online: everything reaches the other participant and is stored.
+    await ada.context.setOffline(false);
+    await expect.poll(() => bo.page.getByRole('group', { name: /^Pay, Doing/ }).getByRole('textbox').inputValue(), { timeout: 15_000 }).toBe('Invoice arrives twice');
+    await expect.poll(() => bo.page.getByRole('group', { name: /^Pay, Pain points/ }).getByRole('textbox').inputValue()).toBe('Charged twice');
+    await expect.poll(() => bannerState(ada.page), { timeout: 10_000 }).toBe('saved');
+
+    for (const { page } of [ada, bo]) expect(pageErrors(page).filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(e)).join('\n')).toBe('');
+    for (const { context } of [ada, bo]) await context.close();
   });
 });
