@@ -203,4 +203,71 @@ describe('journey board in a browser', () => {
     for (const { page } of [ada, bo]) expect(pageErrors(page).filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(e)).join('\n')).toBe('');
     for (const { context } of [ada, bo]) await context.close();
   });
+
+  it('adds, renames, reorders and deletes stages and lanes, with confirm and undo', async () => {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Structure test', template: 'blank', persona: { name: 'Pat' } }),
+    });
+    const { links } = (await response.json()) as { links: { facilitator: string } };
+    const { page, context } = await newPage();
+    await page.goto(links.facilitator);
+    await page.getByLabel('Your name').fill('Fran');
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    const stageTitles = () => page.getByRole('textbox', { name: /^Stage \d+ title$/ }).evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+
+    await expect.poll(stageTitles).toEqual(['Stage 1', 'Stage 2', 'Stage 3']);
+    // add a stage: its title field gets the focus, typing renames it
+    await page.getByRole('button', { name: '+ Stage' }).click();
+    const fourth = page.getByRole('textbox', { name: 'Stage 4 title' });
+    await expect.poll(() => fourth.evaluate((el: { getRootNode(): { activeElement: unknown } }) => el.getRootNode().activeElement === el)).toBe(true);
+    await fourth.fill('Renew');
+    await fourth.press('Enter');
+    await expect.poll(stageTitles).toEqual(['Stage 1', 'Stage 2', 'Stage 3', 'Renew']);
+    // move it left twice
+    await page.getByRole('button', { name: 'Move stage Renew left' }).click();
+    await page.getByRole('button', { name: 'Move stage Renew left' }).click();
+    await expect.poll(stageTitles).toEqual(['Stage 1', 'Renew', 'Stage 2', 'Stage 3']);
+    // delete asks first; cancelling keeps it
+    await page.getByRole('button', { name: 'Delete stage Renew' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(stageTitles).toEqual(['Stage 1', 'Renew', 'Stage 2', 'Stage 3']);
+    // confirming deletes it; undo brings it back in place
+    await page.getByRole('button', { name: 'Add note to Renew, Doing' }).click();
+    await page.getByRole('textbox', { name: 'Note text by Fran' }).pressSequentially('Renewal reminder');
+    await page.getByRole('button', { name: 'Delete stage Renew' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click();
+    await expect.poll(stageTitles).toEqual(['Stage 1', 'Stage 2', 'Stage 3']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(stageTitles).toEqual(['Stage 1', 'Renew', 'Stage 2', 'Stage 3']);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
+
+    // lanes: add an emotion lane, move it up
+    const laneTitles = () => page.getByRole('textbox', { name: /^Lane \d+ title$/ }).evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+    await page.getByLabel('Kind of the new lane').selectOption('feeling');
+    await page.getByRole('button', { name: '+ Lane' }).click();
+    await expect.poll(async () => (await laneTitles()).at(-1)).toBe('Feeling');
+    const count = (await laneTitles()).length;
+    await page.getByRole('button', { name: 'Move lane Feeling up' }).last().click();
+    await expect.poll(async () => (await laneTitles())[count - 2]).toBe('Feeling');
+
+    // a deleted note can be undone too
+    await page.getByRole('button', { name: /^Delete note/ }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
+    expect(pageErrors(page).join('\n')).toBe('');
+    await context.close();
+  });
+
+  it('explains a link that is not valid', async () => {
+    const { page, context } = await newPage();
+    await page.goto(`${server.url}/b/AAAAAAAAAAAAAAAAAAAAAA#token=not-a-real-token-123`);
+    await page.getByRole('heading', { name: /not valid|not found/ }).waitFor();
+    await page.goto(`${server.url}/b/AAAAAAAAAAAAAAAAAAAAAA`);
+    await page.reload();
+    expect(await page.getByLabel('Your name').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -233,12 +233,12 @@ export class JrBoard extends LitElement {
       this.pendingFocus = undefined;
       void note.updateComplete.then(() => (pending.kind === 'note-handle' ? note.focusHandle() : note.focusText()));
     } else {
-      const header = root.querySelector<HTMLElement & { focusTitle(): void }>(
+      const header = root.querySelector<HTMLElement & { focusTitle(): Promise<void> }>(
         `${pending.kind === 'stage' ? 'jr-stage-header' : 'jr-lane-header'}[data-id="${CSS.escape(pending.id)}"]`,
       );
       if (!header) return;
       this.pendingFocus = undefined;
-      header.focusTitle();
+      void header.focusTitle();
     }
   }
 

@@ -80,13 +80,13 @@ export class JrLaneHeader extends LitElement {
   }
 
   /** Focuses the title field (after adding a lane). */
-  focusTitle(): void {
+  async focusTitle(): Promise<void> {
+    await this.updateComplete;
     const edit = this.renderRoot.querySelector('jr-inline-edit');
-    void edit?.updateComplete.then(() => {
-      const input = edit.renderRoot.querySelector('input');
-      input?.focus();
-      input?.select();
-    });
+    await edit?.updateComplete;
+    const input = edit?.renderRoot.querySelector('input');
+    input?.focus();
+    input?.select();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
