@@ -38,6 +38,8 @@ export interface JourneyroomServer {
   close(): Promise<void>;
   registry: RoomRegistry;
   queue: WriteQueue;
+  /** attendance of board connections (who, when, how long) */
+  attendance: AttendanceTracker;
 }
 
 /** Builds the server without listening. */
@@ -146,5 +148,5 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       });
     });
 
-  return { httpServer, listen, close, registry, queue };
+  return { httpServer, listen, close, registry, queue, attendance };
 }

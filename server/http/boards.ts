@@ -22,6 +22,7 @@ import type { RoomRegistry } from '../rooms/registry.js';
 import { HttpError, parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
 import { initialSessionDoc } from '../session/init.js';
+import { routeParam } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
 export const JSON_BODY_LIMIT = '64kb';
@@ -82,7 +83,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const { board, role } = await authorizeBoard(store, paramId(req), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     const room = registry.peek({ boardId: board.id, kind: 'board' });
     const title = room && !room.isDestroyed ? readMeta(room.doc).title : board.title;
     const body: BoardInfoResponse = { id: board.id, title, createdAt: board.createdAt, role };
@@ -90,7 +91,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
   });
 
   router.post('/:id/members', requireJson, json, async (req, res) => {
-    const { board, role } = await authorizeBoard(store, paramId(req), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     const input = parseBody(joinRequestSchema, req.body);
     try {
       const joined = await createMember(store, board.id, role, input);
@@ -107,9 +108,4 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
   });
 
   return router;
-}
-
-function paramId(req: Request): string | undefined {
-  const id: unknown = req.params.id;
-  return typeof id === 'string' ? id : undefined;
 }

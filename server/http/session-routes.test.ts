@@ -1,7 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import express from 'express';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import type { CheckpointListResponse, RestoreResponse, RevealResponse, AttendanceResponse } from '../../shared/session/api.js';
@@ -19,9 +16,6 @@ import { createLogger } from '../logger.js';
 import { SqliteStore } from '../persistence/sqlite-store.js';
 import { createServer, type JourneyroomServer } from '../server.js';
 import { AttendanceTracker } from '../session/attendance-tracker.js';
-import { errorHandler } from './errors.js';
-import { registryLiveDocs } from '../session/live-docs.js';
-import { createSessionRouter, createTimeRouter } from './session-routes.js';
 
 interface Harness {
   server: JourneyroomServer;
@@ -43,16 +37,7 @@ async function start(): Promise<Harness> {
   const server = createServer({ config, store, logger });
   const { url } = await server.listen();
   onTestFinished(() => server.close());
-  const tracker = new AttendanceTracker(store, logger);
-  const app = express();
-  app.use('/api/boards', createSessionRouter({ store, docs: registryLiveDocs(server.registry), logger, liveSessionIds: () => tracker.liveSessionIds() }));
-  app.use('/api', createTimeRouter());
-  app.use(errorHandler(logger));
-  const httpServer = http.createServer(app);
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => new Promise<void>((resolve) => httpServer.close(() => resolve())));
-  const { port } = httpServer.address() as AddressInfo;
-  return { server, store, url, wsUrl: url.replace(/^http/, 'ws') + '/ws', api: `http://127.0.0.1:${port}`, tracker };
+  return { server, store, url, wsUrl: url.replace(/^http/, 'ws') + '/ws', api: url, tracker: server.attendance };
 }
 
 async function call<T>(h: Harness, method: string, route: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {

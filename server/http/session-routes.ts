@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { API_ERROR } from '../../shared/api.js';
 import { readBoard } from '../../shared/board/snapshot.js';
 import { idSchema, type Author } from '../../shared/board/schema.js';
-import { parseRoomPath, type Role, type RoomAddress } from '../../shared/protocol.js';
+import { parseRoomPath, type RoomAddress } from '../../shared/protocol.js';
 import {
   CHECKPOINT_NAME_CHARS,
   createCheckpointRequestSchema,
@@ -20,18 +20,16 @@ import {
   type RestoreResponse,
   type RevealResponse,
 } from '../../shared/session/api.js';
-import type { TimeResponse } from '../../shared/session/clock.js';
 import type { CheckpointInfo } from '../../shared/session/schema.js';
 import { markRevealed } from '../../shared/session/write.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore, CheckpointRecord, CheckpointSummary } from '../persistence/board-store.js';
-import { STORE_ERROR, isStoreError } from '../persistence/store-error.js';
 import { SERVER_ORIGIN } from '../rooms/room.js';
-import { RoomLoadError } from '../rooms/registry.js';
 import { foldAttendance } from '../session/attendance.js';
 import { CheckpointError, docFromState, restoreCheckpoint, type RestoreResult } from '../session/checkpoint.js';
 import { revealDrafts, type MemberDrafts } from '../session/reveal.js';
 import { JSON_BODY_LIMIT, requireJson } from './boards.js';
+import { requireRole, routeParam, storage } from './route-helpers.js';
 import { HttpError, parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
 import type { LiveDoc, LiveDocs } from '../session/live-docs.js';
@@ -57,31 +55,8 @@ function info(checkpoint: CheckpointSummary): CheckpointInfo {
   return { id: checkpoint.id, name: checkpoint.name, createdAt: checkpoint.createdAt };
 }
 
-function requireRole(role: Role, allowed: readonly Role[], what: string): void {
-  if (!allowed.includes(role)) throw new HttpError(403, API_ERROR.forbidden, `only the ${allowed.join(' or ')} link can ${what}`);
-}
-
-/** Runs a store or room call, turning storage failures into HTTP errors with a fitting status. */
-async function storage<T>(what: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isStoreError(error, STORE_ERROR.notFound)) throw new HttpError(404, API_ERROR.notFound, `${what}: not found`);
-    if (isStoreError(error, STORE_ERROR.exists)) throw new HttpError(409, API_ERROR.conflict, `${what}: already exists`);
-    if (isStoreError(error) || error instanceof RoomLoadError) {
-      throw new HttpError(503, API_ERROR.unavailable, `${what}: storage is unavailable, try again`);
-    }
-    throw error;
-  }
-}
-
-function param(req: Request, name: string): string | undefined {
-  const value: unknown = req.params[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 function checkpointId(req: Request): string {
-  const id = param(req, 'cid');
+  const id = routeParam(req, 'cid');
   if (!id || !idSchema.safeParse(id).success) throw new HttpError(404, API_ERROR.notFound, 'checkpoint not found');
   return id;
 }
@@ -115,7 +90,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
   }
 
   router.post('/:id/checkpoints', requireJson, json, async (req, res) => {
-    const { board, role } = await authorizeBoard(store, param(req, 'id'), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'take checkpoints');
     const { name } = parseBody(createCheckpointRequestSchema, req.body);
     const lives = await storage('board', () =>
@@ -145,7 +120,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
   });
 
   router.get('/:id/checkpoints', async (req, res) => {
-    const { board, role } = await authorizeBoard(store, param(req, 'id'), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator', 'participant'], 'list checkpoints');
     const list = await storage('checkpoints', () => store.listCheckpoints(board.id));
     const body: CheckpointListResponse = { checkpoints: list.map(info) };
@@ -153,7 +128,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
   });
 
   router.get('/:id/checkpoints/:cid', async (req, res) => {
-    const { board, role } = await authorizeBoard(store, param(req, 'id'), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator', 'participant'], 'open checkpoints');
     const id = checkpointId(req);
     const checkpoint = await storage('checkpoint', () => store.getCheckpoint(board.id, id));
@@ -173,7 +148,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
   });
 
   router.post('/:id/checkpoints/:cid/restore', requireJson, json, async (req, res) => {
-    const { board, role } = await authorizeBoard(store, param(req, 'id'), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'restore checkpoints');
     parseBody(emptyBodySchema, req.body ?? {});
     const id = checkpointId(req);
@@ -226,7 +201,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
   });
 
   router.post('/:id/reveal', requireJson, json, async (req, res) => {
-    const { board, role } = await authorizeBoard(store, param(req, 'id'), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'reveal drafts');
     const { keepPrivateMode } = parseBody(revealRequestSchema, req.body ?? {});
     const [storedKeys, members] = await storage('drafts', () =>
@@ -273,7 +248,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
   });
 
   router.get('/:id/attendance', async (req, res) => {
-    const { board, role } = await authorizeBoard(store, param(req, 'id'), req);
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'see attendance');
     const [intervals, members] = await storage('attendance', () =>
       Promise.all([store.listAttendance(board.id), store.listMembers(board.id)]),
@@ -284,15 +259,5 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
     res.json(body);
   });
 
-  return router;
-}
-
-/** GET /time: the server clock for clients' skew correction (shared/session/clock.ts); mount at `/api`. */
-export function createTimeRouter(now: () => number = Date.now): Router {
-  const router = express.Router();
-  router.get('/time', (_req, res) => {
-    const body: TimeResponse = { now: now() };
-    res.set('cache-control', 'no-store').json(body);
-  });
   return router;
 }
