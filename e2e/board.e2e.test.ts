@@ -105,11 +105,21 @@ describe('journey board in a browser', () => {
     await expect.poll(() => adaText.inputValue()).toBe('Pricing page is confusing and fees');
     await ada.page.locator('jr-note', { hasText: 'Bo is editing' }).waitFor();
 
+    // -- Ada's caret stays where it was while Bo types before it
+    await adaText.click();
+    await adaText.evaluate((el: { setSelectionRange(a: number, b: number): void }) => el.setSelectionRange(16, 16));
+    await boView.press('Control+Home');
+    await boView.pressSequentially('NB: ');
+    await expect.poll(() => adaText.inputValue()).toBe('NB: Pricing page is confusing and fees');
+    await adaText.pressSequentially('very ');
+    await expect.poll(() => boView.inputValue()).toBe('NB: Pricing page is very confusing and fees');
+
     // -- Ada moves the note by keyboard to the next stage (Buy); Bo sees it there
     const handle = ada.page.getByRole('button', { name: /^Move note/ });
     await handle.focus();
     await handle.press('Enter');
     await handle.press('ArrowRight');
+    await expect.poll(() => ada.page.locator('jr-live-region [aria-live]').textContent()).toMatch(/Buy, Doing, position 1 of 1/);
     await handle.press('Enter');
     const boBuyDoing = bo.page.getByRole('group', { name: /^Buy, Doing/ });
     await expect.poll(() => boBuyDoing.getByRole('textbox', { name: 'Note text by Ada' }).count()).toBe(1);
@@ -139,7 +149,7 @@ describe('journey board in a browser', () => {
     // -- the projector shows the notes, read-only
     const projector = await newPage(PROJECTOR);
     await projector.page.goto(projectorLink);
-    await projector.page.locator('jr-note', { hasText: 'Pricing page is confusing and fees' }).waitFor();
+    await projector.page.locator('jr-note', { hasText: 'NB: Pricing page is very confusing and fees' }).waitFor();
     await projector.page.locator('jr-note', { hasText: 'Relieved it finally works' }).waitFor();
     expect(await projector.page.getByRole('textbox').count()).toBe(0);
     expect(await projector.page.getByRole('button', { name: /Add note/ }).count()).toBe(0);
@@ -157,7 +167,7 @@ describe('journey board in a browser', () => {
     await ada.page.locator('jr-presence-bar li', { hasText: 'Bo' }).waitFor();
     await expect
       .poll(() => ada.page.getByRole('group', { name: /^Buy, Pain points/ }).getByRole('textbox', { name: 'Note text by Ada' }).inputValue())
-      .toBe('Pricing page is confusing and fees');
+      .toBe('NB: Pricing page is very confusing and fees');
 
     // -- screenshots for people to look at
     await bo.page.screenshot({ path: path.join(RESULTS_DIR, 'board.png') });
@@ -258,6 +268,19 @@ describe('journey board in a browser', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
     expect(pageErrors(page).join('\n')).toBe('');
+
+    // a membership the server does not know (e.g. a restored backup) leads back to the join form
+    await page.evaluate(() => {
+      const store = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null; setItem(k: string, v: string): void } }).localStorage;
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (!key?.startsWith('journeyroom:member:')) continue;
+        const member = JSON.parse(store.getItem(key) ?? '{}') as Record<string, unknown>;
+        store.setItem(key, JSON.stringify({ ...member, memberKey: 'forged-member-key-0000000000' }));
+      }
+    });
+    await page.reload();
+    await page.getByLabel('Your name').waitFor();
     await context.close();
   });
 

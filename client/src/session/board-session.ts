@@ -148,7 +148,7 @@ export class BoardSession {
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (this.refusedCode !== undefined || status === 'connected') return;
       if (this.busy) this.status.busy();
-      else if (status === 'connecting') this.status.connecting(this.everConnected);
+      else if (status === 'connecting') this.status.connecting(this.everConnected || this.status.current.state === 'offline');
       else this.status.offline();
     };
     const onSync = (synced: boolean) => {
@@ -160,6 +160,7 @@ export class BoardSession {
     const onClose = (event: CloseEvent | null) => {
       this.busy = event?.code === CLOSE.tryAgainLater;
       if (this.busy) this.status.busy();
+      else if (!this.everConnected && this.refusedCode === undefined) this.status.unreachable();
     };
     const onClosed = ({ code }: { code: number }) => {
       this.refusedCode = code;
@@ -187,8 +188,11 @@ export class BoardSession {
       if (document.visibilityState === 'visible') retry();
     };
     const onOffline = () => {
-      // The browser knows before the socket times out; tell the person straight away.
-      if (this.provider.ws) this.provider.ws.close();
+      // The browser knows before the socket times out (a close handshake cannot even complete offline):
+      // drop the socket now, tell the person, and keep trying in the background.
+      if (this.refusedCode !== undefined || !this.provider.ws) return;
+      this.provider.disconnect();
+      this.provider.connect();
     };
     window.addEventListener('online', retry);
     window.addEventListener('offline', onOffline);

@@ -59,9 +59,12 @@ export class ConnectionStatus {
   }
 
   connecting(everConnected: boolean): void {
-    // Once we were connected, a new attempt is still "offline" for the person: their edits wait.
-    if (everConnected) this.offline();
-    else this.set({ state: 'connecting', label: 'Connecting…', detail: 'Opening the board.' });
+    // Once we were connected (or failed to), a new attempt is no news for the person: keep the message.
+    if (everConnected) {
+      if (this.view.state !== 'offline') this.offline();
+      return;
+    }
+    this.set({ state: 'connecting', label: 'Connecting…', detail: 'Opening the board.' });
   }
 
   live(saved: boolean): void {
@@ -79,6 +82,12 @@ export class ConnectionStatus {
       label: 'Offline',
       detail: 'Your edits are kept and will sync when you’re back. Reconnecting…',
     });
+  }
+
+  /** The first connection failed: nothing to lose yet, but the person should know we keep trying. */
+  unreachable(): void {
+    if (this.view.state === 'refused') return;
+    this.set({ state: 'offline', label: 'Cannot connect', detail: 'The board server cannot be reached. Retrying…' });
   }
 
   busy(): void {
