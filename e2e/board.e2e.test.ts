@@ -89,6 +89,10 @@ describe('journey board in a browser', () => {
     await bo.page.locator('jr-presence-bar li', { hasText: 'Ada' }).waitFor();
     expect(await ada.page.locator('jr-presence-bar li', { hasText: 'Bo' }).textContent()).toContain('Customer');
 
+    // -- the persona card is edited together
+    await ada.page.getByLabel('Description').fill('Busy parent, buys on the phone');
+    await expect.poll(() => bo.page.getByLabel('Description').inputValue()).toBe('Busy parent, buys on the phone');
+
     // -- Ada adds a note and types; Bo sees it
     await ada.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();
     const adaText = ada.page.getByRole('textbox', { name: 'Note text by Ada' });
@@ -252,6 +256,12 @@ describe('journey board in a browser', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(stageTitles).toEqual(['Stage 1', 'Renew', 'Stage 2', 'Stage 3']);
     await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
+
+    // the persona card folds away to give the map room, and unfolds with its values
+    await page.getByRole('button', { name: 'Hide persona details' }).click();
+    expect(await page.getByLabel('Goals').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show persona details' }).click();
+    await expect.poll(() => page.getByLabel('Persona name').inputValue()).toBe('Pat');
 
     // lanes: add an emotion lane, move it up
     const laneTitles = () => page.getByRole('textbox', { name: /^Lane \d+ title$/ }).evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));

@@ -109,8 +109,8 @@ export class JrBoard extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 0.45rem;
-        min-height: 5.5rem;
-        padding: 0.5rem;
+        min-height: 4.25rem;
+        padding: 0.45rem;
         border-left: 1px solid var(--jr-border);
         border-bottom: 1px solid var(--jr-border);
         background: var(--jr-bg);

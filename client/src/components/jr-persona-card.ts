@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { LIMITS, type Persona, type PersonaField } from '../../../shared/board/schema.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { icon } from '../ui/icons.js';
 
 /** Pause in typing after which a persona field is written. */
 const SAVE_AFTER_TYPING_MS = 400;
@@ -28,6 +29,7 @@ export class JrPersonaCard extends LitElement {
     persona: { attribute: false },
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    collapsed: { type: Boolean, reflect: true },
   };
   static override styles = [
     sharedStyles,
@@ -37,7 +39,7 @@ export class JrPersonaCard extends LitElement {
       }
       section {
         display: grid;
-        grid-template-columns: auto minmax(12rem, 1.1fr) minmax(12rem, 1.2fr) minmax(12rem, 1.2fr) minmax(12rem, 1.2fr);
+        grid-template-columns: auto minmax(12rem, 1.1fr) minmax(12rem, 1.2fr) minmax(12rem, 1.2fr) minmax(12rem, 1.2fr) auto;
         gap: 0.3rem 0.9rem;
         align-items: start;
         padding: 0.6rem 0.9rem;
@@ -48,7 +50,10 @@ export class JrPersonaCard extends LitElement {
       }
       @media (max-width: 900px) {
         section {
-          grid-template-columns: auto 1fr;
+          grid-template-columns: auto 1fr auto;
+        }
+        .field {
+          grid-column: 2;
         }
       }
       .avatar {
@@ -84,6 +89,27 @@ export class JrPersonaCard extends LitElement {
         field-sizing: content;
         max-height: 6.5em;
         line-height: 1.35;
+      }
+      input::placeholder,
+      textarea::placeholder {
+        color: #6b7280;
+        font-style: italic;
+        font-weight: 400;
+      }
+      .toggle {
+        grid-row: 1;
+        grid-column: -2;
+        justify-self: end;
+      }
+      :host([collapsed]) section {
+        grid-template-columns: auto 1fr auto;
+        align-items: center;
+        padding-block: 0.35rem;
+      }
+      :host([collapsed]) .avatar {
+        width: 2.2rem;
+        height: 2.2rem;
+        font-size: 0.9rem;
       }
       input:hover,
       textarea:hover {
@@ -121,6 +147,8 @@ export class JrPersonaCard extends LitElement {
   declare persona: Persona | undefined;
   declare actions: BoardActions | undefined;
   declare readOnly: boolean;
+  /** shows only the persona's name, to give the map more room on small screens */
+  declare collapsed: boolean;
   private readonly timers = new Map<PersonaField, number>();
 
   constructor() {
@@ -128,6 +156,7 @@ export class JrPersonaCard extends LitElement {
     this.persona = undefined;
     this.actions = undefined;
     this.readOnly = false;
+    this.collapsed = false;
   }
 
   override disconnectedCallback(): void {
@@ -136,7 +165,7 @@ export class JrPersonaCard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('persona') || !this.persona) return;
+    if (!(changed.has('persona') || changed.has('collapsed')) || !this.persona) return;
     for (const { field } of FIELDS) {
       const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${field}"]`);
       if (input && this.shadowRoot?.activeElement !== input && input.value !== this.persona[field]) input.value = this.persona[field];
@@ -146,7 +175,19 @@ export class JrPersonaCard extends LitElement {
   protected override render() {
     const persona = this.persona;
     if (!persona) return nothing;
-    return html`<section aria-label="Persona">
+    const toggle = this.readOnly
+      ? nothing
+      : html`<button class="icon-btn toggle" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls="persona"
+          aria-label=${this.collapsed ? 'Show persona details' : 'Hide persona details'} title=${this.collapsed ? 'Show persona details' : 'Hide persona details'}
+          @click=${this.toggle}>${icon(this.collapsed ? 'down' : 'up')}</button>`;
+    if (this.collapsed) {
+      return html`<section id="persona" aria-label="Persona">
+        <div class="avatar" aria-hidden="true">${initials(persona.name)}</div>
+        <div class="field name"><span class="label">Persona</span><p class="value">${persona.name}</p></div>
+        ${toggle}
+      </section>`;
+    }
+    return html`<section id="persona" aria-label="Persona">
       <div class="avatar" aria-hidden="true">${initials(persona.name)}</div>
       ${FIELDS.map(({ field, label, placeholder, multiline }) => {
         const id = `persona-${field}`;
@@ -166,8 +207,14 @@ export class JrPersonaCard extends LitElement {
                 @input=${() => this.schedule(field)} @blur=${() => this.flush(field)} />`}
         </div>`;
       })}
+      ${toggle}
     </section>`;
   }
+
+  private readonly toggle = (): void => {
+    for (const field of [...this.timers.keys()]) this.flush(field);
+    this.collapsed = !this.collapsed;
+  };
 
   private schedule(field: PersonaField): void {
     window.clearTimeout(this.timers.get(field));
