@@ -5,6 +5,8 @@ import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { boardRoutes } from './boards.js';
 import { createSessionRouter } from './session-routes.js';
+import { createExportRouter } from './export-routes.js';
+import { createMetricsRouter } from './metrics-routes.js';
 import { registryLiveDocs } from '../session/live-docs.js';
 import type { AttendanceTracker } from '../session/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
@@ -31,15 +33,11 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders);
   app.use(healthRoutes(options.registry, options.queue));
   app.use('/api/boards', boardRoutes(options));
-  app.use(
-    '/api/boards',
-    createSessionRouter({
-      store: options.store,
-      docs: registryLiveDocs(options.registry),
-      logger: options.logger,
-      liveSessionIds: () => options.attendance.liveSessionIds(),
-    }),
-  );
+  const docs = registryLiveDocs(options.registry);
+  const liveSessionIds = (): ReadonlySet<number> => options.attendance.liveSessionIds();
+  app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
+  app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
+  app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));
   app.use('/api', apiNotFound);
   app.use(...staticRoutes(options.clientDir));
   app.use(notFound);

@@ -20,7 +20,7 @@ describe.each(FIXTURE_BOARDS)('golden exports of the %s board', (name) => {
 
   it('pdf text matches the golden file', async () => {
     const { body } = await renderExport('pdf', { snapshot: input.board, summary });
-    const text = pdfToText(body as Buffer);
+    const text = await pdfToText(body as Buffer);
     expect(text).toBe(golden(`${name}.pdf.txt`, text));
   });
 });

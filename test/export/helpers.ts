@@ -1,7 +1,6 @@
-/** Test helpers for exports: golden files (UPDATE_GOLDEN=1 rewrites them) and PDF text extraction with poppler's pdftotext. */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** Test helpers for exports: golden files (UPDATE_GOLDEN=1 rewrites them) and PDF text extraction with pdf.js. */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,36 +18,64 @@ export function golden(name: string, actual: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Extracts the text of a PDF with `pdftotext -layout` (Debian package poppler-utils). */
-export function pdfToText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'jr-pdf-'));
+/**
+ * Extracts the text of a PDF with pdf.js (Mozilla's pdfjs-dist, pure JavaScript, so `npm test` needs no system
+ * package): text runs are grouped into lines by their position, pages separated by a form feed.
+ */
+export async function pdfToText(pdf: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {
-    const file = path.join(dir, 'in.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext not found: install poppler-utils (apt-get install poppler-utils)');
-    throw error;
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const lines: { y: number; parts: { x: number; text: string }[] }[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        const x = item.transform[4] as number;
+        const y = item.transform[5] as number;
+        let line = lines.find((l) => Math.abs(l.y - y) < 2);
+        if (!line) {
+          line = { y, parts: [] };
+          lines.push(line);
+        }
+        line.parts.push({ x, text: item.str });
+      }
+      lines.sort((a, b) => b.y - a.y);
+      pages.push(
+        lines
+          .map((l) =>
+            l.parts
+              .sort((a, b) => a.x - b.x)
+              .map((p) => p.text)
+              .join(' ')
+              .replace(/ {2,}/g, ' ')
+              .trimEnd(),
+          )
+          .join('\n'),
+      );
+    }
+    return pages.join('\n\f\n');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await doc.destroy();
   }
 }
 
-/** Document info of a PDF as printed by `pdfinfo`, as a key -> value map. */
-export function pdfInfo(pdf: Buffer): Record<string, string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'jr-pdf-'));
+/** Document info of a PDF (Title, Author, CreationDate as ISO, JavaScript yes/no), read with pdf.js. */
+export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
   try {
-    const file = path.join(dir, 'in.pdf');
-    writeFileSync(file, pdf);
-    const out = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
-    return Object.fromEntries(
-      out
-        .split('\n')
-        .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => [m[1] ?? '', m[2] ?? '']),
-    );
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
+    const raw = typeof info.CreationDate === 'string' ? info.CreationDate : '';
+    const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(raw);
+    const javascript = await doc.getJSActions();
+    return {
+      Title: String(info.Title ?? ''),
+      Author: String(info.Author ?? ''),
+      CreationDate: m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : raw,
+      JavaScript: javascript && Object.keys(javascript).length > 0 ? 'yes' : 'no',
+    };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await doc.destroy();
   }
 }

@@ -86,7 +86,7 @@ describe('a board written through write.ts, read with readBoard, exported in eve
     const md = (await renderExport('md', { snapshot, summary: built })).body as string;
     const html = (await renderExport('html', { snapshot, summary: built })).body as string;
     const pdf = (await renderExport('pdf', { snapshot, summary: built })).body as Buffer;
-    for (const text of [md, html, pdfToText(pdf)]) {
+    for (const text of [md, html, await pdfToText(pdf)]) {
       expect(text).toContain('Renée Ødegård');
       expect(text).toContain('Customers call to ask what they pay for');
       expect(text).toContain('Invoice wording is unclear');

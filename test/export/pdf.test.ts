@@ -1,4 +1,4 @@
-// PDF: the text comes back out (pdftotext, Debian poppler-utils) with the persona and the top pain point;
+// PDF: the text comes back out (pdf.js) with the persona and the top pain point;
 // Unicode that the embedded font lacks is replaced visibly; metadata is set; no active content.
 import { describe, expect, it } from 'vitest';
 import { buildSummary } from '../../shared/board/summary.js';
@@ -12,7 +12,7 @@ describe('PDF export', () => {
     const summary = buildSummary(loadSummaryInput('workshop'));
     const pdf = await renderPdf(summary, { includeMap: false });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfToText(pdf);
+    const text = await pdfToText(pdf);
     expect(text).toContain('Persona: Maja Kovač');
     const top = summary.pains[0]!;
     expect(top.note.text).toBe('Waited 40 minutes on the phone for a billing question');
@@ -26,7 +26,7 @@ describe('PDF export', () => {
   it('sets metadata from the summary and carries no active content', async () => {
     const summary = buildSummary(loadSummaryInput('workshop'));
     const pdf = await renderPdf(summary, { includeMap: false });
-    const info = pdfInfo(pdf);
+    const info = await pdfInfo(pdf);
     expect(info.Title).toBe('Invoicing journey — Q4 workshop');
     expect(info.Author).toBe('Journeyroom');
     expect(info.CreationDate).toBe('2026-11-20T12:05:00Z');
@@ -38,7 +38,7 @@ describe('PDF export', () => {
   it('renders accents, replaces CJK with a visible placeholder, and keeps markup as text', async () => {
     const summary = buildSummary(loadSummaryInput('hostile'));
     const pdf = await renderPdf(summary);
-    const text = pdfToText(pdf);
+    const text = await pdfToText(pdf);
     expect(text).toContain('Zoë, Ærøskøbing, Ελληνικά,');
     expect(text).toContain('Кириллица');
     expect(text).toContain('<script>alert(1)</script>');
@@ -51,7 +51,7 @@ describe('PDF export', () => {
     const long = `${'Lorem ipsum dolor sit amet '.repeat(70)}END`;
     const board = { ...input.board, notes: input.board.notes.map((n) => (n.id === 'x5' ? { ...n, text: long } : n)) };
     const pdf = await renderPdf(buildSummary({ ...input, board }), { includeMap: false });
-    const text = pdfToText(pdf);
+    const text = await pdfToText(pdf);
     expect(text).toContain('Lorem ipsum');
     expect(text).toContain('Maja Kovač');
   });
