@@ -5,13 +5,13 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 
 /** Polls `condition` until it returns truthy; throws after `timeoutMs` with `what`. */
-export async function waitFor<T>(condition: () => T | Promise<T>, what = 'condition', timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(condition: () => T | Promise<T>, what = 'condition', timeoutMs = 8000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await condition();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
     } catch (error) {
       last = error;
     }

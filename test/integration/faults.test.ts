@@ -52,7 +52,7 @@ describe('failing disk', () => {
         const h = await health(first.url);
         return h.status === 503 ? h : undefined;
       }, '/healthz degraded');
-      expect(degraded?.body.status).toBe('degraded');
+      expect(degraded.body.status).toBe('degraded');
     } finally {
       setFileSizeLimit(pid, 'unlimited');
     }
