@@ -25,14 +25,37 @@ export function noteExcerpt(text: string): string {
   return line.length > 40 ? `“${line.slice(0, 40)}…”` : `“${line}”`;
 }
 
+/** Whether two reads of a note show the same thing (a board re-read creates new objects for every note). */
+function sameNote(a: Note | undefined, b: Note | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.id === b.id &&
+    a.text === b.text &&
+    a.authorName === b.authorName &&
+    a.authorRole === b.authorRole &&
+    a.department === b.department &&
+    a.emotion === b.emotion &&
+    a.momentOfTruth === b.momentOfTruth &&
+    a.ownerDepartment === b.ownerDepartment &&
+    a.causes.join() === b.causes.join() &&
+    JSON.stringify(a.votes) === JSON.stringify(b.votes)
+  );
+}
+
+function sameNames(a: string[] | undefined, b: string[] | undefined): boolean {
+  return (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
+}
+
 export class JrNote extends LitElement {
   static override properties = {
-    note: { attribute: false },
+    // Only re-render a note when what it shows changed: typing in one note re-reads the whole board.
+    note: { attribute: false, hasChanged: (value: Note | undefined, old: Note | undefined) => !sameNote(value, old) },
     actions: { attribute: false },
     ytext: { attribute: false },
     laneKind: { attribute: 'lane-kind' },
     readOnly: { type: Boolean, attribute: 'read-only' },
-    editingBy: { attribute: false },
+    editingBy: { attribute: false, hasChanged: (value: string[] | undefined, old: string[] | undefined) => !sameNames(value, old) },
     moving: { type: Boolean, reflect: true },
   };
   static override styles = [
