@@ -47,6 +47,51 @@ export interface BoardInfoResponse {
   title: string;
   createdAt: number;
   role: Role;
+  /**
+   * The board's short join code (facilitator and projector links only): a participant credential meant to be
+   * shown to the room (projector QR code, `/j/<code>`). Participants do not receive it.
+   */
+  joinCode?: string;
+}
+
+/** Join codes: 12 characters of an unambiguous alphabet (about 60 bits), shown grouped as XXXX-XXXX-XXXX. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 12;
+
+/** Normalises a typed or scanned join code: upper case, separators and spaces removed. */
+export function normalizeJoinCode(value: string): string {
+  return value.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** True when `value` (normalised) has the form of a join code. */
+export function isJoinCode(value: string): boolean {
+  return value.length === JOIN_CODE_LENGTH && [...value].every((c) => JOIN_CODE_ALPHABET.includes(c));
+}
+
+/** `XXXX-XXXX-XXXX`, for display. */
+export function formatJoinCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/** Path of the short join link: `/j/<code>`. */
+export function joinLinkPath(code: string): string {
+  return `/j/${code}`;
+}
+
+/** GET /api/join/:code → which board a join code opens (404 when unknown). The code itself is the participant token. */
+export interface JoinCodeResponse {
+  boardId: string;
+}
+
+/** POST /api/boards/:id/links/:kind (facilitator): issues a new link of that kind; the old one stops working. */
+export const ROTATABLE_LINKS = ['participant', 'projector', 'join'] as const;
+export type RotatableLink = (typeof ROTATABLE_LINKS)[number];
+export interface RotateLinkResponse {
+  kind: RotatableLink;
+  /** absolute URL of the new link */
+  link: string;
+  /** the new join code when kind is `join` */
+  joinCode?: string;
 }
 
 /** POST /api/boards/:id/members: join a board as a named person. */
