@@ -2,7 +2,8 @@
  * Capability tokens and member keys: unguessable random secrets, stored only as SHA-256 digests and
  * compared in constant time. The role a connection or request gets comes from here, never from the client.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '../../shared/api.js';
 import { ROLES, type Role } from '../../shared/protocol.js';
 import type { BoardRecord } from '../persistence/board-store.js';
 
@@ -56,12 +57,31 @@ export function newBoardTokens(): { tokens: Record<Role, string>; hashes: Record
   };
 }
 
-/** The role a token grants on a board, or undefined for a missing or unknown token. Checks every role. */
+/** A new random join code (JOIN_CODE_LENGTH characters of an unambiguous alphabet, about 60 bits). */
+export function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** True when `token` is the board's join code (as typed: case and dashes ignored); constant-time comparison. */
+export function joinCodeMatches(board: BoardRecord, token: string | undefined): boolean {
+  if (!token || token.length > 32 || !board.joinCode) return false;
+  const a = Buffer.from(normalizeJoinCode(token));
+  const b = Buffer.from(board.joinCode);
+  return isJoinCode(normalizeJoinCode(token)) && a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The role a token grants on a board, or undefined for a missing or unknown token. Checks every role, and the
+ * board's join code, which grants the participant role (it is the short, shareable form of the participant link).
+ */
 export function roleForToken(board: BoardRecord, token: string | undefined): Role | undefined {
   let found: Role | undefined;
   // Compare against all three digests (no early exit) so timing does not reveal which role matched.
   for (const role of ROLES) {
     if (secretMatches(token, board.tokenHashes[role]) && !found) found = role;
   }
+  if (joinCodeMatches(board, token) && !found) found = 'participant';
   return found;
 }

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
-import { boardRoutes } from './boards.js';
+import { boardRoutes, joinRoutes } from './boards.js';
 import { createSessionRouter } from './session-routes.js';
 import { createExportRouter } from './export-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
@@ -33,6 +33,7 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders);
   app.use(healthRoutes(options.registry, options.queue));
   app.use('/api/boards', boardRoutes(options));
+  app.use('/api/join', joinRoutes(options.store));
   const docs = registryLiveDocs(options.registry);
   const liveSessionIds = (): ReadonlySet<number> => options.attendance.liveSessionIds();
   app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));

@@ -3,6 +3,7 @@
  */
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import * as Y from 'yjs';
+import { z } from 'zod';
 import {
   API_ERROR,
   boardLinkPath,
@@ -10,19 +11,26 @@ import {
   joinRequestSchema,
   type BoardInfoResponse,
   type CreateBoardResponse,
+  ROTATABLE_LINKS,
+  isJoinCode,
+  joinLinkPath,
+  normalizeJoinCode,
+  type JoinCodeResponse,
+  type RotateLinkResponse,
 } from '../../shared/api.js';
 import { readMeta } from '../../shared/board/read.js';
 import { TEMPLATES } from '../../shared/board/template.js';
 import { initBoard } from '../../shared/board/write.js';
 import { createMember, JoinError } from '../auth/members.js';
-import { newBoardId, newBoardTokens } from '../auth/tokens.js';
+import { hashSecret, newBoardId, newBoardTokens, newJoinCode, newSecret } from '../auth/tokens.js';
 import type { Logger } from '../logger.js';
-import type { BoardStore } from '../persistence/board-store.js';
+import type { BoardRecord, BoardStore } from '../persistence/board-store.js';
+import { STORE_ERROR, isStoreError } from '../persistence/store-error.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { HttpError, parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
 import { initialSessionDoc } from '../session/init.js';
-import { routeParam } from './route-helpers.js';
+import { requireRole, routeParam, storage } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
 export const JSON_BODY_LIMIT = '64kb';
@@ -65,7 +73,8 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       const update = Y.encodeStateAsUpdate(doc);
       const id = newBoardId();
       const { tokens, hashes } = newBoardTokens();
-      await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes }, [{ docKey: 'board', update }, initialSessionDoc()]);
+      const joinCode = newJoinCode();
+      await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes, joinCode }, [{ docKey: 'board', update }, initialSessionDoc()]);
       const base = baseUrl(req, options.publicUrl);
       const body: CreateBoardResponse = {
         id,
@@ -87,7 +96,32 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
     const room = registry.peek({ boardId: board.id, kind: 'board' });
     const title = room && !room.isDestroyed ? readMeta(room.doc).title : board.title;
     const body: BoardInfoResponse = { id: board.id, title, createdAt: board.createdAt, role };
+    // The join code is for showing to the room: the facilitator's panel and the projector's QR code.
+    if (role === 'facilitator' || role === 'projector') body.joinCode = await ensureJoinCode(store, board);
     res.json(body);
+  });
+
+  router.post('/:id/links/:kind', requireJson, json, async (req, res) => {
+    const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
+    requireRole(role, ['facilitator'], 'issue new links');
+    const kind = routeParam(req, 'kind') ?? '';
+    if (!(ROTATABLE_LINKS as readonly string[]).includes(kind)) {
+      throw new HttpError(404, API_ERROR.notFound, `unknown link kind; use one of ${ROTATABLE_LINKS.join(', ')}`);
+    }
+    parseBody(z.strictObject({}), req.body);
+    const base = baseUrl(req, options.publicUrl);
+    let body: RotateLinkResponse;
+    if (kind === 'join') {
+      const joinCode = await storage('board', () => assignJoinCode(store, board.id));
+      body = { kind, link: base + joinLinkPath(joinCode), joinCode };
+    } else {
+      const token = newSecret();
+      const linkKind = kind as 'participant' | 'projector';
+      await storage('board', () => store.updateCredentials(board.id, { tokenHashes: { [linkKind]: hashSecret(token) } }));
+      body = { kind: linkKind, link: base + boardLinkPath(board.id, token) };
+    }
+    logger.info({ boardId: board.id, kind }, 'link rotated; the previous one no longer works');
+    res.status(200).json(body);
   });
 
   router.post('/:id/members', requireJson, json, async (req, res) => {
@@ -107,5 +141,36 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
     }
   });
 
+  return router;
+}
+
+/** Tries new join codes until one is free (a clash is astronomically rare) and stores it. */
+async function assignJoinCode(store: BoardStore, boardId: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const code = newJoinCode();
+    try {
+      await store.updateCredentials(boardId, { joinCode: code });
+      return code;
+    } catch (error) {
+      if (attempt >= 4 || !isStoreError(error, STORE_ERROR.exists)) throw error;
+    }
+  }
+}
+
+/** The board's join code, assigning one to boards created before join codes existed. */
+async function ensureJoinCode(store: BoardStore, board: BoardRecord): Promise<string> {
+  return board.joinCode || storage('board', () => assignJoinCode(store, board.id));
+}
+
+/** GET /api/join/:code -> `{ boardId }`: where a short join link leads (the code is the participant token). */
+export function joinRoutes(store: BoardStore): Router {
+  const router = express.Router();
+  router.get('/:code', async (req, res) => {
+    const code = normalizeJoinCode(routeParam(req, 'code') ?? '');
+    const board = isJoinCode(code) ? await storage('join code', () => store.findBoardByJoinCode(code)) : undefined;
+    if (!board) throw new HttpError(404, API_ERROR.notFound, 'no board has this join code; check it or ask the facilitator');
+    const body: JoinCodeResponse = { boardId: board.id };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
   return router;
 }

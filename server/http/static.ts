@@ -1,5 +1,5 @@
 /**
- * Serves the built client from config.clientDir, with `index.html` for `/` and `/b/<id>` (a middleware, not a
+ * Serves the built client from config.clientDir, with `index.html` for `/`, `/b/<id>` and `/j/<code>` (a middleware, not a
  * multi-wildcard route: path-to-regexp advisories). Without a build, `/` explains how to make one.
  */
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ export function staticRoutes(clientDir: string): RequestHandler[] {
   const serve = express.static(clientDir, { index: false, fallthrough: true, redirect: false });
   const fallback: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const isPage = req.path === '/' || /^\/b\/[A-Za-z0-9_-]{1,64}\/?$/.test(req.path);
+    const isPage = req.path === '/' || /^\/(b|j)\/[A-Za-z0-9_-]{1,64}\/?$/.test(req.path);
     if (!isPage) return next();
     if (!fs.existsSync(indexFile)) {
       res.status(200).type('html').send(NOT_BUILT_HTML);

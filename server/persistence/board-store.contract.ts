@@ -14,7 +14,13 @@ export interface StoreFixture {
 
 /** Builds a board record for tests. */
 export function sampleBoard(id = 'board-0001', title = 'Checkout journey'): BoardRecord {
-  return { id, title, createdAt: 1_700_000_000_000, tokenHashes: { facilitator: `f-${id}`, participant: `p-${id}`, projector: `r-${id}` } };
+  return {
+    id,
+    title,
+    createdAt: 1_700_000_000_000,
+    tokenHashes: { facilitator: `f-${id}`, participant: `p-${id}`, projector: `r-${id}` },
+    joinCode: `JC${id.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`.slice(0, 32),
+  };
 }
 
 /** Builds a member record for tests. */
@@ -47,6 +53,24 @@ export function runBoardStoreContract(name: string, makeStore: () => Promise<Sto
       await store.createBoard(board, []);
       expect(await store.getBoard(board.id)).toEqual(board);
       expect(await store.getBoard('board-none')).toBeUndefined();
+    });
+
+    it('finds a board by its join code and rotates credentials; a taken code is refused', async () => {
+      const a = sampleBoard('board-000a');
+      const b = sampleBoard('board-000b');
+      await store.createBoard(a, []);
+      await store.createBoard(b, []);
+      expect((await store.findBoardByJoinCode(a.joinCode))?.id).toBe(a.id);
+      expect(await store.findBoardByJoinCode('NOSUCHCODE')).toBeUndefined();
+      await store.updateCredentials(a.id, { tokenHashes: { participant: 'p-new' }, joinCode: 'NEWCODE42' });
+      const after = await store.getBoard(a.id);
+      expect(after?.tokenHashes).toEqual({ ...a.tokenHashes, participant: 'p-new' });
+      expect(after?.joinCode).toBe('NEWCODE42');
+      expect(await store.findBoardByJoinCode(a.joinCode)).toBeUndefined();
+      await expect(store.updateCredentials(b.id, { joinCode: 'NEWCODE42' })).rejects.toMatchObject({ code: STORE_ERROR.exists });
+      await expect(store.updateCredentials('board-none', { joinCode: 'OTHER123' })).rejects.toMatchObject({ code: STORE_ERROR.notFound });
+      await expect(store.updateCredentials(a.id, { joinCode: 'bad code' })).rejects.toThrow(/join code/);
+      expect((await store.getBoard(b.id))?.joinCode).toBe(b.joinCode);
     });
 
     it('stores the initial docs of a board as loadable state', async () => {

@@ -10,6 +10,17 @@ export interface BoardRecord {
   title: string;
   createdAt: number;
   tokenHashes: Record<Role, string>;
+  /**
+   * Short join code, a participant credential meant to be shown to the room (projector QR). Kept in clear
+   * because it is displayed; '' for boards created before join codes existed (one is assigned on first use).
+   */
+  joinCode: string;
+}
+
+/** A change of a board's credentials (link rotation). */
+export interface CredentialChange {
+  tokenHashes?: Partial<Record<Role, string>>;
+  joinCode?: string;
 }
 
 /** A person who joined a board. The member key is stored as a digest only. */
@@ -78,6 +89,10 @@ export interface BoardStore {
   /** Creates a board with its initial docs in one transaction. Rejects if the id exists. */
   createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
+  /** The board whose join code is `code`, if any. */
+  findBoardByJoinCode(code: string): Promise<BoardRecord | undefined>;
+  /** Replaces token digests and/or the join code of a board (`not_found` if unknown, `exists` if the code is taken). */
+  updateCredentials(boardId: string, change: CredentialChange): Promise<void>;
   addMember(member: MemberRecord): Promise<void>;
   getMember(boardId: string, memberId: string): Promise<MemberRecord | undefined>;
   listMembers(boardId: string): Promise<MemberRecord[]>;

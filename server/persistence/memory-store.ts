@@ -11,6 +11,7 @@ import type {
   MemberRecord,
   StoredDoc,
   WriteBatch,
+  CredentialChange,
 } from './board-store.js';
 import { STORE_ERROR, StoreError } from './store-error.js';
 import {
@@ -24,6 +25,8 @@ import {
   checkSessionId,
   checkTime,
   docRef,
+  checkCredentialChange,
+  checkJoinCode,
 } from './validate.js';
 
 interface MemoryDoc {
@@ -68,6 +71,26 @@ export class MemoryStore implements BoardStore {
     checkId(id, 'board id');
     const board = this.boards.get(id);
     return board && copyBoard(board);
+  }
+
+  async findBoardByJoinCode(code: string): Promise<BoardRecord | undefined> {
+    this.assertOpen();
+    checkJoinCode(code);
+    const board = [...this.boards.values()].find((b) => b.joinCode === code);
+    return board && copyBoard(board);
+  }
+
+  async updateCredentials(boardId: string, change: CredentialChange): Promise<void> {
+    this.beforeWrite();
+    checkId(boardId, 'board id');
+    checkCredentialChange(change);
+    const board = this.boards.get(boardId);
+    if (!board) throw new StoreError(STORE_ERROR.notFound, `board ${boardId} not found`);
+    if (change.joinCode !== undefined && [...this.boards.values()].some((b) => b.id !== boardId && b.joinCode === change.joinCode)) {
+      throw new StoreError(STORE_ERROR.exists, 'join code already in use');
+    }
+    board.tokenHashes = { ...board.tokenHashes, ...change.tokenHashes };
+    if (change.joinCode !== undefined) board.joinCode = change.joinCode;
   }
 
   async addMember(member: MemberRecord): Promise<void> {
@@ -223,5 +246,5 @@ function copyCheckpoint(checkpoint: CheckpointRecord): CheckpointRecord {
 }
 
 function copyBoard(board: BoardRecord): BoardRecord {
-  return { id: board.id, title: board.title, createdAt: board.createdAt, tokenHashes: { ...board.tokenHashes } };
+  return { id: board.id, title: board.title, createdAt: board.createdAt, tokenHashes: { ...board.tokenHashes }, joinCode: board.joinCode };
 }

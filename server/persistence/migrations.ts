@@ -75,6 +75,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attendance_by_board ON attendance (board_id, joined_at, id);
     `,
   },
+  {
+    version: 3,
+    // Join codes: a short participant credential shown on the projector; '' until assigned for older boards.
+    sql: `
+      ALTER TABLE boards ADD COLUMN join_code TEXT NOT NULL DEFAULT '';
+      CREATE UNIQUE INDEX boards_by_join_code ON boards (join_code) WHERE join_code <> '';
+    `,
+  },
 ];
 
 /** The schema version this code creates and understands. */

@@ -16,6 +16,7 @@ import type {
   MemberRecord,
   StoredDoc,
   WriteBatch,
+  CredentialChange,
 } from './board-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
@@ -24,6 +25,8 @@ import {
   checkBatch,
   checkBoard,
   checkCheckpoint,
+  checkCredentialChange,
+  checkJoinCode,
   checkId,
   checkInitialDocs,
   checkMember,
@@ -91,8 +94,8 @@ export class SqliteStore implements BoardStore {
       const h = board.tokenHashes;
       await run(
         db,
-        'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, projector_hash) VALUES (?, ?, ?, ?, ?, ?)',
-        [board.id, board.title, board.createdAt, h.facilitator, h.participant, h.projector],
+        'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, projector_hash, join_code) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [board.id, board.title, board.createdAt, h.facilitator, h.participant, h.projector, board.joinCode],
       );
       for (const doc of docs) await writeSnapshot(db, board.id, doc.docKey, doc.update, now);
     });
@@ -101,17 +104,29 @@ export class SqliteStore implements BoardStore {
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     checkId(id, 'board id');
     const row = await this.serial('getBoard', (db) => get(db, 'SELECT * FROM boards WHERE id = ?', [id]));
-    if (!row) return undefined;
-    return {
-      id: text(row, 'id'),
-      title: text(row, 'title'),
-      createdAt: integer(row, 'created_at'),
-      tokenHashes: {
-        facilitator: text(row, 'facilitator_hash'),
-        participant: text(row, 'participant_hash'),
-        projector: text(row, 'projector_hash'),
-      },
-    };
+    return row ? boardFromRow(row) : undefined;
+  }
+
+  async findBoardByJoinCode(code: string): Promise<BoardRecord | undefined> {
+    checkJoinCode(code);
+    const row = await this.serial('findBoardByJoinCode', (db) => get(db, 'SELECT * FROM boards WHERE join_code = ?', [code]));
+    return row ? boardFromRow(row) : undefined;
+  }
+
+  async updateCredentials(boardId: string, change: CredentialChange): Promise<void> {
+    checkId(boardId, 'board id');
+    checkCredentialChange(change);
+    await this.transaction('updateCredentials', async (db) => {
+      if (!(await get(db, 'SELECT 1 FROM boards WHERE id = ?', [boardId]))) throw new StoreError(STORE_ERROR.notFound, `board ${boardId} not found`);
+      if (change.joinCode !== undefined && (await get(db, 'SELECT 1 FROM boards WHERE join_code = ? AND id <> ?', [change.joinCode, boardId]))) {
+        throw new StoreError(STORE_ERROR.exists, 'join code already in use');
+      }
+      for (const [role, hash] of Object.entries(change.tokenHashes ?? {})) {
+        // Column names come from the fixed ROLES list (checked above), never from input.
+        await run(db, `UPDATE boards SET ${role}_hash = ? WHERE id = ?`, [hash, boardId]);
+      }
+      if (change.joinCode !== undefined) await run(db, 'UPDATE boards SET join_code = ? WHERE id = ?', [change.joinCode, boardId]);
+    });
   }
 
   async addMember(member: MemberRecord): Promise<void> {
@@ -483,4 +498,18 @@ function driverError(operation: string, err: unknown): StoreError {
   if (err instanceof StoreError) return err;
   const code = (err as SqliteDriverError | undefined)?.code;
   return new StoreError((code && DRIVER_CODES[code]) || STORE_ERROR.io, `${operation} failed: ${errorMessage(err)}`, { cause: err });
+}
+
+function boardFromRow(row: SqlRow): BoardRecord {
+  return {
+    id: text(row, 'id'),
+    title: text(row, 'title'),
+    createdAt: integer(row, 'created_at'),
+    tokenHashes: {
+      facilitator: text(row, 'facilitator_hash'),
+      participant: text(row, 'participant_hash'),
+      projector: text(row, 'projector_hash'),
+    },
+    joinCode: text(row, 'join_code'),
+  };
 }

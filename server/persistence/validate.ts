@@ -2,7 +2,7 @@
  * Argument checks shared by every BoardStore implementation: only strings, finite numbers and byte arrays
  * reach the database (CVE-2022-43441: never bind objects), and bad input fails before anything is written.
  */
-import type { BoardRecord, CheckpointRecord, MemberRecord, WriteBatch } from './board-store.js';
+import type { BoardRecord, CheckpointRecord, CredentialChange, MemberRecord, WriteBatch } from './board-store.js';
 import { ROLES } from '../../shared/protocol.js';
 import { STORE_ERROR, StoreError } from './store-error.js';
 
@@ -43,6 +43,23 @@ export function checkBoard(board: BoardRecord): void {
   checkTime(board.createdAt, 'board.createdAt');
   if (typeof board.tokenHashes !== 'object' || board.tokenHashes === null) fail('board.tokenHashes must be an object');
   for (const role of ROLES) checkId(board.tokenHashes[role], `board.tokenHashes.${role}`);
+  checkJoinCode(board.joinCode, true);
+}
+
+/** A join code: '' (none yet) when `allowEmpty`, else 4..32 upper-case letters and digits. */
+export function checkJoinCode(value: unknown, allowEmpty = false): string {
+  if (typeof value !== 'string' || (value === '' ? !allowEmpty : !/^[A-Z0-9]{4,32}$/.test(value))) fail('join code must be 4..32 upper-case letters and digits');
+  return value as string;
+}
+
+/** Validates a credential change: only known roles, ids as digests, a non-empty join code. */
+export function checkCredentialChange(change: CredentialChange): void {
+  if (typeof change !== 'object' || change === null) fail('credential change must be an object');
+  for (const [role, hash] of Object.entries(change.tokenHashes ?? {})) {
+    if (!(ROLES as readonly string[]).includes(role)) fail(`unknown role ${role.slice(0, 20)}`);
+    checkId(hash, `tokenHashes.${role}`);
+  }
+  if (change.joinCode !== undefined) checkJoinCode(change.joinCode);
 }
 
 /** Validates the initial docs of a new board: byte arrays under distinct keys. */
