@@ -1,6 +1,7 @@
 /**
  * <jr-undo-toast>: "Note deleted. Undo" for a few seconds after a deletion, or a short error message.
- * Never steals focus; reachable by keyboard; stays while hovered or focused.
+ * The deleted control is gone, so focus moves to Undo (one key away); the offer stays while it is hovered
+ * or focused and leaves a few seconds after.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -39,16 +40,16 @@ export class JrUndoToast extends LitElement {
         background: var(--jr-danger);
         padding-right: 1rem;
       }
-      .undo {
+      .undo-btn {
         border-color: #fff;
         background: transparent;
         color: #fff;
       }
-      .undo:hover:not(:disabled) {
+      .undo-btn:hover:not(:disabled) {
         background: rgb(255 255 255 / 15%);
         color: #fff;
       }
-      .undo:focus-visible {
+      .undo-btn:focus-visible {
         outline-color: #9ec1ff;
       }
     `,
@@ -66,6 +67,7 @@ export class JrUndoToast extends LitElement {
   /** Offers to undo a deletion. */
   offerUndo(message: string, undo: () => void): void {
     this.show({ kind: 'undo', message, undo }, UNDO_VISIBLE_MS);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.undo-btn')?.focus());
   }
 
   /** Shows an error for a few seconds. */
@@ -106,7 +108,7 @@ export class JrUndoToast extends LitElement {
     >
       <span>${toast.message}</span>
       ${toast.kind === 'undo'
-        ? html`<button class="btn undo" @click=${() => {
+        ? html`<button class="btn undo-btn" @click=${() => {
             toast.undo();
             this.held = false;
             this.toast = undefined;
