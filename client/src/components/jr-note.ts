@@ -201,7 +201,7 @@ export class JrNote extends LitElement {
               draggable="true"
               aria-label=${`Move note ${excerpt}`}
               aria-pressed=${this.moving ? 'true' : 'false'}
-              title="Drag, or press Enter and use the arrow keys"
+              title="Drag, or press Enter and use the arrow keys (Escape in the text comes here)"
               @keydown=${this.onHandleKey}
               @click=${this.onHandleClick}
               @dragstart=${this.onDragStart}
@@ -233,6 +233,7 @@ export class JrNote extends LitElement {
         ?read-only=${this.readOnly}
         label=${`Note text by ${note.authorName}`}
         @jr-text-input=${this.onText}
+        @keydown=${this.onTextKey}
         @focusin=${this.onFocusIn}
         @focusout=${this.onFocusOut}
       ></jr-note-text>
@@ -256,6 +257,13 @@ export class JrNote extends LitElement {
   private readonly onText = (event: CustomEvent<string>): void => {
     event.stopPropagation();
     if (this.note) this.actions?.setNoteText(this.note.id, event.detail);
+  };
+
+  /** Escape leaves the text for the note's handle, from where the note can be moved or left with Tab. */
+  private readonly onTextKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || this.readOnly) return;
+    event.preventDefault();
+    this.focusHandle();
   };
 
   private readonly onFocusIn = (): void => {
