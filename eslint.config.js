@@ -1,6 +1,7 @@
 // Lint rules: typescript-eslint's recommended type-aware set, plus the architecture's dependency rules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**'] },
@@ -13,6 +14,11 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // Plain JavaScript files (scripts, config) run on Node.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     // shared/ is pure and isomorphic: no Node, no DOM, no server or client code.

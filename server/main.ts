@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   const server = createServer({ config, store, logger });
   const { port, url } = await server.listen();
   logger.info({ url, port, dataDir: config.dataDir }, `Journeyroom listening on ${url}`);
+  // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.
+  if (!logger.isLevelEnabled('info')) process.stdout.write(`${JSON.stringify({ msg: `Journeyroom listening on ${url}`, url, port })}\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {
