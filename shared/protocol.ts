@@ -121,6 +121,8 @@ export interface PresenceState {
   editing?: string | null;
   /** id of the note or stage this person has selected, for a soft highlight */
   selected?: string | null;
+  /** how many private drafts this person holds during a silent brainstorm (others see the count, never the notes) */
+  drafts?: number;
 }
 
 /** Maximum size of one awareness state as JSON, in bytes; bigger states close the connection. */
