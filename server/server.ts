@@ -17,6 +17,10 @@ import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './session/attendance-tracker.js';
 
+/** Deadline for a request's headers (including WebSocket upgrades). */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/** Deadline for a whole request body (JSON and CSV bodies are at most a few hundred KiB). */
+export const REQUEST_TIMEOUT_MS = 60_000;
 /** Interval of the liveness ping; a socket that did not answer the previous one is cut. */
 export const PING_INTERVAL_MS = 30_000;
 /** Most fragments of one message (clients do not fragment) and buffered chunks (≈ maxPayload / 1 KiB). */
@@ -58,6 +62,10 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
   const attendance = new AttendanceTracker(store, logger);
   const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });
   const httpServer = http.createServer(app);
+  // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
+  // stalled half-upgrades must not pile up (reliability.md F6). Whole requests are tiny here.
+  httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
+  httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxFrameBytes,

@@ -1,4 +1,5 @@
 /** Hostile frames close only their own connection with the documented code; the board stays writable. */
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readNotes } from '../../shared/board/read.js';
@@ -114,5 +115,39 @@ describe('hostile frames', () => {
     ytext.insert(0, 'z'.repeat(1500));
     await waitFor(() => readNotes(f.watcher.doc).find((n) => n.id === id)?.text.length === 2000, 'trimmed on the watcher');
     await waitFor(() => ytext.length === 2000, 'trimmed on the writer');
+  });
+
+  it('a flood of tiny fragments closes with 1008', async () => {
+    const f = await fixture();
+    const raw = rawClient(`${f.s.wsUrl}/${f.board.id}?token=${f.board.tokens.participant}`);
+    await raw.opened;
+    // One message in 200 one-byte fragments: far more than a client ever sends (ws maxFragments).
+    for (let i = 0; i < 200 && raw.ws.readyState === raw.ws.OPEN; i++) raw.ws.send(Uint8Array.of(0), { fin: false, binary: true });
+    expect((await raw.closed).code).toBe(CLOSE.policyViolation);
+    await stillWritable(f, 'after fragment flood');
+  });
+
+  it('an upgrade with 2,001 headers is refused and the server lives on (CVE-2024-37890)', async () => {
+    const f = await fixture();
+    const { port } = new URL(f.s.url);
+    const lines = [
+      `GET /ws/${f.board.id}?token=${f.board.tokens.participant} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      'Sec-WebSocket-Version: 13',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      ...Array.from({ length: 2001 }, (_, i) => `X-Filler-${i}: x`),
+    ];
+    const answer = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
+      let received = '';
+      socket.on('data', (d: Buffer) => (received += d.toString()));
+      socket.on('error', () => resolve(received));
+      socket.on('close', () => resolve(received));
+      setTimeout(() => socket.destroy(), 3000).unref();
+    });
+    expect(answer.startsWith('HTTP/1.1 101')).toBe(false);
+    await stillWritable(f, 'after header flood');
   });
 });
