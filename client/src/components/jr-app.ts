@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { parseRoute, type Route } from '../session/credentials.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import '../views/jr-board-view.js';
+import '../views/jr-join-code-view.js';
 import '../views/jr-start-view.js';
 import './jr-live-region.js';
 
@@ -36,6 +37,8 @@ export class JrApp extends LitElement {
         ? html`<jr-start-view></jr-start-view>`
         : route.kind === 'board'
           ? html`<jr-board-view board-id=${route.boardId}></jr-board-view>`
+          : route.kind === 'join'
+            ? html`<jr-join-code-view .code=${route.code}></jr-join-code-view>`
           : html`<div class="center" role="alert">
               <h1>Page not found</h1>
               <p>There is nothing at this address. Board links look like <code>/b/…#token=…</code>.</p>

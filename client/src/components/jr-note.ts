@@ -12,7 +12,10 @@ import { NOTE_DRAG_TYPE, type DeletedDetail, type NoteEventDetail, type NoteKeyD
 import { icon } from '../ui/icons.js';
 import { noteColor } from '../ui/note-colors.js';
 import './jr-emotion-picker.js';
+import './jr-note-session.js';
 import './jr-note-text.js';
+import type { BoardFacilitation, FocusDetail } from '../facilitation/board-facilitation.js';
+import { FACILITATION_EVENT } from '../facilitation/board-facilitation.js';
 import type { JrNoteText } from './jr-note-text.js';
 
 /** Keys a picked-up note hands to the board. */
@@ -57,6 +60,9 @@ export class JrNote extends LitElement {
     readOnly: { type: Boolean, attribute: 'read-only' },
     editingBy: { attribute: false, hasChanged: (value: string[] | undefined, old: string[] | undefined) => !sameNames(value, old) },
     moving: { type: Boolean, reflect: true },
+    facilitation: { attribute: false },
+    focused: { type: Boolean, reflect: true },
+    draft: { type: Boolean, reflect: true },
   };
   static override styles = [
     sharedStyles,
@@ -139,6 +145,26 @@ export class JrNote extends LitElement {
       .delete:hover:not(:disabled) {
         color: var(--jr-danger);
       }
+      :host([focused]) article {
+        outline: 4px solid #d14d00;
+        outline-offset: 2px;
+      }
+      :host([draft]) article {
+        border: 2px dashed #4b2a8c;
+        border-left: 5px solid #4b2a8c;
+        background: repeating-linear-gradient(135deg, var(--note-bg), var(--note-bg) 10px, #f1ecfb 10px, #f1ecfb 20px);
+      }
+      .private {
+        display: inline-flex;
+        align-items: center;
+        padding: 0.05rem 0.4rem;
+        border-radius: 999px;
+        background: #4b2a8c;
+        color: #fff;
+        font-size: 0.72em;
+        font-weight: 700;
+        white-space: nowrap;
+      }
       .editing {
         margin: 0;
         font-size: 0.78em;
@@ -158,6 +184,12 @@ export class JrNote extends LitElement {
   declare readOnly: boolean;
   declare editingBy: string[];
   declare moving: boolean;
+  /** workshop session state (votes, causes, focus); undefined outside a session */
+  declare facilitation: BoardFacilitation | undefined;
+  /** the facilitator brought everyone to this note */
+  declare focused: boolean;
+  /** a private draft of a silent brainstorm (only its author sees it) */
+  declare draft: boolean;
 
   constructor() {
     super();
@@ -168,6 +200,9 @@ export class JrNote extends LitElement {
     this.readOnly = false;
     this.editingBy = [];
     this.moving = false;
+    this.facilitation = undefined;
+    this.focused = false;
+    this.draft = false;
   }
 
   /** Focuses the move handle (after a keyboard move). */
@@ -191,10 +226,10 @@ export class JrNote extends LitElement {
     return html`<article
       class=${note.momentOfTruth ? 'mot' : ''}
       style="--note-bg:${color.background};--note-accent:${color.accent}"
-      aria-label=${`Note by ${byline}${note.momentOfTruth ? ', moment of truth' : ''}`}
+      aria-label=${`${this.draft ? 'Private draft note' : 'Note'} by ${byline}${note.momentOfTruth ? ', moment of truth' : ''}`}
     >
       <header>
-        ${this.readOnly
+        ${this.readOnly || this.draft
           ? nothing
           : html`<button
               class="icon-btn handle"
@@ -211,6 +246,11 @@ export class JrNote extends LitElement {
               ${icon('grip')}
             </button>`}
         <span class="who"><span class="name">${note.authorName}</span><span class="dept">${dept}</span></span>
+        ${this.draft ? html`<span class="private" title="Only you see this note until the facilitator reveals all notes">Private</span>` : nothing}
+        ${this.facilitation?.canFocus && !this.draft
+          ? html`<button class="icon-btn" aria-label=${`Bring everyone to note ${excerpt}`} title="Bring everyone here (projector and followers)"
+              @click=${() => this.emit<FocusDetail>(FACILITATION_EVENT.focus, { kind: 'note', id: note.id })}>${icon('projector')}</button>`
+          : nothing}
         ${this.readOnly
           ? note.momentOfTruth
             ? html`<span class="star-static">${icon('starFilled')} Moment of truth</span>`
@@ -243,6 +283,9 @@ export class JrNote extends LitElement {
             ?read-only=${this.readOnly}
             @jr-emotion-change=${(e: CustomEvent<number>) => this.actions?.setEmotion(note.id, e.detail)}
           ></jr-emotion-picker>`
+        : nothing}
+      ${this.facilitation && !this.draft
+        ? html`<jr-note-session .note=${note} .facilitation=${this.facilitation} lane-kind=${this.laneKind} ?read-only=${this.readOnly}></jr-note-session>`
         : nothing}
       ${this.editingBy.length
         ? html`<p class="editing">${this.editingBy.join(', ')} ${this.editingBy.length === 1 ? 'is' : 'are'} editing</p>`

@@ -94,6 +94,7 @@ export async function getBoardInfo(boardId: string, token: string): Promise<Boar
     title: body.title,
     createdAt: typeof body.createdAt === 'number' ? body.createdAt : 0,
     role: body.role as Role,
+    ...(typeof body.joinCode === 'string' ? { joinCode: body.joinCode } : {}),
   };
 }
 

@@ -12,11 +12,17 @@ const MEMBER_KEY = (boardId: string, role: string) => `journeyroom:member:${boar
 const TOKEN_PATTERN = /^[A-Za-z0-9_.~-]{8,256}$/;
 
 /** Where the app is: the start page, or a board (with its id). */
-export type Route = { kind: 'start' } | { kind: 'board'; boardId: string } | { kind: 'not-found'; path: string };
+export type Route =
+  | { kind: 'start' }
+  | { kind: 'board'; boardId: string }
+  | { kind: 'join'; code: string }
+  | { kind: 'not-found'; path: string };
 
-/** Parses `location.pathname`: `/` is the start page, `/b/<boardId>` a board. */
+/** Parses `location.pathname`: `/` is the start page, `/b/<boardId>` a board, `/j/<code>` the short join link. */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { kind: 'start' };
+  const join = /^\/j\/([A-Za-z0-9-]{1,40})\/?$/.exec(pathname);
+  if (join?.[1]) return { kind: 'join', code: join[1] };
   const match = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (match?.[1] && isBoardId(match[1])) return { kind: 'board', boardId: match[1] };
   return { kind: 'not-found', path: pathname };

@@ -9,6 +9,7 @@ import { CLOSE } from '../../../shared/protocol.js';
 import '../components/jr-join-form.js';
 import { ApiError, getBoardInfo, joinBoard } from '../session/api-client.js';
 import { BoardSession } from '../session/board-session.js';
+import { FacilitationSession } from '../facilitation/facilitation-session.js';
 import { forgetMember, loadMember, resolveToken, saveMember } from '../session/credentials.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import './jr-projector-view.js';
@@ -18,7 +19,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; title: string; message: string; retry: boolean }
   | { kind: 'join'; info: BoardInfoResponse; token: string; busy: boolean; error: string }
-  | { kind: 'board'; info: BoardInfoResponse; session: BoardSession; member: JoinResponse | undefined };
+  | { kind: 'board'; info: BoardInfoResponse; session: BoardSession; facilitation: FacilitationSession; member: JoinResponse | undefined };
 
 export class JrBoardView extends LitElement {
   static override properties = {
@@ -76,7 +77,12 @@ export class JrBoardView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.phase.kind === 'board') this.phase.session.dispose();
+    if (this.phase.kind === 'board') this.closeBoard(this.phase);
+  }
+
+  private closeBoard(phase: { session: BoardSession; facilitation: FacilitationSession }): void {
+    phase.session.dispose();
+    phase.facilitation.dispose();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -84,7 +90,7 @@ export class JrBoardView extends LitElement {
   }
 
   private async load(): Promise<void> {
-    if (this.phase.kind === 'board') this.phase.session.dispose();
+    if (this.phase.kind === 'board') this.closeBoard(this.phase);
     this.phase = { kind: 'loading' };
     const token = resolveToken(this.boardId, location.hash);
     if (!token) {
@@ -105,12 +111,12 @@ export class JrBoardView extends LitElement {
     }
     document.title = `${info.title} · Journeyroom`;
     if (info.role === 'projector') {
-      this.phase = { kind: 'board', info, member: undefined, session: this.open(token, undefined) };
+      this.phase = { kind: 'board', info, member: undefined, ...this.open(token, undefined) };
       return;
     }
     this.memberRole = info.role;
     const member = loadMember(this.boardId, info.role);
-    if (member) this.phase = { kind: 'board', info, member, session: this.open(token, member) };
+    if (member) this.phase = { kind: 'board', info, member, ...this.open(token, member) };
     else this.phase = { kind: 'join', info, token, busy: false, error: '' };
   }
 
@@ -127,8 +133,13 @@ export class JrBoardView extends LitElement {
     return { kind: 'failed', title: 'Cannot open the board', message: String(error), retry: true };
   }
 
-  private open(token: string, member: JoinResponse | undefined): BoardSession {
+  private open(token: string, member: JoinResponse | undefined): { session: BoardSession; facilitation: FacilitationSession } {
     const session = new BoardSession({ boardId: this.boardId, token, memberKey: member?.memberKey });
+    const facilitation = new FacilitationSession({
+      boardId: this.boardId,
+      token,
+      member: member ? { memberId: member.memberId, memberKey: member.memberKey } : undefined,
+    });
     // A membership the server no longer knows (e.g. a restored backup): forget it and ask again.
     const unsubscribe = session.status.subscribe((view) => {
       if (view.state !== 'refused' || view.code !== CLOSE.unauthorized || !member) return;
@@ -136,7 +147,7 @@ export class JrBoardView extends LitElement {
       forgetMember(this.boardId, this.memberRole);
       void this.load();
     });
-    return session;
+    return { session, facilitation };
   }
 
   private readonly onJoin = async (event: CustomEvent<JoinRequest>): Promise<void> => {
@@ -146,7 +157,7 @@ export class JrBoardView extends LitElement {
     try {
       const member = await joinBoard(this.boardId, phase.token, event.detail);
       saveMember(this.boardId, phase.info.role, member);
-      this.phase = { kind: 'board', info: phase.info, member, session: this.open(phase.token, member) };
+      this.phase = { kind: 'board', info: phase.info, member, ...this.open(phase.token, member) };
     } catch (error) {
       const message = error instanceof ApiError ? error.message : String(error);
       this.phase = { ...phase, busy: false, error: `Could not join: ${message}` };
@@ -176,8 +187,8 @@ export class JrBoardView extends LitElement {
       }
       case 'board':
         return phase.info.role === 'projector'
-          ? html`<jr-projector-view .session=${phase.session} .info=${phase.info}></jr-projector-view>`
-          : html`<jr-workspace-view .session=${phase.session} .info=${phase.info} .member=${phase.member}></jr-workspace-view>`;
+          ? html`<jr-projector-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info}></jr-projector-view>`
+          : html`<jr-workspace-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info} .member=${phase.member}></jr-workspace-view>`;
     }
   }
 }
