@@ -55,6 +55,7 @@ export class JrExportMenu extends LitElement {
   static override properties = {
     boardId: { attribute: false },
     token: { attribute: false },
+    boardTitle: { attribute: false },
     open: { state: true },
     checkpoints: { state: true },
     checkpointError: { state: true },
@@ -96,8 +97,20 @@ export class JrExportMenu extends LitElement {
         border-bottom: 1px solid var(--jr-border);
       }
       h2 {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.2rem 0.7rem;
         margin: 0;
         font-size: 1.25rem;
+      }
+      .source-name {
+        padding: 0.05rem 0.55rem;
+        border-radius: 999px;
+        background: var(--jr-accent-soft);
+        color: var(--jr-accent-hover);
+        font-size: 0.72em;
+        font-weight: 600;
       }
       .body {
         flex: 1;
@@ -195,6 +208,8 @@ export class JrExportMenu extends LitElement {
 
   declare boardId: string;
   declare token: string;
+  /** shown in the dialog's heading */
+  declare boardTitle: string;
   declare open: boolean;
   declare checkpoints: CheckpointInfo[];
   declare checkpointError: string;
@@ -206,6 +221,7 @@ export class JrExportMenu extends LitElement {
     super();
     this.boardId = '';
     this.token = '';
+    this.boardTitle = '';
     this.open = false;
     this.checkpoints = [];
     this.checkpointError = '';
@@ -250,7 +266,10 @@ export class JrExportMenu extends LitElement {
   private renderBody() {
     const source = this.checkpoints.find((c) => c.id === this.checkpointId);
     return html`<div class="top">
-        <h2 id="export-title">Export “${source ? source.name : 'live board'}”</h2>
+        <h2 id="export-title">
+          Export ${this.boardTitle ? `“${this.boardTitle}”` : 'the board'}
+          <span class="source-name">${source ? `as at checkpoint “${source.name}”` : 'live board'}</span>
+        </h2>
         <button class="btn" @click=${() => this.close()}>Close</button>
       </div>
       <div class="body">

@@ -97,7 +97,7 @@ export class JrMetricsImport extends LitElement {
       textarea {
         font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
       }
-      textarea {
+      textarea.input {
         min-height: 8rem;
         resize: vertical;
         font-size: 0.88em;
@@ -113,7 +113,8 @@ export class JrMetricsImport extends LitElement {
       }
       .actions .right {
         display: flex;
-        gap: 0.6rem;
+        align-items: center;
+        gap: 0.8rem;
       }
       .ok {
         padding: 0.6rem 0.8rem;

@@ -1,6 +1,7 @@
-/** <jr-stage-header>: a stage's column header: editable title, move left/right, delete (after confirming). */
+/** <jr-stage-header>: a stage's column header: editable title, move left/right, delete (after confirming), imported metrics. */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { LIMITS, type Stage } from '../../../shared/board/schema.js';
+import type { StageMetric } from '../../../shared/session/schema.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
@@ -8,6 +9,7 @@ import type { DeletedDetail } from '../ui/drag.js';
 import { icon } from '../ui/icons.js';
 import { askConfirm } from './jr-confirm-dialog.js';
 import './jr-inline-edit.js';
+import './jr-metric-chips.js';
 
 export class JrStageHeader extends LitElement {
   static override properties = {
@@ -17,6 +19,7 @@ export class JrStageHeader extends LitElement {
     noteCount: { type: Number, attribute: 'note-count' },
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    metrics: { attribute: false },
   };
   static override styles = [
     sharedStyles,
@@ -60,6 +63,8 @@ export class JrStageHeader extends LitElement {
   declare noteCount: number;
   declare actions: BoardActions | undefined;
   declare readOnly: boolean;
+  /** metrics imported for this stage (shown as chips) */
+  declare metrics: readonly StageMetric[];
   private refocus: 'left' | 'right' | undefined;
 
   constructor() {
@@ -70,6 +75,7 @@ export class JrStageHeader extends LitElement {
     this.noteCount = 0;
     this.actions = undefined;
     this.readOnly = false;
+    this.metrics = [];
   }
 
   /** Focuses the title field (after adding a stage). */
@@ -110,7 +116,8 @@ export class JrStageHeader extends LitElement {
             <button class="icon-btn right" aria-label=${`Move stage ${stage.title} right`} title="Move right" ?disabled=${this.index >= this.count - 1} @click=${() => this.move(1)}>${icon('right')}</button>
             <button class="icon-btn" aria-label=${`Delete stage ${stage.title}`} title="Delete stage" ?disabled=${this.count <= 1} @click=${this.confirmDelete}>${icon('trash')}</button>
           </div>`}
-    </div>`;
+    </div>
+    <jr-metric-chips .metrics=${this.metrics} stage-title=${stage.title}></jr-metric-chips>`;
   }
 
   private move(step: -1 | 1): void {
