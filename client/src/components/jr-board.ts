@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { noteText } from '../../../shared/board/read.js';
 import { LANE_KINDS, LIMITS, type LaneKind, type Note } from '../../../shared/board/schema.js';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
+import type { StageMetric } from '../../../shared/session/schema.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
@@ -44,6 +45,7 @@ export class JrBoard extends LitElement {
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     editing: { attribute: false },
+    metrics: { attribute: false },
     pickup: { state: true },
     dropTarget: { state: true },
     newLaneKind: { state: true },
@@ -205,6 +207,8 @@ export class JrBoard extends LitElement {
   declare actions: BoardActions | undefined;
   declare readOnly: boolean;
   declare editing: Map<string, string[]>;
+  /** stage id -> imported metrics, shown on the stage headers */
+  declare metrics: Readonly<Record<string, readonly StageMetric[]>>;
   declare pickup: Pickup | undefined;
   declare dropTarget: Slot | undefined;
   declare newLaneKind: LaneKind;
@@ -218,6 +222,7 @@ export class JrBoard extends LitElement {
     this.actions = undefined;
     this.readOnly = false;
     this.editing = new Map();
+    this.metrics = {};
     this.pickup = undefined;
     this.dropTarget = undefined;
     this.newLaneKind = 'custom';
@@ -287,6 +292,7 @@ export class JrBoard extends LitElement {
               .count=${stages.length}
               .noteCount=${stageNotes.get(stage.id) ?? 0}
               .actions=${this.actions}
+              .metrics=${this.metrics[stage.id] ?? []}
               ?read-only=${this.readOnly}
             ></jr-stage-header>
           </div>`,

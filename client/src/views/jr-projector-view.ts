@@ -12,6 +12,8 @@ import '../components/jr-presence-bar.js';
 import { BoardSnapshotController } from '../controllers/board-snapshot-controller.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { PresenceController } from '../controllers/presence-controller.js';
+import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
+import type { FacilitationSession } from '../facilitation/facilitation-session.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { legendEntries } from '../ui/note-colors.js';
@@ -23,6 +25,7 @@ export class JrProjectorView extends LitElement {
   static override properties = {
     session: { attribute: false },
     info: { attribute: false },
+    facilitation: { attribute: false },
     scale: { state: true },
     offset: { state: true },
   };
@@ -98,23 +101,28 @@ export class JrProjectorView extends LitElement {
 
   declare session: BoardSession | undefined;
   declare info: BoardInfoResponse | undefined;
+  /** the session doc connection (metrics, facilitation state) */
+  declare facilitation: FacilitationSession | undefined;
   declare scale: number;
   /** left offset that centres a map narrower than the screen */
   declare offset: number;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
   private connection: ConnectionController | undefined;
+  private stageMetrics: StageMetricsController | undefined;
   private readonly resize = new ResizeObserver(() => this.fit());
 
   constructor() {
     super();
     this.session = undefined;
     this.info = undefined;
+    this.facilitation = undefined;
     this.scale = 1;
     this.offset = 0;
   }
 
   protected override willUpdate(): void {
+    if (this.facilitation && !this.stageMetrics) this.stageMetrics = new StageMetricsController(this, this.facilitation.sessionDoc);
     if (!this.session || this.board) return;
     this.board = new BoardSnapshotController(this, this.session.doc);
     this.presence = new PresenceController(this, this.session.awareness, undefined);
@@ -170,7 +178,7 @@ export class JrProjectorView extends LitElement {
       <div class="stage">
         <div class="fit" style="transform: translateX(${this.offset}px) scale(${this.scale})">
           <jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>
-          <jr-board read-only .snapshot=${snapshot} .doc=${this.session?.doc}></jr-board>
+          <jr-board read-only .snapshot=${snapshot} .doc=${this.session?.doc} .metrics=${this.stageMetrics?.metrics ?? {}}></jr-board>
         </div>
       </div>`;
   }

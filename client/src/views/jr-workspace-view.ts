@@ -11,6 +11,8 @@ import '../components/jr-confirm-dialog.js';
 import type { ConfirmRequest, JrConfirmDialog } from '../components/jr-confirm-dialog.js';
 import '../components/jr-connection-banner.js';
 import '../components/jr-copy-link.js';
+import '../components/jr-export-menu.js';
+import '../components/jr-metrics-import.js';
 import '../components/jr-inline-edit.js';
 import '../components/jr-legend.js';
 import '../components/jr-persona-card.js';
@@ -20,6 +22,8 @@ import type { JrUndoToast } from '../components/jr-undo-toast.js';
 import { BoardSnapshotController } from '../controllers/board-snapshot-controller.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { PresenceController } from '../controllers/presence-controller.js';
+import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
+import type { FacilitationSession } from '../facilitation/facilitation-session.js';
 import { BoardActions } from '../session/board-actions.js';
 import type { BoardSession } from '../session/board-session.js';
 import { loadLinks } from '../session/credentials.js';
@@ -33,6 +37,7 @@ export class JrWorkspaceView extends LitElement {
     session: { attribute: false },
     info: { attribute: false },
     member: { attribute: false },
+    facilitation: { attribute: false },
     shareOpen: { state: true },
   };
   static override styles = [
@@ -133,7 +138,10 @@ export class JrWorkspaceView extends LitElement {
   declare session: BoardSession | undefined;
   declare info: BoardInfoResponse | undefined;
   declare member: JoinResponse | undefined;
+  /** the session doc connection (metrics, facilitation state) */
+  declare facilitation: FacilitationSession | undefined;
   declare shareOpen: boolean;
+  private stageMetrics: StageMetricsController | undefined;
   private actions: BoardActions | undefined;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
@@ -145,10 +153,14 @@ export class JrWorkspaceView extends LitElement {
     this.session = undefined;
     this.info = undefined;
     this.member = undefined;
+    this.facilitation = undefined;
     this.shareOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('facilitation') && this.facilitation && !this.stageMetrics) {
+      this.stageMetrics = new StageMetricsController(this, this.facilitation.sessionDoc);
+    }
     // Controllers are made once, when the session arrives (a view shows one session for its lifetime).
     if (!changed.has('session') || !this.session || this.actions) return;
     const session = this.session;
@@ -198,6 +210,7 @@ export class JrWorkspaceView extends LitElement {
         </h1>
         <jr-connection-banner .view=${view}></jr-connection-banner>
         ${this.links ? html`<button class="btn" aria-expanded=${this.shareOpen ? 'true' : 'false'} @click=${() => (this.shareOpen = !this.shareOpen)}>Share links</button>` : nothing}
+        ${this.renderExportTools()}
         ${member ? html`<span class="me">You: <strong>${member.name}</strong> · ${roleText}</span>` : nothing}
       </header>
       ${view?.state === 'refused'
@@ -211,11 +224,22 @@ export class JrWorkspaceView extends LitElement {
       <jr-persona-card .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
       <div class="map" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
         ${loaded
-          ? html`<jr-board .snapshot=${snapshot} .doc=${this.session.doc} .actions=${this.actions} .editing=${this.presence?.editing ?? new Map()}></jr-board>`
+          ? html`<jr-board .snapshot=${snapshot} .doc=${this.session.doc} .actions=${this.actions} .editing=${this.presence?.editing ?? new Map()} .metrics=${this.stageMetrics?.metrics ?? {}}></jr-board>`
           : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
       </div>
       <jr-undo-toast></jr-undo-toast>
       <jr-confirm-dialog></jr-confirm-dialog>`;
+  }
+
+  /** Export menu for everyone who may export; metrics import for the facilitator. */
+  private renderExportTools() {
+    const session = this.session;
+    const role = this.info?.role;
+    if (!session || (role !== 'facilitator' && role !== 'participant')) return nothing;
+    return html`${role === 'facilitator'
+        ? html`<jr-metrics-import .boardId=${session.boardId} .token=${session.options.token} .metrics=${this.stageMetrics?.metrics ?? {}}></jr-metrics-import>`
+        : nothing}
+      <jr-export-menu .boardId=${session.boardId} .token=${session.options.token} .boardTitle=${this.board?.snapshot.meta.title ?? ''}></jr-export-menu>`;
   }
 
   private renderShare(links: BoardLinks) {
