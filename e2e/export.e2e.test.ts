@@ -70,6 +70,7 @@ describe('exports and metrics in a browser', () => {
     await page.getByRole('heading', { name: 'Your board is ready' }).waitFor();
     const facilitatorLink = await page.getByLabel('Facilitator link', { exact: true }).inputValue();
     const projectorLink = await page.getByLabel('Projector link', { exact: true }).inputValue();
+    const participantLink = await page.getByLabel('Participant link', { exact: true }).inputValue();
     const boardId = new URL(facilitatorLink).pathname.split('/').pop() ?? '';
     await page.getByRole('link', { name: 'Open as facilitator' }).click();
     await page.getByLabel('Your name').fill('Fran');
@@ -126,6 +127,17 @@ describe('exports and metrics in a browser', () => {
     await expect.poll(() => projector.page.getByRole('list', { name: 'Metrics of Get help' }).textContent()).toMatch(/1,240 calls\/month/);
     expect(await projector.page.getByRole('button', { name: 'Export' }).count()).toBe(0);
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'metrics-projector.png') });
+
+    // -- a participant sees the chips and may export, but not import metrics
+    const ada = await newPage();
+    await ada.page.goto(participantLink);
+    await ada.page.getByLabel('Your name').fill('Ada');
+    await ada.page.getByRole('radio', { name: /a customer/ }).check();
+    await ada.page.getByRole('button', { name: 'Join the board' }).click();
+    await expect.poll(() => ada.page.getByRole('list', { name: 'Metrics of Use' }).textContent()).toMatch(/CSAT\s*71%/);
+    expect(await ada.page.getByRole('button', { name: 'Export' }).count()).toBe(1);
+    expect(await ada.page.getByRole('button', { name: 'Import metrics' }).count()).toBe(0);
+    await ada.context.close();
 
     // -- the Export menu: preview shows the board title; the PDF downloads and reads back
     await page.getByRole('button', { name: 'Export' }).click();

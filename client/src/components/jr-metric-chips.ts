@@ -25,11 +25,13 @@ export class JrMetricChips extends LitElement {
       }
       li {
         display: inline-flex;
+        flex-wrap: wrap;
         align-items: baseline;
-        gap: 0.3em;
+        gap: 0 0.3em;
         max-width: 100%;
+        min-width: 0;
         padding: 0.1rem 0.5rem;
-        border-radius: 999px;
+        border-radius: 8px;
         background: var(--jr-accent-soft);
         border: 1px solid color-mix(in srgb, var(--jr-accent) 30%, transparent);
         color: var(--jr-text);
@@ -38,14 +40,14 @@ export class JrMetricChips extends LitElement {
         line-height: 1.35;
       }
       .name {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        min-width: 0;
+        overflow-wrap: anywhere;
         color: var(--jr-muted);
       }
       .value {
+        min-width: 0;
         font-weight: 700;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
         font-variant-numeric: tabular-nums;
       }
     `,
