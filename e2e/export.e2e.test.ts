@@ -158,6 +158,10 @@ describe('exports and metrics in a browser', () => {
     expect(text).toContain('Waits 20 minutes on hold');
     await exportDialog.getByText(/Downloaded .*\.pdf/).waitFor();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'export-menu.png') });
+    // a narrow window stacks the downloads above the preview
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'export-menu-narrow.png') });
+    await page.setViewportSize(LAPTOP);
 
     // -- from a checkpoint: the Markdown has the first note but not the later one
     const checkpointValue = await exportDialog.locator('option', { hasText: 'Before the pains' }).getAttribute('value');
@@ -168,6 +172,13 @@ describe('exports and metrics in a browser', () => {
     const md = await fs.readFile(await markdown.path(), 'utf8');
     expect(md).toContain('Calls the hotline');
     expect(md).not.toContain('Waits 20 minutes on hold');
+    // a busy server (503) is explained, with a way forward
+    await page.route('**/export.png*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '5' }, body: JSON.stringify({ error: { code: 'unavailable', message: 'busy' } }) }),
+    );
+    await exportDialog.getByRole('button', { name: 'Map picture (PNG)' }).click();
+    await exportDialog.getByRole('alert').filter({ hasText: 'Try again in a few seconds' }).waitFor();
+    await page.unroute('**/export.png*');
     await page.keyboard.press('Escape');
     await expect.poll(() => exportDialog.isVisible()).toBe(false);
 
@@ -187,9 +198,9 @@ describe('exports and metrics in a browser', () => {
     await expect.poll(() => page.locator('jr-metric-chips li').count()).toBe(0);
     await expect.poll(() => projector.page.locator('jr-metric-chips li').count()).toBe(0);
 
-    // The one deliberate bad import answers 400, which Chromium logs as a failed resource.
-    const unexpected = fac.errors.filter((e) => !/status of 400 \(Bad Request\)/.test(e));
-    expect(fac.errors.length - unexpected.length).toBe(1);
+    // The deliberate bad import (400) and the simulated busy server (503) are logged by Chromium as failed resources.
+    const unexpected = fac.errors.filter((e) => !/status of (400 \(Bad Request\)|503 \(Service Unavailable\))/.test(e));
+    expect(fac.errors.length - unexpected.length).toBe(2);
     expect([...unexpected, ...projector.errors].join('\n')).toBe('');
     for (const p of [fac, projector]) await p.context.close();
   });

@@ -195,12 +195,17 @@ export class JrExportMenu extends LitElement {
         min-height: 0;
       }
       @media (max-width: 860px) {
+        /* One column that scrolls as a whole: every download first, then the preview. */
         .body {
-          grid-template-columns: 1fr;
+          display: block;
           overflow: auto;
         }
+        .choices {
+          overflow: visible;
+          margin-bottom: 1.2rem;
+        }
         jr-summary-preview {
-          min-height: 28rem;
+          height: 32rem;
         }
       }
     `,
