@@ -9,7 +9,9 @@ import type * as Y from 'yjs';
 import { noteText } from '../../../shared/board/read.js';
 import { LANE_KINDS, LIMITS, type LaneKind, type Note } from '../../../shared/board/schema.js';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
+import type { Draft } from '../../../shared/session/drafts.js';
 import type { StageMetric } from '../../../shared/session/schema.js';
+import { FACILITATION_EVENT, type BoardFacilitation, type FocusDetail } from '../facilitation/board-facilitation.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
@@ -44,6 +46,12 @@ export class JrBoard extends LitElement {
     doc: { attribute: false },
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    locked: { type: Boolean },
+    facilitation: { attribute: false },
+    drafts: { attribute: false },
+    draftDoc: { attribute: false },
+    draftActions: { attribute: false },
+    draftWriter: { attribute: false },
     editing: { attribute: false },
     metrics: { attribute: false },
     pickup: { state: true },
@@ -189,6 +197,28 @@ export class JrBoard extends LitElement {
         border-radius: var(--jr-radius);
         background: var(--jr-surface);
       }
+      .stage-head.focused,
+      .cell.focused {
+        box-shadow: inset 3px 0 0 var(--jr-focus-ring, #d14d00), inset -3px 0 0 var(--jr-focus-ring, #d14d00);
+      }
+      .stage-head.focused {
+        background: #fff1e0;
+      }
+      /* On the projector, everything but the focused stage steps back. */
+      :host([read-only]) .grid.has-focus .cell:not(.focused),
+      :host([read-only]) .grid.has-focus .stage-head:not(.focused) {
+        opacity: 0.35;
+        transition: opacity var(--jr-motion);
+      }
+      .stage-tools {
+        display: flex;
+        justify-content: flex-end;
+      }
+      .bring {
+        font-size: 0.8em;
+        gap: 0.25rem;
+        color: var(--jr-accent);
+      }
       .help {
         color: var(--jr-muted);
         font-size: 0.82em;
@@ -206,6 +236,16 @@ export class JrBoard extends LitElement {
   declare doc: Y.Doc | undefined;
   declare actions: BoardActions | undefined;
   declare readOnly: boolean;
+  /** the facilitator locked the board: show it, change nothing (the server refuses it anyway) */
+  declare locked: boolean;
+  /** session state for notes (votes, focus, causes); undefined outside a workshop session */
+  declare facilitation: BoardFacilitation | undefined;
+  /** this person's private drafts (silent brainstorm), shown in their cells with a private look */
+  declare drafts: Draft[];
+  declare draftDoc: Y.Doc | undefined;
+  declare draftActions: BoardActions | undefined;
+  /** set while a silent brainstorm is on for this person: new notes become drafts */
+  declare draftWriter: ((stageId: string, laneId: string, kind: LaneKind) => string | undefined) | undefined;
   declare editing: Map<string, string[]>;
   /** stage id -> imported metrics, shown on the stage headers */
   declare metrics: Readonly<Record<string, readonly StageMetric[]>>;
@@ -221,6 +261,12 @@ export class JrBoard extends LitElement {
     this.doc = undefined;
     this.actions = undefined;
     this.readOnly = false;
+    this.locked = false;
+    this.facilitation = undefined;
+    this.drafts = [];
+    this.draftDoc = undefined;
+    this.draftActions = undefined;
+    this.draftWriter = undefined;
     this.editing = new Map();
     this.metrics = {};
     this.pickup = undefined;
@@ -272,19 +318,22 @@ export class JrBoard extends LitElement {
     }
     const target = this.pickup?.target ?? this.dropTarget;
     const movingId = this.pickup?.noteId ?? this.dragNoteId;
+    const ro = this.readOnly || this.locked;
+    const focus = this.facilitation?.focus;
+    const focusStage = focus?.kind === 'stage' ? focus.id : undefined;
     return html`<div class="scroller" @jr-pickup=${this.onPickup} @jr-move-key=${this.onMoveKey}
       @jr-note-dragstart=${this.onNoteDragStart} @jr-note-dragend=${this.onNoteDragEnd}>
-      ${this.readOnly
+      ${ro
         ? nothing
         : html`<p class="help" id="move-help">
             Tip: drag a note by its handle (six dots), or focus the handle, press Enter, move with the arrow keys and press Enter again.
           </p>`}
-      <div class="grid" style="--stages:${stages.length}" role="region" aria-label="Journey map">
+      <div class="grid ${focusStage ? 'has-focus' : ''}" style="--stages:${stages.length}" role="region" aria-label="Journey map">
         <div class="corner">Lanes ↓ · Stages →</div>
         ${repeat(
           stages,
           (stage) => stage.id,
-          (stage, index) => html`<div class="stage-head" style="grid-column:${index + 2};grid-row:1">
+          (stage, index) => html`<div class="stage-head ${focusStage === stage.id ? 'focused' : ''}" style="grid-column:${index + 2};grid-row:1" data-stage-head=${stage.id}>
             <jr-stage-header
               data-id=${stage.id}
               .stage=${stage}
@@ -293,11 +342,17 @@ export class JrBoard extends LitElement {
               .noteCount=${stageNotes.get(stage.id) ?? 0}
               .actions=${this.actions}
               .metrics=${this.metrics[stage.id] ?? []}
-              ?read-only=${this.readOnly}
+              ?read-only=${ro}
             ></jr-stage-header>
+            ${this.facilitation?.canFocus && !this.readOnly
+              ? html`<div class="stage-tools">
+                  <button class="icon-btn bring" aria-label=${`Bring everyone to the stage ${stage.title}`} title="Bring everyone here (projector and followers)"
+                    @click=${() => this.requestFocus({ kind: 'stage', id: stage.id })}>${icon('projector')}<span aria-hidden="true">Bring everyone here</span></button>
+                </div>`
+              : nothing}
           </div>`,
         )}
-        ${this.readOnly
+        ${ro
           ? nothing
           : html`<div class="add-stage-cell" style="grid-column:${stages.length + 2};grid-row:1">
               <button class="btn" ?disabled=${stages.length >= LIMITS.stages} @click=${this.addStage}>+ Stage</button>
@@ -313,7 +368,7 @@ export class JrBoard extends LitElement {
                 .count=${lanes.length}
                 .noteCount=${laneNotes.get(lane.id) ?? 0}
                 .actions=${this.actions}
-                ?read-only=${this.readOnly}
+                ?read-only=${ro}
               ></jr-lane-header>
             </div>
             ${repeat(
@@ -328,7 +383,7 @@ export class JrBoard extends LitElement {
             <div class="filler" style="grid-column:${stages.length + 2};grid-row:${laneIndex + 2}"></div>`,
         )}
       </div>
-      ${this.readOnly ? nothing : this.renderAddLane()}
+      ${ro ? nothing : this.renderAddLane()}
     </div>`;
   }
 
@@ -345,10 +400,14 @@ export class JrBoard extends LitElement {
     column: number,
   ) {
     let seen = 0;
+    const ro = this.readOnly || this.locked;
+    const focus = this.facilitation?.focus;
+    const focusNote = focus?.kind === 'note' ? focus.id : undefined;
+    const drafts = this.drafts.filter((d) => d.stageId === stageId && d.laneId === laneId);
     const slot = html`<div class="slot" aria-hidden="true"></div>`;
     const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
     return html`<div
-      class="cell kind-${kind} ${slotIndex >= 0 && !this.pickup ? 'drop' : ''}"
+      class="cell kind-${kind} ${slotIndex >= 0 && !this.pickup ? 'drop' : ''} ${focus?.kind === 'stage' && focus.id === stageId ? 'focused' : ''}"
       style="grid-column:${column};grid-row:${row}"
       role="group"
       aria-label=${`${stageTitle}, ${laneTitle}: ${count}`}
@@ -370,14 +429,30 @@ export class JrBoard extends LitElement {
               .ytext=${this.doc ? noteText(this.doc, note.id) : undefined}
               .actions=${this.actions}
               lane-kind=${kind}
-              ?read-only=${this.readOnly}
+              ?read-only=${ro}
               ?moving=${this.pickup?.noteId === note.id}
+              ?focused=${focusNote === note.id}
+              .facilitation=${this.facilitation}
               .editingBy=${this.editing.get(note.id) ?? []}
             ></jr-note>`;
         },
       )}
+      ${repeat(
+        drafts,
+        (draft) => draft.id,
+        (draft) => html`<jr-note
+          data-id=${draft.id}
+          draft
+          .note=${draft}
+          .ytext=${this.draftDoc ? noteText(this.draftDoc, draft.id) : undefined}
+          .actions=${this.draftActions}
+          lane-kind=${kind}
+          ?read-only=${ro}
+          @jr-deleted=${this.onDraftDeleted}
+        ></jr-note>`,
+      )}
       ${slotIndex >= 0 && slotIndex >= notes.filter((n) => n.id !== movingId).length ? slot : nothing}
-      ${this.readOnly
+      ${ro
         ? nothing
         : html`<button
             class="add-note"
@@ -402,7 +477,26 @@ export class JrBoard extends LitElement {
 
   // ---- adding ----
 
+  private requestFocus(detail: FocusDetail): void {
+    this.dispatchEvent(new CustomEvent<FocusDetail>(FACILITATION_EVENT.focus, { detail, bubbles: true, composed: true }));
+  }
+
+  /** A deleted draft cannot use the board's undo (another doc): say so here and stop the event. */
+  private readonly onDraftDeleted = (event: Event): void => {
+    event.stopPropagation();
+    announce('Private note deleted.');
+  };
+
   private addNote(stageId: string, laneId: string): void {
+    if (this.draftWriter) {
+      const kind = this.snapshot?.lanes.find((l) => l.id === laneId)?.kind ?? 'custom';
+      const draftId = this.draftWriter(stageId, laneId, kind);
+      if (draftId) {
+        this.pendingFocus = { kind: 'note-text', id: draftId };
+        announce('Private note added. Only you can see it until the facilitator reveals all notes.');
+      }
+      return;
+    }
     const id = this.actions?.addNote(stageId, laneId);
     if (id) this.pendingFocus = { kind: 'note-text', id };
   }
@@ -439,7 +533,7 @@ export class JrBoard extends LitElement {
 
   private readonly onPickup = (event: CustomEvent<NoteEventDetail>): void => {
     const note = this.snapshot?.notes.find((n) => n.id === event.detail.noteId);
-    if (!note || this.readOnly) return;
+    if (!note || this.readOnly || this.locked) return;
     const index = (this.snapshot?.notes ?? [])
       .filter((n) => n.stageId === note.stageId && n.laneId === note.laneId && n.id !== note.id)
       .findIndex((n) => n.order > note.order || (n.order === note.order && n.id > note.id));
@@ -526,7 +620,7 @@ export class JrBoard extends LitElement {
   }
 
   private readonly onDragOver = (event: DragEvent): void => {
-    if (this.readOnly || !event.dataTransfer?.types.includes(NOTE_DRAG_TYPE)) return;
+    if (this.readOnly || this.locked || !event.dataTransfer?.types.includes(NOTE_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
     const slot = this.slotFromPointer(event.currentTarget as HTMLElement, event.clientY);
@@ -546,7 +640,7 @@ export class JrBoard extends LitElement {
 
   private readonly onDrop = (event: DragEvent): void => {
     const noteId = event.dataTransfer?.getData(NOTE_DRAG_TYPE);
-    if (this.readOnly || !noteId) return;
+    if (this.readOnly || this.locked || !noteId) return;
     event.preventDefault();
     const slot = this.slotFromPointer(event.currentTarget as HTMLElement, event.clientY);
     this.dropTarget = undefined;

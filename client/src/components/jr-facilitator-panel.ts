@@ -73,14 +73,34 @@ export class JrFacilitatorPanel extends LitElement {
     sharedStyles,
     css`
       :host {
+        position: fixed;
+        top: 0;
+        right: 0;
+        bottom: 0;
+        z-index: 30;
         display: block;
+        width: min(var(--jr-panel-width, 24rem), 100vw);
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        background: var(--jr-surface);
+        border-left: 1px solid var(--jr-border-strong);
+        box-shadow: -6px 0 18px rgb(0 0 0 / 8%);
         font-size: 0.95rem;
+      }
+      .head {
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.55rem 1rem;
+        background: var(--jr-surface);
+        border-bottom: 1px solid var(--jr-border);
       }
       h2 {
         margin: 0;
-        padding: 0.7rem 1rem;
-        font-size: 1.1rem;
-        border-bottom: 1px solid var(--jr-border);
+        font-size: 1.15rem;
       }
       details {
         border-bottom: 1px solid var(--jr-border);
@@ -300,6 +320,12 @@ export class JrFacilitatorPanel extends LitElement {
     this.notice = undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('role', 'complementary');
+    this.setAttribute('aria-label', 'Facilitator panel');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Lanes proposed for a vote: the current vote's, else the board's pain and opportunity lanes.
     if ((changed.has('board') || changed.has('session')) && this.board && this.session && !this.voteLanes) {
@@ -336,7 +362,10 @@ export class JrFacilitatorPanel extends LitElement {
   protected override render() {
     const session = this.session;
     if (!session || !this.board) return nothing;
-    return html`<h2 id="panel-title">Facilitate</h2>
+    return html`<div class="head">
+        <h2 id="panel-title">Facilitate</h2>
+        <button class="btn sm" @click=${() => this.dispatchEvent(new CustomEvent('jr-panel-close', { bubbles: true, composed: true }))}>Close</button>
+      </div>
       ${this.renderAgenda(session)} ${this.renderTimer(session)} ${this.renderBrainstorm(session)} ${this.renderVote(session)}
       ${this.renderRoom(session)} ${this.renderLinks()} ${this.renderCheckpoints()} ${this.renderAttendance()}
       <jr-checkpoint-viewer></jr-checkpoint-viewer>`;
@@ -465,7 +494,7 @@ export class JrFacilitatorPanel extends LitElement {
     const on = session.privateMode.on;
     const writers = this.draftCounts.filter((d) => d.role !== 'facilitator' || d.count > 0);
     const total = writers.reduce((sum, d) => sum + d.count, 0);
-    return html`<details ?open=${on}>
+    return html`<details open>
       <summary>Silent brainstorm ${on ? html`<span class="badge">on · ${total} private</span>` : nothing}</summary>
       <div class="body">
         <p class="muted" style="margin:0">While it is on, the notes participants add stay private to their author until you reveal them all at once.</p>
@@ -505,7 +534,7 @@ export class JrFacilitatorPanel extends LitElement {
     const dots = Number(this.dots);
     const dotsOk = Number.isInteger(dots) && dots >= 1 && dots <= 20;
     const ranking = this.board && (open || vote.closedAt !== null) ? rankVotes(this.board, vote) : [];
-    return html`<details ?open=${open}>
+    return html`<details open>
       <summary>Dot voting ${open ? html`<span class="badge">open</span>` : nothing}</summary>
       <div class="body">
         ${open

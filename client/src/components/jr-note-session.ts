@@ -24,9 +24,6 @@ export class JrNoteSession extends LitElement {
         gap: 0.3rem;
         font-size: 0.82em;
       }
-      :host(:empty) {
-        display: none;
-      }
       .vote {
         display: flex;
         align-items: center;

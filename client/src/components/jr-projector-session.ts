@@ -7,7 +7,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { formatJoinCode, joinLinkPath } from '../../../shared/api.js';
 import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import type { PresentPerson } from '../controllers/presence-controller.js';
+import { noteLabel } from '../facilitation/board-facilitation.js';
 import type { ServerClock } from '../facilitation/server-clock.js';
+import type { RankedNote } from '../facilitation/vote-ranking.js';
 import './jr-qr-code.js';
 import './jr-session-timer.js';
 
@@ -21,6 +23,7 @@ export class JrProjectorSession extends LitElement {
     clock: { attribute: false },
     people: { attribute: false },
     joinCode: { attribute: false },
+    ranking: { attribute: false },
   };
   static override styles = css`
     :host {
@@ -103,6 +106,28 @@ export class JrProjectorSession extends LitElement {
       gap: 0.15rem;
       font-size: 1.35rem;
     }
+    ol.results {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      display: grid;
+      gap: 0.35rem;
+      font-size: 1.15rem;
+      line-height: 1.25;
+    }
+    ol.results li {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.5rem;
+      align-items: baseline;
+    }
+    ol.results .dots {
+      padding: 0.05rem 0.5rem;
+      border-radius: 999px;
+      background: #10326e;
+      color: #fff;
+      font-weight: 800;
+    }
     li strong {
       display: inline-block;
       min-width: 2ch;
@@ -116,6 +141,8 @@ export class JrProjectorSession extends LitElement {
   declare clock: ServerClock | undefined;
   declare people: PresentPerson[];
   declare joinCode: string | undefined;
+  /** results of the last closed vote (top of the ranking shown) */
+  declare ranking: RankedNote[];
 
   constructor() {
     super();
@@ -123,6 +150,7 @@ export class JrProjectorSession extends LitElement {
     this.clock = undefined;
     this.people = [];
     this.joinCode = undefined;
+    this.ranking = [];
   }
 
   protected override render() {
@@ -146,6 +174,14 @@ export class JrProjectorSession extends LitElement {
       ${session?.locked ? html`<div class="banner locked" role="status">Board locked</div>` : nothing}
       ${session?.privateMode.on ? html`<div class="banner private" role="status">Silent brainstorm: write on your own</div>` : nothing}
       ${session?.vote.status === 'open' ? html`<div class="banner vote" role="status">Dot vote: ${session.vote.dotsPerPerson} dots each</div>` : nothing}
+      ${this.ranking.length
+        ? html`<section aria-label="Vote results">
+            <span class="label">Vote results</span>
+            <ol class="results">
+              ${this.ranking.slice(0, 5).map((r) => html`<li><span class="dots">${r.dots}</span><span>${noteLabel(r.note)}</span></li>`)}
+            </ol>
+          </section>`
+        : nothing}
       ${this.joinCode
         ? html`<section class="join" aria-label="How to join">
             <span class="label">Join the board</span>

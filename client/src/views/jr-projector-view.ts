@@ -8,18 +8,31 @@ import '../components/jr-board.js';
 import '../components/jr-connection-banner.js';
 import '../components/jr-legend.js';
 import '../components/jr-persona-card.js';
-import '../components/jr-presence-bar.js';
+import '../components/jr-projector-session.js';
 import { BoardSnapshotController } from '../controllers/board-snapshot-controller.js';
 import { ConnectionController } from '../controllers/connection-controller.js';
 import { PresenceController } from '../controllers/presence-controller.js';
 import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
+import { boardFacilitation, type BoardFacilitation } from '../facilitation/board-facilitation.js';
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
+import { SessionController } from '../facilitation/session-controller.js';
+import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { legendEntries } from '../ui/note-colors.js';
 
 /** Never blow the map up beyond this, so a near-empty board does not look absurd. */
 const MAX_SCALE = 1.6;
+/** Zoom limit when the facilitator brings everyone to a stage or a note. */
+const MAX_FOCUS_SCALE = 2.4;
+
+/** A rectangle in the map's own (unscaled) coordinates. */
+interface Region {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export class JrProjectorView extends LitElement {
   static override properties = {
@@ -28,6 +41,7 @@ export class JrProjectorView extends LitElement {
     facilitation: { attribute: false },
     scale: { state: true },
     offset: { state: true },
+    shiftY: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -63,18 +77,24 @@ export class JrProjectorView extends LitElement {
         font-size: 1.9rem;
         line-height: 1.15;
       }
-      .sub {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 2rem;
-        padding: 0 1.2rem 0.4rem;
+      .main {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 19rem;
+        gap: 1.2rem;
+        padding-right: 1.2rem;
       }
       .stage {
-        flex: 1;
         min-height: 0;
         position: relative;
         overflow: hidden;
-        padding: 0 1.2rem 0.8rem;
+        padding: 0 0 0.8rem 1.2rem;
+      }
+      jr-projector-session {
+        min-height: 0;
+        overflow: hidden;
+        padding-bottom: 0.8rem;
       }
       .fit {
         position: absolute;
@@ -82,6 +102,12 @@ export class JrProjectorView extends LitElement {
         left: 1.2rem;
         transform-origin: top left;
         width: max-content;
+        transition: transform 600ms ease;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .fit {
+          transition: none;
+        }
       }
       jr-persona-card {
         margin-bottom: 0.6rem;
@@ -104,8 +130,12 @@ export class JrProjectorView extends LitElement {
   /** the session doc connection (metrics, facilitation state) */
   declare facilitation: FacilitationSession | undefined;
   declare scale: number;
-  /** left offset that centres a map narrower than the screen */
+  /** left offset that centres a map narrower than the screen (or the focused part of it) */
   declare offset: number;
+  /** top offset (negative when zoomed into a focused stage or note) */
+  declare shiftY: number;
+  private sessionState: SessionController | undefined;
+  private facilitationCache: { board: unknown; session: unknown; value: BoardFacilitation } | undefined;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
   private connection: ConnectionController | undefined;
@@ -119,10 +149,12 @@ export class JrProjectorView extends LitElement {
     this.facilitation = undefined;
     this.scale = 1;
     this.offset = 0;
+    this.shiftY = 0;
   }
 
   protected override willUpdate(): void {
     if (this.facilitation && !this.stageMetrics) this.stageMetrics = new StageMetricsController(this, this.facilitation.sessionDoc);
+    if (this.facilitation && !this.sessionState) this.sessionState = new SessionController(this, this.facilitation);
     if (!this.session || this.board) return;
     this.board = new BoardSnapshotController(this, this.session.doc);
     this.presence = new PresenceController(this, this.session.awareness, undefined);
@@ -144,7 +176,10 @@ export class JrProjectorView extends LitElement {
     this.fit();
   }
 
-  /** Scales the map so that all of it is visible: width and height both fit. */
+  /**
+   * Scales the map so that all of it is visible (width and height both fit), or, while the facilitator
+   * brings everyone to a stage or a note, so that this part fills the screen.
+   */
   private fit(): void {
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     const fit = this.renderRoot.querySelector<HTMLElement>('.fit');
@@ -155,11 +190,67 @@ export class JrProjectorView extends LitElement {
     const width = fit.offsetWidth;
     const height = fit.offsetHeight;
     if (!width || !height || availableWidth <= 0 || availableHeight <= 0) return;
-    const scale = Math.min(availableWidth / width, availableHeight / height, MAX_SCALE);
+    const focus = this.focusRegion(fit);
+    const region = focus ?? { x: 0, y: 0, w: width, h: height };
+    const scale = Math.min(availableWidth / region.w, availableHeight / region.h, focus ? MAX_FOCUS_SCALE : MAX_SCALE);
     const rounded = Math.floor(scale * 1000) / 1000;
     if (Math.abs(rounded - this.scale) > 0.001) this.scale = rounded;
-    const offset = Math.max(0, Math.floor((availableWidth - width * rounded) / 2));
-    if (offset !== this.offset) this.offset = offset;
+    const offset = Math.floor((availableWidth - region.w * rounded) / 2 - region.x * rounded);
+    const shiftY = focus ? Math.floor((availableHeight - region.h * rounded) / 2 - region.y * rounded) : 0;
+    const clampedOffset = focus ? offset : Math.max(0, offset);
+    if (clampedOffset !== this.offset) this.offset = clampedOffset;
+    if (shiftY !== this.shiftY) this.shiftY = shiftY;
+  }
+
+  /** The focused stage column or note (with its cell around it) in map coordinates, or undefined. */
+  private focusRegion(fit: HTMLElement): Region | undefined {
+    const focus = this.sessionState?.session.focus;
+    const board = fit.querySelector('jr-board');
+    if (!focus || !board) return undefined;
+    const root = board.renderRoot;
+    let elements: Element[];
+    if (focus.kind === 'stage') {
+      elements = [...root.querySelectorAll(`[data-stage-head="${CSS.escape(focus.id)}"], .cell[data-stage="${CSS.escape(focus.id)}"]`)];
+    } else {
+      const note = root.querySelector(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
+      const cell = note?.closest('.cell');
+      const stageId = cell instanceof HTMLElement ? cell.dataset.stage : undefined;
+      const head = stageId ? root.querySelector(`[data-stage-head="${CSS.escape(stageId)}"]`) : null;
+      elements = [note, cell, head].filter((e): e is Element => e instanceof Element);
+    }
+    if (elements.length === 0) return undefined;
+    const box = fit.getBoundingClientRect();
+    // The rendered scale right now (it may be mid-transition), so the region is right whatever it is.
+    const current = box.width / fit.offsetWidth || 1;
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    for (const element of elements) {
+      const r = element.getBoundingClientRect();
+      left = Math.min(left, r.left);
+      top = Math.min(top, r.top);
+      right = Math.max(right, r.right);
+      bottom = Math.max(bottom, r.bottom);
+    }
+    const margin = 24;
+    return {
+      x: (left - box.left) / current - margin,
+      y: (top - box.top) / current - margin,
+      w: (right - left) / current + 2 * margin,
+      h: (bottom - top) / current + 2 * margin,
+    };
+  }
+
+  private boardFacilitation(): BoardFacilitation | undefined {
+    const board = this.board?.snapshot;
+    const session = this.sessionState?.session;
+    if (!board || !session) return undefined;
+    const cache = this.facilitationCache;
+    if (cache && cache.board === board && cache.session === session) return cache.value;
+    const value = boardFacilitation({ board, session, role: 'projector', memberId: undefined, canEdit: false });
+    this.facilitationCache = { board, session, value };
+    return value;
   }
 
   protected override render() {
@@ -167,19 +258,33 @@ export class JrProjectorView extends LitElement {
     if (!snapshot) return nothing;
     const colours = legendEntries(snapshot.notes.map((n) => ({ role: n.authorRole, department: n.department })));
     const people = (this.presence?.people ?? []).filter((p) => p.role !== 'projector');
+    const session = this.sessionState?.session;
+    const focused = session?.focus != null;
     return html`<header>
         <h1>${snapshot.meta.title}</h1>
         <jr-connection-banner .view=${this.connection?.view}></jr-connection-banner>
-      </header>
-      <div class="sub">
-        <jr-presence-bar .people=${people}></jr-presence-bar>
         <jr-legend .entries=${colours}></jr-legend>
-      </div>
-      <div class="stage">
-        <div class="fit" style="transform: translateX(${this.offset}px) scale(${this.scale})">
-          <jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>
-          <jr-board read-only .snapshot=${snapshot} .doc=${this.session?.doc} .metrics=${this.stageMetrics?.metrics ?? {}}></jr-board>
+      </header>
+      <div class="main">
+        <div class="stage ${focused ? 'focused' : ''}">
+          <div class="fit" style="transform: translate(${this.offset}px, ${this.shiftY}px) scale(${this.scale})">
+            <jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>
+            <jr-board
+              read-only
+              .snapshot=${snapshot}
+              .doc=${this.session?.doc}
+              .metrics=${this.stageMetrics?.metrics ?? {}}
+              .facilitation=${this.boardFacilitation()}
+            ></jr-board>
+          </div>
         </div>
+        <jr-projector-session
+          .session=${session}
+          .clock=${this.facilitation?.clock}
+          .people=${people}
+          .joinCode=${this.info?.joinCode}
+          .ranking=${session && session.vote.status === 'closed' && session.vote.closedAt !== null ? rankVotes(snapshot, session.vote) : []}
+        ></jr-projector-session>
       </div>`;
   }
 }

@@ -7,6 +7,7 @@ import type { CreateBoardRequest, CreateBoardResponse } from '../../../shared/ap
 import { LIMITS, cleanLine, cleanText } from '../../../shared/board/schema.js';
 import { TEMPLATES, TEMPLATE_IDS } from '../../../shared/board/template.js';
 import '../components/jr-copy-link.js';
+import '../components/jr-join-code-field.js';
 import { ApiError, createBoard } from '../session/api-client.js';
 import { saveLinks } from '../session/credentials.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -46,6 +47,9 @@ export class JrStartView extends LitElement {
         margin: 0 0 0.3rem;
         font-size: 2rem;
         line-height: 1.15;
+      }
+      .join-card {
+        margin-top: 1.2rem;
       }
       .lead {
         margin: 0 0 1.6rem;
@@ -238,6 +242,9 @@ export class JrStartView extends LitElement {
           </fieldset>
           <button class="btn primary submit" type="submit" ?disabled=${this.busy}>${this.busy ? 'Creating…' : 'Create board'}</button>
         </form>
+      </div>
+      <div class="card join-card">
+        <jr-join-code-field></jr-join-code-field>
       </div>`;
   }
 

@@ -24,6 +24,7 @@ import { ConnectionController } from '../controllers/connection-controller.js';
 import { PresenceController } from '../controllers/presence-controller.js';
 import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
+import { WorkspaceFacilitation } from '../facilitation/workspace-facilitation.js';
 import { BoardActions } from '../session/board-actions.js';
 import type { BoardSession } from '../session/board-session.js';
 import { loadLinks } from '../session/credentials.js';
@@ -127,6 +128,12 @@ export class JrWorkspaceView extends LitElement {
       .refused .btn {
         margin-left: 0.6rem;
       }
+      @media (min-width: 900px) {
+        /* room for the facilitator panel (fixed on the right) */
+        :host([panel-open]) {
+          padding-right: min(24rem, 100vw);
+        }
+      }
       @media (max-width: 700px) {
         .map {
           margin: 0 0.4rem 0.4rem;
@@ -142,6 +149,8 @@ export class JrWorkspaceView extends LitElement {
   declare facilitation: FacilitationSession | undefined;
   declare shareOpen: boolean;
   private stageMetrics: StageMetricsController | undefined;
+  /** session bar, facilitator panel, votes, drafts, focus (see facilitation/workspace-facilitation.ts) */
+  private workshop: WorkspaceFacilitation | undefined;
   private actions: BoardActions | undefined;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
@@ -160,6 +169,15 @@ export class JrWorkspaceView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('facilitation') && this.facilitation && !this.stageMetrics) {
       this.stageMetrics = new StageMetricsController(this, this.facilitation.sessionDoc);
+    }
+    if (this.facilitation && this.session && !this.workshop) {
+      this.workshop = new WorkspaceFacilitation(this, {
+        board: this.session,
+        facilitation: this.facilitation,
+        info: this.info,
+        member: this.member,
+        reportError: (message) => this.reportError(message),
+      });
     }
     // Controllers are made once, when the session arrives (a view shows one session for its lifetime).
     if (!changed.has('session') || !this.session || this.actions) return;
@@ -198,21 +216,28 @@ export class JrWorkspaceView extends LitElement {
       ...(member ? [{ role: member.role, department: member.department }] : []),
     ]);
     const loaded = snapshot.stages.length > 0 || view?.state === 'saved' || view?.state === 'saving';
+    const workshop = this.workshop;
+    const locked = workshop?.locked ?? false;
+    const sessionProps = workshop?.boardProps(snapshot);
     return html`<header>
         <a class="brand" href="/" aria-label="Journeyroom start page">◆ Journeyroom</a>
         <h1>
-          <jr-inline-edit
-            .value=${snapshot.meta.title}
-            label="Board title"
-            max-length=${LIMITS.titleChars}
-            .commit=${(title: string) => this.actions?.setTitle(title) ?? false}
-          ></jr-inline-edit>
+          ${locked
+            ? snapshot.meta.title
+            : html`<jr-inline-edit
+                .value=${snapshot.meta.title}
+                label="Board title"
+                max-length=${LIMITS.titleChars}
+                .commit=${(title: string) => this.actions?.setTitle(title) ?? false}
+              ></jr-inline-edit>`}
         </h1>
         <jr-connection-banner .view=${view}></jr-connection-banner>
         ${this.links ? html`<button class="btn" aria-expanded=${this.shareOpen ? 'true' : 'false'} @click=${() => (this.shareOpen = !this.shareOpen)}>Share links</button>` : nothing}
         ${this.renderExportTools()}
+        ${workshop?.renderToggle() ?? nothing}
         ${member ? html`<span class="me">You: <strong>${member.name}</strong> · ${roleText}</span>` : nothing}
       </header>
+      ${workshop?.renderBar(snapshot) ?? nothing}
       ${view?.state === 'refused'
         ? html`<div class="refused error-box" role="alert">${view.detail}<button class="btn" @click=${() => location.reload()}>Reload</button></div>`
         : nothing}
@@ -221,12 +246,26 @@ export class JrWorkspaceView extends LitElement {
         <jr-presence-bar .people=${this.presence?.people ?? []}></jr-presence-bar>
         <jr-legend .entries=${colours}></jr-legend>
       </div>
-      <jr-persona-card .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
+      <jr-persona-card ?read-only=${locked} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
       <div class="map" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
         ${loaded
-          ? html`<jr-board .snapshot=${snapshot} .doc=${this.session.doc} .actions=${this.actions} .editing=${this.presence?.editing ?? new Map()} .metrics=${this.stageMetrics?.metrics ?? {}}></jr-board>`
+          ? html`<jr-board
+              .snapshot=${snapshot}
+              .doc=${this.session.doc}
+              .actions=${this.actions}
+              .editing=${this.presence?.editing ?? new Map()}
+              .metrics=${this.stageMetrics?.metrics ?? {}}
+              ?locked=${locked}
+              .facilitation=${sessionProps?.facilitation}
+              .drafts=${sessionProps?.drafts ?? []}
+              .draftDoc=${sessionProps?.draftDoc}
+              .draftActions=${sessionProps?.draftActions}
+              .draftWriter=${sessionProps?.draftWriter}
+            ></jr-board>`
           : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
       </div>
+      <div @jr-confirm=${this.onConfirm}>${workshop?.renderPanel(snapshot) ?? nothing}</div>
+      ${workshop?.renderCausesDialog(snapshot) ?? nothing}
       <jr-undo-toast></jr-undo-toast>
       <jr-confirm-dialog></jr-confirm-dialog>`;
   }

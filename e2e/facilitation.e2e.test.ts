@@ -1,0 +1,204 @@
+/**
+ * A workshop run in real browsers: a facilitator, two participants who join by the short join link (what the
+ * QR code opens) and a projector. Timer everywhere, a silent brainstorm with reveal, a dot vote with its
+ * ranking, focus followed by the projector, lock and unlock, a checkpoint opened read-only. Saves projector
+ * screenshots to test-results/projector-*.png.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './helpers/browser.js';
+import { startServer, type RunningServer } from './helpers/server.js';
+
+const RESULTS_DIR = path.resolve('test-results');
+const LAPTOP = { width: 1440, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await fs.mkdir(RESULTS_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Client {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+async function newClient(viewport = LAPTOP): Promise<Client> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { context, page, errors };
+}
+
+async function joinByCode(page: Page, joinUrl: string, name: string, role: 'customer' | 'stakeholder', department = ''): Promise<void> {
+  await page.goto(joinUrl);
+  // /j/<code> resolves the board and lands on the join form with the code as the participant token
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: new RegExp(`a ${role}`) }).check();
+  if (department) await page.getByLabel(/^Department/).fill(department);
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await page.getByRole('region', { name: 'Journey map' }).waitFor();
+}
+
+/** Width of the projector's head of a stage, in screen pixels (grows when the projector zooms in). */
+async function stageHeadWidth(page: Page, title: string): Promise<number> {
+  const box = await page.locator('[data-stage-head]', { hasText: title }).first().boundingBox();
+  return box?.width ?? 0;
+}
+
+describe('facilitation in a browser', () => {
+  it('runs a workshop: timer, silent brainstorm, vote, focus, lock, checkpoint', async () => {
+    // -- the facilitator creates the board and opens it
+    const fac = await newClient();
+    await fac.page.goto(server.url);
+    await fac.page.getByLabel('Workshop title').fill('Checkout workshop');
+    await fac.page.getByLabel('Persona name').fill('Sam, first-time buyer');
+    await fac.page.getByRole('button', { name: 'Create board' }).click();
+    await fac.page.getByRole('heading', { name: 'Your board is ready' }).waitFor();
+    const facilitatorLink = await fac.page.getByLabel('Facilitator link', { exact: true }).inputValue();
+    const projectorLink = await fac.page.getByLabel('Projector link', { exact: true }).inputValue();
+    await fac.page.goto(facilitatorLink);
+    await fac.page.getByLabel('Your name').fill('Fran');
+    await fac.page.getByRole('button', { name: 'Join the board' }).click();
+    const panel = fac.page.getByRole('complementary', { name: 'Facilitator panel' });
+    await panel.waitFor();
+
+    // -- the join code, its short link and QR code; the projector link this browser kept at creation
+    const code = await panel.locator('[data-join-code]').getAttribute('data-join-code');
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect(await panel.locator('jr-qr-code svg path').count()).toBe(1);
+    expect(await panel.getByLabel('Projector link', { exact: true }).inputValue()).toBe(projectorLink);
+    const joinUrl = `${server.url}/j/${code}`;
+
+    // -- two participants join through the join link (a typed, lower-case code works too)
+    const ada = await newClient();
+    const bo = await newClient();
+    await joinByCode(ada.page, joinUrl, 'Ada', 'stakeholder', 'Billing');
+    await joinByCode(bo.page, `${server.url}/j/${code!.toLowerCase().replace(/(.{4})(?=.)/g, '$1-')}`, 'Bo', 'customer');
+
+    // -- the projector shows the phase, how to join, and who is here
+    const projector = await newClient(PROJECTOR);
+    await projector.page.goto(projectorLink);
+    const side = projector.page.locator('jr-projector-session');
+    await side.locator(`[data-join-code="${code}"]`).waitFor();
+    await side.locator('[data-phase="Welcome"]').waitFor();
+    await expect.poll(() => side.locator('ul[data-people]').getAttribute('data-people')).toBe('3');
+    expect(await projector.page.getByRole('button').count()).toBe(0);
+
+    // -- the facilitator moves to the next phase and starts a 3-minute timer: everyone sees both
+    await panel.getByRole('button', { name: 'Next phase' }).click();
+    await panel.getByRole('button', { name: '3 min', exact: true }).click();
+    for (const { page } of [fac, ada, bo, projector]) {
+      await page.locator('[data-phase="Persona"]').first().waitFor();
+      await page.locator('[role="timer"][data-state="running"]').first().waitFor();
+      const label = await page.locator('[role="timer"]').first().getAttribute('aria-label');
+      expect(label).toMatch(/^Timer: (2 minutes [0-9]+ seconds|3 minutes) left$/);
+    }
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-timer.png') });
+
+    // -- silent brainstorm: drafts stay with their author, counted for the facilitator
+    await panel.getByRole('button', { name: 'Start silent brainstorm' }).click();
+    await ada.page.getByText('Silent brainstorm: the notes you add now are private').waitFor();
+    await ada.page.getByRole('button', { name: 'Add note to Pay, Pain points' }).click();
+    const adaDraft = ada.page.locator('jr-note[draft]').getByRole('textbox', { name: 'Note text by Ada' });
+    await expect.poll(() => adaDraft.evaluate((el: { getRootNode(): { activeElement: unknown } }) => el.getRootNode().activeElement === el)).toBe(true);
+    await adaDraft.pressSequentially('Card declined without a reason');
+    await bo.page.getByRole('button', { name: 'Add note to Pay, Opportunities' }).click();
+    await bo.page.locator('jr-note[draft]').getByRole('textbox', { name: 'Note text by Bo' }).pressSequentially('Offer Apple Pay');
+    await panel.getByText('Ada is writing 1 note').waitFor();
+    await panel.getByText('Bo is writing 1 note').waitFor();
+    // the other participant and the projector see neither draft
+    expect(await bo.page.getByRole('textbox', { name: 'Note text by Ada' }).count()).toBe(0);
+    expect(await ada.page.getByRole('textbox', { name: 'Note text by Bo' }).count()).toBe(0);
+    expect(await projector.page.locator('jr-note').count()).toBe(0);
+    // drafts survive a reload (they live on the server)
+    await ada.page.reload();
+    await expect.poll(() => ada.page.locator('jr-note[draft]').getByRole('textbox', { name: 'Note text by Ada' }).inputValue()).toBe('Card declined without a reason');
+
+    // -- reveal: every draft appears for everyone at once
+    await panel.getByRole('button', { name: 'Reveal all notes' }).click();
+    await panel.getByText('Revealed 2 notes.').waitFor();
+    await expect.poll(() => bo.page.getByRole('textbox', { name: 'Note text by Ada' }).inputValue()).toBe('Card declined without a reason');
+    await expect.poll(() => ada.page.getByRole('textbox', { name: 'Note text by Bo' }).inputValue()).toBe('Offer Apple Pay');
+    await projector.page.locator('jr-note', { hasText: 'Card declined without a reason' }).waitFor();
+    await projector.page.locator('jr-note', { hasText: 'Offer Apple Pay' }).waitFor();
+    expect(await ada.page.locator('jr-note[draft]').count()).toBe(0);
+
+    // -- dot vote on pain points and opportunities, 3 dots each
+    await panel.getByRole('button', { name: 'Open the vote' }).click();
+    await ada.page.getByText('Dot vote open on Pain points, Opportunities.').waitFor();
+    const placeOn = (page: Page, text: string) => page.getByRole('button', { name: `Place a dot on note “${text}”` });
+    await placeOn(ada.page, 'Offer Apple Pay').click();
+    await placeOn(ada.page, 'Offer Apple Pay').click();
+    await placeOn(ada.page, 'Card declined without a reason').click();
+    await ada.page.locator('[data-dots-left="0"]').waitFor();
+    expect(await placeOn(ada.page, 'Offer Apple Pay').isDisabled()).toBe(true);
+    await placeOn(bo.page, 'Offer Apple Pay').click();
+    await bo.page.locator('[data-dots-left="2"]').waitFor();
+    await panel.getByRole('button', { name: 'Close the vote' }).click();
+    const results = bo.page.getByRole('list', { name: 'Vote results, most dots first' });
+    await bo.page.getByText(/^Vote results/).click();
+    await expect.poll(() => results.locator('li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^3 dots — Offer Apple Pay/),
+      expect.stringMatching(/^1 dot — Card declined without a reason/),
+    ]);
+    await expect.poll(() => panel.getByRole('list', { name: 'Vote ranking' }).locator('li').first().innerText()).toMatch(/^3 · Offer Apple Pay/);
+    await projector.page.locator('jr-note', { hasText: 'Offer Apple Pay' }).locator('[data-votes="3"]').waitFor();
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-vote.png') });
+
+    // -- focus: the facilitator brings everyone to the stage "Pay"; the projector zooms there, followers scroll
+    const before = await stageHeadWidth(projector.page, 'Pay');
+    await fac.page.getByRole('button', { name: 'Bring everyone to the stage Pay' }).click();
+    await projector.page.locator('[data-stage-head].focused', { hasText: 'Pay' }).waitFor();
+    await expect.poll(() => stageHeadWidth(projector.page, 'Pay')).toBeGreaterThan(before * 1.1);
+    await expect
+      .poll(() => bo.page.locator('jr-board').evaluate((el) => (el.shadowRoot?.querySelector('.scroller') as HTMLElement | null)?.scrollLeft ?? 0))
+      .toBeGreaterThan(0);
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus.png') });
+    await panel.getByRole('button', { name: 'Clear focus' }).click();
+    await expect.poll(() => projector.page.locator('[data-stage-head].focused').count()).toBe(0);
+
+    // -- lock: participants cannot change the board; the facilitator still can
+    await panel.getByRole('button', { name: 'Lock the board' }).click();
+    await bo.page.getByText('The facilitator has locked the board.').waitFor();
+    await expect.poll(() => bo.page.getByRole('button', { name: /^Add note to / }).count()).toBe(0);
+    expect(await bo.page.getByRole('textbox', { name: 'Note text by Ada' }).count()).toBe(0);
+    expect(await fac.page.getByRole('button', { name: /^Add note to / }).count()).toBeGreaterThan(0);
+    await side.getByText('Board locked').waitFor();
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-locked.png') });
+    await panel.getByRole('button', { name: 'Unlock the board' }).click();
+    await bo.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();
+    await bo.page.getByRole('textbox', { name: 'Note text by Bo' }).first().pressSequentially('Compares prices');
+    await projector.page.locator('jr-note', { hasText: 'Compares prices' }).waitFor();
+
+    // -- a checkpoint, opened read-only
+    await panel.getByText('Checkpoints').click();
+    await panel.getByLabel('Checkpoint name').fill('After the vote');
+    await panel.getByRole('button', { name: 'Take checkpoint' }).click();
+    await panel.getByRole('button', { name: 'Open checkpoint After the vote' }).click();
+    const viewer = fac.page.getByRole('dialog', { name: /Checkpoint “After the vote”/ });
+    await viewer.locator('jr-note', { hasText: 'Offer Apple Pay' }).waitFor();
+    expect(await viewer.getByRole('textbox').count()).toBe(0);
+    await viewer.getByRole('button', { name: 'Close' }).click();
+
+    await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator.png') });
+    for (const client of [fac, ada, bo, projector]) expect(client.errors.join('\n')).toBe('');
+    for (const client of [fac, ada, bo, projector]) await client.context.close();
+  });
+});
