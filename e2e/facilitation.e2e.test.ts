@@ -46,6 +46,11 @@ async function newClient(viewport = LAPTOP): Promise<Client> {
   return { context, page, errors };
 }
 
+/** A note by its own text (not the chips of linked notes that quote it). */
+function noteOn(page: Page, text: string) {
+  return page.locator('jr-note', { has: page.locator('jr-note-text', { hasText: text }) });
+}
+
 async function joinByCode(page: Page, joinUrl: string, name: string, role: 'customer' | 'stakeholder', department = ''): Promise<void> {
   await page.goto(joinUrl);
   // /j/<code> resolves the board and lands on the join form with the code as the participant token
@@ -54,12 +59,6 @@ async function joinByCode(page: Page, joinUrl: string, name: string, role: 'cust
   if (department) await page.getByLabel(/^Department/).fill(department);
   await page.getByRole('button', { name: 'Join the board' }).click();
   await page.getByRole('region', { name: 'Journey map' }).waitFor();
-}
-
-/** Width of the projector's head of a stage, in screen pixels (grows when the projector zooms in). */
-async function stageHeadWidth(page: Page, title: string): Promise<number> {
-  const box = await page.locator('[data-stage-head]', { hasText: title }).first().boundingBox();
-  return box?.width ?? 0;
 }
 
 describe('facilitation in a browser', () => {
@@ -123,6 +122,8 @@ describe('facilitation in a browser', () => {
     await bo.page.locator('jr-note[draft]').getByRole('textbox', { name: 'Note text by Bo' }).pressSequentially('Offer Apple Pay');
     await panel.getByText('Ada is writing 1 note').waitFor();
     await panel.getByText('Bo is writing 1 note').waitFor();
+    await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-brainstorm.png') });
+    await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-brainstorm.png') });
     // the other participant and the projector see neither draft
     expect(await bo.page.getByRole('textbox', { name: 'Note text by Ada' }).count()).toBe(0);
     expect(await ada.page.getByRole('textbox', { name: 'Note text by Bo' }).count()).toBe(0);
@@ -136,8 +137,8 @@ describe('facilitation in a browser', () => {
     await panel.getByText('Revealed 2 notes.').waitFor();
     await expect.poll(() => bo.page.getByRole('textbox', { name: 'Note text by Ada' }).inputValue()).toBe('Card declined without a reason');
     await expect.poll(() => ada.page.getByRole('textbox', { name: 'Note text by Bo' }).inputValue()).toBe('Offer Apple Pay');
-    await projector.page.locator('jr-note', { hasText: 'Card declined without a reason' }).waitFor();
-    await projector.page.locator('jr-note', { hasText: 'Offer Apple Pay' }).waitFor();
+    await noteOn(projector.page, 'Card declined without a reason').waitFor();
+    await noteOn(projector.page, 'Offer Apple Pay').waitFor();
     expect(await ada.page.locator('jr-note[draft]').count()).toBe(0);
 
     // -- dot vote on pain points and opportunities, 3 dots each
@@ -148,6 +149,7 @@ describe('facilitation in a browser', () => {
     await placeOn(ada.page, 'Offer Apple Pay').click();
     await placeOn(ada.page, 'Card declined without a reason').click();
     await ada.page.locator('[data-dots-left="0"]').waitFor();
+    await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-vote.png') });
     expect(await placeOn(ada.page, 'Offer Apple Pay').isDisabled()).toBe(true);
     await placeOn(bo.page, 'Offer Apple Pay').click();
     await bo.page.locator('[data-dots-left="2"]').waitFor();
@@ -159,20 +161,37 @@ describe('facilitation in a browser', () => {
       expect.stringMatching(/^1 dot — Card declined without a reason/),
     ]);
     await expect.poll(() => panel.getByRole('list', { name: 'Vote ranking' }).locator('li').first().innerText()).toMatch(/^3 · Offer Apple Pay/);
-    await projector.page.locator('jr-note', { hasText: 'Offer Apple Pay' }).locator('[data-votes="3"]').waitFor();
+    await noteOn(projector.page, 'Offer Apple Pay').locator('[data-votes="3"]').waitFor();
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-vote.png') });
 
-    // -- focus: the facilitator brings everyone to the stage "Pay"; the projector zooms there, followers scroll
-    const before = await stageHeadWidth(projector.page, 'Pay');
+    // -- root causes: Ada links the pain point to its cause and names the owning department
+    await ada.page.getByRole('button', { name: 'Root causes of note “Card declined without a reason”' }).click();
+    const causes = ada.page.getByRole('dialog', { name: 'Root causes' });
+    await causes.getByRole('checkbox', { name: /Offer Apple Pay/ }).check();
+    await causes.getByLabel('Owning department').fill('Billing');
+    await causes.getByRole('button', { name: 'Save (1 cause)' }).click();
+    const painNote = bo.page.locator('jr-note', { has: bo.page.getByRole('textbox', { name: 'Note text by Ada' }) });
+    await painNote.getByRole('group', { name: 'Caused by' }).getByText('Offer Apple Pay').waitFor();
+    await painNote.getByText('Billing', { exact: true }).last().waitFor();
+    await noteOn(projector.page, 'Offer Apple Pay').getByRole('group', { name: 'Causes' }).getByText('Card declined without a reason').waitFor();
+
+    // -- focus: the facilitator brings everyone to the stage "Pay": the projector highlights it, followers scroll there
     await fac.page.getByRole('button', { name: 'Bring everyone to the stage Pay' }).click();
     await projector.page.locator('[data-stage-head].focused', { hasText: 'Pay' }).waitFor();
-    await expect.poll(() => stageHeadWidth(projector.page, 'Pay')).toBeGreaterThan(before * 1.1);
     await expect
       .poll(() => bo.page.locator('jr-board').evaluate((el) => (el.shadowRoot?.querySelector('.scroller') as HTMLElement | null)?.scrollLeft ?? 0))
       .toBeGreaterThan(0);
-    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus.png') });
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus-stage.png') });
+    // ... then to a note: the projector zooms in on it
+    const noteWidth = () => noteOn(projector.page, 'Offer Apple Pay').boundingBox().then((box) => box?.width ?? 0);
+    const before = await noteWidth();
+    await fac.page.getByRole('button', { name: 'Bring everyone to note “Offer Apple Pay”' }).click();
+    await projector.page.locator('jr-note[focused]', { hasText: 'Offer Apple Pay' }).waitFor();
+    await expect.poll(noteWidth).toBeGreaterThan(before * 1.3);
+    await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus-note.png') });
     await panel.getByRole('button', { name: 'Clear focus' }).click();
-    await expect.poll(() => projector.page.locator('[data-stage-head].focused').count()).toBe(0);
+    await expect.poll(() => projector.page.locator('jr-note[focused]').count()).toBe(0);
+    await expect.poll(noteWidth).toBeLessThan(before * 1.05);
 
     // -- lock: participants cannot change the board; the facilitator still can
     await panel.getByRole('button', { name: 'Lock the board' }).click();
@@ -185,7 +204,7 @@ describe('facilitation in a browser', () => {
     await panel.getByRole('button', { name: 'Unlock the board' }).click();
     await bo.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();
     await bo.page.getByRole('textbox', { name: 'Note text by Bo' }).first().pressSequentially('Compares prices');
-    await projector.page.locator('jr-note', { hasText: 'Compares prices' }).waitFor();
+    await noteOn(projector.page, 'Compares prices').waitFor();
 
     // -- a checkpoint, opened read-only
     await panel.getByText('Checkpoints').click();
@@ -196,6 +215,17 @@ describe('facilitation in a browser', () => {
     await viewer.locator('jr-note', { hasText: 'Offer Apple Pay' }).waitFor();
     expect(await viewer.getByRole('textbox').count()).toBe(0);
     await viewer.getByRole('button', { name: 'Close' }).click();
+    await bo.page.getByRole('button', { name: 'Add note to Buy, Doing' }).click();
+    await expect.poll(() => bo.page.getByRole('textbox', { name: 'Note text by Bo' }).count()).toBe(3);
+    await bo.page.keyboard.type('Asks a friend');
+    await noteOn(projector.page, 'Asks a friend').waitFor();
+    // restoring asks first, and keeps the board as it was in an automatic checkpoint (restoring that one undoes it)
+    await panel.getByRole('button', { name: 'Restore checkpoint After the vote' }).click();
+    await fac.page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await panel.getByText(/^Restored “After the vote”\. To undo, restore “.+”\.$/).waitFor();
+    await expect.poll(() => panel.getByRole('list', { name: 'Checkpoints, newest first' }).locator('li').count()).toBe(2);
+    await noteOn(projector.page, 'Asks a friend').waitFor({ state: 'detached' });
+    await noteOn(projector.page, 'Compares prices').waitFor();
 
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator.png') });
     for (const client of [fac, ada, bo, projector]) expect(client.errors.join('\n')).toBe('');

@@ -207,8 +207,17 @@ export class JrBoard extends LitElement {
       /* On the projector, everything but the focused stage steps back. */
       :host([read-only]) .grid.has-focus .cell:not(.focused),
       :host([read-only]) .grid.has-focus .stage-head:not(.focused) {
-        opacity: 0.35;
-        transition: opacity var(--jr-motion);
+        opacity: 0.3;
+      }
+      :host([read-only]) .stage-head.focused {
+        background: #d14d00;
+        color: #fff;
+        --jr-muted: #fff;
+        --jr-text: #fff;
+      }
+      :host([read-only]) .stage-head.focused,
+      :host([read-only]) .cell.focused {
+        box-shadow: inset 5px 0 0 #d14d00, inset -5px 0 0 #d14d00;
       }
       .stage-tools {
         display: flex;

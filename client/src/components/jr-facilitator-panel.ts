@@ -27,6 +27,7 @@ import { rankVotes } from '../facilitation/vote-ranking.js';
 import { ApiError } from '../session/api-client.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
+import { icon } from '../ui/icons.js';
 import type { JrCheckpointViewer } from './jr-checkpoint-viewer.js';
 import './jr-checkpoint-viewer.js';
 import { askConfirm } from './jr-confirm-dialog.js';
@@ -399,9 +400,9 @@ export class JrFacilitatorPanel extends LitElement {
                   if (this.actions?.setPhase(phase.id)) announce(`Current phase: ${phase.title}.`);
                 }}>${i + 1}. ${phase.title}</button>
               <button class="icon-btn" aria-label=${`Rename ${phase.title}`} title="Rename" @click=${() => this.startRename(phase.id)}>✎</button>
-              <button class="icon-btn" aria-label=${`Move ${phase.title} up`} ?disabled=${i === 0} @click=${() => this.actions?.movePhase(phase.id, i - 1)}>↑</button>
-              <button class="icon-btn" aria-label=${`Move ${phase.title} down`} ?disabled=${i === phases.length - 1} @click=${() => this.actions?.movePhase(phase.id, i + 1)}>↓</button>
-              <button class="icon-btn" aria-label=${`Remove ${phase.title}`} ?disabled=${phases.length <= 1} @click=${() => void this.removePhase(phase.id, phase.title)}>✕</button>
+              <button class="icon-btn" aria-label=${`Move ${phase.title} up`} ?disabled=${i === 0} @click=${() => this.actions?.movePhase(phase.id, i - 1)}>${icon('up')}</button>
+              <button class="icon-btn" aria-label=${`Move ${phase.title} down`} ?disabled=${i === phases.length - 1} @click=${() => this.actions?.movePhase(phase.id, i + 1)}>${icon('down')}</button>
+              <button class="icon-btn" aria-label=${`Remove ${phase.title}`} ?disabled=${phases.length <= 1} @click=${() => void this.removePhase(phase.id, phase.title)}>${icon('trash')}</button>
             </li>`;
           })}
         </ol>

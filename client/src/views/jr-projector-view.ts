@@ -24,7 +24,7 @@ import { legendEntries } from '../ui/note-colors.js';
 /** Never blow the map up beyond this, so a near-empty board does not look absurd. */
 const MAX_SCALE = 1.6;
 /** Zoom limit when the facilitator brings everyone to a stage or a note. */
-const MAX_FOCUS_SCALE = 2.4;
+const MAX_FOCUS_SCALE = 2.2;
 
 /** A rectangle in the map's own (unscaled) coordinates. */
 interface Region {
@@ -178,7 +178,7 @@ export class JrProjectorView extends LitElement {
 
   /**
    * Scales the map so that all of it is visible (width and height both fit), or, while the facilitator
-   * brings everyone to a stage or a note, so that this part fills the screen.
+   * brings everyone to a note, so that the note and its surroundings fill the screen.
    */
   private fit(): void {
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
@@ -195,29 +195,32 @@ export class JrProjectorView extends LitElement {
     const scale = Math.min(availableWidth / region.w, availableHeight / region.h, focus ? MAX_FOCUS_SCALE : MAX_SCALE);
     const rounded = Math.floor(scale * 1000) / 1000;
     if (Math.abs(rounded - this.scale) > 0.001) this.scale = rounded;
-    const offset = Math.floor((availableWidth - region.w * rounded) / 2 - region.x * rounded);
-    const shiftY = focus ? Math.floor((availableHeight - region.h * rounded) / 2 - region.y * rounded) : 0;
-    const clampedOffset = focus ? offset : Math.max(0, offset);
-    if (clampedOffset !== this.offset) this.offset = clampedOffset;
+    // Centre the region, but never pull the map away from an edge it covers: a focused last stage sits at
+    // the right edge with its neighbours beside it, not in the middle of an empty screen.
+    const place = (available: number, size: number, start: number, extent: number): number => {
+      const full = size * rounded;
+      if (full <= available) return Math.floor((available - full) / 2);
+      const centred = (available - extent * rounded) / 2 - start * rounded;
+      return Math.floor(Math.min(0, Math.max(available - full, centred)));
+    };
+    const offset = place(availableWidth, width, region.x, region.w);
+    const shiftY = focus ? place(availableHeight, height, region.y, region.h) : 0;
+    if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
   }
 
-  /** The focused stage column or note (with its cell around it) in map coordinates, or undefined. */
+  /** The focused note with its cell, in map coordinates; undefined without a note focus. */
   private focusRegion(fit: HTMLElement): Region | undefined {
     const focus = this.sessionState?.session.focus;
     const board = fit.querySelector('jr-board');
     if (!focus || !board) return undefined;
     const root = board.renderRoot;
-    let elements: Element[];
-    if (focus.kind === 'stage') {
-      elements = [...root.querySelectorAll(`[data-stage-head="${CSS.escape(focus.id)}"], .cell[data-stage="${CSS.escape(focus.id)}"]`)];
-    } else {
-      const note = root.querySelector(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
-      const cell = note?.closest('.cell');
-      const stageId = cell instanceof HTMLElement ? cell.dataset.stage : undefined;
-      const head = stageId ? root.querySelector(`[data-stage-head="${CSS.escape(stageId)}"]`) : null;
-      elements = [note, cell, head].filter((e): e is Element => e instanceof Element);
-    }
+    // A stage is a full-height column: zooming gains little and would cut the lane names, so the whole map
+    // stays in view and the board highlights the stage (and dims the rest). A note is zoomed into, with its
+    // cell around it.
+    if (focus.kind === 'stage') return undefined;
+    const note = root.querySelector(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
+    const elements = [note, note?.closest('.cell')].filter((e): e is Element => e instanceof Element);
     if (elements.length === 0) return undefined;
     const box = fit.getBoundingClientRect();
     // The rendered scale right now (it may be mid-transition), so the region is right whatever it is.

@@ -232,9 +232,9 @@ export class JrWorkspaceView extends LitElement {
               ></jr-inline-edit>`}
         </h1>
         <jr-connection-banner .view=${view}></jr-connection-banner>
+        ${workshop?.renderToggle() ?? nothing}
         ${this.links ? html`<button class="btn" aria-expanded=${this.shareOpen ? 'true' : 'false'} @click=${() => (this.shareOpen = !this.shareOpen)}>Share links</button>` : nothing}
         ${this.renderExportTools()}
-        ${workshop?.renderToggle() ?? nothing}
         ${member ? html`<span class="me">You: <strong>${member.name}</strong> · ${roleText}</span>` : nothing}
       </header>
       ${workshop?.renderBar(snapshot) ?? nothing}
