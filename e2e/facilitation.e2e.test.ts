@@ -122,6 +122,8 @@ describe('facilitation in a browser', () => {
     await bo.page.locator('jr-note[draft]').getByRole('textbox', { name: 'Note text by Bo' }).pressSequentially('Offer Apple Pay');
     await panel.getByText('Ada is writing 1 note').waitFor();
     await panel.getByText('Bo is writing 1 note').waitFor();
+    await bo.page.getByText('Ada is writing 1 note').waitFor();
+    await projector.page.locator('[data-private-notes="2"]').waitFor();
     await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-brainstorm.png') });
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-brainstorm.png') });
     // the other participant and the projector see neither draft

@@ -24,6 +24,7 @@ export class JrProjectorSession extends LitElement {
     people: { attribute: false },
     joinCode: { attribute: false },
     ranking: { attribute: false },
+    privateNotes: { attribute: false },
   };
   static override styles = css`
     :host {
@@ -143,6 +144,8 @@ export class JrProjectorSession extends LitElement {
   declare joinCode: string | undefined;
   /** results of the last closed vote (top of the ranking shown) */
   declare ranking: RankedNote[];
+  /** private notes being written during a silent brainstorm (counts from presence) */
+  declare privateNotes: number;
 
   constructor() {
     super();
@@ -151,6 +154,7 @@ export class JrProjectorSession extends LitElement {
     this.people = [];
     this.joinCode = undefined;
     this.ranking = [];
+    this.privateNotes = 0;
   }
 
   protected override render() {
@@ -172,7 +176,9 @@ export class JrProjectorSession extends LitElement {
         : nothing}
       ${session && session.timer.status !== 'idle' ? html`<jr-session-timer big .timer=${session.timer} .clock=${this.clock}></jr-session-timer>` : nothing}
       ${session?.locked ? html`<div class="banner locked" role="status">Board locked</div>` : nothing}
-      ${session?.privateMode.on ? html`<div class="banner private" role="status">Silent brainstorm: write on your own</div>` : nothing}
+      ${session?.privateMode.on ? html`<div class="banner private" role="status">
+            Silent brainstorm: write on your own${this.privateNotes > 0 ? html`<br /><span data-private-notes=${this.privateNotes}>${this.privateNotes} private note${this.privateNotes === 1 ? '' : 's'} so far</span>` : nothing}
+          </div>` : nothing}
       ${session?.vote.status === 'open' ? html`<div class="banner vote" role="status">Dot vote: ${session.vote.dotsPerPerson} dots each</div>` : nothing}
       ${this.ranking.length
         ? html`<section aria-label="Vote results">

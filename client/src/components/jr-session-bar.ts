@@ -8,6 +8,7 @@ import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import type { ServerClock } from '../facilitation/server-clock.js';
 import type { RankedNote } from '../facilitation/vote-ranking.js';
 import { noteLabel } from '../facilitation/board-facilitation.js';
+import { draftSentence, type DraftCount } from '../facilitation/presence-drafts.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import './jr-session-timer.js';
 
@@ -22,6 +23,7 @@ export class JrSessionBar extends LitElement {
     dotsLeft: { attribute: false },
     voteLaneTitles: { attribute: false },
     ranking: { attribute: false },
+    writers: { attribute: false },
   };
   static override styles = [
     sharedStyles,
@@ -80,6 +82,9 @@ export class JrSessionBar extends LitElement {
         background: #efe9fb;
         color: #3d2470;
       }
+      .writers {
+        font-weight: 400;
+      }
       .notice.vote {
         background: #e8f1ff;
         color: #10326e;
@@ -129,6 +134,8 @@ export class JrSessionBar extends LitElement {
   declare dotsLeft: number | undefined;
   declare voteLaneTitles: string[];
   declare ranking: RankedNote[];
+  /** other people's draft counts during a silent brainstorm (counts only, never the notes) */
+  declare writers: DraftCount[];
 
   constructor() {
     super();
@@ -141,6 +148,7 @@ export class JrSessionBar extends LitElement {
     this.dotsLeft = undefined;
     this.voteLaneTitles = [];
     this.ranking = [];
+    this.writers = [];
   }
 
   private emit(type: string, detail: boolean): void {
@@ -189,7 +197,10 @@ export class JrSessionBar extends LitElement {
             ${facilitator
               ? 'Silent brainstorm: participants’ new notes stay private until you reveal them.'
               : html`Silent brainstorm: the notes you add now are private until the facilitator reveals them.
-                  <span>You have ${this.drafts} private note${this.drafts === 1 ? '' : 's'}.</span>`}
+                  <span>You have ${this.drafts} private note${this.drafts === 1 ? '' : 's'}.</span>
+                  ${this.writers.some((w) => w.count > 0)
+                    ? html`<span class="writers">${this.writers.filter((w) => w.count > 0).map(draftSentence).join(' · ')}</span>`
+                    : nothing}`}
           </div>`
         : nothing}
       ${vote.status === 'open'

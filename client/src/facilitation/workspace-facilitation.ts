@@ -179,6 +179,7 @@ export class WorkspaceFacilitation implements ReactiveController {
       .dotsLeft=${this.role === 'participant' ? props.facilitation.dotsLeft : undefined}
       .voteLaneTitles=${laneTitles}
       .ranking=${ranking}
+      .writers=${session.privateMode.on ? draftCounts(this.options.board.awareness).filter((d) => d.memberId !== this.options.member?.memberId) : []}
     ></jr-session-bar>`;
   }
 

@@ -15,6 +15,8 @@ import { PresenceController } from '../controllers/presence-controller.js';
 import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
 import { boardFacilitation, type BoardFacilitation } from '../facilitation/board-facilitation.js';
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
+import { fetchJoinCode } from '../facilitation/facilitation-api.js';
+import { draftCounts } from '../facilitation/presence-drafts.js';
 import { SessionController } from '../facilitation/session-controller.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
@@ -25,6 +27,8 @@ import { legendEntries } from '../ui/note-colors.js';
 const MAX_SCALE = 1.6;
 /** Zoom limit when the facilitator brings everyone to a stage or a note. */
 const MAX_FOCUS_SCALE = 2.2;
+/** How often the projector re-reads the join code (a facilitator may have issued a new one). */
+const JOIN_CODE_REFRESH_MS = 60_000;
 
 /** A rectangle in the map's own (unscaled) coordinates. */
 interface Region {
@@ -42,6 +46,7 @@ export class JrProjectorView extends LitElement {
     scale: { state: true },
     offset: { state: true },
     shiftY: { state: true },
+    joinCode: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -134,6 +139,9 @@ export class JrProjectorView extends LitElement {
   declare offset: number;
   /** top offset (negative when zoomed into a focused stage or note) */
   declare shiftY: number;
+  /** the join code shown with the QR code; re-read now and then, as the facilitator may issue a new one */
+  declare joinCode: string | undefined;
+  private joinCodeTimer: ReturnType<typeof setInterval> | undefined;
   private sessionState: SessionController | undefined;
   private facilitationCache: { board: unknown; session: unknown; value: BoardFacilitation } | undefined;
   private board: BoardSnapshotController | undefined;
@@ -150,6 +158,23 @@ export class JrProjectorView extends LitElement {
     this.scale = 1;
     this.offset = 0;
     this.shiftY = 0;
+    this.joinCode = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.joinCodeTimer ??= setInterval(() => void this.refreshJoinCode(), JOIN_CODE_REFRESH_MS);
+  }
+
+  private async refreshJoinCode(): Promise<void> {
+    if (!this.session) return;
+    try {
+      const code = await fetchJoinCode(this.session.boardId, this.session.options.token);
+      if (code && code !== this.joinCode) this.joinCode = code;
+    } catch (error) {
+      // Offline for a moment or the link was replaced: keep showing the code we have.
+      console.warn('journeyroom: could not refresh the join code', error);
+    }
   }
 
   protected override willUpdate(): void {
@@ -164,6 +189,8 @@ export class JrProjectorView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
+    if (this.joinCodeTimer !== undefined) clearInterval(this.joinCodeTimer);
+    this.joinCodeTimer = undefined;
   }
 
   protected override updated(): void {
@@ -285,7 +312,8 @@ export class JrProjectorView extends LitElement {
           .session=${session}
           .clock=${this.facilitation?.clock}
           .people=${people}
-          .joinCode=${this.info?.joinCode}
+          .joinCode=${this.joinCode ?? this.info?.joinCode}
+          .privateNotes=${session?.privateMode.on && this.session ? draftCounts(this.session.awareness).reduce((sum, d) => sum + d.count, 0) : 0}
           .ranking=${session && session.vote.status === 'closed' && session.vote.closedAt !== null ? rankVotes(snapshot, session.vote) : []}
         ></jr-projector-session>
       </div>`;
