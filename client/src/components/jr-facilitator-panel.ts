@@ -468,7 +468,7 @@ export class JrFacilitatorPanel extends LitElement {
           if (customOk) this.start(Math.round(minutes * 60_000));
         }}>
           <label for="custom-min">Minutes</label>
-          <input id="custom-min" class="input narrow" type="number" min="0.5" step="0.5" max="1440" .value=${this.customMinutes}
+          <input id="custom-min" class="input narrow" type="number" min="0.1" step="any" max="1440" .value=${this.customMinutes}
             aria-invalid=${customOk ? 'false' : 'true'} @input=${(e: Event) => (this.customMinutes = (e.target as HTMLInputElement).value)} />
           <button class="btn sm" ?disabled=${!customOk}>Start</button>
         </form>
