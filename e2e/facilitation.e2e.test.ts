@@ -181,7 +181,7 @@ describe('facilitation in a browser', () => {
     await fac.page.getByRole('button', { name: 'Bring everyone to the stage Pay' }).click();
     await projector.page.locator('[data-stage-head].focused', { hasText: 'Pay' }).waitFor();
     await expect
-      .poll(() => bo.page.locator('jr-board').evaluate((el) => (el.shadowRoot?.querySelector('.scroller') as HTMLElement | null)?.scrollLeft ?? 0))
+      .poll(() => bo.page.locator('jr-board').evaluate((el: { shadowRoot: { querySelector(s: string): { scrollLeft: number } | null } | null }) => el.shadowRoot?.querySelector('.scroller')?.scrollLeft ?? 0))
       .toBeGreaterThan(0);
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus-stage.png') });
     // ... then to a note: the projector zooms in on it
