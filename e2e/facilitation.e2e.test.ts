@@ -229,6 +229,9 @@ describe('facilitation in a browser', () => {
     await noteOn(projector.page, 'Asks a friend').waitFor({ state: 'detached' });
     await noteOn(projector.page, 'Compares prices').waitFor();
 
+    // the projector never offers a control
+    expect(await projector.page.getByRole('button').count()).toBe(0);
+    expect(await projector.page.getByRole('textbox').count()).toBe(0);
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator.png') });
     for (const client of [fac, ada, bo, projector]) expect(client.errors.join('\n')).toBe('');
     for (const client of [fac, ada, bo, projector]) await client.context.close();

@@ -171,7 +171,7 @@ export class JrSessionBar extends LitElement {
           : html`<div class="phase"><span class="step">No phase set</span></div>`}
         <jr-session-timer .timer=${session.timer} .clock=${this.clock}></jr-session-timer>
         ${session.timer.status !== 'idle'
-          ? html`<button class="btn toggle" aria-pressed=${this.muted ? 'false' : 'true'} @click=${() => this.emit('jr-mute-change', !this.muted)}>
+          ? html`<button class="btn toggle" aria-label="Timer sound" aria-pressed=${this.muted ? 'false' : 'true'} @click=${() => this.emit('jr-mute-change', !this.muted)}>
               ${this.muted ? 'Timer sound off' : 'Timer sound on'}
             </button>`
           : nothing}
@@ -180,11 +180,12 @@ export class JrSessionBar extends LitElement {
           ? nothing
           : html`<button
               class="btn toggle"
+              aria-label="Follow the facilitator"
               aria-pressed=${this.following ? 'true' : 'false'}
               title="When on, your screen jumps to where the facilitator brings everyone"
               @click=${() => this.emit('jr-follow-change', !this.following)}
             >
-              ${this.following ? 'Following the facilitator' : 'Follow the facilitator'}
+              ${this.following ? 'Following the facilitator' : 'Not following the facilitator'}
             </button>`}
       </div>
       ${session.locked

@@ -29,6 +29,18 @@ import { SessionController } from './session-controller.js';
 import { loadMuted, playTimerEnd, saveMuted } from './timer-sound.js';
 import { rankVotes } from './vote-ranking.js';
 
+/** What the per-note facilitation data depends on: placement, votes, causes, and the texts shown in cause chips. */
+function facilitationKey(board: BoardSnapshot): string {
+  const linked = new Set(board.notes.flatMap((n) => n.causes));
+  const parts: string[] = [];
+  for (const note of board.notes) {
+    const votes = Object.entries(note.votes).map(([id, n]) => `${id}:${n}`).join(',');
+    const linkedText = linked.has(note.id) || note.causes.length > 0 ? note.text : '';
+    parts.push(`${note.id}|${note.stageId}|${note.laneId}|${note.causes.join(',')}|${votes}|${linkedText}`);
+  }
+  return `${board.stages.map((s) => s.id).join(',')}#${board.lanes.map((l) => `${l.id}:${l.kind}`).join(',')}#${parts.join('\n')}`;
+}
+
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 export interface WorkspaceFacilitationOptions {
@@ -62,7 +74,8 @@ export class WorkspaceFacilitation implements ReactiveController {
   projectorLink: string | undefined;
   private lastFocusAt: number | undefined;
   private publishedDrafts = -1;
-  private cache: { board: BoardSnapshot; session: SessionSnapshot; value: BoardFacilitation } | undefined;
+  private cache: { key: string; session: SessionSnapshot; locked: boolean; value: BoardFacilitation } | undefined;
+  private previous: SessionSnapshot | undefined;
 
   constructor(
     private readonly host: Host,
@@ -124,6 +137,7 @@ export class WorkspaceFacilitation implements ReactiveController {
 
   hostUpdated(): void {
     this.publishDraftCount();
+    this.announceChanges();
     const focus = this.session.focus;
     if (focus && focus.at !== this.lastFocusAt) {
       this.lastFocusAt = focus.at;
@@ -136,10 +150,13 @@ export class WorkspaceFacilitation implements ReactiveController {
   /** Everything <jr-board> needs for the session. */
   boardProps(board: BoardSnapshot): BoardSessionProps {
     const session = this.session;
-    if (!this.cache || this.cache.board !== board || this.cache.session !== session) {
+    // Same object while nothing it depends on changed, so typing in a note does not re-render every note.
+    const key = facilitationKey(board);
+    if (!this.cache || this.cache.key !== key || this.cache.session !== session || this.cache.locked !== this.locked) {
       this.cache = {
-        board,
+        key,
         session,
+        locked: this.locked,
         value: boardFacilitation({ board, session, role: this.role, memberId: this.options.member?.memberId, canEdit: !this.locked }),
       };
     }
@@ -219,6 +236,29 @@ export class WorkspaceFacilitation implements ReactiveController {
 
   private syncPanelAttribute(): void {
     this.host.toggleAttribute('panel-open', this.panelOpen);
+  }
+
+  /** Tells screen-reader users what the facilitator changed (sighted people see the session bar change). */
+  private announceChanges(): void {
+    const now = this.session;
+    const before = this.previous;
+    this.previous = now;
+    if (!before || before === now || !this.options.facilitation.sessionSynced) return;
+    const messages: string[] = [];
+    if (now.phaseId !== before.phaseId) {
+      const phase = now.agenda.find((p) => p.id === now.phaseId);
+      if (phase) messages.push(`Phase: ${phase.title}.`);
+    }
+    if (now.locked !== before.locked && this.role !== 'facilitator') messages.push(now.locked ? 'The facilitator locked the board.' : 'The board is unlocked.');
+    if (now.privateMode.on !== before.privateMode.on && this.role !== 'facilitator') {
+      messages.push(now.privateMode.on ? 'Silent brainstorm started: your new notes are private.' : 'Silent brainstorm ended.');
+    }
+    if (now.privateMode.revealedAt !== before.privateMode.revealedAt && now.privateMode.revealedAt !== null) messages.push('All notes were revealed.');
+    if (now.vote.status !== before.vote.status) messages.push(now.vote.status === 'open' ? `Dot vote open: ${now.vote.dotsPerPerson} dots each.` : 'The vote is closed. Results are shown.');
+    if (now.timer.status === 'running' && (before.timer.status !== 'running' || before.timer.endsAt !== now.timer.endsAt)) {
+      messages.push(`Timer running: ${Math.round(now.timer.durationMs / 60_000) || 'under a'} minute${now.timer.durationMs === 60_000 ? '' : 's'}.`);
+    }
+    if (messages.length) announce(messages.join(' '));
   }
 
   private publishDraftCount(): void {
