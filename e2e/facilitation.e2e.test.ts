@@ -236,4 +236,54 @@ describe('facilitation in a browser', () => {
     for (const client of [fac, ada, bo, projector]) expect(client.errors.join('\n')).toBe('');
     for (const client of [fac, ada, bo, projector]) await client.context.close();
   });
+
+  it('edits the agenda and drives the timer', async () => {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Agenda test', template: 'blank' }),
+    });
+    const { links } = (await response.json()) as { links: { facilitator: string } };
+    const fac = await newClient();
+    await fac.page.goto(links.facilitator);
+    await fac.page.getByLabel('Your name').fill('Fran');
+    await fac.page.getByRole('button', { name: 'Join the board' }).click();
+    const panel = fac.page.getByRole('complementary', { name: 'Facilitator panel' });
+    const phases = () => panel.getByRole('list', { name: 'Agenda phases' }).locator('li').allInnerTexts();
+    await expect.poll(phases).toHaveLength(7);
+
+    // add, rename (Enter), move up, make current, remove (confirmed)
+    await panel.getByLabel('New phase title').fill('Coffee break');
+    await panel.getByLabel('New phase title').press('Enter');
+    await expect.poll(async () => (await phases()).at(-1)).toMatch(/8\. Coffee break/);
+    await panel.getByRole('button', { name: 'Rename Coffee break' }).click();
+    await panel.getByLabel('New title of Coffee break').fill('Lunch');
+    await panel.getByLabel('New title of Coffee break').press('Enter');
+    await panel.getByRole('button', { name: 'Move Lunch up' }).click();
+    await expect.poll(async () => (await phases()).at(-2)).toMatch(/7\. Lunch/);
+    await panel.getByRole('button', { name: /\. Lunch$/ }).click();
+    await fac.page.locator('jr-session-bar [data-phase="Lunch"]').waitFor();
+    await panel.getByRole('button', { name: 'Remove Welcome' }).click();
+    await fac.page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(async () => (await phases())[0]).toMatch(/1\. Persona/);
+
+    // timer: custom length, pause, +1 min, resume, stop
+    await panel.getByLabel('Minutes').fill('2');
+    await panel.getByLabel('Minutes').press('Enter');
+    const timer = fac.page.locator('jr-session-bar [role="timer"]');
+    await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => timer.getAttribute('data-state')).toBe('paused');
+    const paused = await timer.getAttribute('aria-label');
+    expect(paused).toMatch(/^Timer, paused: (1 minute [0-9]+ seconds|2 minutes) left$/);
+    await panel.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer, paused: (2 minutes [0-9]+ seconds|3 minutes) left$/);
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => timer.count()).toBe(0);
+
+    expect(fac.errors.join('\n')).toBe('');
+    await fac.context.close();
+  });
 });
