@@ -21,7 +21,9 @@ export class JrNoteSession extends LitElement {
     css`
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.3rem;
+        min-width: 0;
         font-size: 0.82em;
       }
       .vote {
@@ -69,6 +71,7 @@ export class JrNoteSession extends LitElement {
         color: #fff;
       }
       .links {
+        min-width: 0;
         display: flex;
         flex-wrap: wrap;
         gap: 0.2rem;
@@ -78,6 +81,7 @@ export class JrNoteSession extends LitElement {
         margin-right: 0.15rem;
       }
       .chip {
+        min-width: 0;
         padding: 0.05rem 0.4rem;
         border-radius: 999px;
         border: 1px solid rgb(0 0 0 / 25%);
