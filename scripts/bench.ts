@@ -18,6 +18,8 @@ import { addNote, setNoteText } from '../shared/board/write.js';
 import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+// Each y-websocket provider adds a process 'exit' listener in Node; hundreds of clients are expected here.
+process.setMaxListeners(0);
 
 interface Server {
   url: string;
@@ -241,6 +243,59 @@ async function rssKb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
+interface Health {
+  rooms: number;
+  memory: { rssBytes: number; heapUsedBytes: number };
+}
+
+async function health(server: Server): Promise<Health> {
+  return (await (await fetch(server.url + '/healthz')).json()) as Health;
+}
+
+/** Memory before and after `visits` boards are each opened by a client that writes a note and leaves. */
+async function visitBoards(server: Server, visits: number) {
+  const pid = server.proc.pid!;
+  const boards: Board[] = [];
+  for (let i = 0; i < visits; i++) boards.push(await createBoard(server.url, `visit ${i}`));
+  await sleep(1000);
+  const before = await health(server);
+  const rssBeforeKb = await rssKb(pid);
+  let rssPeakKb = rssBeforeKb;
+  let heapPeak = before.memory.heapUsedBytes;
+  for (let i = 0; i < visits; i += 25) {
+    const batch = await Promise.all(boards.slice(i, i + 25).map(async (b) => connect(server.url, b, await join(server.url, b, 'visitor'))));
+    batch.forEach((c) => {
+      const stage = readStages(c.doc)[0]!.id;
+      const lane = readLanes(c.doc)[0]!.id;
+      addNote(c.doc, { stageId: stage, laneId: lane, text: 'visited', author: { id: c.member.memberId, name: 'visitor', role: 'stakeholder', department: '' } });
+    });
+    await sleep(300);
+    rssPeakKb = Math.max(rssPeakKb, await rssKb(pid));
+    heapPeak = Math.max(heapPeak, (await health(server)).memory.heapUsedBytes);
+    batch.forEach(close);
+  }
+  // Rooms unload once stored (IDLE_UNLOAD_MS=0): wait until none is loaded, then let V8 collect.
+  const deadline = Date.now() + 30_000;
+  let after = await health(server);
+  while (after.rooms > 0 && Date.now() < deadline) {
+    await sleep(250);
+    after = await health(server);
+  }
+  await sleep(5000);
+  after = await health(server);
+  const mb = (bytes: number): number => Number((bytes / 1048576).toFixed(1));
+  return {
+    boards: visits,
+    roomsLoadedAfter: after.rooms,
+    rssBeforeKb,
+    rssPeakKb,
+    rssAfterKb: await rssKb(pid),
+    heapUsedMbBefore: mb(before.memory.heapUsedBytes),
+    heapUsedMbPeak: mb(heapPeak),
+    heapUsedMbAfter: mb(after.memory.heapUsedBytes),
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jr-bench-'));
   const result: Record<string, unknown> = {
@@ -272,33 +327,10 @@ async function main(): Promise<void> {
     const member = await join(server.url, seeded[biggest]!, 'after restart');
     result.coldLoadAfterRestart = { boardNotes: biggest, ...(await timeSync(server.url, seeded[biggest]!, member)) };
 
-    const visits = QUICK ? 50 : 500;
-    const pid = server.proc.pid!;
-    const boards: Board[] = [];
-    for (let i = 0; i < visits; i++) boards.push(await createBoard(server.url, `visit ${i}`));
-    const before = await rssKb(pid);
-    let peak = before;
-    for (let i = 0; i < visits; i += 25) {
-      const batch = await Promise.all(boards.slice(i, i + 25).map(async (b) => connect(server.url, b, await join(server.url, b, 'visitor'))));
-      batch.forEach((c) => {
-        const stage = readStages(c.doc)[0]!.id;
-        const lane = readLanes(c.doc)[0]!.id;
-        addNote(c.doc, { stageId: stage, laneId: lane, text: 'visited', author: { id: c.member.memberId, name: 'visitor', role: 'stakeholder', department: '' } });
-      });
-      await sleep(300);
-      peak = Math.max(peak, await rssKb(pid));
-      batch.forEach(close);
-    }
-    // rooms unload once flushed (IDLE_UNLOAD_MS=0); wait for /healthz to report no rooms
-    const deadline = Date.now() + 30_000;
-    let health: { rooms?: number } = {};
-    while (Date.now() < deadline) {
-      health = (await (await fetch(server.url + '/healthz')).json()) as { rooms?: number };
-      if (health.rooms === 0) break;
-      await sleep(250);
-    }
-    await sleep(1000);
-    result.visit500Boards = { boards: visits, rssBeforeKb: before, rssPeakKb: peak, rssAfterKb: await rssKb(pid), roomsLoadedAfter: health.rooms };
+    // A fresh process, so the figures are not those of the 10,000-note board loaded above.
+    await server.stop('SIGTERM');
+    server = await startServer(dataDir);
+    result.visit500Boards = await visitBoards(server, QUICK ? 50 : 500);
   } finally {
     await server.stop('SIGTERM');
     await rm(dataDir, { recursive: true, force: true });

@@ -116,6 +116,8 @@ export interface HealthResponse {
   rooms: number;
   connections: number;
   pendingUpdates: number;
+  /** process memory, for operators and the benchmark */
+  memory: { rssBytes: number; heapUsedBytes: number };
   lastWriteError?: string;
 }
 

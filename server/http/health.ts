@@ -26,6 +26,7 @@ export function healthRoutes(registry: RoomRegistry, queue: HealthSource): Route
       rooms: registry.roomCount,
       connections: registry.connectionTotal,
       pendingUpdates: queue.pendingUpdates,
+      memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
     };
     if (queue.degraded) body.lastWriteError = describe(queue.lastError);
     res.status(queue.degraded ? 503 : 200).set('Cache-Control', 'no-store').json(body);
