@@ -14,7 +14,10 @@ export function createLogger(level: string): Logger {
     base: { service: 'journeyroom' },
     // Defence in depth: redact secrets should a caller ever pass them in a log object.
     redact: { paths: ['token', 'memberKey', '*.token', '*.memberKey', 'authorization', '*.authorization'], censor: '[redacted]' },
-  });
+  },
+  // Synchronous writes: the last lines before process.exit (shutdown, fatal errors) must not be lost, and
+  // the server logs events, not per-message traffic, so the cost is small.
+  pino.destination({ dest: 1, sync: true }));
 }
 
 /** A request path without its query string, safe to log (tokens travel in `?token=`). */
