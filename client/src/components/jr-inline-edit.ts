@@ -73,6 +73,13 @@ export class JrInlineEdit extends LitElement {
     if (input && changed.has('value') && !this.focused) input.value = this.value;
   }
 
+  /** Focuses the field and selects its text (a header does this right after its stage or lane is added). */
+  async focusAndSelect(): Promise<void> {
+    await this.updateComplete;
+    this.input?.focus();
+    this.input?.select();
+  }
+
   private get input(): HTMLInputElement | null {
     return this.renderRoot.querySelector('input');
   }

@@ -1,14 +1,11 @@
 /** <jr-stage-header>: a stage's column header: editable title, move left/right, delete (after confirming), imported metrics. */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { LIMITS, type Stage } from '../../../shared/board/schema.js';
 import type { StageMetric } from '../../../shared/session/schema.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { announce } from '../ui/announce.js';
-import type { DeletedDetail } from '../ui/drag.js';
-import { icon } from '../ui/icons.js';
-import { askConfirm } from './jr-confirm-dialog.js';
 import './jr-inline-edit.js';
+import { reorderToolsHostStyles } from './jr-reorder-tools.js';
 import './jr-metric-chips.js';
 
 export class JrStageHeader extends LitElement {
@@ -23,6 +20,7 @@ export class JrStageHeader extends LitElement {
   };
   static override styles = [
     sharedStyles,
+    reorderToolsHostStyles,
     css`
       :host {
         display: block;
@@ -44,16 +42,6 @@ export class JrStageHeader extends LitElement {
         min-width: 1.2em;
         text-align: right;
       }
-      .tools {
-        display: flex;
-        gap: 0;
-        opacity: 0.6;
-        transition: opacity var(--jr-motion);
-      }
-      .head:hover .tools,
-      .tools:focus-within {
-        opacity: 1;
-      }
     `,
   ];
 
@@ -65,7 +53,6 @@ export class JrStageHeader extends LitElement {
   declare readOnly: boolean;
   /** metrics imported for this stage (shown as chips) */
   declare metrics: readonly StageMetric[];
-  private refocus: 'left' | 'right' | undefined;
 
   constructor() {
     super();
@@ -81,20 +68,7 @@ export class JrStageHeader extends LitElement {
   /** Focuses the title field (after adding a stage). */
   async focusTitle(): Promise<void> {
     await this.updateComplete;
-    const edit = this.renderRoot.querySelector('jr-inline-edit');
-    await edit?.updateComplete;
-    const input = edit?.renderRoot.querySelector('input');
-    input?.focus();
-    input?.select();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this.refocus && changed.has('index')) {
-      const button = this.renderRoot.querySelector<HTMLButtonElement>(`.${this.refocus}`);
-      if (button && !button.disabled) button.focus();
-      else this.renderRoot.querySelector<HTMLButtonElement>('.left:not(:disabled), .right:not(:disabled)')?.focus();
-      this.refocus = undefined;
-    }
+    await this.renderRoot.querySelector('jr-inline-edit')?.focusAndSelect();
   }
 
   protected override render() {
@@ -111,37 +85,18 @@ export class JrStageHeader extends LitElement {
       ></jr-inline-edit>
       ${this.readOnly
         ? nothing
-        : html`<div class="tools">
-            <button class="icon-btn left" aria-label=${`Move stage ${stage.title} left`} title="Move left" ?disabled=${this.index === 0} @click=${() => this.move(-1)}>${icon('left')}</button>
-            <button class="icon-btn right" aria-label=${`Move stage ${stage.title} right`} title="Move right" ?disabled=${this.index >= this.count - 1} @click=${() => this.move(1)}>${icon('right')}</button>
-            <button class="icon-btn" aria-label=${`Delete stage ${stage.title}`} title="Delete stage" ?disabled=${this.count <= 1} @click=${this.confirmDelete}>${icon('trash')}</button>
-          </div>`}
+        : html`<jr-reorder-tools
+            thing="stage"
+            name=${stage.title}
+            .index=${this.index}
+            .count=${this.count}
+            .noteCount=${this.noteCount}
+            .moveTo=${this.actions ? (index: number) => this.actions?.moveStage(stage.id, index) : undefined}
+            .deleteItem=${this.actions ? () => this.actions?.removeStage(stage.id) ?? false : undefined}
+          ></jr-reorder-tools>`}
     </div>
     <jr-metric-chips .metrics=${this.metrics} stage-title=${stage.title}></jr-metric-chips>`;
   }
-
-  private move(step: -1 | 1): void {
-    const stage = this.stage;
-    if (!stage || !this.actions) return;
-    const target = this.index + step;
-    this.refocus = step < 0 ? 'left' : 'right';
-    this.actions.moveStage(stage.id, target);
-    announce(`Stage ${stage.title} moved to position ${target + 1} of ${this.count}.`);
-  }
-
-  private readonly confirmDelete = async (): Promise<void> => {
-    const stage = this.stage;
-    if (!stage || !this.actions) return;
-    const notes = this.noteCount === 1 ? '1 note' : `${this.noteCount} notes`;
-    const ok = await askConfirm(this, {
-      title: `Delete stage “${stage.title}”?`,
-      message: `This removes the stage and its ${notes} for everyone. You can undo right after.`,
-      confirmLabel: 'Delete stage',
-    });
-    if (ok && this.actions.removeStage(stage.id)) {
-      this.dispatchEvent(new CustomEvent<DeletedDetail>('jr-deleted', { detail: { label: `Stage “${stage.title}”` }, bubbles: true, composed: true }));
-    }
-  };
 }
 
 customElements.define('jr-stage-header', JrStageHeader);
