@@ -2,9 +2,10 @@
  * Who is on the board and who edits which note, from awareness. Only `state.user` counts for identity:
  * the server stamps it on every state, so nobody can pose as someone else.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceState, PresenceUser } from '../../../shared/protocol.js';
+import { FrameScheduledController } from './frame-scheduled-controller.js';
 
 /** One person on the board (several tabs of the same member count once). */
 export interface PresentPerson extends PresenceUser {
@@ -26,40 +27,25 @@ function isPresenceUser(value: unknown): value is PresenceUser {
   );
 }
 
-export class PresenceController implements ReactiveController {
+/** People on the board and who edits which note, re-read after each batch of awareness changes. */
+export class PresenceController {
   /** People on the board, self first, then by name. */
   people: PresentPerson[] = [];
   /** noteId -> names of the other people editing it */
   editing = new Map<string, string[]>();
-  private frame = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly awareness: Awareness,
     /** this tab's own identity (our own state carries no server stamp locally) */
     private readonly self: PresenceUser | undefined,
   ) {
-    host.addController(this);
+    const subscribe = (onChange: () => void) => {
+      awareness.on('change', onChange);
+      return () => awareness.off('change', onChange);
+    };
+    new FrameScheduledController(host, subscribe, () => this.read());
   }
-
-  hostConnected(): void {
-    this.awareness.on('change', this.onChange);
-    this.read();
-  }
-
-  hostDisconnected(): void {
-    this.awareness.off('change', this.onChange);
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-  }
-
-  private readonly onChange = (): void => {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.read();
-    });
-  };
 
   private read(): void {
     const people = new Map<string, PresentPerson>();
@@ -80,6 +66,5 @@ export class PresenceController implements ReactiveController {
     });
     this.people = [...people.values()].sort((a, b) => (a.self !== b.self ? (a.self ? -1 : 1) : a.name.localeCompare(b.name)));
     this.editing = editing;
-    this.host.requestUpdate();
   }
 }

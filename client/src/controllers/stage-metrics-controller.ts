@@ -2,50 +2,28 @@
  * Keeps a host element's `metrics` (stage id -> imported metrics) current from a session doc: observes the
  * metrics root and re-reads it at most once per animation frame.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
 import { readMetrics, sessionRoots } from '../../../shared/session/read.js';
 import type { StageMetric } from '../../../shared/session/schema.js';
+import { FrameScheduledController, observeDeep } from './frame-scheduled-controller.js';
 
 /** Metrics per stage id, as the stage headers show them. */
 export type StageMetrics = Readonly<Record<string, readonly StageMetric[]>>;
 
-export class StageMetricsController implements ReactiveController {
+/** The imported stage metrics, re-read after each batch of changes. */
+export class StageMetricsController {
   /** The latest metrics per stage id (empty until the session doc has synced). */
   metrics: StageMetrics;
-  private frame = 0;
-  private readonly root: Y.Map<unknown>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly doc: Y.Doc,
   ) {
-    this.root = sessionRoots(doc).metrics;
+    const root = sessionRoots(doc).metrics as unknown as Y.AbstractType<Y.YEvent<never>>;
     this.metrics = readMetrics(doc);
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.root.observeDeep(this.onChange);
-    this.refresh();
-  }
-
-  hostDisconnected(): void {
-    this.root.unobserveDeep(this.onChange);
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-  }
-
-  private readonly onChange = (): void => {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.refresh();
+    new FrameScheduledController(host, observeDeep([root]), () => {
+      this.metrics = readMetrics(this.doc);
     });
-  };
-
-  private refresh(): void {
-    this.metrics = readMetrics(this.doc);
-    this.host.requestUpdate();
   }
 }
