@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { JoinRequest } from '../../../shared/api.js';
 import { DEPARTMENTS, LIMITS, cleanLine, type JoinRole } from '../../../shared/board/schema.js';
+import { choiceStyles } from '../styles/choice-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 type FieldErrors = Partial<Record<'name' | 'role' | 'department', string>>;
@@ -21,6 +22,7 @@ export class JrJoinForm extends LitElement {
   };
   static override styles = [
     sharedStyles,
+    choiceStyles,
     css`
       :host {
         display: block;
@@ -47,27 +49,10 @@ export class JrJoinForm extends LitElement {
         gap: 0.6rem;
       }
       .choice {
-        display: flex;
-        gap: 0.55rem;
-        align-items: flex-start;
-        padding: 0.7rem 0.8rem;
-        border: 1px solid var(--jr-border-strong);
-        border-radius: var(--jr-radius);
         background: var(--jr-surface);
-        cursor: pointer;
-      }
-      .choice:has(input:checked) {
-        border-color: var(--jr-accent);
-        background: var(--jr-accent-soft);
-        box-shadow: 0 0 0 1px var(--jr-accent);
-      }
-      .choice:has(input:focus-visible) {
-        outline: 3px solid var(--jr-focus);
-        outline-offset: 2px;
       }
       .choice input {
         margin-top: 0.2rem;
-        accent-color: var(--jr-accent);
       }
       .choice strong {
         display: block;

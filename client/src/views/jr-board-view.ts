@@ -11,6 +11,7 @@ import { ApiError, getBoardInfo, joinBoard } from '../session/api-client.js';
 import { BoardSession } from '../session/board-session.js';
 import { FacilitationSession } from '../facilitation/facilitation-session.js';
 import { forgetMember, loadMember, resolveToken, saveMember } from '../session/credentials.js';
+import { cardStyles, centeredPageStyles } from '../styles/page-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import './jr-projector-view.js';
 import './jr-workspace-view.js';
@@ -28,26 +29,10 @@ export class JrBoardView extends LitElement {
   };
   static override styles = [
     sharedStyles,
+    cardStyles,
+    centeredPageStyles,
     css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
-      .center {
-        max-width: 34rem;
-        margin: 0 auto;
-        padding: 3rem 1rem;
-      }
-      .card {
-        padding: 1.5rem;
-        background: var(--jr-surface);
-        border: 1px solid var(--jr-border);
-        border-radius: 14px;
-        box-shadow: var(--jr-shadow);
-      }
       .brand {
-        color: var(--jr-accent);
-        font-weight: 800;
         margin-bottom: 0.4rem;
       }
       h1 {

@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { boardLinkPath, formatJoinCode, isJoinCode, normalizeJoinCode } from '../../../shared/api.js';
 import { resolveJoinCode } from '../facilitation/facilitation-api.js';
 import { ApiError } from '../session/api-client.js';
+import { cardStyles, centeredPageStyles } from '../styles/page-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import '../components/jr-join-code-field.js';
 
@@ -14,28 +15,12 @@ export class JrJoinCodeView extends LitElement {
   static override properties = { code: {}, error: { state: true } };
   static override styles = [
     sharedStyles,
+    cardStyles,
+    centeredPageStyles,
     css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
-      .center {
-        max-width: 34rem;
-        margin: 0 auto;
-        padding: 3rem 1rem;
-      }
       .card {
         display: grid;
         gap: 1rem;
-        padding: 1.5rem;
-        background: var(--jr-surface);
-        border: 1px solid var(--jr-border);
-        border-radius: 14px;
-        box-shadow: var(--jr-shadow);
-      }
-      .brand {
-        color: var(--jr-accent);
-        font-weight: 800;
       }
       h1 {
         margin: 0;

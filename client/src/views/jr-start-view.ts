@@ -10,6 +10,8 @@ import '../components/jr-copy-link.js';
 import '../components/jr-join-code-field.js';
 import { ApiError, createBoard } from '../session/api-client.js';
 import { saveLinks } from '../session/credentials.js';
+import { choiceStyles } from '../styles/choice-styles.js';
+import { cardStyles } from '../styles/page-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
 
@@ -24,6 +26,8 @@ export class JrStartView extends LitElement {
   };
   static override styles = [
     sharedStyles,
+    cardStyles,
+    choiceStyles,
     css`
       :host {
         display: block;
@@ -55,13 +59,6 @@ export class JrStartView extends LitElement {
         margin: 0 0 1.6rem;
         color: var(--jr-muted);
         font-size: 1.05rem;
-      }
-      .card {
-        padding: 1.5rem;
-        background: var(--jr-surface);
-        border: 1px solid var(--jr-border);
-        border-radius: 14px;
-        box-shadow: var(--jr-shadow);
       }
       form {
         display: grid;
@@ -111,27 +108,8 @@ export class JrStartView extends LitElement {
         grid-template-columns: 1fr 1fr;
         gap: 0.6rem;
       }
-      .template {
-        display: flex;
-        gap: 0.55rem;
-        align-items: flex-start;
-        padding: 0.7rem 0.8rem;
-        border: 1px solid var(--jr-border-strong);
-        border-radius: var(--jr-radius);
-        cursor: pointer;
-      }
-      .template:has(input:checked) {
-        border-color: var(--jr-accent);
-        background: var(--jr-accent-soft);
-        box-shadow: 0 0 0 1px var(--jr-accent);
-      }
-      .template:has(input:focus-visible) {
-        outline: 3px solid var(--jr-focus);
-        outline-offset: 2px;
-      }
       .template input {
         margin-top: 0.25rem;
-        accent-color: var(--jr-accent);
       }
       .template span {
         display: block;
@@ -233,7 +211,7 @@ export class JrStartView extends LitElement {
             <div class="templates">
               ${TEMPLATE_IDS.map((id) => {
                 const template = TEMPLATES[id];
-                return html`<label class="template">
+                return html`<label class="choice template">
                   <input type="radio" name="template" value=${id} ?checked=${id === 'default'} />
                   <div><strong>${template?.name ?? id}</strong><span>${template?.stages.join(' · ')}</span></div>
                 </label>`;
