@@ -11,24 +11,19 @@ import { LANE_KINDS, LIMITS, type LaneKind, type Note } from '../../../shared/bo
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { Draft } from '../../../shared/session/drafts.js';
 import type { StageMetric } from '../../../shared/session/schema.js';
+import { NoteDropController } from '../controllers/note-drop-controller.js';
 import { FACILITATION_EVENT, type BoardFacilitation, type FocusDetail } from '../facilitation/board-facilitation.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
-import { NOTE_DRAG_TYPE, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
+import type { NoteEventDetail, NoteKeyDetail } from '../ui/drag.js';
 import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
+import { currentSlot, describeSlot, nextSlot, type Slot } from '../ui/note-move.js';
 import './jr-lane-header.js';
 import './jr-note.js';
 import { noteExcerpt, type JrNote } from './jr-note.js';
 import './jr-stage-header.js';
-
-/** A place in the grid: a cell and a position among its notes (the moving note left out). */
-interface Slot {
-  stageId: string;
-  laneId: string;
-  index: number;
-}
 
 /** A note being moved by keyboard: where it was and where it would go. */
 interface Pickup {
@@ -55,7 +50,6 @@ export class JrBoard extends LitElement {
     editing: { attribute: false },
     metrics: { attribute: false },
     pickup: { state: true },
-    dropTarget: { state: true },
     newLaneKind: { state: true },
   };
   static override styles = [
@@ -259,9 +253,14 @@ export class JrBoard extends LitElement {
   /** stage id -> imported metrics, shown on the stage headers */
   declare metrics: Readonly<Record<string, readonly StageMetric[]>>;
   declare pickup: Pickup | undefined;
-  declare dropTarget: Slot | undefined;
   declare newLaneKind: LaneKind;
-  private dragNoteId: string | undefined;
+  private readonly drag = new NoteDropController(this, {
+    canDrop: () => !this.readOnly && !this.locked,
+    drop: (noteId, slot) => {
+      this.actions?.moveNote(noteId, slot);
+      announce(`Note moved to ${this.describe(slot, noteId)}.`);
+    },
+  });
   private pendingFocus: PendingFocus | undefined;
 
   constructor() {
@@ -279,7 +278,6 @@ export class JrBoard extends LitElement {
     this.editing = new Map();
     this.metrics = {};
     this.pickup = undefined;
-    this.dropTarget = undefined;
     this.newLaneKind = 'custom';
   }
 
@@ -325,8 +323,8 @@ export class JrBoard extends LitElement {
       stageNotes.set(note.stageId, (stageNotes.get(note.stageId) ?? 0) + 1);
       laneNotes.set(note.laneId, (laneNotes.get(note.laneId) ?? 0) + 1);
     }
-    const target = this.pickup?.target ?? this.dropTarget;
-    const movingId = this.pickup?.noteId ?? this.dragNoteId;
+    const target = this.pickup?.target ?? this.drag.dropTarget;
+    const movingId = this.pickup?.noteId ?? this.drag.dragNoteId;
     const ro = this.readOnly || this.locked;
     const focus = this.facilitation?.focus;
     const focusStage = focus?.kind === 'stage' ? focus.id : undefined;
@@ -422,9 +420,9 @@ export class JrBoard extends LitElement {
       aria-label=${`${stageTitle}, ${laneTitle}: ${count}`}
       data-stage=${stageId}
       data-lane=${laneId}
-      @dragover=${this.onDragOver}
-      @dragleave=${this.onDragLeave}
-      @drop=${this.onDrop}
+      @dragover=${this.drag.onDragOver}
+      @dragleave=${this.drag.onDragLeave}
+      @drop=${this.drag.onDrop}
     >
       ${repeat(
         notes,
@@ -529,24 +527,15 @@ export class JrBoard extends LitElement {
 
   // ---- keyboard move ----
 
-  private cellCount(stageId: string, laneId: string, movingId: string): number {
-    return (this.snapshot?.notes ?? []).filter((n) => n.stageId === stageId && n.laneId === laneId && n.id !== movingId).length;
-  }
-
   private describe(slot: Slot, movingId: string): string {
-    const stage = this.snapshot?.stages.find((s) => s.id === slot.stageId)?.title ?? 'stage';
-    const lane = this.snapshot?.lanes.find((l) => l.id === slot.laneId)?.title ?? 'lane';
-    const total = this.cellCount(slot.stageId, slot.laneId, movingId) + 1;
-    return `${stage}, ${lane}, position ${slot.index + 1} of ${total}`;
+    return this.snapshot ? describeSlot(this.snapshot, slot, movingId) : '';
   }
 
   private readonly onPickup = (event: CustomEvent<NoteEventDetail>): void => {
-    const note = this.snapshot?.notes.find((n) => n.id === event.detail.noteId);
-    if (!note || this.readOnly || this.locked) return;
-    const index = (this.snapshot?.notes ?? [])
-      .filter((n) => n.stageId === note.stageId && n.laneId === note.laneId && n.id !== note.id)
-      .findIndex((n) => n.order > note.order || (n.order === note.order && n.id > note.id));
-    const target = { stageId: note.stageId, laneId: note.laneId, index: index < 0 ? this.cellCount(note.stageId, note.laneId, note.id) : index };
+    const snapshot = this.snapshot;
+    const note = snapshot?.notes.find((n) => n.id === event.detail.noteId);
+    if (!snapshot || !note || this.readOnly || this.locked) return;
+    const target = currentSlot(snapshot, note);
     this.pickup = { noteId: note.id, target };
     announce(`Picked up note ${noteExcerpt(note.text)} in ${this.describe(target, note.id)}. Arrow keys move it, Enter drops it, Escape cancels.`);
   };
@@ -568,33 +557,7 @@ export class JrBoard extends LitElement {
       announce(`Note dropped in ${this.describe(pickup.target, pickup.noteId)}.`);
       return;
     }
-    const stageIds = snapshot.stages.map((s) => s.id);
-    const laneIds = snapshot.lanes.map((l) => l.id);
-    const { stageId, laneId, index } = pickup.target;
-    const stageAt = stageIds.indexOf(stageId);
-    const laneAt = laneIds.indexOf(laneId);
-    const count = (s: string, l: string) => this.cellCount(s, l, pickup.noteId);
-    let next: Slot = pickup.target;
-    if (key === 'ArrowLeft' || key === 'ArrowRight') {
-      const s = stageIds[stageAt + (key === 'ArrowLeft' ? -1 : 1)];
-      if (s) next = { stageId: s, laneId, index: Math.min(index, count(s, laneId)) };
-    } else if (key === 'ArrowUp') {
-      if (index > 0) next = { stageId, laneId, index: index - 1 };
-      else {
-        const l = laneIds[laneAt - 1];
-        if (l) next = { stageId, laneId: l, index: count(stageId, l) };
-      }
-    } else if (key === 'ArrowDown') {
-      if (index < count(stageId, laneId)) next = { stageId, laneId, index: index + 1 };
-      else {
-        const l = laneIds[laneAt + 1];
-        if (l) next = { stageId, laneId: l, index: 0 };
-      }
-    } else if (key === 'Home') {
-      next = { stageId, laneId, index: 0 };
-    } else if (key === 'End') {
-      next = { stageId, laneId, index: count(stageId, laneId) };
-    }
+    const next = nextSlot(snapshot, pickup.target, key, pickup.noteId);
     if (next === pickup.target) {
       announce('Edge of the board.');
       return;
@@ -606,57 +569,12 @@ export class JrBoard extends LitElement {
   // ---- drag and drop ----
 
   private readonly onNoteDragStart = (event: CustomEvent<NoteEventDetail>): void => {
-    this.dragNoteId = event.detail.noteId;
+    this.drag.start(event.detail.noteId);
     this.pickup = undefined;
   };
 
   private readonly onNoteDragEnd = (): void => {
-    this.dragNoteId = undefined;
-    this.dropTarget = undefined;
-  };
-
-  private slotFromPointer(cell: HTMLElement, clientY: number): Slot | undefined {
-    const stageId = cell.dataset.stage;
-    const laneId = cell.dataset.lane;
-    if (!stageId || !laneId) return undefined;
-    let index = 0;
-    for (const note of cell.querySelectorAll<JrNote>('jr-note')) {
-      if (note.dataset.id === this.dragNoteId) continue;
-      const box = note.getBoundingClientRect();
-      if (clientY > box.top + box.height / 2) index++;
-    }
-    return { stageId, laneId, index };
-  }
-
-  private readonly onDragOver = (event: DragEvent): void => {
-    if (this.readOnly || this.locked || !event.dataTransfer?.types.includes(NOTE_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'move';
-    const slot = this.slotFromPointer(event.currentTarget as HTMLElement, event.clientY);
-    const current = this.dropTarget;
-    if (slot && (!current || current.stageId !== slot.stageId || current.laneId !== slot.laneId || current.index !== slot.index)) {
-      this.dropTarget = slot;
-    }
-  };
-
-  private readonly onDragLeave = (event: DragEvent): void => {
-    const cell = event.currentTarget as HTMLElement;
-    if (event.relatedTarget instanceof Node && cell.contains(event.relatedTarget)) return;
-    if (this.dropTarget && this.dropTarget.stageId === cell.dataset.stage && this.dropTarget.laneId === cell.dataset.lane) {
-      this.dropTarget = undefined;
-    }
-  };
-
-  private readonly onDrop = (event: DragEvent): void => {
-    const noteId = event.dataTransfer?.getData(NOTE_DRAG_TYPE);
-    if (this.readOnly || this.locked || !noteId) return;
-    event.preventDefault();
-    const slot = this.slotFromPointer(event.currentTarget as HTMLElement, event.clientY);
-    this.dropTarget = undefined;
-    this.dragNoteId = undefined;
-    if (!slot) return;
-    this.actions?.moveNote(noteId, slot);
-    announce(`Note moved to ${this.describe(slot, noteId)}.`);
+    this.drag.end();
   };
 }
 
