@@ -111,6 +111,27 @@ describe('checkpoint routes', () => {
     expect(names).toContain('Before restoring Before restoring End of session 1');
   });
 
+  it('refuses bad checkpoint and reveal requests with clear JSON errors and stores nothing', async () => {
+    const h = await start();
+    const board = await createBoard(h.url);
+    const route = `/api/boards/${board.id}/checkpoints`;
+    type Err = { error: { code: string; message: string } };
+    const empty = await call<Err>(h, 'POST', route, board.tokens.facilitator, { name: '   ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe('invalid_body');
+    expect((await call<Err>(h, 'POST', route, board.tokens.facilitator, { name: 'x'.repeat(81) })).status).toBe(400);
+    expect((await call<Err>(h, 'POST', route, board.tokens.facilitator, { name: 'ok', extra: true })).status).toBe(400);
+    expect((await call<Err>(h, 'POST', route, board.tokens.facilitator, [])).status).toBe(400);
+    const asText = await fetch(`${h.api}${route}`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'text/plain' }, body: 'name' });
+    expect(asText.status).toBe(415);
+    expect((await call<Err>(h, 'POST', route, board.tokens.participant, { name: 'mine' })).status).toBe(403);
+    expect((await call<Err>(h, 'POST', `${route}/no-such-checkpoint/restore`, board.tokens.facilitator, {})).status).toBe(404);
+    expect((await call<Err>(h, 'GET', `${route}/bad id!`, board.tokens.facilitator)).status).toBe(404);
+    expect((await call<Err>(h, 'POST', `/api/boards/${board.id}/reveal`, board.tokens.participant, {})).status).toBe(403);
+    const list = await call<{ checkpoints: unknown[] }>(h, 'GET', route, board.tokens.facilitator);
+    expect(list.body.checkpoints).toEqual([]);
+  });
+
   it('answers JSON errors for unknown boards and missing tokens', async () => {
     const h = await start();
     const board = await createBoard(h.url);
