@@ -88,11 +88,15 @@ describe('facilitation in a browser', () => {
     // -- two participants join through the join link (a typed, lower-case code works too)
     const ada = await newClient();
     const bo = await newClient();
+    // Bo's laptop clock is an hour fast (and the projector's an hour slow, below): the timer must still
+    // show the same remaining time everywhere, computed from the server's time base (issue 3, F10).
+    await bo.context.clock.setSystemTime(Date.now() + 3_600_000);
     await joinByCode(ada.page, joinUrl, 'Ada', 'stakeholder', 'Billing');
     await joinByCode(bo.page, `${server.url}/j/${code!.toLowerCase().replace(/(.{4})(?=.)/g, '$1-')}`, 'Bo', 'customer');
 
     // -- the projector shows the phase, how to join, and who is here
     const projector = await newClient(PROJECTOR);
+    await projector.context.clock.setSystemTime(Date.now() - 3_600_000);
     await projector.page.goto(projectorLink);
     const side = projector.page.locator('jr-projector-session');
     await side.locator(`[data-join-code="${code}"]`).waitFor();
@@ -100,7 +104,8 @@ describe('facilitation in a browser', () => {
     await expect.poll(() => side.locator('ul[data-people]').getAttribute('data-people')).toBe('3');
     expect(await projector.page.getByRole('button').count()).toBe(0);
 
-    // -- the facilitator moves to the next phase and starts a 3-minute timer: everyone sees both
+    // -- the facilitator moves to the next phase and starts a 3-minute timer: everyone sees both, with the
+    //    same remaining time despite the skewed clocks of Bo and the projector
     await panel.getByRole('button', { name: 'Next phase' }).click();
     await panel.getByRole('button', { name: '3 min', exact: true }).click();
     for (const { page } of [fac, ada, bo, projector]) {
