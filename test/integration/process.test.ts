@@ -9,7 +9,7 @@ import { spawnServer, type Spawned } from '../helpers/process.js';
 
 const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
 
-async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string; token: string }> {
+async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string; token: string; participant: string }> {
   const board = await createBoard(s.url);
   const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
   const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
@@ -21,7 +21,21 @@ async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string;
   // Destroy the writers first: a reconnecting writer would re-upload its copy and hide a loss.
   writer.destroy();
   watcher.destroy();
-  return { boardId: board.id, token: board.tokens.projector };
+  return { boardId: board.id, token: board.tokens.projector, participant: board.tokens.participant };
+}
+
+/** Adds `count` notes to an existing board, waits until a second client saw them, then both leave. */
+async function addMore(s: Spawned, boardId: string, participant: string, count: number): Promise<void> {
+  const writer = connectClient(s.wsUrl, boardId, { token: participant });
+  const watcher = connectClient(s.wsUrl, boardId, { token: participant });
+  await Promise.all([synced(writer), synced(watcher)]);
+  const before = readNotes(writer.doc).length;
+  const [stage] = stageIds(writer.doc);
+  const [lane] = laneIds(writer.doc);
+  for (let i = 0; i < count; i++) addNote(writer.doc, { stageId: stage!, laneId: lane!, text: `more${before + i}`, author });
+  await waitFor(() => readNotes(watcher.doc).length === before + count, 'watcher saw the new notes');
+  writer.destroy();
+  watcher.destroy();
 }
 
 async function countNotes(s: Spawned, boardId: string, token: string, expected: number): Promise<number> {
@@ -34,16 +48,24 @@ async function countNotes(s: Spawned, boardId: string, token: string, expected: 
 }
 
 describe('server process', () => {
-  it('kill -9 after the batching window keeps every note', async () => {
+  it('kill -9 after the batching window keeps every note, three crashes in a row on one data dir', async () => {
     const dir = await tempDir();
-    const first = await spawnServer(dir);
-    const { boardId, token } = await writeNotes(first, 30);
-    // The contract: received more than 250 ms before the crash = durable.
-    await new Promise((r) => setTimeout(r, 400));
-    process.kill(-first.child.pid!, 'SIGKILL');
-    await first.exited;
-    const second = await spawnServer(dir);
-    expect(await countNotes(second, boardId, token, 30)).toBe(30);
+    let s = await spawnServer(dir);
+    const { boardId, token, participant } = await writeNotes(s, 30);
+    let expected = 30;
+    for (let cycle = 0; cycle < 3; cycle++) {
+      // The contract: received more than 250 ms before the crash = durable.
+      await new Promise((r) => setTimeout(r, 400));
+      process.kill(-s.child.pid!, 'SIGKILL');
+      await s.exited;
+      s = await spawnServer(dir);
+      // Count with a fresh client; the writers are gone, so nothing can be re-uploaded to hide a loss.
+      expect(await countNotes(s, boardId, token, expected)).toBe(expected);
+      if (cycle < 2) {
+        await addMore(s, boardId, participant, 10);
+        expected += 10;
+      }
+    }
   });
 
   it('SIGTERM inside the batching window keeps every note and exits 0', async () => {
