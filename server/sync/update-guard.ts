@@ -1,12 +1,13 @@
 /**
  * Checks a client's Yjs update against a room's doc BEFORE it is applied, so nothing the schema forbids is
  * ever stored: undecodable bytes (4400), roots the doc kind does not have, missing dependencies that would
- * park pending structs in the doc, subdocs/binary/XML types (4422), and oversized content (4413).
+ * park pending structs in the doc, types nested deeper than the schema allows, subdocs/binary/XML types (4422),
+ * and oversized content (4413).
  * Only V1 decoding is used on client bytes (V2 decoders can hang on crafted input, yjs#687).
  */
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol.js';
-import { LIMITS } from '../../shared/board/schema.js';
+import { LIMITS, MAX_TYPE_DEPTH } from '../../shared/board/schema.js';
 
 /** Longest single string insert accepted; a note's text may be replaced in one go, hence twice the limit. */
 export const MAX_STRING_INSERT_CHARS = LIMITS.noteTextChars * 2;
@@ -40,7 +41,7 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
   // would wait in pendingStructs (and be persisted by encodeStateAsUpdate, yjs PR #274): refuse it.
   const reach = new Map<number, number>();
   const known = (client: number): number => reach.get(client) ?? Y.getState(doc.store, client);
-  const typeItems = new Map<number, { from: number; to: number }[]>();
+  const typeItems = new Map<number, TypeRange[]>();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
@@ -49,11 +50,12 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
     reach.set(client, Math.max(end, clock + struct.length));
     if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {
       const list = typeItems.get(client) ?? [];
-      list.push({ from: clock, to: clock + struct.length });
+      list.push({ from: clock, to: clock + struct.length, item: struct });
       typeItems.set(client, list);
     }
   }
   const isKnown = (id: Y.ID): boolean => id.clock < known(id.client);
+  const parents = new ParentResolver(doc, structs);
   const stringIds: Y.ID[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -67,6 +69,11 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
       if (!isKnown(parent)) return refuse(CLOSE.invalidUpdate, 'missing dependency: parent');
       if (!isTypeId(doc, parent, typeItems)) return refuse(CLOSE.invalidUpdate, 'parent is not a shared type');
     }
+    if (struct.content instanceof Y.ContentType) {
+      const parentRef = parents.parentOf(struct);
+      const depth = parentRef instanceof Y.ID ? parents.typeDepth(parentRef) + 1 : 1;
+      if (depth > MAX_TYPE_DEPTH) return refuse(CLOSE.invalidUpdate, `shared types nested deeper than ${MAX_TYPE_DEPTH} levels`);
+    }
     const contentVerdict = checkContent(struct.content);
     if (!contentVerdict.ok) return contentVerdict;
   }
@@ -78,7 +85,117 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
   return { ok: true, stringIds };
 }
 
-function isTypeId(doc: Y.Doc, id: Y.ID, typeItems: Map<number, { from: number; to: number }[]>): boolean {
+/** A run of type items of one client in an update, with their parent. */
+interface TypeRange {
+  from: number;
+  to: number;
+  item: Y.Item;
+}
+
+/** Where an item lives: the id of its parent type's item, ROOT for a root type, or undefined if unknown. */
+type ParentRef = Y.ID | typeof ROOT | undefined;
+const ROOT = 'root' as const;
+
+/**
+ * Resolves parents for the depth check. An encoded item carries its parent only when it has no origin: with an
+ * origin, Yjs infers the parent from that neighbour when integrating. So follow origins (in the doc or in the
+ * update) to the first item whose parent is known; memoised, so a long run of typed characters costs O(n).
+ */
+class ParentResolver {
+  private readonly memo = new Map<Y.Item, ParentRef>();
+  private readonly byClient = new Map<number, Y.Item[]>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+  ) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const list = this.byClient.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.byClient.set(struct.id.client, list);
+    }
+  }
+
+  /** The update's struct containing `id`, if any (a client's structs come sorted by clock: binary search). */
+  structAt(id: Y.ID): Y.Item | undefined {
+    const list = this.byClient.get(id.client);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const struct = list[mid]!;
+      if (id.clock < struct.id.clock) high = mid - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+      else return struct;
+    }
+    return undefined;
+  }
+
+  /** The parent of an item already in the doc. */
+  private inDoc(id: Y.ID): ParentRef {
+    const item = Y.getItem(this.doc.store, id);
+    if (!(item instanceof Y.Item)) return undefined;
+    const type = item.parent as Y.AbstractType<unknown> | null;
+    return type ? (type._item?.id ?? ROOT) : undefined;
+  }
+
+  /** The parent of `item` (an update struct). */
+  parentOf(item: Y.Item): ParentRef {
+    const chain: Y.Item[] = [];
+    let current: Y.Item | undefined = item;
+    let result: ParentRef;
+    while (current) {
+      const memoised = this.memo.get(current);
+      if (memoised !== undefined || this.memo.has(current)) {
+        result = memoised;
+        break;
+      }
+      chain.push(current);
+      const parent = current.parent as unknown;
+      if (typeof parent === 'string') {
+        result = ROOT;
+        break;
+      }
+      if (parent instanceof Y.ID) {
+        result = parent;
+        break;
+      }
+      const neighbour = current.origin ?? current.rightOrigin;
+      if (!neighbour) break;
+      if (neighbour.clock < Y.getState(this.doc.store, neighbour.client)) {
+        result = this.inDoc(neighbour);
+        break;
+      }
+      current = this.structAt(neighbour);
+    }
+    for (const c of chain) this.memo.set(c, result);
+    return result;
+  }
+
+  /**
+   * Depth of the type created by the item at `id` (1 = directly under a root), following parents through the
+   * doc and the update. Stops as soon as it passes the limit: a hostile chain costs at most MAX_TYPE_DEPTH + 1 steps.
+   */
+  typeDepth(id: Y.ID): number {
+    let depth = 0;
+    let current: ParentRef = id;
+    while (current instanceof Y.ID && depth <= MAX_TYPE_DEPTH) {
+      depth++;
+      const at: Y.ID = current;
+      if (at.clock < Y.getState(this.doc.store, at.client)) {
+        current = this.inDoc(at);
+      } else {
+        const struct = this.structAt(at);
+        current = struct ? this.parentOf(struct) : undefined;
+      }
+    }
+    return depth;
+  }
+}
+
+function isTypeId(doc: Y.Doc, id: Y.ID, typeItems: Map<number, TypeRange[]>): boolean {
   if (id.clock < Y.getState(doc.store, id.client)) {
     const item = Y.getItem(doc.store, id);
     return item instanceof Y.GC || (item instanceof Y.Item && item.content instanceof Y.ContentType);

@@ -63,6 +63,13 @@ export const LIMITS = {
   lanes: 30,
 } as const;
 
+/**
+ * Deepest shared type any doc of a board may hold, counted from its root: 1 = a note (or phase) map, 2 = a
+ * note's text, votes or causes. The server refuses updates that nest deeper, so a small valid update cannot
+ * build a tree deep enough to stall the event loop or overflow a recursive reader (reliability.md §1.4).
+ */
+export const MAX_TYPE_DEPTH = 2;
+
 /** Field names of the nested maps (one place, so readers and writers agree). */
 export const META = { title: 'title', createdAt: 'createdAt', schemaVersion: 'schemaVersion' } as const;
 export const PERSONA_FIELDS = ['name', 'description', 'goals', 'quote'] as const;

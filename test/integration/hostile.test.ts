@@ -150,4 +150,33 @@ describe('hostile frames', () => {
     expect(answer.startsWith('HTTP/1.1 101')).toBe(false);
     await stillWritable(f, 'after header flood');
   });
+
+  it('types nested deeper than the schema allows are refused (4422), in a fresh update and next to existing text', async () => {
+    const f = await fixture();
+    // A fresh update: notes -> map -> map -> map (depth 3).
+    const deep = foreignUpdate((doc) => {
+      const a = new Y.Map<unknown>();
+      doc.getMap('notes').set('deep', a);
+      const b = new Y.Map<unknown>();
+      a.set('b', b);
+      b.set('c', new Y.Map<unknown>());
+    });
+    expect(await sendHostile(f, updateFrame(deep))).toBe(CLOSE.invalidUpdate);
+    // A map inserted into an existing note's text, after its first character: such an item carries an origin
+    // and no encoded parent, so the guard must infer the parent from the origin.
+    const [stage] = stageIds(f.writer.doc);
+    const [lane] = laneIds(f.writer.doc);
+    const id = addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text: 'abc', author });
+    await waitFor(() => readNotes(f.watcher.doc).some((n) => n.id === id), 'note arrives');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(f.writer.doc));
+    const before = Y.encodeStateVector(copy);
+    const text = (copy.getMap('notes').get(id) as Y.Map<unknown>).get('text') as Y.Text;
+    text.insertEmbed(1, new Y.Map<unknown>() as never);
+    const sneaky = Y.encodeStateAsUpdate(copy, before);
+    expect(Y.decodeUpdate(sneaky).structs.some((st) => st instanceof Y.Item && st.parent === null && st.origin !== null)).toBe(true);
+    expect(await sendHostile(f, updateFrame(sneaky))).toBe(CLOSE.invalidUpdate);
+    await stillWritable(f, 'after deep nesting');
+    expect(readNotes(f.watcher.doc).find((n) => n.id === id)?.text).toBe('abc');
+  });
 });
