@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
+import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MESSAGE_BURST, MESSAGE_RATE_PER_S, TokenBucket } from './rate-limit.js';
 
 /** Frames held per connection while its room loads, and how long it may take. */
 export const EARLY_QUEUE_LIMITS = { messages: 64, bytes: 1024 * 1024, waitMs: 10_000 } as const;
@@ -32,6 +33,8 @@ export class Connection implements RoomPeer {
   private ctx: FrameContext | undefined;
   private early: Uint8Array[] = [];
   private earlyBytes = 0;
+  private readonly messageBudget = new TokenBucket(MESSAGE_BURST, MESSAGE_RATE_PER_S);
+  private readonly byteBudget = new TokenBucket(BYTE_BURST, BYTE_RATE_PER_S);
   private earlyTimer: NodeJS.Timeout | undefined;
   private closedFlag = false;
   /** set by pong or any message; cleared by the liveness sweep */
@@ -74,6 +77,7 @@ export class Connection implements RoomPeer {
       roots: allowedRoots(this.grant.address.kind),
       user: this.grant.user,
       overMemoryBound: this.options.overMemoryBound,
+      awarenessBudget: new TokenBucket(AWARENESS_BURST, AWARENESS_RATE_PER_S),
       log: this.log,
     };
     room.join(this);
@@ -124,6 +128,11 @@ export class Connection implements RoomPeer {
       return;
     }
     const frame = toBytes(data);
+    // Flood control: a client over its budget is asked to come back later (1013), not banned.
+    if (!this.messageBudget.take(1) || !this.byteBudget.take(frame.length)) {
+      this.close(CLOSE.tryAgainLater, 'message rate limit');
+      return;
+    }
     if (!this.room) {
       this.early.push(frame);
       this.earlyBytes += frame.length;

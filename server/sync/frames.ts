@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { filterAwareness } from './awareness-guard.js';
 import { checkUpdate } from './update-guard.js';
+import type { TokenBucket } from './rate-limit.js';
 
 /** What a frame handler knows about its connection. */
 export interface FrameContext {
@@ -25,6 +26,8 @@ export interface FrameContext {
   user: PresenceUser;
   /** true while storage is over its memory bound: updates are refused with 1013 */
   overMemoryBound: () => boolean;
+  /** awareness updates beyond this budget are dropped (presence is renewed every 15 s anyway) */
+  awarenessBudget: TokenBucket;
   log: Logger;
 }
 
@@ -90,6 +93,10 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
 }
 
 function handleAwareness(ctx: FrameContext, update: Uint8Array): FrameResult {
+  if (!ctx.awarenessBudget.take(1)) {
+    ctx.log.debug('awareness update over the rate budget dropped');
+    return OK;
+  }
   const verdict = filterAwareness(update, ctx.peer.id, ctx.room.awarenessOwners, ctx.room.ownedCount(ctx.peer), ctx.user);
   if (!verdict.ok) return verdict;
   if (verdict.dropped > 0) ctx.log.debug({ dropped: verdict.dropped }, 'dropped awareness entries of other connections');

@@ -179,4 +179,14 @@ describe('hostile frames', () => {
     await stillWritable(f, 'after deep nesting');
     expect(readNotes(f.watcher.doc).find((n) => n.id === id)?.text).toBe('abc');
   });
+
+  it('a message flood runs out of its budget and is asked to come back later (1013)', async () => {
+    const f = await fixture();
+    const raw = rawClient(`${f.s.wsUrl}/${f.board.id}?token=${f.board.tokens.participant}`);
+    await raw.opened;
+    // Query-awareness frames are tiny and cheap: only the rate limit can stop them.
+    for (let i = 0; i < 2000 && raw.ws.readyState === raw.ws.OPEN; i++) raw.ws.send(Uint8Array.of(3));
+    expect((await raw.closed).code).toBe(CLOSE.tryAgainLater);
+    await stillWritable(f, 'after message flood');
+  });
 });
