@@ -57,7 +57,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
   });
   const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
   const unsubscribe = queue.onCommitted((boardId, docKey) => {
-    registry.all().find((room) => room.boardId === boardId && room.docKey === docKey)?.announceCommitted();
+    registry.peekDoc(boardId, docKey)?.announceCommitted();
   });
   const attendance = new AttendanceTracker(store, logger);
   const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });

@@ -96,7 +96,6 @@ export const CLOSE = {
   /** the client is too slow to read what the room sends */
   slowConsumer: 4429,
 } as const;
-export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
 /** Capability roles. Decided by the server from the token only. */
 export const ROLES = ['facilitator', 'participant', 'projector'] as const;

@@ -71,6 +71,11 @@ export class RoomRegistry {
     else this.connections.set(boardId, n);
   }
 
+  /** The loaded room of a board's doc by its storage key, if any (no load); what the write queue reports in. */
+  peekDoc(boardId: string, docKey: string): Room | undefined {
+    return this.rooms.get(roomKey(boardId, docKey));
+  }
+
   /** The loaded room of an address, if any (no load). */
   peek(address: RoomAddress): Room | undefined {
     return this.rooms.get(keyOf(address));
@@ -131,7 +136,7 @@ export class RoomRegistry {
 
   private onIdle(room: Room): void {
     if (this.closed || room.isDestroyed) return;
-    const key = `${room.boardId}/${room.docKey}`;
+    const key = roomKey(room.boardId, room.docKey);
     this.cancelIdle(key);
     const timer = setTimeout(() => {
       this.idleTimers.delete(key);
@@ -227,5 +232,10 @@ export class RoomRegistry {
 }
 
 function keyOf(address: RoomAddress): string {
-  return `${address.boardId}/${docKeyOf(address)}`;
+  return roomKey(address.boardId, docKeyOf(address));
+}
+
+/** Registry key of a loaded doc. */
+function roomKey(boardId: string, docKey: string): string {
+  return `${boardId}/${docKey}`;
 }

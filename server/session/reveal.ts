@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import { boardRoots, str } from '../../shared/board/doc.js';
 import { keyAfterAll, type Ordered } from '../../shared/board/order.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
-import { LIMITS, NOTE, cleanLine, idSchema, noteTextSchema, type Author, type Lane, type LaneKind } from '../../shared/board/schema.js';
+import { NOTE, idSchema, noteTextSchema, type Author, type Lane, type LaneKind } from '../../shared/board/schema.js';
+import { createNoteMap } from '../../shared/board/write.js';
 import { readDrafts, type Draft } from '../../shared/session/drafts.js';
 
 /** One member's private doc. `author`, when given, is stamped on their notes instead of what the draft claims. */
@@ -70,25 +71,22 @@ function cellOrders(notes: Y.Map<Y.Map<unknown>>): Map<string, Ordered[]> {
 }
 
 function buildNote(draft: Draft, text: string, placement: Placement, order: string, memberId: string, author: Author | undefined): Y.Map<unknown> {
-  const note = new Y.Map<unknown>();
-  const ytext = new Y.Text();
-  if (text) ytext.insert(0, text);
-  note.set(NOTE.text, ytext);
-  note.set(NOTE.stageId, placement.stageId);
-  note.set(NOTE.laneId, placement.laneId);
-  note.set(NOTE.order, order);
-  // The private doc is written by its member only, so the author id is the member's whatever the draft says.
-  note.set(NOTE.authorId, memberId);
-  note.set(NOTE.authorName, cleanLine(author?.name ?? draft.authorName).slice(0, LIMITS.nameChars));
-  note.set(NOTE.authorRole, author?.role ?? draft.authorRole);
-  note.set(NOTE.department, cleanLine(author?.department ?? draft.department).slice(0, LIMITS.departmentChars));
-  note.set(NOTE.createdAt, draft.createdAt);
-  if (draft.emotion !== null) note.set(NOTE.emotion, draft.emotion);
-  note.set(NOTE.momentOfTruth, draft.momentOfTruth);
-  note.set(NOTE.votes, new Y.Map<number>());
-  note.set(NOTE.causes, new Y.Map<boolean>());
-  note.set(NOTE.ownerDepartment, '');
-  return note;
+  return createNoteMap({
+    text,
+    stageId: placement.stageId,
+    laneId: placement.laneId,
+    order,
+    // The private doc is written by its member only, so the author is the member's whatever the draft says.
+    author: {
+      id: memberId,
+      name: author?.name ?? draft.authorName,
+      role: author?.role ?? draft.authorRole,
+      department: author?.department ?? draft.department,
+    },
+    createdAt: draft.createdAt,
+    emotion: draft.emotion,
+    momentOfTruth: draft.momentOfTruth,
+  });
 }
 
 /**

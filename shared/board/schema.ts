@@ -16,7 +16,6 @@ export const ROOT = {
   lanes: 'lanes',
   notes: 'notes',
 } as const;
-export type RootName = (typeof ROOT)[keyof typeof ROOT];
 /** Every root a board doc may contain; the server refuses updates that touch any other root. */
 export const BOARD_ROOTS: readonly string[] = Object.values(ROOT);
 
@@ -112,7 +111,6 @@ const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().ma
 const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max, `at most ${max} characters`));
 
 export const laneKindSchema = z.enum(LANE_KINDS);
-export const authorRoleSchema = z.enum(AUTHOR_ROLES);
 export const joinRoleSchema = z.enum(JOIN_ROLES);
 export const emotionSchema = z.number().int().min(EMOTION_MIN).max(EMOTION_MAX);
 export const titleSchema = line(LIMITS.titleChars).pipe(z.string().min(1, 'must not be empty'));

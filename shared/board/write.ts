@@ -30,6 +30,7 @@ import {
   type Persona,
 } from './schema.js';
 import { DEFAULT_TEMPLATE, type Template } from './template.js';
+import { parseOrThrow, type SafeParser } from '../validate.js';
 
 /** Invalid input to a write function. */
 export class BoardWriteError extends Error {
@@ -42,10 +43,8 @@ export class BoardWriteError extends Error {
   }
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new BoardWriteError('invalid_input', `${what}: ${result.error.issues[0]?.message ?? 'invalid'}`);
-  return result.data;
+function parse<T>(schema: SafeParser<T>, value: unknown, what: string): T {
+  return parseOrThrow(schema, value, what, (message) => new BoardWriteError('invalid_input', message));
 }
 
 function getMap(parent: Y.Map<Y.Map<unknown>>, id: string, what: string): Y.Map<unknown> {
@@ -227,7 +226,8 @@ export interface AddNoteInput {
   id?: string;
 }
 
-function cellEntries(doc: Y.Doc, stageId: string, laneId: string): Ordered[] {
+/** Order keys of the notes in one cell of `doc` (a board doc or a private drafts doc). */
+export function cellEntries(doc: Y.Doc, stageId: string, laneId: string): Ordered[] {
   return orderedEntries(
     boardRoots(doc).notes,
     (m) => m.get(NOTE.stageId) === stageId && m.get(NOTE.laneId) === laneId,
@@ -240,6 +240,43 @@ function requireCell(doc: Y.Doc, stageId: string, laneId: string): void {
   getMap(lanes, laneId, 'lane');
 }
 
+/** The fields of a new note, already validated by the caller. */
+export interface NoteFields {
+  text: string;
+  stageId: string;
+  laneId: string;
+  order: string;
+  author: Author;
+  createdAt: number;
+  emotion: number | null;
+  momentOfTruth: boolean;
+}
+
+/**
+ * Builds the Y.Map of a note (schema v1): the one place that knows a note's shape, used for board notes,
+ * silent-brainstorm drafts and revealed drafts. Call inside a transaction and put it in a notes map.
+ */
+export function createNoteMap(fields: NoteFields): Y.Map<unknown> {
+  const note = new Y.Map<unknown>();
+  const ytext = new Y.Text();
+  if (fields.text) ytext.insert(0, fields.text);
+  note.set(NOTE.text, ytext);
+  note.set(NOTE.stageId, fields.stageId);
+  note.set(NOTE.laneId, fields.laneId);
+  note.set(NOTE.order, fields.order);
+  note.set(NOTE.authorId, fields.author.id);
+  note.set(NOTE.authorName, cleanLine(fields.author.name).slice(0, LIMITS.nameChars));
+  note.set(NOTE.authorRole, fields.author.role);
+  note.set(NOTE.department, cleanLine(fields.author.department).slice(0, LIMITS.departmentChars));
+  note.set(NOTE.createdAt, fields.createdAt);
+  if (fields.emotion !== null) note.set(NOTE.emotion, fields.emotion);
+  note.set(NOTE.momentOfTruth, fields.momentOfTruth);
+  note.set(NOTE.votes, new Y.Map<number>());
+  note.set(NOTE.causes, new Y.Map<boolean>());
+  note.set(NOTE.ownerDepartment, '');
+  return note;
+}
+
 /** Adds a note in a cell. Returns its id. */
 export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): string {
   requireCell(doc, input.stageId, input.laneId);
@@ -250,23 +287,16 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): stri
   const cell = cellEntries(doc, input.stageId, input.laneId);
   const order = input.index === undefined ? keyAfterAll(cell) : keyForIndex(cell, input.index);
   doc.transact(() => {
-    const note = new Y.Map<unknown>();
-    const ytext = new Y.Text();
-    if (text) ytext.insert(0, text);
-    note.set(NOTE.text, ytext);
-    note.set(NOTE.stageId, input.stageId);
-    note.set(NOTE.laneId, input.laneId);
-    note.set(NOTE.order, order);
-    note.set(NOTE.authorId, input.author.id);
-    note.set(NOTE.authorName, cleanLine(input.author.name).slice(0, LIMITS.nameChars));
-    note.set(NOTE.authorRole, input.author.role);
-    note.set(NOTE.department, department);
-    note.set(NOTE.createdAt, input.createdAt ?? Date.now());
-    if (emotion !== null) note.set(NOTE.emotion, emotion);
-    note.set(NOTE.momentOfTruth, false);
-    note.set(NOTE.votes, new Y.Map<number>());
-    note.set(NOTE.causes, new Y.Map<boolean>());
-    note.set(NOTE.ownerDepartment, '');
+    const note = createNoteMap({
+      text,
+      stageId: input.stageId,
+      laneId: input.laneId,
+      order,
+      author: { ...input.author, department },
+      createdAt: input.createdAt ?? Date.now(),
+      emotion,
+      momentOfTruth: false,
+    });
     boardRoots(doc).notes.set(id, note);
   }, origin);
   return id;

@@ -7,13 +7,12 @@
  */
 import * as Y from 'yjs';
 import { v4 as uuid } from 'uuid';
-import { boardRoots, str } from '../board/doc.js';
-import { keyAfterAll, type Ordered } from '../board/order.js';
+import { boardRoots } from '../board/doc.js';
+import { keyAfterAll } from '../board/order.js';
 import { readNote } from '../board/read.js';
+import { cellEntries, createNoteMap } from '../board/write.js';
+import { parseOrThrow, type SafeParser } from '../validate.js';
 import {
-  LIMITS,
-  NOTE,
-  cleanLine,
   departmentSchema,
   emotionSchema,
   idSchema,
@@ -43,10 +42,8 @@ export interface AddDraftInput {
   id?: string;
 }
 
-function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new SessionWriteError('invalid_input', `${what}: invalid`);
-  return result.data;
+function check<T>(schema: SafeParser<T>, value: unknown, what: string): T {
+  return parseOrThrow(schema, value, what, (message) => new SessionWriteError('invalid_input', message));
 }
 
 /** Adds a draft note at the end of its cell in the member's private doc. Returns its id. */
@@ -59,29 +56,21 @@ export function addDraft(privateDoc: Y.Doc, input: AddDraftInput, origin?: unkno
   const emotion = input.emotion === undefined || input.emotion === null ? null : check(emotionSchema, input.emotion, 'emotion');
   const { notes } = boardRoots(privateDoc);
   if (notes.size >= MAX_DRAFTS) throw new SessionWriteError('limit_reached', `at most ${MAX_DRAFTS} drafts`);
-  const cell: Ordered[] = [];
-  notes.forEach((map, id) => {
-    if (map instanceof Y.Map && map.get(NOTE.stageId) === stageId && map.get(NOTE.laneId) === laneId) {
-      cell.push({ id, order: str(map, NOTE.order) });
-    }
-  });
+  const cell = cellEntries(privateDoc, stageId, laneId);
   const id = input.id ?? uuid();
   privateDoc.transact(() => {
-    const note = new Y.Map<unknown>();
-    const ytext = new Y.Text();
-    if (text) ytext.insert(0, text);
-    note.set(NOTE.text, ytext);
-    note.set(NOTE.stageId, stageId);
-    note.set(NOTE.laneId, laneId);
+    const note = createNoteMap({
+      text,
+      stageId,
+      laneId,
+      order: keyAfterAll(cell),
+      author: { ...input.author, department },
+      createdAt: input.createdAt,
+      emotion,
+      momentOfTruth: false,
+    });
+    // Drafts remember the kind of their lane, so a reveal can find a lane of the same kind if it was removed.
     note.set(DRAFT_LANE_KIND, laneKind);
-    note.set(NOTE.order, keyAfterAll(cell));
-    note.set(NOTE.authorId, input.author.id);
-    note.set(NOTE.authorName, cleanLine(input.author.name).slice(0, LIMITS.nameChars));
-    note.set(NOTE.authorRole, input.author.role);
-    note.set(NOTE.department, department);
-    note.set(NOTE.createdAt, input.createdAt);
-    if (emotion !== null) note.set(NOTE.emotion, emotion);
-    note.set(NOTE.momentOfTruth, false);
     notes.set(id, note);
   }, origin);
   return id;

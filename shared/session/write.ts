@@ -24,6 +24,7 @@ import {
   type VoteState,
 } from './schema.js';
 import { timerRemainingMs } from './timer.js';
+import { parseOrThrow, type SafeParser } from '../validate.js';
 
 export { timerRemainingMs, timerHasEnded } from './timer.js';
 export { canPlaceDot, canRemoveDot, dotsUsed, voteLaneIds } from './vote.js';
@@ -39,14 +40,8 @@ export class SessionWriteError extends Error {
   }
 }
 
-function parse<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
-  value: unknown,
-  what: string,
-): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new SessionWriteError('invalid_input', `${what}: ${result.error.issues[0]?.message ?? 'invalid'}`);
-  return result.data;
+function parse<T>(schema: SafeParser<T>, value: unknown, what: string): T {
+  return parseOrThrow(schema, value, what, (message) => new SessionWriteError('invalid_input', message));
 }
 
 function requireTime(serverNow: number): number {

@@ -10,7 +10,7 @@ import '../components/jr-join-form.js';
 import { ApiError, getBoardInfo, joinBoard } from '../session/api-client.js';
 import { BoardSession } from '../session/board-session.js';
 import { FacilitationSession } from '../facilitation/facilitation-session.js';
-import { forgetMember, loadMember, resolveToken, saveMember } from '../session/credentials.js';
+import { forgetMember, forgetToken, loadMember, resolveToken, saveMember } from '../session/credentials.js';
 import { cardStyles, centeredPageStyles } from '../styles/page-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import './jr-projector-view.js';
@@ -108,6 +108,8 @@ export class JrBoardView extends LitElement {
   private failure(error: unknown): Phase {
     if (error instanceof ApiError) {
       if (error.status === 401 || error.status === 403) {
+        // A refused (e.g. replaced) link must not be remembered for the next visit of this board.
+        if (error.status === 401) forgetToken(this.boardId);
         return { kind: 'failed', title: 'This link is not valid', message: 'The access key was not accepted. Ask the facilitator for a new link.', retry: false };
       }
       if (error.status === 404) {
