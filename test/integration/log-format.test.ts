@@ -34,7 +34,7 @@ async function firstLines(env: Record<string, string>, tty: boolean): Promise<st
 }
 
 // colour codes of the terminal output (ESC [ ... m)
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 describe('log format', () => {
   it('into a pipe: JSON lines', async () => {
