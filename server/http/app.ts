@@ -21,6 +21,10 @@ export interface AppOptions {
   queue: HealthSource;
   clientDir: string;
   publicUrl: string | undefined;
+  /** Config.host (see BoardRoutesOptions.bindHost) */
+  bindHost: string;
+  /** this machine's LAN address; tests pass their own */
+  lanAddress?: () => string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
 }

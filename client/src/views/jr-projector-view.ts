@@ -15,7 +15,7 @@ import { PresenceController } from '../controllers/presence-controller.js';
 import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
 import { boardFacilitation, type BoardFacilitation } from '../facilitation/board-facilitation.js';
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
-import { fetchJoinCode } from '../facilitation/facilitation-api.js';
+import { fetchJoinLink, type JoinLink } from '../facilitation/facilitation-api.js';
 import { draftCounts } from '../facilitation/presence-drafts.js';
 import { SessionController } from '../facilitation/session-controller.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
@@ -46,7 +46,7 @@ export class JrProjectorView extends LitElement {
     scale: { state: true },
     offset: { state: true },
     shiftY: { state: true },
-    joinCode: { state: true },
+    joinLink: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -139,8 +139,8 @@ export class JrProjectorView extends LitElement {
   declare offset: number;
   /** top offset (negative when zoomed into a focused stage or note) */
   declare shiftY: number;
-  /** the join code shown with the QR code; re-read now and then, as the facilitator may issue a new one */
-  declare joinCode: string | undefined;
+  /** the join code and link shown with the QR code; re-read now and then, as the facilitator may issue a new one */
+  declare joinLink: JoinLink | undefined;
   private joinCodeTimer: ReturnType<typeof setInterval> | undefined;
   private sessionState: SessionController | undefined;
   private facilitationCache: { board: unknown; session: unknown; value: BoardFacilitation } | undefined;
@@ -158,7 +158,7 @@ export class JrProjectorView extends LitElement {
     this.scale = 1;
     this.offset = 0;
     this.shiftY = 0;
-    this.joinCode = undefined;
+    this.joinLink = undefined;
   }
 
   override connectedCallback(): void {
@@ -169,8 +169,8 @@ export class JrProjectorView extends LitElement {
   private async refreshJoinCode(): Promise<void> {
     if (!this.session) return;
     try {
-      const code = await fetchJoinCode(this.session.boardId, this.session.options.token);
-      if (code && code !== this.joinCode) this.joinCode = code;
+      const link = await fetchJoinLink(this.session.boardId, this.session.options.token);
+      if (link && (link.joinCode !== this.joinLink?.joinCode || link.joinUrl !== this.joinLink.joinUrl)) this.joinLink = link;
     } catch (error) {
       // Offline for a moment or the link was replaced: keep showing the code we have.
       console.warn('journeyroom: could not refresh the join code', error);
@@ -312,7 +312,8 @@ export class JrProjectorView extends LitElement {
           .session=${session}
           .clock=${this.facilitation?.clock}
           .people=${people}
-          .joinCode=${this.joinCode ?? this.info?.joinCode}
+          .joinCode=${this.joinLink?.joinCode ?? this.info?.joinCode}
+          .joinUrl=${this.joinLink?.joinUrl ?? this.info?.joinUrl}
           .privateNotes=${session?.privateMode.on && this.session ? draftCounts(this.session.awareness).reduce((sum, d) => sum + d.count, 0) : 0}
           .ranking=${session && session.vote.status === 'closed' && session.vote.closedAt !== null ? rankVotes(snapshot, session.vote) : []}
         ></jr-projector-session>
