@@ -1,0 +1,16 @@
+/** Config parsing of the settings added for speed and memory: defaults, good values, bad values named. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('config', () => {
+  it('COMPRESS_ABOVE_BYTES defaults to 16 KiB, accepts 0 (off) and whole numbers', () => {
+    expect(loadConfig({}).compressAboveBytes).toBe(16 * 1024);
+    expect(loadConfig({ COMPRESS_ABOVE_BYTES: '0' }).compressAboveBytes).toBe(0);
+    expect(loadConfig({ COMPRESS_ABOVE_BYTES: '65536' }).compressAboveBytes).toBe(65536);
+  });
+
+  it.each(['-1', '1.5', 'big', '99999999999'])('COMPRESS_ABOVE_BYTES=%s stops the start naming the variable', (raw) => {
+    expect(() => loadConfig({ COMPRESS_ABOVE_BYTES: raw })).toThrow(ConfigError);
+    expect(() => loadConfig({ COMPRESS_ABOVE_BYTES: raw })).toThrow(/COMPRESS_ABOVE_BYTES/);
+  });
+});
