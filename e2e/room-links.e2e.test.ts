@@ -99,7 +99,7 @@ describe('join links in the room', () => {
     await phone.getByLabel('Your name').fill('Pia');
     await phone.getByRole('radio', { name: /a customer/ }).check();
     await phone.getByRole('button', { name: 'Join the board' }).click();
-    await phone.getByRole('region', { name: 'Journey map' }).waitFor();
+    await phone.locator('jr-phone-board').getByRole('heading', { name: /Discover/ }).waitFor();
     await phone.getByRole('button', { name: 'Invite' }).click();
     const invite = phone.locator('jr-invite');
     expect(await invite.getByLabel('Join link', { exact: true }).inputValue()).toBe(joinLink);

@@ -29,6 +29,12 @@ export interface Config {
   maxPendingBytes: number;
   /** Outbound bytes buffered for one socket above which it is closed as a slow consumer. Env MAX_BUFFERED_BYTES, default 16 MiB. */
   maxBufferedBytes: number;
+  /**
+   * Messages the server sends that are at least this big are compressed (permessage-deflate, when the client
+   * offers it): first syncs of big boards. Smaller ones (every live edit) are sent as they are. 0 turns
+   * compression off (not negotiated). Env COMPRESS_ABOVE_BYTES, default 16 KiB.
+   */
+  compressAboveBytes: number;
   /** pino level. Env LOG_LEVEL, default info. */
   logLevel: string;
   /** Log line format: `json`, `pretty` (human-readable), or `auto` (pretty when stdout is a terminal). Env LOG_FORMAT, default auto. */
@@ -101,6 +107,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     idleUnloadMs: 5000,
     maxPendingBytes: 256 * 1024 * 1024,
     maxBufferedBytes: 16 * 1024 * 1024,
+    compressAboveBytes: 16 * 1024,
     logLevel: 'info',
     logFormat: 'auto',
     clientDir: path.resolve('dist/client'),
@@ -137,6 +144,7 @@ export function loadConfig(env: Env): Config {
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 5000, 0, 3_600_000),
     maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
     logLevel,
     logFormat,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),

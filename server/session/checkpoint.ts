@@ -7,12 +7,12 @@
  */
 import * as Y from 'yjs';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
+import { AppError } from '../app-error.js';
 
 /** A checkpoint state that cannot be read as a Yjs update. */
-export class CheckpointError extends Error {
-  readonly code = 'invalid_checkpoint';
+export class CheckpointError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('invalid_checkpoint', message);
     this.name = 'CheckpointError';
   }
 }
