@@ -35,6 +35,12 @@ export interface Config {
    * compression off (not negotiated). Env COMPRESS_ABOVE_BYTES, default 16 KiB.
    */
   compressAboveBytes: number;
+  /**
+   * After this long with no board loaded (following a time with boards), the server runs one full garbage
+   * collection so the memory of unloaded boards goes back to the system. 0 turns it off. Env IDLE_GC_MS,
+   * default 10000.
+   */
+  idleGcMs: number;
   /** pino level. Env LOG_LEVEL, default info. */
   logLevel: string;
   /** Built client to serve; default dist/client next to the server build. Env CLIENT_DIR. */
@@ -97,6 +103,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     maxPendingBytes: 256 * 1024 * 1024,
     maxBufferedBytes: 16 * 1024 * 1024,
     compressAboveBytes: 16 * 1024,
+    idleGcMs: 10_000,
     logLevel: 'info',
     clientDir: path.resolve('dist/client'),
     ...overrides,
@@ -131,6 +138,7 @@ export function loadConfig(env: Env): Config {
     maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
+    idleGcMs: int(env, 'IDLE_GC_MS', 10_000, 0, 3_600_000),
     logLevel,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
   });
