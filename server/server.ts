@@ -77,8 +77,8 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     logger,
   });
   const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
-  const unsubscribe = queue.onCommitted((boardId, docKey) => {
-    registry.peekDoc(boardId, docKey)?.announceCommitted();
+  const unsubscribe = queue.onCommitted((boardId, docKey, committedSeq) => {
+    registry.peekDoc(boardId, docKey)?.announceCommitted(committedSeq);
   });
   const attendance = new AttendanceTracker(store, logger);
   const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });

@@ -1,7 +1,7 @@
 /**
  * A room: one doc of one board in memory (Y.Doc + Awareness) and the connections on it. It applies checked
  * client updates, fans them out, hands them to the write queue, trims over-long note texts, keeps awareness
- * per connection, and after each commit tells every connection what the server has stored (its SyncStep1).
+ * per connection, and after each commit tells each connection that wrote which of its writes are stored.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { LIMITS } from '../../shared/board/schema.js';
 import { MESSAGE, docKey as docKeyOf, type RoomAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import { SaveAcks } from './save-acks.js';
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -23,7 +24,8 @@ export interface RoomPeer {
 /** The part of the write queue a room uses (implemented by WriteQueue). */
 export interface DocWriteQueue {
   attachDoc(boardId: string, docKey: string, doc: Y.Doc, storedCount: number): void;
-  enqueue(boardId: string, docKey: string, update: Uint8Array): void;
+  /** Returns the update's sequence number in its doc (what onCommitted reports as committed). */
+  enqueue(boardId: string, docKey: string, update: Uint8Array): number;
   flushDoc(boardId: string, docKey: string, options: { compact: boolean }): Promise<void>;
   detachDoc(boardId: string, docKey: string): void;
   hasPending(boardId: string, docKey: string): boolean;
@@ -61,6 +63,9 @@ export class Room {
   private readonly owners = new Map<number, string>();
   private readonly ownedByPeer = new Map<string, Set<number>>();
   private destroyed = false;
+  private readonly saves = new SaveAcks();
+  /** The write queue's sequence number of this doc's latest queued update. */
+  private lastSeq = 0;
   /** Non-connection holders keeping the room loaded (a board room holds its session room). */
   private holds = 0;
   /**
@@ -118,6 +123,7 @@ export class Room {
   /** Removes a connection and its presence; an empty room reports itself idle. */
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
+    this.saves.forget(peer);
     const owned = this.ownedByPeer.get(peer.id);
     this.ownedByPeer.delete(peer.id);
     if (owned && owned.size > 0 && !this.destroyed) {
@@ -141,8 +147,19 @@ export class Room {
    * landed in that are now longer than the note limit are trimmed by a server transaction.
    */
   applyClientUpdate(peer: RoomPeer, update: Uint8Array, stringIds: readonly Y.ID[]): void {
-    Y.applyUpdate(this.doc, update, peer);
-    if (stringIds.length > 0) this.trimLongTexts(stringIds);
+    const seqBefore = this.lastSeq;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+      if (stringIds.length > 0) this.trimLongTexts(stringIds);
+    } finally {
+      // Counted even when applying threw: the connection is closed then, and its count goes with it.
+      this.saves.handled(peer, this.lastSeq === seqBefore ? undefined : this.lastSeq);
+    }
+  }
+
+  /** A write of `peer` that is not applied (read-only, or a no-op while locked): acknowledged in its turn. */
+  skipClientUpdate(peer: RoomPeer): void {
+    this.saves.handled(peer, undefined);
   }
 
   private trimLongTexts(stringIds: readonly Y.ID[]): void {
@@ -190,14 +207,10 @@ export class Room {
     if (clients.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
-  /**
-   * The durable "saved" signal: after a commit, every peer gets the server's state vector. The stock client
-   * answers with only what the server lacks; ours shows "saved" when that is nothing.
-   */
-  announceCommitted(): void {
-    if (this.peers.size === 0 || this.destroyed) return;
-    const frame = syncFrame((e) => syncProtocol.writeSyncStep1(e, this.doc));
-    for (const peer of this.peers) peer.send(frame);
+  /** The write queue committed this doc's updates up to `committedSeq`: tell the writers they are saved. */
+  announceCommitted(committedSeq: number): void {
+    if (this.destroyed) return;
+    this.saves.committed(committedSeq);
   }
 
   /** Closes every connection with `code`. */
@@ -217,7 +230,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
-    this.queue.enqueue(this.boardId, this.docKey, update);
+    this.lastSeq = this.queue.enqueue(this.boardId, this.docKey, update);
     const frame = syncFrame((e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };

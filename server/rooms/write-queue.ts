@@ -102,7 +102,7 @@ export class WriteQueue {
   private readonly retryMaxMs: number;
 
   private readonly docs = new Map<string, DocState>();
-  private readonly listeners = new Set<(boardId: string, docKey: string) => void>();
+  private readonly listeners = new Set<(boardId: string, docKey: string, committedSeq: number) => void>();
   private waiters: Waiter[] = [];
   /** The batch timer: set by the first update after a commit started, fires flushDelayMs later. */
   private timer: NodeJS.Timeout | undefined;
@@ -143,7 +143,7 @@ export class WriteQueue {
    * Queues one update (V1) applied to that doc; it is committed at most flushDelayMs later (one batch for all
    * docs). The bytes are kept as given (not copied): the caller must not reuse the buffer.
    */
-  enqueue(boardId: string, docKey: string, update: Uint8Array): void {
+  enqueue(boardId: string, docKey: string, update: Uint8Array): number {
     if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${boardId}/${docKey} not stored`);
     const state = this.state(boardId, docKey);
     state.pending.push(update);
@@ -151,6 +151,7 @@ export class WriteQueue {
     this.updateCount += 1;
     this.byteCount += update.byteLength;
     this.schedule();
+    return state.enqueuedSeq;
   }
 
   /** Commits everything pending for this doc, compacting it into a snapshot when compact is true; resolves once durable. */
@@ -210,8 +211,11 @@ export class WriteQueue {
     return this.byteCount > this.maxPendingBytes;
   }
 
-  /** Subscribe to "committed" events (boardId, docKey) — used to tell clients their edits are saved. Returns an unsubscribe fn. */
-  onCommitted(listener: (boardId: string, docKey: string) => void): () => void {
+  /**
+   * Subscribe to "committed" events (boardId, docKey, committedSeq: every update enqueued with a sequence
+   * number up to it is durable) — used to tell clients their edits are saved. Returns an unsubscribe fn.
+   */
+  onCommitted(listener: (boardId: string, docKey: string, committedSeq: number) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -382,7 +386,7 @@ export class WriteQueue {
       this.failedAttempts = 0;
     }
     this.retryDelayMs = 0;
-    for (const item of plan) this.emitCommitted(item.state.boardId, item.state.docKey);
+    for (const item of plan) this.emitCommitted(item.state.boardId, item.state.docKey, item.state.committedSeq);
     this.settleWaiters();
     this.afterCommit();
   }
@@ -434,10 +438,10 @@ export class WriteQueue {
     this.waiters = waiting;
   }
 
-  private emitCommitted(boardId: string, docKey: string): void {
+  private emitCommitted(boardId: string, docKey: string, committedSeq: number): void {
     for (const listener of this.listeners) {
       try {
-        listener(boardId, docKey);
+        listener(boardId, docKey, committedSeq);
       } catch (err) {
         this.logger.error({ err, boardId, docKey }, 'committed listener threw');
       }
