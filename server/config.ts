@@ -43,8 +43,19 @@ export interface Config {
   idleGcMs: number;
   /** pino level. Env LOG_LEVEL, default info. */
   logLevel: string;
+  /** Log line format: `json`, `pretty` (human-readable), or `auto` (pretty when stdout is a terminal). Env LOG_FORMAT, default auto. */
+  logFormat: LogFormat;
   /** Built client to serve; default dist/client next to the server build. Env CLIENT_DIR. */
   clientDir: string;
+}
+
+/** The accepted values of LOG_FORMAT. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+/** How log lines are written (see Config.logFormat). */
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+function isLogFormat(value: string): value is LogFormat {
+  return (LOG_FORMATS as readonly string[]).includes(value);
 }
 
 export class ConfigError extends Error {
@@ -105,6 +116,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     compressAboveBytes: 16 * 1024,
     idleGcMs: 10_000,
     logLevel: 'info',
+    logFormat: 'auto',
     clientDir: path.resolve('dist/client'),
     ...overrides,
   };
@@ -114,6 +126,8 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
 export function loadConfig(env: Env): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = env.LOG_FORMAT || 'auto';
+  if (!isLogFormat(logFormat)) throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(env.LOG_FORMAT)}`);
   let publicUrl: string | undefined;
   if (env.PUBLIC_URL) {
     try {
@@ -140,6 +154,7 @@ export function loadConfig(env: Env): Config {
     compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
     idleGcMs: int(env, 'IDLE_GC_MS', 10_000, 0, 3_600_000),
     logLevel,
+    logFormat,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
   });
 }
