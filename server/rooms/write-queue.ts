@@ -1,6 +1,6 @@
 /**
- * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch at most
- * `flushDelayMs` after the first one arrived, compacts long update logs into snapshots, and when a commit fails
+ * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch (group
+ * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue), compacts long update logs into snapshots, and when a commit fails
  * keeps everything in memory and retries the whole batch with backoff (reliability.md §2, "nothing acknowledged
  * is lost"). Nothing here says "saved" before the store's transaction committed.
  */
@@ -290,11 +290,20 @@ export class WriteQueue {
     return promise;
   }
 
-  /** Arms the batch timer: a commit at most flushDelayMs after the first update that is not in a commit yet. */
+  /**
+   * Group commit: with no commit in flight, arms the batch timer (flushDelayMs; 0 = the next turn of the event
+   * loop, so the updates of one burst share a commit); with one in flight, the next commit starts as soon as it
+   * lands, with everything that arrived meanwhile. A quiet board is saved at once, and under load each commit
+   * takes what queued during the previous one, so batches grow by themselves.
+   */
   private schedule(): void {
     if (this.timer || this.stopped) return;
     // While degraded the retry timer owns the next attempt: new updates join it.
     if (this.retryTimer) return;
+    if (this.inFlight) {
+      this.commitWhenIdle = true;
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.commitSoon(false);
