@@ -114,6 +114,7 @@ export class RoomRegistry {
       if (this.closed) throw new Error('server is shutting down');
       queue.attachDoc(address.boardId, docKey, doc, stored.updates.length);
       const room = new Room(address, doc, queue, log, (r) => this.onIdle(r));
+      if (stored.snapshot && stored.updates.length === 0) room.keepStoredState(stored.snapshot);
       if (sessionRoom) {
         sessionRoom.hold();
         room.sessionDoc = sessionRoom.doc;

@@ -64,6 +64,11 @@ export class Room {
   private readonly ownedByPeer = new Map<string, Set<number>>();
   private destroyed = false;
   private readonly saves = new SaveAcks();
+  /**
+   * The stored snapshot the doc was loaded from, kept while the doc has not changed since: a new client's
+   * first sync is these bytes as they are, not a fresh encoding of the whole doc (≈ 0.2-0.4 s for 10,000 notes).
+   */
+  private storedState: Uint8Array | undefined;
   /** The write queue's sequence number of this doc's latest queued update. */
   private lastSeq = 0;
   /** Non-connection holders keeping the room loaded (a board room holds its session room). */
@@ -120,6 +125,11 @@ export class Room {
     if (clients.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
+  /** Keeps the snapshot the doc was loaded from (and nothing else) for first syncs, until the doc changes. */
+  keepStoredState(snapshot: Uint8Array): void {
+    this.storedState = snapshot;
+  }
+
   /** Removes a connection and its presence; an empty room reports itself idle. */
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
@@ -135,7 +145,9 @@ export class Room {
 
   /** Answers a SyncStep1: what the peer lacks. Throws on an undecodable state vector. */
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
-    const update = Y.encodeStateAsUpdate(this.doc, stateVector);
+    // An empty state vector (a client with an empty doc) encodes as the single byte 0.
+    const fromStore = stateVector.length === 1 && stateVector[0] === 0 ? this.storedState : undefined;
+    const update = fromStore ?? Y.encodeStateAsUpdate(this.doc, stateVector);
     peer.send(syncFrame((e) => {
       encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
       encoding.writeVarUint8Array(e, update);
@@ -230,6 +242,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    this.storedState = undefined;
     this.lastSeq = this.queue.enqueue(this.boardId, this.docKey, update);
     const frame = syncFrame((e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);

@@ -182,6 +182,33 @@ describe('sync', () => {
     expect(s.server.registry.all().map((room) => room.docKey).sort()).toEqual(['board', 'session']);
   });
 
+  it('after a restart the first clients get the stored snapshot as it is, and later clients the edits made since', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(a);
+    const [stage] = stageIds(a.doc);
+    const [lane] = laneIds(a.doc);
+    for (let i = 0; i < 20; i++) addNote(a.doc, { stageId: stage!, laneId: lane!, text: `stored ${i}`, author: alice });
+    const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    await waitFor(() => texts(watcher.doc).length === 20, 'the server has the 20 notes');
+    a.destroy();
+    watcher.destroy();
+    await s.close();
+    const s2 = await startServer({}, s.dataDir);
+    const b = connectClient(s2.wsUrl, board.id, { token: board.tokens.participant });
+    const c = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
+    await Promise.all([synced(b), synced(c)]);
+    expect(texts(b.doc)).toHaveLength(20);
+    expect(texts(c.doc)).toEqual(texts(b.doc));
+    addNote(b.doc, { stageId: stage!, laneId: lane!, text: 'after restart', author: alice });
+    await waitFor(() => texts(c.doc).includes('after restart'), 'c got the new note');
+    const d = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
+    await synced(d);
+    await waitFor(() => texts(d.doc).includes('after restart'), 'a later client gets the edit made after the load');
+    expect(texts(d.doc)).toHaveLength(21);
+  });
+
   it('after a commit the writer gets "saved n" for its writes; a reader gets nothing, and no SyncStep1 follows the join', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
