@@ -15,7 +15,8 @@ import { addNoteIn, focusedStageId, type BoardBinding } from '../ui/board-bindin
 import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import './jr-note.js';
-import { noteExcerpt, type JrNote } from './jr-note.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
+import type { JrNote } from './jr-note.js';
 
 /** Separates stage and lane ids in a "Move to" option value (ids are UUIDs, so it never occurs in one). */
 const CELL_SEPARATOR = '|';

@@ -22,7 +22,8 @@ import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import { currentSlot, describeSlot, nextSlot, type Slot } from '../ui/note-move.js';
 import './jr-lane-header.js';
 import './jr-note.js';
-import { noteExcerpt, type JrNote } from './jr-note.js';
+import type { JrNote } from './jr-note.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
 import './jr-stage-header.js';
 
 /** A note being moved by keyboard: where it was and where it would go. */

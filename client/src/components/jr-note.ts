@@ -11,6 +11,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 import { NOTE_DRAG_TYPE, type DeletedDetail, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
 import { icon } from '../ui/icons.js';
 import { noteColor } from '../ui/note-colors.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
 import './jr-emotion-picker.js';
 import './jr-note-session.js';
 import './jr-note-text.js';
@@ -20,13 +21,6 @@ import type { JrNoteText } from './jr-note-text.js';
 
 /** Keys a picked-up note hands to the board. */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', ' ', 'Escape', 'Home', 'End']);
-
-/** A short quotable excerpt of a note for labels and announcements. */
-export function noteExcerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (!line) return 'empty note';
-  return line.length > 40 ? `“${line.slice(0, 40)}…”` : `“${line}”`;
-}
 
 /** Whether two reads of a note show the same thing (a board re-read creates new objects for every note). */
 function sameNote(a: Note | undefined, b: Note | undefined): boolean {
