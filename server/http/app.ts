@@ -6,6 +6,8 @@ import type { RoomRegistry } from '../rooms/registry.js';
 import { boardRoutes, joinRoutes } from './boards.js';
 import { createSessionRouter } from './session-routes.js';
 import { createExportRouter } from './export-routes.js';
+import { createActionRouter } from './action-routes.js';
+import { createSeriesRouter } from './series-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
 import { registryLiveDocs } from '../session/live-docs.js';
 import type { AttendanceTracker } from '../session/attendance-tracker.js';
@@ -37,6 +39,8 @@ export function createApp(options: AppOptions): Express {
   const docs = registryLiveDocs(options.registry);
   const liveSessionIds = (): ReadonlySet<number> => options.attendance.liveSessionIds();
   app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
+  app.use('/api/boards', createActionRouter({ store: options.store, docs, publicUrl: options.publicUrl }));
+  app.use('/api/boards', createSeriesRouter({ store: options.store, docs, logger: options.logger, publicUrl: options.publicUrl }));
   app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
   app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));
   app.use('/api', apiNotFound);

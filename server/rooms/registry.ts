@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { docKey as docKeyOf, type RoomAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
-import { LOAD_ORIGIN, Room, type DocWriteQueue } from './room.js';
+import { migrateBoard } from '../../shared/board/migrate.js';
+import { LOAD_ORIGIN, Room, SERVER_ORIGIN, type DocWriteQueue } from './room.js';
 
 /** Longest wait for the final flush of every room at shutdown (the process exits by 10 s). */
 const SHUTDOWN_FLUSH_MS = 6000;
@@ -119,6 +120,9 @@ export class RoomRegistry {
         room.sessionDoc = sessionRoom.doc;
       }
       this.rooms.set(key, room);
+      // After the Room exists, so the migration's update is queued and stored like any server change.
+      const migrated = address.kind === 'board' ? migrateBoard(doc, SERVER_ORIGIN) : [];
+      if (migrated.length > 0) log.info({ versions: migrated }, 'board schema migrated');
       log.debug({ updates: stored.updates.length }, 'room loaded');
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.
       return room;
