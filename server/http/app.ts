@@ -8,6 +8,7 @@ import { createSessionRouter } from './session-routes.js';
 import { createExportRouter } from './export-routes.js';
 import { createActionRouter } from './action-routes.js';
 import { createSeriesRouter } from './series-routes.js';
+import { createCompareRouter } from './compare-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
 import { registryLiveDocs } from '../session/live-docs.js';
 import type { AttendanceTracker } from '../session/attendance-tracker.js';
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
   app.use('/api/boards', createActionRouter({ store: options.store, docs, publicUrl: options.publicUrl }));
   app.use('/api/boards', createSeriesRouter({ store: options.store, docs, logger: options.logger, publicUrl: options.publicUrl }));
+  app.use('/api/boards', createCompareRouter({ store: options.store, docs, logger: options.logger }));
   app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
   app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));
   app.use('/api', apiNotFound);

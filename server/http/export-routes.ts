@@ -13,6 +13,7 @@ import type { CheckpointInfo } from '../../shared/session/schema.js';
 import { EXPORT_FORMATS, contentDisposition, isExportFormat, renderExport, type ExportFormat } from '../export/index.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
+import { sinceForBoard } from '../series/compare-sides.js';
 import { docFromState } from '../session/checkpoint.js';
 import type { LiveDocs } from '../session/live-docs.js';
 import { summaryContext } from '../session/summary-context.js';
@@ -48,7 +49,9 @@ async function liveInput(deps: ExportRoutesDeps, boardId: string, generatedAt: n
   const context = await storage('session', () =>
     summaryContext(boardId, { store: deps.store, docs: deps.docs, now: generatedAt, liveSessionIds: deps.liveSessionIds() }),
   );
-  return { snapshot, input: { board: snapshot, ...context, generatedAt } };
+  // A follow-up session's summary opens with what changed since the previous one (SUM-SINCE-1).
+  const since = await storage('series', () => sinceForBoard(deps.store, deps.docs, boardId, { board: snapshot, session: context.session }));
+  return { snapshot, input: { board: snapshot, ...context, generatedAt, ...(since ? { since } : {}) } };
 }
 
 /** Reads a stored checkpoint (board and session as they were) into a SummaryInput; attendance as of the checkpoint. */

@@ -91,9 +91,10 @@ export function buildFollowUp(previous: BoardSnapshot, options: FollowUpOptions)
         momentOfTruth: note.momentOfTruth,
       });
       map.set(NOTE.ownerDepartment, note.ownerDepartment);
+      roots.notes.set(note.id, map);
+      // Only after integration: a map not yet in the doc does not hand out its nested maps.
       const causes = map.get(NOTE.causes);
       if (causes instanceof Y.Map) for (const id of note.causes) if (carriedIds.has(id)) causes.set(id, true);
-      roots.notes.set(note.id, map);
     }
     for (const action of actions) {
       roots.actions.set(
