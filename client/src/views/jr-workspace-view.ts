@@ -11,6 +11,7 @@ import '../components/jr-confirm-dialog.js';
 import type { ConfirmRequest, JrConfirmDialog } from '../components/jr-confirm-dialog.js';
 import '../components/jr-connection-banner.js';
 import '../components/jr-copy-link.js';
+import '../components/jr-actions-section.js';
 import '../components/jr-export-menu.js';
 import '../components/jr-metrics-import.js';
 import '../components/jr-inline-edit.js';
@@ -26,6 +27,7 @@ import { StageMetricsController } from '../controllers/stage-metrics-controller.
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
 import { WorkspaceFacilitation } from '../facilitation/workspace-facilitation.js';
 import { BoardActions } from '../session/board-actions.js';
+import { ActionItems } from '../session/action-items.js';
 import type { BoardSession } from '../session/board-session.js';
 import { loadLinks } from '../session/credentials.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -152,6 +154,7 @@ export class JrWorkspaceView extends LitElement {
   /** session bar, facilitator panel, votes, drafts, focus (see facilitation/workspace-facilitation.ts) */
   private workshop: WorkspaceFacilitation | undefined;
   private actions: BoardActions | undefined;
+  private actionItems: ActionItems | undefined;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
   private connection: ConnectionController | undefined;
@@ -190,6 +193,7 @@ export class JrWorkspaceView extends LitElement {
       ? { memberId: member.memberId, name: member.name, role: member.role, department: member.department }
       : undefined;
     this.actions = new BoardActions(session.doc, session.localOrigin, author, (message) => this.reportError(message));
+    this.actionItems = author ? new ActionItems(session.doc, session.localOrigin, author.name, (message) => this.reportError(message)) : undefined;
     this.board = new BoardSnapshotController(this, session.doc);
     this.presence = new PresenceController(this, session.awareness, self);
     this.connection = new ConnectionController(this, session.status);
@@ -264,6 +268,7 @@ export class JrWorkspaceView extends LitElement {
             ></jr-board>`
           : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
       </div>
+      <jr-actions-section .snapshot=${snapshot} .items=${this.actionItems} ?locked=${locked}></jr-actions-section>
       <div @jr-confirm=${this.onConfirm}>${workshop?.renderPanel(snapshot) ?? nothing}</div>
       ${workshop?.renderCausesDialog(snapshot) ?? nothing}
       <jr-undo-toast></jr-undo-toast>
