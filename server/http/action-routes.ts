@@ -11,7 +11,9 @@ import type { BoardStore } from '../persistence/board-store.js';
 import type { LiveDocs } from '../session/live-docs.js';
 import { baseUrl } from './boards.js';
 import { authorizeBoard } from './request-auth.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { boardDocAddress } from '../../shared/protocol.js';
+import { withLiveDocs } from '../session/live-docs.js';
+import { requireRole, routeParam } from './route-helpers.js';
 
 export interface ActionRoutesDeps {
   store: BoardStore;
@@ -21,13 +23,8 @@ export interface ActionRoutesDeps {
 }
 
 /** Reads the live board doc of a board as a snapshot (loading its room if needed). */
-export async function liveSnapshot(docs: LiveDocs, boardId: string): Promise<BoardSnapshot> {
-  const live = await storage('board', () => docs.acquire({ boardId, kind: 'board' }));
-  try {
-    return readBoard(live.doc);
-  } finally {
-    live.release();
-  }
+export function liveSnapshot(docs: LiveDocs, boardId: string): Promise<BoardSnapshot> {
+  return withLiveDocs(docs, [boardDocAddress(boardId)], ([live]) => readBoard(live!.doc));
 }
 
 /** The actions CSV router; mount at `/api/boards` before the export router (its path is more specific). */

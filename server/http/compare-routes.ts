@@ -6,7 +6,6 @@
  * series according to the server-only series links, so a token of one series never reads another.
  */
 import express, { type Request, type Router } from 'express';
-import { API_ERROR } from '../../shared/api.js';
 import { compareBoards, type Comparison } from '../../shared/board/compare.js';
 import { idSchema } from '../../shared/board/schema.js';
 import { isBoardId } from '../../shared/protocol.js';
@@ -18,9 +17,9 @@ import type { BoardStore } from '../persistence/board-store.js';
 import { checkpointSide, liveSide } from '../series/compare-sides.js';
 import { readSeriesLink } from '../series/series-link.js';
 import type { LiveDocs } from '../session/live-docs.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../app-error.js';
 import { authorizeBoard } from './request-auth.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { requireRole, routeParam } from './route-helpers.js';
 
 /** CSP of a comparison HTML page: as the summary's, no scripts and no remote loads. */
 const COMPARE_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
@@ -47,30 +46,30 @@ export function createCompareRouter(deps: CompareRoutesDeps): Router {
   router.get('/:id/compare.:format', async (req, res) => {
     const { board, role } = await authorizeBoard(deps.store, routeParam(req, 'id'), req);
     const format = routeParam(req, 'format') ?? '';
-    if (!isCompareFormat(format)) throw new HttpError(404, API_ERROR.notFound, `unknown comparison format; use one of ${COMPARE_FORMATS.join(', ')}`);
+    if (!isCompareFormat(format)) throw new AppError('not_found', `unknown comparison format; use one of ${COMPARE_FORMATS.join(', ')}`);
     requireRole(role, ['facilitator', 'participant'], 'compare boards');
     const checkpointId = queryString(req, 'checkpoint');
     const withId = queryString(req, 'with');
-    if (checkpointId !== undefined && withId !== undefined) throw new HttpError(400, API_ERROR.badRequest, 'give either `with` or `checkpoint`, not both');
-    const link = await storage('series', () => readSeriesLink(deps.store, board.id));
+    if (checkpointId !== undefined && withId !== undefined) throw new AppError('bad_request', 'give either `with` or `checkpoint`, not both');
+    const link = await readSeriesLink(deps.store, board.id);
 
     let comparison: Comparison;
     if (checkpointId !== undefined) {
-      if (!idSchema.safeParse(checkpointId).success) throw new HttpError(404, API_ERROR.notFound, 'checkpoint not found');
-      const record = await storage('checkpoint', () => deps.store.getCheckpoint(board.id, checkpointId));
-      if (!record) throw new HttpError(404, API_ERROR.notFound, 'checkpoint not found');
-      const now = await storage('board', () => liveSide(deps.docs, board.id, link.position));
+      if (!idSchema.safeParse(checkpointId).success) throw new AppError('not_found', 'checkpoint not found');
+      const record = await deps.store.getCheckpoint(board.id, checkpointId);
+      if (!record) throw new AppError('not_found', 'checkpoint not found');
+      const now = await liveSide(deps.docs, board.id, link.position);
       comparison = compareBoards(checkpointSide(record), { ...now, label: 'Now' });
     } else {
       const otherId = withId ?? link.previousBoardId;
-      if (!otherId) throw new HttpError(404, API_ERROR.notFound, 'this board has no previous session; give `with=<boardId>` or `checkpoint=<id>`');
-      if (!isBoardId(otherId) || otherId === board.id) throw new HttpError(404, API_ERROR.notFound, 'no such board in this series');
-      const otherLink = await storage('series', () => readSeriesLink(deps.store, otherId));
-      const exists = await storage('board', () => deps.store.getBoard(otherId));
-      if (!exists || otherLink.seriesId !== link.seriesId) throw new HttpError(404, API_ERROR.notFound, 'no such board in this series');
+      if (!otherId) throw new AppError('not_found', 'this board has no previous session; give `with=<boardId>` or `checkpoint=<id>`');
+      if (!isBoardId(otherId) || otherId === board.id) throw new AppError('not_found', 'no such board in this series');
+      const otherLink = await readSeriesLink(deps.store, otherId);
+      const exists = await deps.store.getBoard(otherId);
+      if (!exists || otherLink.seriesId !== link.seriesId) throw new AppError('not_found', 'no such board in this series');
       const [mine, other] = await Promise.all([
-        storage('board', () => liveSide(deps.docs, board.id, link.position)),
-        storage('board', () => liveSide(deps.docs, otherId, otherLink.position)),
+        liveSide(deps.docs, board.id, link.position),
+        liveSide(deps.docs, otherId, otherLink.position),
       ]);
       comparison = otherLink.position < link.position ? compareBoards(other, mine) : compareBoards(mine, other);
     }

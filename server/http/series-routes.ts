@@ -6,20 +6,22 @@
  */
 import express, { type Router } from 'express';
 import * as Y from 'yjs';
-import { API_ERROR, boardLinkPath } from '../../shared/api.js';
+import { boardLinkPath } from '../../shared/api.js';
+import { boardDocAddress, seriesDocAddress } from '../../shared/protocol.js';
+import { AppError } from '../app-error.js';
 import { followUpRequestSchema, type FollowUpResponse, type SeriesBoardRef, type SeriesInfoResponse } from '../../shared/series/api.js';
 import { buildFollowUp, followUpTitle } from '../../shared/series/follow-up.js';
 import { newBoardId, newBoardTokens, newJoinCode } from '../auth/tokens.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
-import { readSeriesLink, SERIES_DOC_KEY, seriesUpdate, writeSeriesLink, type SeriesLink } from '../series/series-link.js';
+import { readSeriesLink, seriesUpdate, writeSeriesLink, type SeriesLink } from '../series/series-link.js';
 import type { LiveDocs } from '../session/live-docs.js';
 import { initialSessionDoc } from '../session/init.js';
 import { liveSnapshot } from './action-routes.js';
 import { baseUrl, JSON_BODY_LIMIT, requireJson } from './boards.js';
-import { HttpError, parseBody } from './errors.js';
+import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { requireRole, routeParam } from './route-helpers.js';
 
 export interface SeriesRoutesDeps {
   store: BoardStore;
@@ -52,20 +54,20 @@ export function createSeriesRouter(deps: SeriesRoutesDeps): Router {
 
   router.get('/:id/series', async (req, res) => {
     const { board } = await authorizeBoard(deps.store, routeParam(req, 'id'), req);
-    const link = await storage('series', () => readSeriesLink(deps.store, board.id));
-    res.set('Cache-Control', 'no-store').json(await storage('series', () => seriesInfo(deps.store, link)));
+    const link = await readSeriesLink(deps.store, board.id);
+    res.set('Cache-Control', 'no-store').json(await seriesInfo(deps.store, link));
   });
 
   router.post('/:id/follow-up', requireJson, json, async (req, res) => {
     const { board, role } = await authorizeBoard(deps.store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'start a follow-up session');
     const input = parseBody(followUpRequestSchema, req.body);
-    if (inFlight.has(board.id)) throw new HttpError(409, API_ERROR.conflict, 'a follow-up of this board is being created; try again in a moment');
+    if (inFlight.has(board.id)) throw new AppError('conflict', 'a follow-up of this board is being created; try again in a moment');
     inFlight.add(board.id);
     const work = (async (): Promise<FollowUpResponse> => {
-      const previousLink = await storage('series', () => readSeriesLink(deps.store, board.id));
+      const previousLink = await readSeriesLink(deps.store, board.id);
       if (previousLink.nextBoardId) {
-        throw new HttpError(409, API_ERROR.conflict, 'this board already has a follow-up session; start the next one from that board');
+        throw new AppError('conflict', 'this board already has a follow-up session; start the next one from that board');
       }
       const snapshot = await liveSnapshot(deps.docs, board.id);
       const position = previousLink.position + 1;
@@ -77,17 +79,17 @@ export function createSeriesRouter(deps: SeriesRoutesDeps): Router {
       const { tokens, hashes } = newBoardTokens();
       try {
         const docs = [
-          { docKey: 'board', update: Y.encodeStateAsUpdate(built.doc) },
-          initialSessionDoc(),
-          { docKey: SERIES_DOC_KEY, update: seriesUpdate(link) },
+          { doc: boardDocAddress(id), update: Y.encodeStateAsUpdate(built.doc) },
+          initialSessionDoc(id),
+          { doc: seriesDocAddress(id), update: seriesUpdate(link) },
         ];
-        await storage('board', () => deps.store.createBoard({ id, title, createdAt, tokenHashes: hashes, joinCode: newJoinCode() }, docs));
+        await deps.store.createBoard({ id, title, createdAt, tokenHashes: hashes, joinCode: newJoinCode() }, docs);
       } finally {
         built.doc.destroy();
       }
       // After the new board exists: a crash in between leaves a new board that knows its previous one, and
       // a previous board without `next` (a new follow-up can then be started again), never a dangling `next`.
-      await storage('series', () => writeSeriesLink(deps.store, board.id, { nextBoardId: id }));
+      await writeSeriesLink(deps.store, board.id, { nextBoardId: id });
       const base = baseUrl(req, deps.publicUrl);
       deps.logger.info({ boardId: id, previousBoardId: board.id, position, notes: input.notes, carried: built.carried }, 'follow-up created');
       return {

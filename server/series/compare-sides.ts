@@ -8,24 +8,19 @@ import type { BoardSnapshot } from '../../shared/board/snapshot.js';
 import type { SinceLastSession } from '../../shared/board/summary-since.js';
 import { readSession } from '../../shared/session/read.js';
 import type { SessionSnapshot } from '../../shared/session/schema.js';
-import type { BoardStore, CheckpointRecord } from '../persistence/board-store.js';
+import { boardDocAddress, sessionDocAddress } from '../../shared/protocol.js';
+import type { BoardStore } from '../persistence/board-store.js';
+import type { CheckpointRecord } from '../persistence/checkpoint-store.js';
 import { docFromState } from '../session/checkpoint.js';
-import type { LiveDocs } from '../session/live-docs.js';
+import { withLiveDocs, type LiveDocs } from '../session/live-docs.js';
 import { readSeriesLink } from './series-link.js';
 
 /** The live board and session of a board, as plain snapshots. */
-export async function liveState(docs: LiveDocs, boardId: string): Promise<{ board: BoardSnapshot; session: SessionSnapshot }> {
-  const board = await docs.acquire({ boardId, kind: 'board' });
-  try {
-    const session = await docs.acquire({ boardId, kind: 'session' });
-    try {
-      return { board: readBoard(board.doc), session: readSession(session.doc) };
-    } finally {
-      session.release();
-    }
-  } finally {
-    board.release();
-  }
+export function liveState(docs: LiveDocs, boardId: string): Promise<{ board: BoardSnapshot; session: SessionSnapshot }> {
+  return withLiveDocs(docs, [boardDocAddress(boardId), sessionDocAddress(boardId)], ([board, session]) => ({
+    board: readBoard(board!.doc),
+    session: readSession(session!.doc),
+  }));
 }
 
 /** A live board as a comparison side named `Session <position>`. */

@@ -1,14 +1,15 @@
 /**
- * A board's place in its journey series, stored by the server only, as a small Y.Doc under the doc key
- * `series` of each board. No room ever serves this doc (rooms serve `board`, `session` and `private:*`),
- * so no client can write it: a facilitator cannot point a board at another series and read its data.
- * Using the doc store (loadDoc/write) keeps it working on every BoardStore implementation unchanged.
+ * A board's place in its journey series, stored by the server only, as a small Y.Doc at the board's `series`
+ * doc address. No room ever serves this doc (parseRoomPath never yields it, canWrite refuses it), so no client
+ * can write it: a facilitator cannot point a board at another series and read that series' data.
+ * Using the document store (loadDoc/write) keeps it working on every store implementation unchanged.
  */
 import * as Y from 'yjs';
-import type { BoardStore } from '../persistence/board-store.js';
+import { seriesDocAddress } from '../../shared/protocol.js';
+import type { DocumentStore } from '../persistence/document-store.js';
 
-/** Storage key of the series doc. */
-export const SERIES_DOC_KEY = 'series';
+/** Name of the series doc's one root map. */
+export const SERIES_ROOT = 'series';
 
 /** Where a board stands in its series. A board that was never part of a follow-up is a series of one. */
 export interface SeriesLink {
@@ -24,7 +25,7 @@ export function standaloneLink(boardId: string): SeriesLink {
 }
 
 function linkOf(doc: Y.Doc, boardId: string): SeriesLink {
-  const map = doc.getMap<unknown>(SERIES_DOC_KEY);
+  const map = doc.getMap<unknown>(SERIES_ROOT);
   const text = (key: string): string => {
     const value = map.get(key);
     return typeof value === 'string' ? value : '';
@@ -45,7 +46,7 @@ export function seriesUpdate(patch: Partial<SeriesLink>, base: Uint8Array | null
     if (base) Y.applyUpdate(doc, base);
     const before = Y.encodeStateVector(doc);
     doc.transact(() => {
-      const map = doc.getMap<unknown>(SERIES_DOC_KEY);
+      const map = doc.getMap<unknown>(SERIES_ROOT);
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) map.set(key, value);
     });
     return Y.encodeStateAsUpdate(doc, before);
@@ -54,14 +55,14 @@ export function seriesUpdate(patch: Partial<SeriesLink>, base: Uint8Array | null
   }
 }
 
-async function loadState(store: BoardStore, boardId: string): Promise<Uint8Array | null> {
-  const stored = await store.loadDoc(boardId, SERIES_DOC_KEY);
+async function loadState(store: DocumentStore, boardId: string): Promise<Uint8Array | null> {
+  const stored = await store.loadDoc(seriesDocAddress(boardId));
   if (!stored.snapshot && stored.updates.length === 0) return null;
   return Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
 }
 
 /** Reads a board's series link (standalone when it has none). */
-export async function readSeriesLink(store: BoardStore, boardId: string): Promise<SeriesLink> {
+export async function readSeriesLink(store: DocumentStore, boardId: string): Promise<SeriesLink> {
   const state = await loadState(store, boardId);
   if (!state) return standaloneLink(boardId);
   const doc = new Y.Doc();
@@ -74,8 +75,8 @@ export async function readSeriesLink(store: BoardStore, boardId: string): Promis
 }
 
 /** Writes fields of a board's series link (the whole link when the board had none). */
-export async function writeSeriesLink(store: BoardStore, boardId: string, patch: Partial<SeriesLink>): Promise<void> {
+export async function writeSeriesLink(store: DocumentStore, boardId: string, patch: Partial<SeriesLink>): Promise<void> {
   const state = await loadState(store, boardId);
   const full = state ? patch : { ...standaloneLink(boardId), ...patch };
-  await store.write({ appends: [{ boardId, docKey: SERIES_DOC_KEY, update: seriesUpdate(full, state) }], compactions: [] });
+  await store.write({ appends: [{ doc: seriesDocAddress(boardId), update: seriesUpdate(full, state) }], compactions: [] });
 }
