@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
 import { CLOSE } from '../shared/protocol.js';
 import type { Config } from './config.js';
+import { answerFor } from './app-error.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import type { BoardStore } from './persistence/board-store.js';
@@ -17,6 +18,7 @@ import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './session/attendance-tracker.js';
 import { startIdleGc } from './memory/idle-gc.js';
+import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
 /** Deadline for a request's headers (including WebSocket upgrades). */
 export const HEADERS_TIMEOUT_MS = 15_000;
@@ -77,14 +79,11 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     logger,
   });
   const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
-  const unsubscribe = queue.onCommitted((boardId, docKey, committedSeq) => {
-    registry.peekDoc(boardId, docKey)?.announceCommitted(committedSeq);
-  });
   const attendance = new AttendanceTracker(store, logger);
   const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
-  // stalled half-upgrades must not pile up (reliability.md F6). Whole requests are tiny here.
+  // stalled half-upgrades must not pile up. Whole requests are tiny here.
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   const wss = new WebSocketServer({
@@ -122,7 +121,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
         if (conn.closed) registry.releaseIfIdle(room);
         else conn.attach(room);
       },
-      () => conn.close(CLOSE.tryAgainLater, 'board could not be loaded'),
+      (error: unknown) => conn.close(answerFor(error).close, 'board could not be loaded'),
     );
   };
 
@@ -154,11 +153,10 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       await registry.close(CLOSE.goingAway);
       for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
       try {
-        await queue.close(2500);
+        await queue.close(SHUTDOWN_BUDGET.queueCloseMs);
       } catch (error) {
         logger.error({ err: error }, 'write queue did not store everything before shutdown');
       }
-      unsubscribe();
       httpServer.closeAllConnections();
       await stopped;
       await attendance.settle();
