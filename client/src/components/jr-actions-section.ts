@@ -6,15 +6,20 @@ import { LitElement, css, html } from 'lit';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { ActionItems } from '../session/action-items.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { errorText } from '../controllers/panel-task-controller.js';
+import { fetchActionsCsv, saveFile } from '../series/series-api.js';
 import { actionGroups } from '../ui/action-groups.js';
 import './jr-action-form.js';
 import './jr-actions-list.js';
 
 export class JrActionsSection extends LitElement {
   static override properties = {
+    boardId: { attribute: false },
+    token: { attribute: false },
     snapshot: { attribute: false },
     items: { attribute: false },
     locked: { type: Boolean },
+    error: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -30,6 +35,13 @@ export class JrActionsSection extends LitElement {
         padding: 0.6rem 1rem 1rem;
         background: var(--jr-surface);
       }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: center;
+        justify-content: space-between;
+      }
       h2 {
         margin: 0.2rem 0 0.6rem;
         font-size: 1.2rem;
@@ -42,15 +54,30 @@ export class JrActionsSection extends LitElement {
     `,
   ];
 
+  declare boardId: string;
+  declare token: string;
   declare snapshot: BoardSnapshot | undefined;
   declare items: ActionItems | undefined;
   declare locked: boolean;
+  declare error: string | undefined;
 
   constructor() {
     super();
+    this.boardId = '';
+    this.token = '';
     this.snapshot = undefined;
     this.items = undefined;
     this.locked = false;
+    this.error = undefined;
+  }
+
+  private async downloadCsv(): Promise<void> {
+    this.error = undefined;
+    try {
+      saveFile(await fetchActionsCsv(this.boardId, this.token));
+    } catch (error) {
+      this.error = errorText(error);
+    }
   }
 
   protected override render() {
@@ -58,7 +85,13 @@ export class JrActionsSection extends LitElement {
     if (!snapshot) return html``;
     const editable = this.items && !this.locked;
     return html`<section aria-labelledby="actions-title">
-      <h2 id="actions-title">Actions</h2>
+      <div class="head">
+        <h2 id="actions-title">Actions</h2>
+        ${this.token && (snapshot.actions?.length ?? 0) > 0
+          ? html`<button class="btn sm" @click=${() => void this.downloadCsv()}>Download for an issue tracker (CSV)</button>`
+          : html``}
+      </div>
+      ${this.error ? html`<p class="error-box" role="alert">${this.error}</p>` : html``}
       ${editable
         ? html`<details>
             <summary>Turn pain points and opportunities into an action</summary>
