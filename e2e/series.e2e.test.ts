@@ -9,7 +9,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLanes, readStages } from '../shared/board/read.js';
+import { addNote as writeNote } from '../shared/board/write.js';
 import { pdfToText } from '../test/export/helpers.js';
+import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 
@@ -68,11 +71,24 @@ async function saved(page: Page): Promise<void> {
 
 async function addNote(page: Page, cell: string, text: string): Promise<void> {
   await page.getByRole('button', { name: `Add note to ${cell}` }).click();
-  await page.getByRole('textbox', { name: /^Note text by/ }).last().pressSequentially(text);
-  await page.keyboard.press('Escape');
+  await page.getByRole('group', { name: new RegExp(`^${cell}`) }).getByRole('textbox').last().pressSequentially(text);
+}
+
+/** Opens the facilitator panel unless it is open already. */
+async function openPanel(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Facilitate' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return page.getByRole('complementary', { name: 'Facilitator panel' });
+}
+
+/** Opens the Actions drawer under the map unless it is open. */
+async function openActions(page: Page): Promise<void> {
+  const drawer = page.locator('jr-actions-section details.drawer');
+  if ((await drawer.getAttribute('open')) === null) await drawer.locator('summary').first().click();
 }
 
 async function addAction(page: Page, title: string, department: string, source: string, owner = ''): Promise<void> {
+  await openActions(page);
   const form = page.getByRole('form', { name: 'New action' });
   if (!(await form.isVisible())) await page.getByText('Turn pain points and opportunities into an action').click();
   await form.getByLabel('Action', { exact: true }).fill(title);
@@ -81,6 +97,28 @@ async function addAction(page: Page, title: string, department: string, source: 
   await form.getByRole('checkbox', { name: new RegExp(source) }).check();
   await form.getByRole('button', { name: 'Add action' }).click();
   await page.locator(`jr-actions-section li[data-action-id]`, { hasText: title }).first().waitFor();
+}
+
+/**
+ * Another participant's feelings, written through a stock y-websocket client (emotions per stage title), so the
+ * comparison has two emotion curves to draw. Waits until the server has them.
+ */
+async function addFeelings(boardId: string, link: string, emotions: Record<string, number>): Promise<void> {
+  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', boardId, { token: tokenOf(link) });
+  await synced(client);
+  const feeling = readLanes(client.doc).find((l) => l.kind === 'feeling')!.id;
+  const author = { id: 'maja-remote', name: 'Maja', role: 'customer' as const, department: '' };
+  for (const stage of readStages(client.doc)) {
+    const emotion = emotions[stage.title];
+    if (emotion !== undefined) writeNote(client.doc, { stageId: stage.id, laneId: feeling, text: `Feels ${emotion}`, emotion, author });
+  }
+  // The export reads the live room: once it counts a feeling in every stage asked for, the server has them all.
+  await waitFor(async () => {
+    const res = await fetch(`${server.url}/api/boards/${boardId}/export.json`, { headers: { Authorization: `Bearer ${tokenOf(link)}` } });
+    const body = (await res.json()) as { summary: { emotionCurve: { count: number }[] } };
+    return body.summary.emotionCurve.filter((p) => p.count > 0).length === Object.keys(emotions).length;
+  }, 'the feelings are stored');
+  client.destroy();
 }
 
 describe('a journey series in a browser', () => {
@@ -100,15 +138,14 @@ describe('a journey series in a browser', () => {
     await addNote(one.page, 'Pay, Pain points', 'Invoice shows a double charge');
     await addNote(one.page, 'Buy, Pain points', 'VAT hidden until checkout');
     await saved(one.page);
+    await addFeelings(first.id, first.links.facilitator, { Discover: 1, Buy: -1, Onboard: -2, Use: 1, 'Get help': -2, Pay: -2 });
     await addAction(one.page, 'Explain plan changes on the invoice', 'Billing', 'double charge', 'Li');
     await addAction(one.page, 'Show VAT on the pricing page', 'Marketing', 'VAT hidden');
     await saved(one.page);
-    await one.page.getByRole('heading', { name: 'Actions', exact: true }).scrollIntoViewIfNeeded();
     await one.page.screenshot({ path: path.join(RESULTS_DIR, 'series-actions.png') });
 
     // The facilitator panel lists them by department.
-    await one.page.getByRole('button', { name: 'Facilitate' }).click();
-    const panel = one.page.getByRole('complementary', { name: 'Facilitator panel' });
+    const panel = await openPanel(one.page);
     await panel.getByText(/^Actions/).first().click();
     await expect.poll(() => panel.getByRole('region', { name: 'Actions of Billing' }).textContent()).toContain('Explain plan changes on the invoice');
     await expect.poll(() => panel.getByRole('region', { name: 'Actions of Marketing' }).textContent()).toContain('Show VAT');
@@ -117,10 +154,10 @@ describe('a journey series in a browser', () => {
     await panel.getByText('Journey series').click();
     await panel.getByRole('radio', { name: 'The pain points only' }).check();
     await panel.getByRole('button', { name: 'Start follow-up session' }).click();
-    const newLink = panel.getByLabel('Facilitator link (follow-up)');
+    const newLink = panel.getByRole('textbox', { name: 'Facilitator link (follow-up)' });
     await newLink.waitFor();
     const secondLink = await newLink.inputValue();
-    const projectorLink = await panel.getByLabel('Projector link (follow-up)').inputValue();
+    const projectorLink = await panel.getByRole('textbox', { name: 'Projector link (follow-up)' }).inputValue();
     const secondId = new URL(secondLink).pathname.split('/').pop() ?? '';
     expect(secondId).not.toBe(first.id);
     expect(tokenOf(secondLink)).not.toBe(tokenOf(first.links.facilitator));
@@ -129,15 +166,16 @@ describe('a journey series in a browser', () => {
     // -- session 2: the billing action is done, the VAT one dropped, a new pain
     const two = await newPage();
     await joinAsFacilitator(two.page, secondLink, 'Jo');
-    await two.page.getByText('Invoice shows a double charge').first().waitFor();
+    await expect.poll(() => two.page.getByRole('group', { name: /^Pay, Pain points/ }).getByRole('textbox').inputValue()).toBe('Invoice shows a double charge');
+    await addNote(two.page, 'Use, Pain points', 'Reminder emails land in spam');
+    await addFeelings(secondId, secondLink, { Discover: 1, Buy: 1, Onboard: -1, Use: 2, 'Get help': 0, Pay: 1 });
+    await openActions(two.page);
     await two.page.getByLabel('Status of Explain plan changes on the invoice').selectOption('done');
     await two.page.getByLabel('Status of Show VAT on the pricing page').selectOption('dropped');
-    await addNote(two.page, 'Use, Pain points', 'Reminder emails land in spam');
     await saved(two.page);
 
     // -- the comparison, opened from the panel of the follow-up
-    await two.page.getByRole('button', { name: 'Facilitate' }).click();
-    const panel2 = two.page.getByRole('complementary', { name: 'Facilitator panel' });
+    const panel2 = await openPanel(two.page);
     await panel2.getByText('Journey series').click();
     await panel2.getByRole('button', { name: 'Compare with the previous session' }).click();
     const dialog = two.page.getByRole('dialog', { name: 'What changed since the last session' });
@@ -146,6 +184,8 @@ describe('a journey series in a browser', () => {
     expect(await frame.locator('body').textContent()).toContain('Reminder emails land in spam');
     expect(await frame.locator('body').textContent()).toMatch(/Explain plan changes on the invoice.*Open → Done/s);
     await two.page.screenshot({ path: path.join(RESULTS_DIR, 'series-compare.png') });
+    await frame.getByRole('heading', { name: 'Vote rank changes' }).scrollIntoViewIfNeeded();
+    await two.page.screenshot({ path: path.join(RESULTS_DIR, 'series-compare-pains.png') });
     const download = two.page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download PDF' }).click();
     const pdf = await download;
@@ -175,6 +215,7 @@ describe('a journey series in a browser', () => {
     // -- the old board is as it was: its actions still open and in their first state
     await one.page.reload();
     await one.page.getByRole('region', { name: 'Journey map' }).waitFor();
+    await openActions(one.page);
     expect(await one.page.getByLabel('Status of Explain plan changes on the invoice').inputValue()).toBe('open');
     expect(await one.page.getByText('Reminder emails land in spam').count()).toBe(0);
 
