@@ -9,7 +9,7 @@ import { loadSummaryInput } from '../fixtures/load.js';
 const summary = buildSummary(loadSummaryInput('workshop'));
 const link = 'https://journey.example.org/b/board-1';
 const csv = renderActionsCsv(summary, link);
-const rows = parse(csv.slice(CSV_BOM.length), { columns: true }) as Record<string, string>[];
+const rows = parse<Record<string, string>>(csv.slice(CSV_BOM.length), { columns: true });
 
 describe('actions CSV', () => {
   it('has a BOM, the tracker columns and one row per action, grouped by department', () => {

@@ -74,7 +74,7 @@ describe('journey series over HTTP and WebSockets', () => {
     expect(csvRes.status).toBe(200);
     expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csvRes.headers.get('content-disposition')).toMatch(/invoicing-journey-actions-\d{4}-\d{2}-\d{2}\.csv/);
-    const rows = parse((await csvRes.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>((await csvRes.text()).replace(/^\uFEFF/, ''), { columns: true });
     expect(rows.map((r) => [r.Title, r.Department, r.Status])).toEqual([
       ["'=Explain plan changes on the invoice", 'Billing', 'In progress'],
       ['Fix the typo in the invoice footer', 'Billing', 'Done'],

@@ -19,6 +19,9 @@ export const workspaceStyles = css`
     :host {
       --jr-panel-width: 20rem;
     }
+    jr-board {
+      --stage-min: 11rem;
+    }
   }
   .skip {
     position: absolute;
@@ -164,6 +167,7 @@ export const workspaceStyles = css`
   :host([compact]) jr-board {
     --stage-min: 10rem;
     --lane-col: fit-content(8.5rem);
+    --jr-board-help: none;
     font-size: 0.92rem;
   }
   /* Phone: the page scrolls, one column, no sideways scrolling. */
