@@ -190,7 +190,7 @@ describe('a journey series in a browser', () => {
     await dialog.getByRole('button', { name: 'Download PDF' }).click();
     const pdf = await download;
     expect(pdf.suggestedFilename()).toMatch(/compare-\d{4}-\d{2}-\d{2}\.pdf$/);
-    const pdfText = await pdfToText(await fs.readFile((await pdf.path())!));
+    const pdfText = await pdfToText(await fs.readFile(await pdf.path()));
     expect(pdfText).toContain('Actions since then');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
