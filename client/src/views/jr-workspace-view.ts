@@ -275,7 +275,7 @@ export class JrWorkspaceView extends LitElement {
             ${loaded ? this.renderMap(binding) : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
           </div>
         </section>
-        <jr-actions-section .snapshot=${snapshot} .items=${this.actionItems} ?locked=${locked}></jr-actions-section>
+        <jr-actions-section .boardId=${this.session.boardId} .token=${this.info?.role === 'projector' ? '' : this.session.options.token} .snapshot=${snapshot} .items=${this.actionItems} ?locked=${locked}></jr-actions-section>
       </main>
       <div @jr-confirm=${this.onConfirm}>${workshop?.renderPanel(snapshot) ?? nothing}</div>
       ${workshop?.renderCausesDialog(snapshot) ?? nothing}
