@@ -60,7 +60,7 @@ export const requireJson: RequestHandler = (req, _res, next) => {
 };
 
 /** The address the request came in on (PUBLIC_URL when set): the facilitator's own link keeps it. */
-function baseUrl(req: Request, publicUrl: string | undefined): string {
+export function baseUrl(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

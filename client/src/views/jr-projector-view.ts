@@ -24,6 +24,8 @@ import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../ui/projector-pages.js';
+import { actionGroups } from '../ui/action-groups.js';
+import '../components/jr-actions-list.js';
 
 /** Smallest note text on screen (CSS px at 1920×1080): legible from the back of an 8–10 m room. */
 export const MIN_NOTE_TEXT_PX = 32;
@@ -64,6 +66,13 @@ export class JrProjectorView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      section.actions {
+        margin-top: 1.5rem;
+      }
+      section.actions h2 {
+        font-size: 2rem;
+        margin: 0 0 0.5rem;
+      }
       :host {
         /* High contrast for projectors: pure white, black text, darker rules. */
         --jr-bg: #ffffff;
@@ -502,6 +511,9 @@ export class JrProjectorView extends LitElement {
               .metrics=${this.stageMetrics?.metrics ?? {}}
               .facilitation=${this.boardFacilitation()}
             ></jr-board>
+            ${(snapshot.actions?.length ?? 0) > 0
+              ? html`<section class="actions" aria-label="Actions by department"><h2>Actions</h2><jr-actions-list large .actions=${actionGroups(snapshot)}></jr-actions-list></section>`
+              : nothing}
           </div>
         </div>
         <jr-projector-session
