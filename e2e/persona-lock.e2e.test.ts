@@ -68,8 +68,9 @@ describe('inline fields after lock and unlock', () => {
     const ada = await open(links.participant);
     await join(ada, 'Ada');
     const projector = await open(links.projector, PROJECTOR);
-    const projectorPersona = projector.locator('jr-persona-card');
-    await projectorPersona.getByText(PERSONA.goals).waitFor();
+    // six stages do not fit at the projector's text size, so it pages and shows the persona's name on one line
+    const projectorPersona = projector.locator('jr-projector-view header');
+    await projectorPersona.getByText(PERSONA.name).waitFor();
 
     // the participant sees the persona in editable fields
     for (const [field, value] of Object.entries(PERSONA)) {
@@ -112,7 +113,7 @@ describe('inline fields after lock and unlock', () => {
     await ada.getByRole('textbox', { name: 'Stage 2 title' }).press('Enter');
     await projector.getByText('Buy it').first().waitFor();
 
-    for (const value of Object.values(PERSONA)) await projectorPersona.getByText(value).waitFor();
+    await projectorPersona.getByText(PERSONA.name).waitFor();
     expect(await projector.getByRole('heading', { level: 1 }).textContent()).toBe('Invoice journey');
     for (const [field, value] of Object.entries(PERSONA)) {
       expect(await fac.locator(`jr-persona-card [name="${field}"]`).inputValue()).toBe(value);
@@ -144,9 +145,7 @@ describe('inline fields after lock and unlock', () => {
     await goals.fill('Pay once a quarter');
     await goals.press('Tab');
     await ada.keyboard.press('Tab');
-    const projector = await open(links.projector, PROJECTOR);
-    await projector.locator('jr-persona-card').getByText('Pay once a quarter').waitFor();
-    const json = JSON.parse((await exportOf(id, participantToken, 'json')).toString('utf8')) as { snapshot: { persona: typeof PERSONA } };
-    expect(json.snapshot.persona).toEqual({ ...PERSONA, goals: 'Pay once a quarter' });
+    const stored = async () => (JSON.parse((await exportOf(id, participantToken, 'json')).toString('utf8')) as { snapshot: { persona: typeof PERSONA } }).snapshot.persona;
+    await expect.poll(stored).toEqual({ ...PERSONA, goals: 'Pay once a quarter' });
   });
 });
