@@ -31,7 +31,7 @@ import type { RoomRegistry } from '../rooms/registry.js';
 import { AppError } from '../app-error.js';
 import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
-import { initialSessionDoc } from '../session/init.js';
+import { initialSessionDoc } from '../facilitation/init.js';
 import { requireRole, routeParam } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
@@ -95,7 +95,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
 
   router.get('/:id', async (req, res) => {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
-    const room = registry.peek({ boardId: board.id, kind: 'board' });
+    const room = registry.peek(boardDocAddress(board.id));
     const title = room && !room.isDestroyed ? readMeta(room.doc).title : board.title;
     const body: BoardInfoResponse = { id: board.id, title, createdAt: board.createdAt, role };
     // The join code is for showing to the room: the facilitator's panel and the projector's QR code.
