@@ -253,7 +253,7 @@ describe('journey board in a browser', () => {
     await page.getByRole('button', { name: 'Delete stage Renew' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click();
     await expect.poll(stageTitles).toEqual(['Stage 1', 'Stage 2', 'Stage 3']);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('jr-undo-toast').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(stageTitles).toEqual(['Stage 1', 'Renew', 'Stage 2', 'Stage 3']);
     await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
 

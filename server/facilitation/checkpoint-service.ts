@@ -13,6 +13,7 @@ import { AppError } from '../app-error.js';
 import type { Logger } from '../logger.js';
 import type { CheckpointRecord, CheckpointStore, CheckpointSummary } from '../persistence/checkpoint-store.js';
 import { SERVER_ORIGIN } from '../rooms/room.js';
+import { beforeRestoreName } from './checkpoint-names.js';
 import { docFromState, restoreCheckpoint } from './checkpoint.js';
 import { requireLive, withLiveDocs, type LiveDocs } from './live-docs.js';
 
@@ -93,11 +94,12 @@ export function createCheckpointService(deps: CheckpointServiceDeps): Checkpoint
         // The state before the restore is encoded and the restore applied in one synchronous step, so no client
         // update can fall between them; the "before" checkpoint is stored afterwards and, if that fails, the
         // restore is reverted the same way (as a forward change) so nothing is lost.
+        const at = now();
         const before: CheckpointRecord = {
           id: randomUUID(),
           boardId,
-          name: `Before restoring ${checkpoint.name}`.slice(0, CHECKPOINT_NAME_CHARS),
-          createdAt: now(),
+          name: beforeRestoreName(checkpoint.name, at, CHECKPOINT_NAME_CHARS),
+          createdAt: at,
           boardState: Y.encodeStateAsUpdate(boardLive.doc),
           sessionState: Y.encodeStateAsUpdate(sessionLive.doc),
         };

@@ -1,10 +1,12 @@
 /**
  * Restoring a checkpoint as a NEW forward change: the live board doc is edited, in one transaction, until
  * its content equals the checkpoint's. Nothing is rewound, so peers simply receive an update, concurrent
- * edits merge as usual, and restoring the automatic "Before restoring ..." checkpoint undoes a restore.
+ * edits merge as usual, and restoring the automatic "Before restoring …" checkpoint undoes a restore
+ * (its names: checkpoint-names.ts).
  * Unchanged values are left alone, so a restore touches only what differs.
  */
 import * as Y from 'yjs';
+import { migrateBoard } from '../../shared/board/migrate.js';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
 import { AppError } from '../app-error.js';
 
@@ -123,6 +125,8 @@ export function restoreCheckpoint(liveDoc: Y.Doc, checkpointState: Uint8Array, o
     };
     liveDoc.transact(() => {
       for (const root of BOARD_ROOTS) syncMap(liveDoc.getMap(root), checkpoint.getMap(root), 1);
+      // A checkpoint taken under an older schema brings its version back with `meta`: migrate again.
+      migrateBoard(liveDoc, origin);
     }, origin);
     return result;
   } finally {

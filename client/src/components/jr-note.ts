@@ -57,6 +57,7 @@ export class JrNote extends LitElement {
     facilitation: { attribute: false },
     focused: { type: Boolean, reflect: true },
     draft: { type: Boolean, reflect: true },
+    fixed: { type: Boolean },
   };
   static override styles = [
     sharedStyles,
@@ -184,6 +185,8 @@ export class JrNote extends LitElement {
   declare focused: boolean;
   /** a private draft of a silent brainstorm (only its author sees it) */
   declare draft: boolean;
+  /** moved by a "Move to" select beside it (outline, phone), so it shows no drag handle */
+  declare fixed: boolean;
 
   constructor() {
     super();
@@ -197,6 +200,7 @@ export class JrNote extends LitElement {
     this.facilitation = undefined;
     this.focused = false;
     this.draft = false;
+    this.fixed = false;
   }
 
   /** Focuses the move handle (after a keyboard move). */
@@ -223,7 +227,7 @@ export class JrNote extends LitElement {
       aria-label=${`${this.draft ? 'Private draft note' : 'Note'} by ${byline}${note.momentOfTruth ? ', moment of truth' : ''}`}
     >
       <header>
-        ${this.readOnly || this.draft
+        ${this.readOnly || this.draft || this.fixed
           ? nothing
           : html`<button
               class="icon-btn handle"
@@ -298,7 +302,7 @@ export class JrNote extends LitElement {
 
   /** Escape leaves the text for the note's handle, from where the note can be moved or left with Tab. */
   private readonly onTextKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || this.readOnly) return;
+    if (event.key !== 'Escape' || this.readOnly || this.fixed) return;
     event.preventDefault();
     this.focusHandle();
   };
