@@ -35,14 +35,14 @@ module.exports = {
       severity: 'error',
       comment: 'The storage port and its stores know nothing of rooms, services, sync or HTTP.',
       from: { path: '^server/persistence/' },
-      to: { path: '^server/(rooms|facilitation|sync|http|export|auth|metrics)/' },
+      to: { path: '^server/(rooms|facilitation|series|sync|http|export|auth|metrics)/' },
     },
     {
       name: 'rooms-below-transport',
       severity: 'error',
       comment: 'Rooms own loaded docs; services, HTTP routes and sync connections use them, never the other way round.',
       from: { path: '^server/rooms/' },
-      to: { path: '^server/(http|sync|facilitation|export)/' },
+      to: { path: '^server/(http|sync|facilitation|series|export)/' },
     },
     {
       name: 'services-below-transport',
