@@ -104,6 +104,16 @@ export const MESSAGE = {
 } as const;
 
 /**
+ * Subtypes of the auth message (type 2). y-protocols reads only `permissionDenied` and ignores any other
+ * subtype, so the stock client passes over `saved` silently. `saved` is followed by a varuint n: the first n
+ * sync writes (SyncStep2 or update messages) this connection sent are handled and durable.
+ */
+export const AUTH_MESSAGE = {
+  permissionDenied: 0,
+  saved: 1,
+} as const;
+
+/**
  * Close codes. 44xx are permanent refusals: the stock y-websocket client stops reconnecting on
  * 4400-4499. Transient conditions use 1013 so clients back off and retry.
  */

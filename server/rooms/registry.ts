@@ -149,6 +149,8 @@ export class RoomRegistry {
       if (this.closed) throw new Error('server is shutting down');
       const handle = queue.open(address, doc, stored.updates.length);
       const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc);
+      // Before the migration: a migration changes the doc, and any change drops the kept snapshot.
+      if (stored.snapshot && stored.updates.length === 0) room.keepStoredState(stored.snapshot);
       sessionRoom?.hold();
       this.boardOf(address.boardId).set(room);
       // After the Room exists, so the migration's update is queued and stored like any server change.

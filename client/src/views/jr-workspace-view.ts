@@ -260,17 +260,19 @@ export class JrWorkspaceView extends LitElement {
         </div>
         <jr-persona-card ?read-only=${locked} ?collapsed=${this.personaCollapsed} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
         <section id="board" class="board" tabindex="-1" aria-label="Board" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
-          <jr-map-toolbar
-            .stages=${snapshot.stages}
-            .lanes=${snapshot.lanes}
-            .currentStageId=${focusedStageId(binding)}
-            ?can-undo=${this.undo.state.canUndo}
-            ?can-redo=${this.undo.state.canRedo}
-            .layout=${this.layout}
-            ?compact=${this.compact}
-            ?phone=${this.phone}
-            ?locked=${locked}
-          ></jr-map-toolbar>
+          ${loaded
+            ? html`<jr-map-toolbar
+                .stages=${snapshot.stages}
+                .lanes=${snapshot.lanes}
+                .currentStageId=${focusedStageId(binding)}
+                ?can-undo=${this.undo.state.canUndo}
+                ?can-redo=${this.undo.state.canRedo}
+                .layout=${this.layout}
+                ?compact=${this.compact}
+                ?phone=${this.phone}
+                ?locked=${locked}
+              ></jr-map-toolbar>`
+            : nothing}
           <div class="map ${this.phone || this.layout === 'outline' ? 'outline' : ''}">
             ${loaded ? this.renderMap(binding) : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
           </div>
