@@ -16,7 +16,7 @@ import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
-import { AttendanceTracker } from './session/attendance-tracker.js';
+import { AttendanceTracker } from './facilitation/attendance-tracker.js';
 import { startIdleGc } from './memory/idle-gc.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 

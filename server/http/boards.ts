@@ -32,7 +32,7 @@ import { AppError } from '../app-error.js';
 import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
 import { firstLanAddress, roomAddress, type RoomAddress } from './room-address.js';
-import { initialSessionDoc } from '../session/init.js';
+import { initialSessionDoc } from '../facilitation/init.js';
 import { requireRole, routeParam } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
@@ -107,7 +107,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
 
   router.get('/:id', async (req, res) => {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
-    const room = registry.peek({ boardId: board.id, kind: 'board' });
+    const room = registry.peek(boardDocAddress(board.id));
     const title = room && !room.isDestroyed ? readMeta(room.doc).title : board.title;
     const address = roomOf(req);
     const joinCode = await ensureJoinCode(store, board);
