@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { firstLanAddress, roomAddress } from './http/room-address.js';
 import { createLogger, usePrettyLogs } from './logger.js';
 import { SqliteStore } from './persistence/sqlite-store.js';
 import { createServer } from './server.js';
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
   const server = createServer({ config, store, logger });
   const { port, url } = await server.listen();
   logger.info({ url, port, dataDir: config.dataDir }, `Journeyroom listening on ${url}`);
+  // What a facilitator at this machine hands out: say it at start, with what to fix when it will not work.
+  const room = roomAddress({ protocol: 'http', host: `localhost:${port}` }, { publicUrl: config.publicUrl, bindHost: config.host, lanAddress: () => firstLanAddress() });
+  if (room.problem) logger.warn({ roomUrl: room.baseUrl }, room.problem);
+  else logger.info({ roomUrl: room.baseUrl }, `Other devices in the room join at ${room.baseUrl}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.
   if (!logger.isLevelEnabled('info')) process.stdout.write(`${JSON.stringify({ msg: `Journeyroom listening on ${url}`, url, port })}\n`);
 

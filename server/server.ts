@@ -54,6 +54,8 @@ export interface ServerDeps {
   config: Config;
   store: BoardStore;
   logger: Logger;
+  /** this machine's LAN address for join links (default: the first non-internal IPv4); tests pass their own */
+  lanAddress?: () => string | undefined;
 }
 
 /** A running (or ready to listen) Journeyroom server. */
@@ -70,7 +72,7 @@ export interface JourneyroomServer {
 }
 
 /** Builds the server without listening. */
-export function createServer({ config, store, logger }: ServerDeps): JourneyroomServer {
+export function createServer({ config, store, logger, lanAddress }: ServerDeps): JourneyroomServer {
   const queue = new WriteQueue({
     store,
     flushDelayMs: config.flushDelayMs,
@@ -80,7 +82,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
   });
   const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
   const attendance = new AttendanceTracker(store, logger);
-  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });
+  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, bindHost: config.host, lanAddress, logger, attendance });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
   // stalled half-upgrades must not pile up. Whole requests are tiny here.
