@@ -1,12 +1,10 @@
 /**
- * Entry point only: config from the environment -> SQLite store -> createServer -> listen, and a graceful
+ * Entry point only: config from the environment -> store (SQLite, or PostgreSQL with DATABASE_URL) -> createServer -> listen, and a graceful
  * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Prints one JSON line with the listening `url`.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { SqliteStore } from './persistence/sqlite-store.js';
+import { openStore, type OpenedStore } from './persistence/open-store.js';
 import { createServer } from './server.js';
 
 /** Hard deadline for a graceful shutdown (Docker's default stop grace period). */
@@ -24,18 +22,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const file = path.join(config.dataDir, 'journeyroom.sqlite');
-  let store: SqliteStore;
+  let opened: OpenedStore;
   try {
-    await fs.mkdir(config.dataDir, { recursive: true });
-    store = await SqliteStore.open(file, logger);
+    opened = await openStore(config, logger);
   } catch (error) {
-    process.stderr.write(`journeyroom: cannot open the database ${file}: ${(error as Error).message}\n`);
+    const where = config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : `the database in ${config.dataDir}`;
+    process.stderr.write(`journeyroom: cannot open ${where}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const server = createServer({ config, store, logger });
+  const server = createServer({ config, store: opened.store, logger });
   const { port, url } = await server.listen();
-  logger.info({ url, port, dataDir: config.dataDir }, `Journeyroom listening on ${url}`);
+  logger.info({ url, port, store: opened.kind, where: opened.where }, `Journeyroom listening on ${url}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.
   if (!logger.isLevelEnabled('info')) process.stdout.write(`${JSON.stringify({ msg: `Journeyroom listening on ${url}`, url, port })}\n`);
 
