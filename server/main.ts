@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { openStore, type OpenedStore } from './persistence/open-store.js';
+import { openBus } from './scale/open-bus.js';
 import { createServer } from './server.js';
 
 /** Hard deadline for a graceful shutdown (Docker's default stop grace period). */
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     process.stderr.write(`journeyroom: cannot open ${where}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const server = createServer({ config, store: opened.store, logger });
+  const server = createServer({ config, store: opened.store, logger, bus: openBus(config, logger) });
   const { port, url } = await server.listen();
   logger.info({ url, port, store: opened.kind, where: opened.where }, `Journeyroom listening on ${url}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.

@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import type { BoardStore } from './persistence/board-store.js';
+import { LocalBus, type Bus } from './scale/bus.js';
+import { Replication } from './scale/replication.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
@@ -31,6 +33,8 @@ export interface ServerDeps {
   config: Config;
   store: BoardStore;
   logger: Logger;
+  /** The channel to other instances (RedisStreamBus with REDIS_URL); default LocalBus. Closed by close(). */
+  bus?: Bus;
 }
 
 /** A running (or ready to listen) Journeyroom server. */
@@ -44,10 +48,15 @@ export interface JourneyroomServer {
   queue: WriteQueue;
   /** attendance of board connections (who, when, how long) */
   attendance: AttendanceTracker;
+  /** the channel to other instances */
+  bus: Bus;
+  /** joins this instance's rooms to the other instances' */
+  replication: Replication;
 }
 
 /** Builds the server without listening. */
-export function createServer({ config, store, logger }: ServerDeps): JourneyroomServer {
+export function createServer({ config, store, logger, bus = new LocalBus() }: ServerDeps): JourneyroomServer {
+  const replication = new Replication(bus, logger);
   const queue = new WriteQueue({
     store,
     flushDelayMs: config.flushDelayMs,
@@ -55,12 +64,31 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     maxPendingBytes: config.maxPendingBytes,
     logger,
   });
-  const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
+  const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
   const unsubscribe = queue.onCommitted((boardId, docKey) => {
     registry.peekDoc(boardId, docKey)?.announceCommitted();
   });
   const attendance = new AttendanceTracker(store, logger);
-  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });
+  const connections = new Set<Connection>();
+  replication.bind({
+    peekDoc: (boardId, docKey) => registry.peekDoc(boardId, docKey),
+    rooms: () => registry.all(),
+    revokeLocal: (boardId, role) => {
+      for (const conn of connections) {
+        if (conn.grant.address.boardId === boardId && conn.grant.role === role) conn.close(CLOSE.linkReplaced, 'link replaced');
+      }
+    },
+  });
+  const app = createApp({
+    store,
+    registry,
+    queue,
+    clientDir: config.clientDir,
+    publicUrl: config.publicUrl,
+    logger,
+    attendance,
+    revokeLinks: (boardId, role) => replication.revoke(boardId, role),
+  });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
   // stalled half-upgrades must not pile up (reliability.md F6). Whole requests are tiny here.
@@ -75,7 +103,6 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     maxBufferedChunks: Math.max(1024, Math.ceil(config.maxFrameBytes / 1024)),
     clientTracking: false,
   });
-  const connections = new Set<Connection>();
 
   const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
     const { boardId } = grant.address;
@@ -136,6 +163,8 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
         logger.error({ err: error }, 'write queue did not store everything before shutdown');
       }
       unsubscribe();
+      replication.close();
+      await bus.close();
       httpServer.closeAllConnections();
       await stopped;
       await attendance.settle();
@@ -156,5 +185,5 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       });
     });
 
-  return { httpServer, listen, close, registry, queue, attendance };
+  return { httpServer, listen, close, registry, queue, attendance, bus, replication };
 }

@@ -1,5 +1,6 @@
 /** The express app: security headers, API routes, health, static client, and the one JSON error middleware. */
 import express, { type Express } from 'express';
+import type { Role } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   publicUrl: string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
+  /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
+  revokeLinks: (boardId: string, role: Role) => void;
 }
 
 /** Builds the express app. */

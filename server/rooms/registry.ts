@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { docKey as docKeyOf, type RoomAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
+import { NO_REPLICATION, type Replicator } from './replicator.js';
 import { LOAD_ORIGIN, Room, type DocWriteQueue } from './room.js';
 
 /** Longest wait for the final flush of every room at shutdown (the process exits by 10 s). */
@@ -21,6 +22,8 @@ export interface RegistryOptions {
   queue: DocWriteQueue;
   logger: Logger;
   idleUnloadMs: number;
+  /** Reaches the other instances (scale-out); none in the embedded mode. */
+  replicator?: Replicator;
 }
 
 /** Why a room could not be loaded. */
@@ -101,7 +104,11 @@ export class RoomRegistry {
     const { store, queue, logger } = this.options;
     const docKey = docKeyOf(address);
     const log = logger.child({ boardId: address.boardId, docKey });
+    const replicator = this.options.replicator ?? NO_REPLICATION;
     const doc = new Y.Doc({ gc: true });
+    // Listen to the board's stream before reading the store: whatever another instance publishes from here on
+    // reaches this room; what it accepted before and has not stored yet comes with the sync request in attached().
+    await replicator.prepare(address.boardId);
     try {
       const stored = await store.loadDoc(address.boardId, docKey);
       doc.transact(() => {
@@ -113,17 +120,19 @@ export class RoomRegistry {
       const sessionRoom = address.kind === 'board' ? await this.getRoom({ boardId: address.boardId, kind: 'session' }) : undefined;
       if (this.closed) throw new Error('server is shutting down');
       queue.attachDoc(address.boardId, docKey, doc, stored.updates.length);
-      const room = new Room(address, doc, queue, log, (r) => this.onIdle(r));
+      const room = new Room(address, doc, queue, log, (r) => this.onIdle(r), replicator);
       if (sessionRoom) {
         sessionRoom.hold();
         room.sessionDoc = sessionRoom.doc;
       }
       this.rooms.set(key, room);
       log.debug({ updates: stored.updates.length }, 'room loaded');
+      replicator.attached(room);
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.
       return room;
     } catch (error) {
       doc.destroy();
+      replicator.release(address.boardId);
       log.error({ err: error }, 'room load failed');
       throw new RoomLoadError(`could not load ${key}`, { cause: error });
     }
@@ -174,6 +183,7 @@ export class RoomRegistry {
     this.rooms.delete(key);
     queue.detachDoc(room.boardId, room.docKey);
     room.destroy();
+    this.options.replicator?.release(room.boardId);
     logger.debug({ boardId: room.boardId, docKey: room.docKey }, 'room unloaded');
     if (room.address.kind === 'board') this.peek({ boardId: room.boardId, kind: 'session' })?.unhold();
   }

@@ -10,10 +10,10 @@ export interface Spawned {
 }
 
 /** Spawns `node --import tsx server/main.ts` in its own process group and parses the listening URL. */
-export async function spawnServer(dataDir: string): Promise<Spawned> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<Spawned> {
   const child = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
     detached: true,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
