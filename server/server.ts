@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import type { BoardStore } from './persistence/board-store.js';
 import { LocalBus, type Bus } from './scale/bus.js';
 import { Replication } from './scale/replication.js';
+import { ServerMetrics, measureStore } from './observability/metrics.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
@@ -35,6 +36,8 @@ export interface ServerDeps {
   logger: Logger;
   /** The channel to other instances (RedisStreamBus with REDIS_URL); default LocalBus. Closed by close(). */
   bus?: Bus;
+  /** Which store engine and how to ping it (health); default SQLite, always answering. */
+  storeInfo?: { kind: 'sqlite' | 'postgres'; ping: () => Promise<boolean> };
 }
 
 /** A running (or ready to listen) Journeyroom server. */
@@ -52,11 +55,25 @@ export interface JourneyroomServer {
   bus: Bus;
   /** joins this instance's rooms to the other instances' */
   replication: Replication;
+  /** Prometheus metrics (GET /metrics with METRICS_TOKEN) */
+  metrics: ServerMetrics;
 }
 
 /** Builds the server without listening. */
-export function createServer({ config, store, logger, bus = new LocalBus() }: ServerDeps): JourneyroomServer {
-  const replication = new Replication(bus, logger);
+export function createServer({ config, store: rawStore, logger, bus = new LocalBus(), storeInfo }: ServerDeps): JourneyroomServer {
+  // Gauges read the registry and queue lazily at scrape time; both exist (below) before the server listens.
+  const metrics = new ServerMetrics(
+    {
+      connections: () => registry.connectionTotal,
+      loadedDocs: () => registry.roomCount,
+      pendingBytes: () => queue.pendingBytes,
+      pendingUpdates: () => queue.pendingUpdates,
+      bus: () => bus.status,
+    },
+    { instance: config.instanceId },
+  );
+  const store = measureStore(rawStore, metrics);
+  const replication = new Replication(bus, logger, metrics);
   const queue = new WriteQueue({
     store,
     flushDelayMs: config.flushDelayMs,
@@ -88,6 +105,9 @@ export function createServer({ config, store, logger, bus = new LocalBus() }: Se
     logger,
     attendance,
     revokeLinks: (boardId, role) => replication.revoke(boardId, role),
+    health: { storeKind: storeInfo?.kind ?? 'sqlite', pingStore: storeInfo?.ping ?? (() => Promise.resolve(true)), bus: () => bus.status },
+    metrics,
+    metricsToken: config.metricsToken,
   });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
@@ -117,6 +137,7 @@ export function createServer({ config, store, logger, bus = new LocalBus() }: Se
     const { memberId } = grant.user;
     const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
     const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound }, log, () => {
+      if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);
       registry.releaseConnection(boardId);
       left?.();
@@ -185,5 +206,5 @@ export function createServer({ config, store, logger, bus = new LocalBus() }: Se
       });
     });
 
-  return { httpServer, listen, close, registry, queue, attendance, bus, replication };
+  return { httpServer, listen, close, registry, queue, attendance, bus, replication, metrics };
 }

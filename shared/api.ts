@@ -119,6 +119,10 @@ export interface HealthResponse {
   /** process memory, for operators and the benchmark */
   memory: { rssBytes: number; heapUsedBytes: number };
   lastWriteError?: string;
+  /** the shared store: which engine, and whether it answered just now */
+  store?: { kind: 'sqlite' | 'postgres'; ok: boolean };
+  /** the link to other instances: 'local' in the embedded mode */
+  redis?: { state: 'local' | 'up' | 'down'; lagMs: number };
 }
 
 /** Link path for a board; the token travels in the fragment so it never reaches logs or Referer headers. */

@@ -11,7 +11,9 @@ import { createMetricsRouter } from './metrics-routes.js';
 import { registryLiveDocs } from '../session/live-docs.js';
 import type { AttendanceTracker } from '../session/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
-import { healthRoutes, type HealthSource } from './health.js';
+import { healthRoutes, type HealthChecks, type HealthSource } from './health.js';
+import type { ServerMetrics } from '../observability/metrics.js';
+import { prometheusRoutes } from './prometheus.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
 
@@ -26,6 +28,11 @@ export interface AppOptions {
   attendance: AttendanceTracker;
   /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
   revokeLinks: (boardId: string, role: Role) => void;
+  /** store and Redis checks for /healthz */
+  health: HealthChecks;
+  metrics: ServerMetrics;
+  /** METRICS_TOKEN: /metrics is off without it */
+  metricsToken: string | undefined;
 }
 
 /** Builds the express app. */
@@ -34,7 +41,8 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
-  app.use(healthRoutes(options.registry, options.queue));
+  app.use(healthRoutes(options.registry, options.queue, options.health));
+  app.use(prometheusRoutes(options.metrics, options.metricsToken));
   app.use('/api/boards', boardRoutes(options));
   app.use('/api/join', joinRoutes(options.store));
   const docs = registryLiveDocs(options.registry);

@@ -18,6 +18,11 @@ import type { Replicator } from '../rooms/replicator.js';
 import type { Room } from '../rooms/room.js';
 import { BUS_KIND, type Bus, type BusMessage } from './bus.js';
 
+/** Where replication reports applied updates (ServerMetrics). */
+export interface UpdateCounter {
+  updateApplied(origin: 'local' | 'remote'): void;
+}
+
 /** Where replication finds loaded rooms and closes connections (the registry and the server). */
 export interface ReplicationTargets {
   /** The loaded room of a doc, if any (no load). */
@@ -51,6 +56,7 @@ export class Replication implements Replicator {
   constructor(
     private readonly bus: Bus,
     logger: Logger,
+    private readonly updates?: UpdateCounter,
   ) {
     this.log = logger.child({ component: 'replication' });
     this.offReconnect = bus.onReconnected(() => this.resyncAll());
@@ -90,6 +96,7 @@ export class Replication implements Replicator {
   }
 
   publishUpdate(room: Room, update: Uint8Array): void {
+    this.updates?.updateApplied('local');
     this.send(room.boardId, { kind: BUS_KIND.update, docKey: room.docKey, payload: update });
   }
 
@@ -134,6 +141,7 @@ export class Replication implements Replicator {
       switch (message.kind) {
         case BUS_KIND.update:
           room.applyRemoteUpdate(message.payload);
+          this.updates?.updateApplied('remote');
           break;
         case BUS_KIND.awareness:
           room.applyRemoteAwareness(message.payload);
@@ -168,6 +176,6 @@ export class Replication implements Replicator {
     const theirVector = decoding.readVarUint8Array(decoder);
     if (missing.length > EMPTY_UPDATE_BYTES) room.applyRemoteUpdate(missing);
     const theirsLacks = Y.encodeStateAsUpdate(room.doc, theirVector);
-    if (theirsLacks.length > EMPTY_UPDATE_BYTES) this.publishUpdate(room, theirsLacks);
+    if (theirsLacks.length > EMPTY_UPDATE_BYTES) this.send(room.boardId, { kind: BUS_KIND.update, docKey: room.docKey, payload: theirsLacks });
   }
 }
