@@ -62,7 +62,7 @@ export interface JourneyroomServer {
 /** Builds the server without listening. */
 export function createServer({ config, store: rawStore, logger, bus = new LocalBus(), storeInfo }: ServerDeps): JourneyroomServer {
   // Gauges read the registry and queue lazily at scrape time; both exist (below) before the server listens.
-  const metrics = new ServerMetrics(
+  const metrics: ServerMetrics = new ServerMetrics(
     {
       connections: () => registry.connectionTotal,
       loadedDocs: () => registry.roomCount,
@@ -72,7 +72,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     },
     { instance: config.instanceId },
   );
-  const store = measureStore(rawStore, metrics);
+  const store: BoardStore = measureStore(rawStore, metrics);
   const replication = new Replication(bus, logger, metrics);
   const queue = new WriteQueue({
     store,
@@ -81,7 +81,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     maxPendingBytes: config.maxPendingBytes,
     logger,
   });
-  const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
+  const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
   const unsubscribe = queue.onCommitted((boardId, docKey) => {
     registry.peekDoc(boardId, docKey)?.announceCommitted();
   });
