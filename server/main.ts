@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     process.stderr.write(`journeyroom: cannot open ${where}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const server = createServer({ config, store: opened.store, logger, bus: openBus(config, logger), storeInfo: { kind: opened.kind, ping: opened.ping } });
+  const server = createServer({ config, store: opened.store, logger, bus: await openBus(config, logger), storeInfo: { kind: opened.kind, ping: opened.ping } });
   const { port, url } = await server.listen();
   logger.info({ url, port, store: opened.kind, where: opened.where }, `Journeyroom listening on ${url}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.

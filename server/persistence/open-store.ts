@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from './board-store.js';
-import { PgStore } from './pg/pg-store.js';
 import { SqliteStore } from './sqlite-store.js';
 
 /** The opened store and a one-line description of where it keeps data (for the start-up log). */
@@ -23,6 +22,8 @@ export interface OpenedStore {
 /** Opens the configured store, creating or migrating its schema. Rejects with a StoreError. */
 export async function openStore(config: Config, logger: Logger): Promise<OpenedStore> {
   if (config.databaseUrl) {
+    // Loaded only when configured: the embedded mode starts without pg.
+    const { PgStore } = await import('./pg/pg-store.js');
     const store = await PgStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema, logger });
     return { store, kind: 'postgres', where: `PostgreSQL schema ${config.databaseSchema}`, ping: () => store.ping() };
   }
