@@ -30,8 +30,16 @@ export interface Config {
   maxPendingBytes: number;
   /** Outbound bytes buffered for one socket above which it is closed as a slow consumer. Env MAX_BUFFERED_BYTES, default 16 MiB. */
   maxBufferedBytes: number;
+  /**
+   * Messages the server sends that are at least this big are compressed (permessage-deflate, when the client
+   * offers it): first syncs of big boards. Smaller ones (every live edit) are sent as they are. 0 turns
+   * compression off (not negotiated). Env COMPRESS_ABOVE_BYTES, default 16 KiB.
+   */
+  compressAboveBytes: number;
   /** pino level. Env LOG_LEVEL, default info. */
   logLevel: string;
+  /** Log line format: `json`, `pretty` (human-readable), or `auto` (pretty when stdout is a terminal). Env LOG_FORMAT, default auto. */
+  logFormat: LogFormat;
   /** Built client to serve; default dist/client next to the server build. Env CLIENT_DIR. */
   clientDir: string;
   /** PostgreSQL instead of SQLite when set (postgres://…). Env DATABASE_URL. */
@@ -46,6 +54,15 @@ export interface Config {
   metricsToken: string | undefined;
   /** This instance's name in logs, metrics and Redis entries. Env INSTANCE_ID, default host-pid. */
   instanceId: string;
+}
+
+/** The accepted values of LOG_FORMAT. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+/** How log lines are written (see Config.logFormat). */
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+function isLogFormat(value: string): value is LogFormat {
+  return (LOG_FORMATS as readonly string[]).includes(value);
 }
 
 export class ConfigError extends Error {
@@ -128,7 +145,9 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     idleUnloadMs: 5000,
     maxPendingBytes: 256 * 1024 * 1024,
     maxBufferedBytes: 16 * 1024 * 1024,
+    compressAboveBytes: 16 * 1024,
     logLevel: 'info',
+    logFormat: 'auto',
     clientDir: path.resolve('dist/client'),
     databaseUrl: undefined,
     databaseSchema: 'journeyroom',
@@ -153,6 +172,8 @@ function metricsToken(env: Env): string | undefined {
 export function loadConfig(env: Env): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = env.LOG_FORMAT || 'auto';
+  if (!isLogFormat(logFormat)) throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(env.LOG_FORMAT)}`);
   let publicUrl: string | undefined;
   if (env.PUBLIC_URL) {
     try {
@@ -176,7 +197,9 @@ export function loadConfig(env: Env): Config {
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 5000, 0, 3_600_000),
     maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
     logLevel,
+    logFormat,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
     databaseUrl: serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseSchema: shaped(env, 'DATABASE_SCHEMA', 'journeyroom', /^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL identifier (a-z, 0-9, _)'),

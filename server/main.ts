@@ -1,15 +1,14 @@
 /**
- * Entry point only: config from the environment -> store (SQLite, or PostgreSQL with DATABASE_URL) -> createServer -> listen, and a graceful
- * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Prints one JSON line with the listening `url`.
+ * Entry point only: config from the environment -> store (SQLite, or PostgreSQL with DATABASE_URL) and bus
+ * (Redis with REDIS_URL) -> createServer -> listen, and a graceful
+ * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Logs the listening `url` (a JSON line unless logs are pretty).
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, usePrettyLogs } from './logger.js';
 import { openStore, type OpenedStore } from './persistence/open-store.js';
 import { openBus } from './scale/open-bus.js';
 import { createServer } from './server.js';
-
-/** Hard deadline for a graceful shutdown (Docker's default stop grace period). */
-const SHUTDOWN_DEADLINE_MS = 10_000;
+import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, usePrettyLogs(config.logFormat, process.stdout.isTTY === true));
   let opened: OpenedStore;
   try {
     opened = await openStore(config, logger);
@@ -31,9 +30,10 @@ async function main(): Promise<void> {
     process.stderr.write(`journeyroom: cannot open ${where}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const server = createServer({ config, store: opened.store, logger, bus: await openBus(config, logger), storeInfo: { kind: opened.kind, ping: opened.ping } });
+  const bus = await openBus(config, logger);
+  const server = createServer({ config, store: opened.store, logger, bus, storeInfo: { kind: opened.kind, ping: opened.ping } });
   const { port, url } = await server.listen();
-  logger.info({ url, port, store: opened.kind, where: opened.where }, `Journeyroom listening on ${url}`);
+  logger.info({ url, port, store: opened.kind, where: opened.where, redis: config.redisUrl ? 'on' : 'off' }, `Journeyroom listening on ${url}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.
   if (!logger.isLevelEnabled('info')) process.stdout.write(`${JSON.stringify({ msg: `Journeyroom listening on ${url}`, url, port })}\n`);
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const deadline = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
+    }, SHUTDOWN_BUDGET.totalMs);
     deadline.unref();
     server.close().then(
       () => process.exit(0),

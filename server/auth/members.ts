@@ -3,21 +3,20 @@
  * member key (stored as a digest only); the server stamps their identity into presence from this record.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../app-error.js';
 import type { JoinResponse } from '../../shared/api.js';
-import type { PresenceUser, Role } from '../../shared/protocol.js';
-import type { BoardStore, MemberRecord } from '../persistence/board-store.js';
+import type { JoinRole, PresenceUser, Role } from '../../shared/protocol.js';
+import type { BoardDirectory, MemberRecord } from '../persistence/board-directory.js';
 import { hashSecret, newMemberId, newSecret } from './tokens.js';
 
 /** A validated join request (after joinRequestSchema). */
-export type JoinInput = { name: string; role?: 'customer' | 'stakeholder'; department: string };
+export type JoinInput = { name: string; role?: JoinRole; department: string };
 
 /** Why a join was refused. */
-export class JoinError extends Error {
-  constructor(
-    readonly code: 'forbidden' | 'invalid_body',
-    message: string,
-  ) {
-    super(message);
+export class JoinError extends AppError {
+  declare readonly code: 'forbidden' | 'invalid_body';
+  constructor(code: 'forbidden' | 'invalid_body', message: string) {
+    super(code, message);
     this.name = 'JoinError';
   }
 }
@@ -26,7 +25,7 @@ export class JoinError extends Error {
  * Creates a member for a token's role: a facilitator link makes a facilitator; a participant link needs
  * `customer` or `stakeholder`; a projector link cannot join.
  */
-export async function createMember(store: BoardStore, boardId: string, tokenRole: Role, input: JoinInput, now = Date.now()): Promise<JoinResponse> {
+export async function createMember(store: BoardDirectory, boardId: string, tokenRole: Role, input: JoinInput, now = Date.now()): Promise<JoinResponse> {
   if (tokenRole === 'projector') throw new JoinError('forbidden', 'a projector link cannot join as a member');
   let role: MemberRecord['role'];
   if (tokenRole === 'facilitator') role = 'facilitator';
@@ -53,7 +52,7 @@ function digestEquals(a: string, b: string): boolean {
 }
 
 /** The member whose key is `memberKey`, looked up by id when known (private docs) or among the board's members. */
-export async function findMemberByKey(store: BoardStore, boardId: string, memberKey: string, memberId?: string): Promise<MemberRecord | undefined> {
+export async function findMemberByKey(store: BoardDirectory, boardId: string, memberKey: string, memberId?: string): Promise<MemberRecord | undefined> {
   if (!memberKey || memberKey.length > 256) return undefined;
   const digest = hashSecret(memberKey);
   if (memberId) {

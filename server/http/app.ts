@@ -46,9 +46,9 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/boards', boardRoutes(options));
   app.use('/api/join', joinRoutes(options.store));
   const docs = registryLiveDocs(options.registry);
-  const liveSessionIds = (): ReadonlySet<number> => options.attendance.liveSessionIds();
-  app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
-  app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
+  const liveVisitIds = (): ReadonlySet<number> => options.attendance.liveVisitIds();
+  app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveVisitIds }));
+  app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveVisitIds }));
   app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));
   app.use('/api', apiNotFound);
   app.use(...staticRoutes(options.clientDir));

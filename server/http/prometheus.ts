@@ -5,9 +5,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
-import { API_ERROR } from '../../shared/api.js';
 import type { ServerMetrics } from '../observability/metrics.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../app-error.js';
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const presented = Buffer.from(header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '');
@@ -20,10 +19,10 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 export function prometheusRoutes(metrics: ServerMetrics, token: string | undefined): Router {
   const router = express.Router();
   router.get('/metrics', async (req, res) => {
-    if (!token) throw new HttpError(404, API_ERROR.notFound, 'metrics are off; set METRICS_TOKEN to enable them');
+    if (!token) throw new AppError('not_found', 'metrics are off; set METRICS_TOKEN to enable them');
     if (!tokenMatches(req.get('authorization'), token)) {
       res.set('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new HttpError(401, API_ERROR.unauthorized, 'send Authorization: Bearer <METRICS_TOKEN>');
+      throw new AppError('unauthorized', 'send Authorization: Bearer <METRICS_TOKEN>');
     }
     const { contentType, body } = await metrics.render();
     res.status(200).set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);

@@ -16,6 +16,7 @@ import { createLogger } from '../logger.js';
 import { SqliteStore } from '../persistence/sqlite-store.js';
 import { createServer, type JourneyroomServer } from '../server.js';
 import { AttendanceTracker } from '../session/attendance-tracker.js';
+import { at } from '../../test/helpers/doc-address.js';
 
 interface Harness {
   server: JourneyroomServer;
@@ -97,7 +98,7 @@ describe('checkpoint routes', () => {
     const restored = await call<RestoreResponse>(h, 'POST', `/api/boards/${board.id}/checkpoints/${taken.body.id}/restore`, facilitator, {});
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ restored: taken.body, notesRemoved: 1, notesRecreated: 1 });
-    expect(restored.body.undo.name).toBe('Before restoring End of session 1');
+    expect(restored.body.undo.name).toMatch(/^Before restoring 'End of session 1' \(\d\d:\d\d\)$/);
     expect(content(readBoard(doc))).toEqual(atCheckpoint);
     // A connected participant receives the restore as an ordinary update.
     await waitFor(() => JSON.stringify(content(readBoard(peer.doc))) === JSON.stringify(atCheckpoint), 'peer sees the restore');
@@ -108,7 +109,8 @@ describe('checkpoint routes', () => {
     await waitFor(() => JSON.stringify(content(readBoard(peer.doc))) === JSON.stringify(afterEdits), 'peer sees the undo');
     const names = (await call<CheckpointListResponse>(h, 'GET', `/api/boards/${board.id}/checkpoints`, facilitator)).body.checkpoints.map((c) => c.name);
     expect(names).toHaveLength(3);
-    expect(names).toContain('Before restoring Before restoring End of session 1');
+    expect(names.filter((n) => n.startsWith("Before undoing the restore of 'End of session 1' ("))).toHaveLength(1);
+    expect(names.some((n) => n.includes('Before restoring Before'))).toBe(false);
   });
 
   it('refuses bad checkpoint and reveal requests with clear JSON errors and stores nothing', async () => {
@@ -167,7 +169,7 @@ describe('reveal route', () => {
       author: { id: other.memberId, name: 'Someone else', role: 'facilitator', department: '' },
       createdAt: 2,
     });
-    await h.store.write({ appends: [{ boardId: board.id, docKey: `private:${other.memberId}`, update: Y.encodeStateAsUpdate(boDoc) }], compactions: [] });
+    await h.store.write({ appends: [{ doc: at(board.id, `private:${other.memberId}`), update: Y.encodeStateAsUpdate(boDoc) }], compactions: [] });
     const viewer = connectClient(h.wsUrl, board.id, { token: participant });
     await synced(viewer);
     const session = await h.server.registry.getRoom({ boardId: board.id, kind: 'session' });
@@ -211,7 +213,7 @@ describe('attendance and time routes', () => {
     expect(res.body.attendance[0]).toMatchObject({ memberId: member.memberId, name: 'Ana', role: 'customer' });
     leaveSecondTab();
     await h.tracker.settle();
-    expect(h.tracker.liveSessionIds().size).toBe(0);
+    expect(h.tracker.liveVisitIds().size).toBe(0);
     const stored = await h.store.listAttendance(board.id);
     expect(stored.every((s) => s.leftAt !== null)).toBe(true);
   });

@@ -8,9 +8,10 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { LIMITS } from '../../shared/board/schema.js';
-import { MESSAGE, docKey as docKeyOf, type RoomAddress } from '../../shared/protocol.js';
+import { MESSAGE, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { NO_REPLICATION, type Replicator } from './replicator.js';
+import type { DocHandle } from './write-queue.js';
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -19,16 +20,6 @@ export interface RoomPeer {
   send(data: Uint8Array): void;
   /** Closes the connection with a close code and a short reason. */
   close(code: number, reason: string): void;
-}
-
-/** The part of the write queue a room uses (implemented by WriteQueue). */
-export interface DocWriteQueue {
-  attachDoc(boardId: string, docKey: string, doc: Y.Doc, storedCount: number): void;
-  enqueue(boardId: string, docKey: string, update: Uint8Array): void;
-  flushDoc(boardId: string, docKey: string, options: { compact: boolean }): Promise<void>;
-  detachDoc(boardId: string, docKey: string): void;
-  hasPending(boardId: string, docKey: string): boolean;
-  readonly overMemoryBound: boolean;
 }
 
 /** Transaction origin of updates the server makes itself (e.g. trimming a note's text). */
@@ -57,10 +48,11 @@ export function awarenessFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** One loaded doc of a board with its connections. */
+/**
+ * One loaded doc of a board with its connections: the single owner of the doc while it is loaded. It holds
+ * the doc, its awareness, its connections and its write-queue handle (the registry only finds rooms).
+ */
 export class Room {
-  readonly boardId: string;
-  readonly docKey: string;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Set<RoomPeer>();
   /** awareness clientID -> id of the connection that introduced it */
@@ -69,27 +61,32 @@ export class Room {
   private destroyed = false;
   /** Non-connection holders keeping the room loaded (a board room holds its session room). */
   private holds = 0;
-  /**
-   * For a board room: the live session doc of the same board, held loaded as long as this room is, so the
-   * lock rule can be checked on every update.
-   */
-  sessionDoc: Y.Doc | undefined;
+  private readonly stopCommitted: () => void;
 
+  /**
+   * `sessionDoc`, for a board room: the live session doc of the same board, held loaded as long as this room
+   * is, so the lock rule can be checked on every update.
+   */
   constructor(
-    readonly address: RoomAddress,
+    readonly address: DocAddress,
     readonly doc: Y.Doc,
-    private readonly queue: DocWriteQueue,
+    readonly handle: DocHandle,
     private readonly log: Logger,
     private readonly onIdle: (room: Room) => void,
+    readonly sessionDoc?: Y.Doc,
     private readonly replicator: Replicator = NO_REPLICATION,
   ) {
-    this.boardId = address.boardId;
-    this.docKey = docKeyOf(address);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.stopCommitted = handle.onCommitted(() => this.announceCommitted());
+  }
+
+  /** The id of the board this doc belongs to. */
+  get boardId(): string {
+    return this.address.boardId;
   }
 
   /** Number of connections in the room plus holds: a room of size 0 may unload. */
@@ -201,7 +198,7 @@ export class Room {
    * The durable "saved" signal: after a commit, every peer gets the server's state vector. The stock client
    * answers with only what the server lacks; ours shows "saved" when that is nothing.
    */
-  announceCommitted(): void {
+  private announceCommitted(): void {
     if (this.peers.size === 0 || this.destroyed) return;
     const frame = syncFrame((e) => syncProtocol.writeSyncStep1(e, this.doc));
     for (const peer of this.peers) peer.send(frame);
@@ -228,6 +225,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.stopCommitted();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -237,8 +235,8 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     // Remote updates are stored here too: this instance then only ever says "saved" for what it committed
-    // itself, and an update survives its accepting instance dying before its commit (scale-out.md).
-    this.queue.enqueue(this.boardId, this.docKey, update);
+    // itself, and an update survives its accepting instance dying before its commit (docs/scale-out.md).
+    this.handle.enqueue(update);
     if (origin !== REMOTE_ORIGIN) this.replicator.publishUpdate(this, update);
     const frame = syncFrame((e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);

@@ -12,7 +12,17 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { ROLES, type Role } from '../../shared/protocol.js';
+import {
+  PRIVATE_DOC_KEY_PREFIX,
+  ROLES,
+  boardDocAddress,
+  docKey,
+  isMemberId,
+  privateDocAddress,
+  sessionDocAddress,
+  type DocAddress,
+  type Role,
+} from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Replicator } from '../rooms/replicator.js';
 import type { Room } from '../rooms/room.js';
@@ -26,11 +36,19 @@ export interface UpdateCounter {
 /** Where replication finds loaded rooms and closes connections (the registry and the server). */
 export interface ReplicationTargets {
   /** The loaded room of a doc, if any (no load). */
-  peekDoc(boardId: string, docKey: string): Room | undefined;
+  peekDoc(address: DocAddress): Room | undefined;
   /** Every loaded room (for the resync after a reconnect). */
   rooms(): Room[];
   /** Closes this instance's sockets of `role` on a board so they reconnect and show their link again. */
   revokeLocal(boardId: string, role: Role): void;
+}
+
+/** The address of a doc from its storage key as carried on the bus; undefined for a key of no known shape. */
+function addressOf(boardId: string, key: string): DocAddress | undefined {
+  if (key === 'board') return boardDocAddress(boardId);
+  if (key === 'session') return sessionDocAddress(boardId);
+  const memberId = key.startsWith(PRIVATE_DOC_KEY_PREFIX) ? key.slice(PRIVATE_DOC_KEY_PREFIX.length) : '';
+  return isMemberId(memberId) ? privateDocAddress(boardId, memberId) : undefined;
 }
 
 /** An empty Yjs update (no structs, no deletions) as encodeStateAsUpdate returns it. */
@@ -97,11 +115,11 @@ export class Replication implements Replicator {
 
   publishUpdate(room: Room, update: Uint8Array): void {
     this.updates?.updateApplied('local');
-    this.send(room.boardId, { kind: BUS_KIND.update, docKey: room.docKey, payload: update });
+    this.send(room.boardId, { kind: BUS_KIND.update, docKey: docKey(room.address), payload: update });
   }
 
   publishAwareness(room: Room, update: Uint8Array): void {
-    this.send(room.boardId, { kind: BUS_KIND.awareness, docKey: room.docKey, payload: update });
+    this.send(room.boardId, { kind: BUS_KIND.awareness, docKey: docKey(room.address), payload: update });
   }
 
   /** Closes the sockets of `role` on `boardId` here and on every other instance. */
@@ -121,7 +139,7 @@ export class Replication implements Replicator {
   }
 
   private requestSync(room: Room): void {
-    this.send(room.boardId, { kind: BUS_KIND.syncRequest, docKey: room.docKey, payload: Y.encodeStateVector(room.doc) });
+    this.send(room.boardId, { kind: BUS_KIND.syncRequest, docKey: docKey(room.address), payload: Y.encodeStateVector(room.doc) });
   }
 
   private resyncAll(): void {
@@ -135,7 +153,8 @@ export class Replication implements Replicator {
       if ((ROLES as readonly string[]).includes(role)) this.targets?.revokeLocal(boardId, role as Role);
       return;
     }
-    const room = this.targets?.peekDoc(boardId, message.docKey);
+    const address = addressOf(boardId, message.docKey);
+    const room = address && this.targets?.peekDoc(address);
     if (!room || room.isDestroyed) return;
     try {
       switch (message.kind) {
@@ -165,7 +184,7 @@ export class Replication implements Replicator {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(room.doc, request.payload));
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(room.doc));
-    this.bus.publish(room.boardId, { kind: BUS_KIND.syncReply, docKey: room.docKey, payload: encoding.toUint8Array(encoder), to: request.from });
+    this.bus.publish(room.boardId, { kind: BUS_KIND.syncReply, docKey: docKey(room.address), payload: encoding.toUint8Array(encoder), to: request.from });
     this.counters.published++;
   }
 
@@ -176,6 +195,6 @@ export class Replication implements Replicator {
     const theirVector = decoding.readVarUint8Array(decoder);
     if (missing.length > EMPTY_UPDATE_BYTES) room.applyRemoteUpdate(missing);
     const theirsLacks = Y.encodeStateAsUpdate(room.doc, theirVector);
-    if (theirsLacks.length > EMPTY_UPDATE_BYTES) this.send(room.boardId, { kind: BUS_KIND.update, docKey: room.docKey, payload: theirsLacks });
+    if (theirsLacks.length > EMPTY_UPDATE_BYTES) this.send(room.boardId, { kind: BUS_KIND.update, docKey: docKey(room.address), payload: theirsLacks });
   }
 }

@@ -50,8 +50,8 @@ export class AttendanceTracker {
     };
   }
 
-  /** Ids of the sessions whose connection is open (for foldAttendance's `liveSessionIds`). */
-  liveSessionIds(): ReadonlySet<number> {
+  /** Ids of the sessions whose connection is open (for foldAttendance's `liveVisitIds`). */
+  liveVisitIds(): ReadonlySet<number> {
     return new Set(this.live);
   }
 

@@ -1,17 +1,18 @@
 /**
  * Restoring a checkpoint as a NEW forward change: the live board doc is edited, in one transaction, until
  * its content equals the checkpoint's. Nothing is rewound, so peers simply receive an update, concurrent
- * edits merge as usual, and restoring the automatic "Before restoring ..." checkpoint undoes a restore.
+ * edits merge as usual, and restoring the automatic "Before restoring …" checkpoint undoes a restore
+ * (its names: checkpoint-names.ts).
  * Unchanged values are left alone, so a restore touches only what differs.
  */
 import * as Y from 'yjs';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
+import { AppError } from '../app-error.js';
 
 /** A checkpoint state that cannot be read as a Yjs update. */
-export class CheckpointError extends Error {
-  readonly code = 'invalid_checkpoint';
+export class CheckpointError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('invalid_checkpoint', message);
     this.name = 'CheckpointError';
   }
 }

@@ -4,7 +4,7 @@
  * slow consumers, liveness pings).
  */
 import type { WebSocket } from 'ws';
-import { CLOSE, type PresenceUser, type Role, type RoomAddress } from '../../shared/protocol.js';
+import { CLOSE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { allowedRoots, canWrite } from './access.js';
@@ -16,7 +16,7 @@ export const EARLY_QUEUE_LIMITS = { messages: 64, bytes: 1024 * 1024, waitMs: 10
 
 /** What the upgrade decided about a connection. */
 export interface Grant {
-  address: RoomAddress;
+  address: DocAddress;
   role: Role;
   user: PresenceUser;
 }

@@ -5,14 +5,13 @@
 import * as Y from 'yjs';
 import { boardRoots, childMap, childText, num, str } from './doc.js';
 import { sortOrdered } from './order.js';
+import { MEMBER_ROLES, type MemberRole } from '../protocol.js';
 import {
-  AUTHOR_ROLES,
   EMOTION_MAX,
   EMOTION_MIN,
   LANE_KINDS,
   NOTE,
   PERSONA_FIELDS,
-  type AuthorRole,
   type BoardMeta,
   type Lane,
   type LaneKind,
@@ -94,8 +93,8 @@ export function readNote(id: string, value: unknown, problem: ProblemSink = igno
     return undefined;
   }
   const rawRole = str(map, NOTE.authorRole, 'stakeholder');
-  const authorRole: AuthorRole = (AUTHOR_ROLES as readonly string[]).includes(rawRole)
-    ? (rawRole as AuthorRole)
+  const authorRole: MemberRole = (MEMBER_ROLES as readonly string[]).includes(rawRole)
+    ? (rawRole as MemberRole)
     : 'stakeholder';
   const rawEmotion = map.get(NOTE.emotion);
   const emotion =

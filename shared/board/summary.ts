@@ -4,7 +4,8 @@
  * (SUM-*) are documented in docs/export.md.
  */
 import { compareOrdered } from './order.js';
-import type { AuthorRole, LaneKind, Note, Persona } from './schema.js';
+import type { LaneKind, Note, Persona } from './schema.js';
+import type { MemberRole } from '../protocol.js';
 import type { BoardSnapshot } from './snapshot.js';
 import { walkCauses } from './summary-causes.js';
 import { countCappedVotes, type NoteVotes } from './summary-votes.js';
@@ -47,7 +48,7 @@ export interface SummaryNote {
   laneTitle: string;
   laneKind: LaneKind;
   authorName: string;
-  authorRole: AuthorRole;
+  authorRole: MemberRole;
   department: string;
   emotion: number | null;
   momentOfTruth: boolean;
@@ -69,7 +70,7 @@ export interface NoteRef {
   stageTitle: string;
   laneTitle: string;
   laneKind: LaneKind;
-  authorRole: AuthorRole;
+  authorRole: MemberRole;
   department: string;
   ownerDepartment: string;
 }
@@ -146,7 +147,7 @@ export interface RankedOpportunity {
 /** Who spoke: notes per customer / department / facilitator (SUM-VOICE-1). */
 export interface VoiceRow {
   label: string;
-  role: AuthorRole;
+  role: MemberRole;
   /** department for stakeholder rows, '' for customers and facilitators */
   department: string;
   notes: number;
@@ -165,7 +166,7 @@ export interface Voices {
 export interface AttendanceSummary {
   entries: AttendanceEntry[];
   total: number;
-  byRole: Record<AuthorRole, number>;
+  byRole: Record<MemberRole, number>;
 }
 
 export interface AtAGlance {
@@ -494,7 +495,7 @@ function buildVoices(
   remember: (name: string) => string | null,
   deptDisplay: ReadonlyMap<string, string>,
 ): Voices {
-  const groups = new Map<string, { role: AuthorRole; department: string; notes: number; people: Set<string> }>();
+  const groups = new Map<string, { role: MemberRole; department: string; notes: number; people: Set<string> }>();
   const everyone = new Set<string>();
   for (const note of notes) {
     const key = note.authorRole === 'stakeholder' ? `s:${remember(note.department) ?? ''}` : note.authorRole;
@@ -509,7 +510,7 @@ function buildVoices(
     everyone.add(personKey(note));
     groups.set(key, group);
   }
-  const roleOrder: Record<AuthorRole, number> = { customer: 0, stakeholder: 1, facilitator: 2 };
+  const roleOrder: Record<MemberRole, number> = { customer: 0, stakeholder: 1, facilitator: 2 };
   const rows: VoiceRow[] = [...groups.values()]
     .map((g) => ({
       label:
@@ -536,7 +537,7 @@ function buildAttendance(entries: readonly AttendanceEntry[]): AttendanceSummary
   const sorted = [...entries].sort(
     (a, b) => a.firstJoinedAt - b.firstJoinedAt || compareText(a.name, b.name) || compareText(a.memberId, b.memberId),
   );
-  const byRole: Record<AuthorRole, number> = { customer: 0, stakeholder: 0, facilitator: 0 };
+  const byRole: Record<MemberRole, number> = { customer: 0, stakeholder: 0, facilitator: 0 };
   for (const e of sorted) byRole[e.role] += 1;
   return { entries: sorted.map((e) => ({ ...e })), total: sorted.length, byRole };
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../../shared/api.js';
 import { readNotes } from '../../shared/board/read.js';
+import { boardDocAddress } from '../../shared/protocol.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { PgStore } from '../../server/persistence/pg/pg-store.js';
 import { createBoard } from '../helpers/api.js';
@@ -26,7 +27,7 @@ const texts = (c: TestClient): string[] => readNotes(c.doc).map((n) => n.text).s
 async function storedTexts(schema: string, boardId: string): Promise<string[]> {
   const store = await PgStore.open({ connectionString: TEST_DATABASE_URL, schema });
   try {
-    const stored = await store.loadDoc(boardId, 'board');
+    const stored = await store.loadDoc(boardDocAddress(boardId));
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update);

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readNotes, readStages } from '../../shared/board/read.js';
 import { addNote, deleteNote, moveNote, moveStage, setNoteText, stageIds, laneIds } from '../../shared/board/write.js';
 import type { Author } from '../../shared/board/schema.js';
-import { CLOSE } from '../../shared/protocol.js';
+import { CLOSE, docKey } from '../../shared/protocol.js';
 import { createBoard, joinMember } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor } from '../helpers/clients.js';
 import { updateFrame } from '../helpers/frames.js';
@@ -178,7 +178,7 @@ describe('sync', () => {
     addNote(clients[0]!.doc, { stageId: stage!, laneId: lane!, text: 'to all', author: alice });
     await waitFor(() => clients.every((c) => texts(c.doc).includes('to all')), 'every client has the note');
     // One board room (plus the session room it holds), however many joined at once.
-    expect(s.server.registry.all().map((room) => room.docKey).sort()).toEqual(['board', 'session']);
+    expect(s.server.registry.all().map((room) => docKey(room.address)).sort()).toEqual(['board', 'session']);
   });
 
   it('after each commit the server sends its state vector (the durable "saved" signal)', async () => {

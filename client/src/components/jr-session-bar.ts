@@ -16,7 +16,8 @@ export class JrSessionBar extends LitElement {
   static override properties = {
     session: { attribute: false },
     clock: { attribute: false },
-    role: {},
+    // Not `role`: that attribute is ARIA's, and `role="participant"` is an invalid ARIA role (axe critical).
+    viewerRole: { attribute: 'viewer-role' },
     following: { type: Boolean },
     muted: { type: Boolean },
     drafts: { type: Number },
@@ -125,7 +126,8 @@ export class JrSessionBar extends LitElement {
 
   declare session: SessionSnapshot | undefined;
   declare clock: ServerClock | undefined;
-  declare role: string;
+  /** facilitator or participant */
+  declare viewerRole: string;
   declare following: boolean;
   declare muted: boolean;
   /** this person's private drafts */
@@ -141,7 +143,7 @@ export class JrSessionBar extends LitElement {
     super();
     this.session = undefined;
     this.clock = undefined;
-    this.role = 'participant';
+    this.viewerRole = 'participant';
     this.following = true;
     this.muted = false;
     this.drafts = 0;
@@ -158,7 +160,7 @@ export class JrSessionBar extends LitElement {
   protected override render() {
     const session = this.session;
     if (!session) return nothing;
-    const facilitator = this.role === 'facilitator';
+    const facilitator = this.viewerRole === 'facilitator';
     const index = session.agenda.findIndex((p) => p.id === session.phaseId);
     const phase = session.agenda[index];
     const vote = session.vote;

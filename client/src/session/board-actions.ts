@@ -1,12 +1,12 @@
 /**
  * The user actions of the board UI, bound to one doc, origin and author. Each method is one write
  * function of shared/board/write.ts; invalid input is reported through `onError` instead of thrown, so a
- * component never has to catch. Deletions can be undone once (Y.UndoManager scoped to deletions only).
+ * component never has to catch. This person's own changes can be undone and redone (see own-undo.ts).
  */
-import * as Y from 'yjs';
-import { boardRoots } from '../../../shared/board/doc.js';
+import type * as Y from 'yjs';
 import type { Author, LaneKind, Persona } from '../../../shared/board/schema.js';
 import * as write from '../../../shared/board/write.js';
+import { OwnUndo, type DeletionHandle } from './own-undo.js';
 
 /** What was deleted, for the undo toast. */
 export interface Deletion {
@@ -15,9 +15,10 @@ export interface Deletion {
 }
 
 export class BoardActions {
-  /** Origin of deletions only, so undo never reverts anything else this person did. */
+  /** Origin of deletions, so the undo history knows which step the deletion toast may revert. */
   private readonly deleteOrigin = { source: 'journeyroom-delete' } as const;
-  private readonly undo: Y.UndoManager;
+  /** Undo and redo of this person's own changes (never another person's). */
+  readonly history: OwnUndo;
 
   constructor(
     readonly doc: Y.Doc,
@@ -27,11 +28,7 @@ export class BoardActions {
     readonly author: Author | undefined,
     private readonly onError: (message: string) => void,
   ) {
-    const { stages, lanes, notes } = boardRoots(doc);
-    this.undo = new Y.UndoManager([stages, lanes, notes], {
-      trackedOrigins: new Set([this.deleteOrigin]),
-      captureTimeout: 0,
-    });
+    this.history = new OwnUndo(doc, { edit: origin, delete: this.deleteOrigin });
   }
 
   /** Runs a write; reports BoardWriteError and any other failure to the person. Returns success. */
@@ -50,6 +47,7 @@ export class BoardActions {
   /** Runs a write that returns an id; undefined when it failed (already reported). */
   private create(what: string, fn: () => string): string | undefined {
     let id: string | undefined;
+    this.history.stopCapturing();
     this.run(what, () => {
       id = fn();
     });
@@ -73,7 +71,7 @@ export class BoardActions {
   }
 
   moveStage(stageId: string, index: number): void {
-    this.run('move the stage', () => write.moveStage(this.doc, stageId, index, this.origin));
+    this.step(() => this.run('move the stage', () => write.moveStage(this.doc, stageId, index, this.origin)));
   }
 
   removeStage(stageId: string): boolean {
@@ -89,7 +87,7 @@ export class BoardActions {
   }
 
   moveLane(laneId: string, index: number): void {
-    this.run('move the lane', () => write.moveLane(this.doc, laneId, index, this.origin));
+    this.step(() => this.run('move the lane', () => write.moveLane(this.doc, laneId, index, this.origin)));
   }
 
   removeLane(laneId: string): boolean {
@@ -107,7 +105,7 @@ export class BoardActions {
   }
 
   moveNote(noteId: string, target: write.NoteTarget): void {
-    this.run('move the note', () => write.moveNote(this.doc, noteId, target, this.origin));
+    this.step(() => this.run('move the note', () => write.moveNote(this.doc, noteId, target, this.origin)));
   }
 
   deleteNote(noteId: string): boolean {
@@ -115,26 +113,37 @@ export class BoardActions {
   }
 
   setEmotion(noteId: string, emotion: number | null): void {
-    this.run('set the feeling', () => write.setEmotion(this.doc, noteId, emotion, this.origin));
+    this.step(() => this.run('set the feeling', () => write.setEmotion(this.doc, noteId, emotion, this.origin)));
   }
 
   setMomentOfTruth(noteId: string, value: boolean): void {
-    this.run('flag the moment of truth', () => write.setMomentOfTruth(this.doc, noteId, value, this.origin));
+    this.step(() => this.run('flag the moment of truth', () => write.setMomentOfTruth(this.doc, noteId, value, this.origin)));
   }
 
-  /** Restores the last deletion (with everything it removed). Returns whether there was one. */
-  undoDelete(): boolean {
-    return this.undo.undo() !== null;
+  /** The deletion just made, for the toast's Undo (see undoDeletion). */
+  lastDeletion(): DeletionHandle | undefined {
+    return this.history.takeDeletion();
+  }
+
+  /** Restores a deletion (with everything it removed) while it is still this person's latest change. */
+  undoDeletion(deletion: DeletionHandle): boolean {
+    return this.history.undoDeletion(deletion);
   }
 
   /** Stops tracking; call when the board closes. */
   dispose(): void {
-    this.undo.destroy();
+    this.history.destroy();
   }
 
-  /** Keeps only the latest deletion undoable, so "Undo" always means the one just announced. */
+  /** A discrete action is one undo step of its own: never merged with typing just before or after it. */
+  private step<T>(fn: () => T): T {
+    this.history.stopCapturing();
+    const result = fn();
+    this.history.stopCapturing();
+    return result;
+  }
+
   private deleting(fn: () => boolean): boolean {
-    this.undo.clear();
-    return fn();
+    return this.step(fn);
   }
 }

@@ -1,9 +1,12 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { runBoardStoreContract, sampleBoard } from '../board-store.contract.js';
+import { runBoardStoreContract } from '../board-store.contract.js';
+import { sampleBoard } from '../contract-fixture.js';
 import { STORE_ERROR } from '../store-error.js';
 import { dropSchema, freshSchema, openTestPgStore, pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../../../test/helpers/pg.js';
+import { boardDocAddress } from '../../../shared/protocol.js';
+import { docRef } from '../validate.js';
 import { ADVISORY_LOCK_CLASS, PgStore } from './pg-store.js';
 
 const unavailable = await pgUnavailable();
@@ -53,18 +56,18 @@ describe.skipIf(unavailable !== undefined)('PgStore', () => {
     // Instance A's doc has "A"; instance B logs "B" which A never received (Redis down, say).
     const docA = new Y.Doc();
     docA.getText('t').insert(0, 'A');
-    await a.write({ appends: [{ boardId: 'board-pg01', docKey: 'board', update: Y.encodeStateAsUpdate(docA) }], compactions: [] });
+    await a.write({ appends: [{ doc: boardDocAddress('board-pg01'), update: Y.encodeStateAsUpdate(docA) }], compactions: [] });
     const docB = new Y.Doc();
     docB.getText('t').insert(0, 'B');
-    await b.write({ appends: [{ boardId: 'board-pg01', docKey: 'board', update: Y.encodeStateAsUpdate(docB) }], compactions: [] });
+    await b.write({ appends: [{ doc: boardDocAddress('board-pg01'), update: Y.encodeStateAsUpdate(docB) }], compactions: [] });
     // A compacts with only what it knows: B's row must be merged, not deleted.
-    await a.write({ appends: [], compactions: [{ boardId: 'board-pg01', docKey: 'board', snapshot: Y.encodeStateAsUpdate(docA) }] });
-    const stored = await a.loadDoc('board-pg01', 'board');
+    await a.write({ appends: [], compactions: [{ doc: boardDocAddress('board-pg01'), snapshot: Y.encodeStateAsUpdate(docA) }] });
+    const stored = await a.loadDoc(boardDocAddress('board-pg01'));
     expect(stored.updates).toHaveLength(0);
     expect(textOf(stored).split('').sort().join('')).toBe('AB');
     // B compacts next with only "B": A's snapshot is foreign to B and is merged too.
-    await b.write({ appends: [], compactions: [{ boardId: 'board-pg01', docKey: 'board', snapshot: Y.encodeStateAsUpdate(docB) }] });
-    expect(textOf(await b.loadDoc('board-pg01', 'board')).split('').sort().join('')).toBe('AB');
+    await b.write({ appends: [], compactions: [{ doc: boardDocAddress('board-pg01'), snapshot: Y.encodeStateAsUpdate(docB) }] });
+    expect(textOf(await b.loadDoc(boardDocAddress('board-pg01'))).split('').sort().join('')).toBe('AB');
   });
 
   it('compaction of a doc waits for the advisory lock: one compacting writer at a time', async () => {
@@ -74,12 +77,12 @@ describe.skipIf(unavailable !== undefined)('PgStore', () => {
     await holder.connect();
     onTestFinished(() => holder.end());
     await holder.query('BEGIN');
-    await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCK_CLASS, JSON.stringify(['board-pg02', 'board'])]);
+    await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCK_CLASS, docRef(boardDocAddress('board-pg02'))]);
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'x');
     let done = false;
     const compaction = a
-      .write({ appends: [], compactions: [{ boardId: 'board-pg02', docKey: 'board', snapshot: Y.encodeStateAsUpdate(doc) }] })
+      .write({ appends: [], compactions: [{ doc: boardDocAddress('board-pg02'), snapshot: Y.encodeStateAsUpdate(doc) }] })
       .then(() => (done = true));
     // Wait until PostgreSQL shows the compaction waiting on our advisory lock, then check it has not finished.
     const observer = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -91,6 +94,6 @@ describe.skipIf(unavailable !== undefined)('PgStore', () => {
     expect(done).toBe(false);
     await holder.query('COMMIT');
     await compaction;
-    expect(textOf(await a.loadDoc('board-pg02', 'board'))).toBe('x');
+    expect(textOf(await a.loadDoc(boardDocAddress('board-pg02')))).toBe('x');
   });
 });

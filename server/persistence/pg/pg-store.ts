@@ -8,31 +8,25 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import * as Y from 'yjs';
-import type {
-  AttendanceRecord,
-  BoardRecord,
-  BoardStore,
-  CheckpointRecord,
-  CheckpointSummary,
-  Compaction,
-  CredentialChange,
-  MemberRecord,
-  StoredDoc,
-  WriteBatch,
-} from '../board-store.js';
+import { PRIVATE_DOC_KEY_PREFIX, docKey, type DocAddress } from '../../../shared/protocol.js';
+import type { AttendanceRecord } from '../attendance-store.js';
+import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from '../board-directory.js';
+import type { BoardStore } from '../board-store.js';
+import type { CheckpointRecord, CheckpointSummary } from '../checkpoint-store.js';
+import type { Compaction, StoredDoc, WriteBatch } from '../document-store.js';
 import { STORE_ERROR, StoreError } from '../store-error.js';
 import {
   checkBatch,
   checkBoard,
   checkCheckpoint,
   checkCredentialChange,
+  checkDocAddress,
   checkId,
   checkInitialDocs,
   checkJoinCode,
   checkMember,
-  checkPrefix,
-  checkSessionId,
   checkTime,
+  checkVisitId,
   docRef,
 } from '../validate.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations.js';
@@ -102,9 +96,9 @@ export class PgStore implements BoardStore {
     return new PgStore(pool, schema, log);
   }
 
-  async createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void> {
+  async createBoard(board: BoardRecord, docs: InitialDoc[]): Promise<void> {
     checkBoard(board);
-    checkInitialDocs(docs);
+    checkInitialDocs(board.id, docs);
     const now = Date.now();
     await this.transaction('createBoard', async (c) => {
       const h = board.tokenHashes;
@@ -114,7 +108,7 @@ export class PgStore implements BoardStore {
         [board.id, board.title, board.createdAt, h.facilitator, h.participant, h.projector, board.joinCode],
       );
       if (inserted.rowCount === 0) throw new StoreError(STORE_ERROR.exists, `board ${board.id} already exists`);
-      for (const doc of docs) await this.writeSnapshot(c, board.id, doc.docKey, doc.update, now);
+      for (const initial of docs) await this.writeSnapshot(c, initial.doc, initial.update, now);
     });
   }
 
@@ -174,16 +168,16 @@ export class PgStore implements BoardStore {
     return rows.map(memberFromRow);
   }
 
-  async loadDoc(boardId: string, docKey: string): Promise<StoredDoc> {
-    checkId(boardId, 'board id');
-    checkId(docKey, 'doc key');
+  async loadDoc(address: DocAddress): Promise<StoredDoc> {
+    const key = checkDocAddress(address, 'doc');
+    const { boardId } = address;
     // One REPEATABLE READ snapshot for both reads: a compaction committing in between cannot make us see the
     // new snapshot without the rows it merged, or the old rows without the snapshot they belong to.
     return this.transaction(
       'loadDoc',
       async (c) => {
-        const snap = await c.query('SELECT data FROM doc_snapshots WHERE board_id = $1 AND doc_key = $2', [boardId, docKey]);
-        const rows = await c.query('SELECT data FROM doc_updates WHERE board_id = $1 AND doc_key = $2 ORDER BY seq', [boardId, docKey]);
+        const snap = await c.query('SELECT data FROM doc_snapshots WHERE board_id = $1 AND doc_key = $2', [boardId, key]);
+        const rows = await c.query('SELECT data FROM doc_updates WHERE board_id = $1 AND doc_key = $2 ORDER BY seq', [boardId, key]);
         const first = snap.rows[0] as Row | undefined;
         return {
           snapshot: first ? bytes(first, 'data') : null,
@@ -199,37 +193,36 @@ export class PgStore implements BoardStore {
     const now = Date.now();
     await this.transaction('write', async (c) => {
       for (const compaction of batch.compactions) await this.compact(c, compaction, now);
-      const appends = batch.appends.filter((a) => !compacted.has(docRef(a.boardId, a.docKey)));
+      const appends = batch.appends.filter((a) => !compacted.has(docRef(a.doc)));
       if (appends.length === 0) return;
       // One INSERT for the whole batch: a commit is one round trip however many docs it carries.
       await c.query(
         `INSERT INTO doc_updates (board_id, doc_key, data, writer, created_at)
          SELECT b, d, u, $4, $5 FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS t(b, d, u, n) ORDER BY n`,
-        [appends.map((a) => a.boardId), appends.map((a) => a.docKey), appends.map((a) => toBuffer(a.update)), this.writerId, now],
+        [appends.map((a) => a.doc.boardId), appends.map((a) => docKey(a.doc)), appends.map((a) => toBuffer(a.update)), this.writerId, now],
       );
     });
   }
 
-  async countUpdates(boardId: string, docKey: string): Promise<number> {
-    checkId(boardId, 'board id');
-    checkId(docKey, 'doc key');
-    const rows = await this.query('countUpdates', 'SELECT COUNT(*)::int AS n FROM doc_updates WHERE board_id = $1 AND doc_key = $2', [boardId, docKey]);
+  async countUpdates(address: DocAddress): Promise<number> {
+    const key = checkDocAddress(address, 'doc');
+    const rows = await this.query('countUpdates', 'SELECT COUNT(*)::int AS n FROM doc_updates WHERE board_id = $1 AND doc_key = $2', [address.boardId, key]);
     return rows[0] ? int(rows[0], 'n') : 0;
   }
 
-  async listDocKeys(boardId: string, prefix: string): Promise<string[]> {
+  async listPrivateDocMembers(boardId: string): Promise<string[]> {
     checkId(boardId, 'board id');
-    checkPrefix(prefix);
+    const prefix = PRIVATE_DOC_KEY_PREFIX;
     // left() comparison instead of LIKE: no escaping of `%` and `_` in the prefix.
     const rows = await this.query(
-      'listDocKeys',
+      'listPrivateDocMembers',
       `SELECT doc_key FROM (
          SELECT doc_key FROM doc_snapshots WHERE board_id = $1 AND left(doc_key, length($2)) = $2
          UNION SELECT doc_key FROM doc_updates WHERE board_id = $1 AND left(doc_key, length($2)) = $2
        ) AS keys ORDER BY doc_key COLLATE "C"`,
       [boardId, prefix],
     );
-    return rows.map((row) => text(row, 'doc_key'));
+    return rows.map((row) => text(row, 'doc_key').slice(prefix.length));
   }
 
   async createCheckpoint(checkpoint: CheckpointRecord): Promise<void> {
@@ -288,13 +281,13 @@ export class PgStore implements BoardStore {
     });
   }
 
-  async recordLeave(sessionId: number, at: number): Promise<void> {
-    checkSessionId(sessionId);
+  async recordLeave(visitId: number, at: number): Promise<void> {
+    checkVisitId(visitId);
     checkTime(at, 'at');
     await this.transaction('recordLeave', async (c) => {
-      const found = await c.query('SELECT 1 FROM attendance WHERE id = $1 FOR UPDATE', [sessionId]);
-      if (found.rowCount === 0) throw new StoreError(STORE_ERROR.notFound, `attendance session ${sessionId} does not exist`);
-      await c.query('UPDATE attendance SET left_at = $1 WHERE id = $2 AND left_at IS NULL', [at, sessionId]);
+      const found = await c.query('SELECT 1 FROM attendance WHERE id = $1 FOR UPDATE', [visitId]);
+      if (found.rowCount === 0) throw new StoreError(STORE_ERROR.notFound, `attendance visit ${visitId} does not exist`);
+      await c.query('UPDATE attendance SET left_at = $1 WHERE id = $2 AND left_at IS NULL', [at, visitId]);
     });
   }
 
@@ -340,10 +333,11 @@ export class PgStore implements BoardStore {
    * of being deleted unseen. Only rows read under the lock are deleted, never rows committed meanwhile.
    */
   private async compact(c: pg.PoolClient, compaction: Compaction, now: number): Promise<void> {
-    const { boardId, docKey } = compaction;
-    await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCK_CLASS, docRef(boardId, docKey)]);
-    const snap = await c.query('SELECT data, writer FROM doc_snapshots WHERE board_id = $1 AND doc_key = $2', [boardId, docKey]);
-    const rows = await c.query('SELECT seq, data, writer FROM doc_updates WHERE board_id = $1 AND doc_key = $2 ORDER BY seq', [boardId, docKey]);
+    const { boardId } = compaction.doc;
+    const key = docKey(compaction.doc);
+    await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCK_CLASS, docRef(compaction.doc)]);
+    const snap = await c.query('SELECT data, writer FROM doc_snapshots WHERE board_id = $1 AND doc_key = $2', [boardId, key]);
+    const rows = await c.query('SELECT seq, data, writer FROM doc_updates WHERE board_id = $1 AND doc_key = $2 ORDER BY seq', [boardId, key]);
     const foreign: Uint8Array[] = [];
     const stored = snap.rows[0] as Row | undefined;
     if (stored && text(stored, 'writer') !== this.writerId) foreign.push(bytes(stored, 'data'));
@@ -352,19 +346,21 @@ export class PgStore implements BoardStore {
     await c.query(
       `INSERT INTO doc_snapshots (board_id, doc_key, data, writer, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (board_id, doc_key) DO UPDATE SET data = excluded.data, writer = excluded.writer, updated_at = excluded.updated_at`,
-      [boardId, docKey, toBuffer(snapshot), this.writerId, now],
+      [boardId, key, toBuffer(snapshot), this.writerId, now],
     );
     const seqs = (rows.rows as Row[]).map((row) => String(row.seq));
     if (seqs.length > 0) await c.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [seqs]);
   }
 
-  private async writeSnapshot(c: pg.PoolClient, boardId: string, docKey: string, data: Uint8Array, now: number): Promise<void> {
+  private async writeSnapshot(c: pg.PoolClient, doc: DocAddress, data: Uint8Array, now: number): Promise<void> {
+    const { boardId } = doc;
+    const key = docKey(doc);
     await c.query(
       `INSERT INTO doc_snapshots (board_id, doc_key, data, writer, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (board_id, doc_key) DO UPDATE SET data = excluded.data, writer = excluded.writer, updated_at = excluded.updated_at`,
-      [boardId, docKey, toBuffer(data), this.writerId, now],
+      [boardId, key, toBuffer(data), this.writerId, now],
     );
-    await c.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc_key = $2', [boardId, docKey]);
+    await c.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc_key = $2', [boardId, key]);
   }
 
   /** Runs one statement outside a transaction; rejects with a typed StoreError. */
