@@ -45,6 +45,17 @@ const MIGRATION_LOCK_KEY = 0;
 /** A valid PostgreSQL schema name for our tables (quoted nowhere: only this shape is accepted). */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** Everything of one board, for `importBoard` (moving up from SQLite: scripts/migrate-store.ts). */
+export interface BoardBundle {
+  board: BoardRecord;
+  /** every doc of the board as one merged state each */
+  docs: InitialDoc[];
+  members: MemberRecord[];
+  checkpoints: CheckpointRecord[];
+  /** visits in join order; their ids are assigned anew */
+  attendance: Omit<AttendanceRecord, 'id'>[];
+}
+
 /** Options of PgStore.open. */
 export interface PgStoreOptions {
   /** postgres://user@host:port/database */
@@ -301,6 +312,65 @@ export class PgStore implements BoardStore {
       joinedAt: int(row, 'joined_at'),
       leftAt: row.left_at === null ? null : int(row, 'left_at'),
     }));
+  }
+
+  /**
+   * Stores a whole board in one transaction, or nothing when a board with its id exists already (resolves
+   * false): an interrupted migration leaves every board either complete or absent, so it can be re-run.
+   */
+  async importBoard(bundle: BoardBundle): Promise<boolean> {
+    const { board } = bundle;
+    checkBoard(board);
+    checkInitialDocs(board.id, bundle.docs);
+    for (const member of bundle.members) checkMember(member);
+    for (const checkpoint of bundle.checkpoints) checkCheckpoint(checkpoint);
+    const now = Date.now();
+    return this.transaction('importBoard', async (c) => {
+      const h = board.tokenHashes;
+      const inserted = await c.query(
+        `INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, projector_hash, join_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+        [board.id, board.title, board.createdAt, h.facilitator, h.participant, h.projector, board.joinCode],
+      );
+      if (inserted.rowCount === 0) return false;
+      for (const initial of bundle.docs) await this.writeSnapshot(c, initial.doc, initial.update, now);
+      for (const m of bundle.members) {
+        await c.query('INSERT INTO members (board_id, id, key_hash, name, role, department, joined_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          m.boardId,
+          m.id,
+          m.keyHash,
+          m.name,
+          m.role,
+          m.department,
+          m.joinedAt,
+        ]);
+      }
+      for (const cp of bundle.checkpoints) {
+        await c.query('INSERT INTO checkpoints (board_id, id, name, created_at, board_state, session_state) VALUES ($1, $2, $3, $4, $5, $6)', [
+          cp.boardId,
+          cp.id,
+          cp.name,
+          cp.createdAt,
+          toBuffer(cp.boardState),
+          toBuffer(cp.sessionState),
+        ]);
+      }
+      for (const visit of bundle.attendance) {
+        await c.query('INSERT INTO attendance (board_id, member_id, joined_at, left_at) VALUES ($1, $2, $3, $4)', [
+          visit.boardId,
+          visit.memberId,
+          checkTime(visit.joinedAt, 'joinedAt'),
+          visit.leftAt === null ? null : checkTime(visit.leftAt, 'leftAt'),
+        ]);
+      }
+      return true;
+    });
+  }
+
+  /** Ids of every board, sorted (the migration's check). */
+  async listBoardIds(): Promise<string[]> {
+    const rows = await this.query('listBoardIds', 'SELECT id FROM boards ORDER BY id COLLATE "C"', []);
+    return rows.map((row) => text(row, 'id'));
   }
 
   /** True when PostgreSQL answers a trivial query now (health). */
