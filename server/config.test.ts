@@ -73,6 +73,9 @@ describe('config: scale-out settings', () => {
     ['METRICS_TOKEN', 'short', /METRICS_TOKEN must be at least 16/],
     ['METRICS_TOKEN', 'has a space in the middle', /METRICS_TOKEN must be at least 16/],
     ['INSTANCE_ID', 'x'.repeat(65), /INSTANCE_ID must be/],
+    ['TRUST_PROXY', 'yes', /TRUST_PROXY must be a whole number from 0 to 10/],
+    ['RATE_LIMIT_BOARDS_PER_MIN', '0', /RATE_LIMIT_BOARDS_PER_MIN must be a whole number/],
+    ['RATE_LIMIT_JOIN_LOOKUPS_PER_MIN', '-5', /RATE_LIMIT_JOIN_LOOKUPS_PER_MIN must be a whole number/],
   ])('refuses a bad %s (%s) naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -54,6 +54,12 @@ export interface Config {
   metricsToken: string | undefined;
   /** This instance's name in logs, metrics and Redis entries. Env INSTANCE_ID, default host-pid. */
   instanceId: string;
+  /** Proxies in front of the server whose X-Forwarded-For is trusted for the client address. Env TRUST_PROXY, default 0. */
+  trustProxyHops: number;
+  /** Boards one address may create per minute (counted across instances with Redis). Env RATE_LIMIT_BOARDS_PER_MIN, default 120. */
+  boardsPerMinute: number;
+  /** Join-code lookups one address may make per minute. Env RATE_LIMIT_JOIN_LOOKUPS_PER_MIN, default 120. */
+  joinLookupsPerMinute: number;
 }
 
 /** The accepted values of LOG_FORMAT. */
@@ -155,6 +161,9 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     redisPrefix: 'jr',
     metricsToken: undefined,
     instanceId: `${os.hostname()}-${process.pid}`,
+    trustProxyHops: 0,
+    boardsPerMinute: 120,
+    joinLookupsPerMinute: 120,
     ...overrides,
   };
 }
@@ -206,6 +215,9 @@ export function loadConfig(env: Env): Config {
     redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: shaped(env, 'REDIS_PREFIX', 'jr', /^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or - (at most 64)'),
     metricsToken: metricsToken(env),
+    trustProxyHops: int(env, 'TRUST_PROXY', 0, 0, 10),
+    boardsPerMinute: int(env, 'RATE_LIMIT_BOARDS_PER_MIN', 120, 1, 1_000_000),
+    joinLookupsPerMinute: int(env, 'RATE_LIMIT_JOIN_LOOKUPS_PER_MIN', 120, 1, 1_000_000),
     instanceId: shaped(env, 'INSTANCE_ID', `${os.hostname()}-${process.pid}`, /^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _, . or - (at most 64)'),
   });
 }

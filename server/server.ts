@@ -10,6 +10,7 @@ import { CLOSE } from '../shared/protocol.js';
 import type { Config } from './config.js';
 import { answerFor } from './app-error.js';
 import { createApp } from './http/app.js';
+import { createRateLimits } from './http/rate-limits.js';
 import type { Logger } from './logger.js';
 import type { BoardStore } from './persistence/board-store.js';
 import { LocalBus, type Bus } from './scale/bus.js';
@@ -127,6 +128,13 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     health: { storeKind: storeInfo?.kind ?? 'sqlite', pingStore: storeInfo?.ping ?? (() => Promise.resolve(true)), bus: () => bus.status },
     metrics,
     metricsToken: config.metricsToken,
+    rateLimits: createRateLimits({
+      boardsPerMinute: config.boardsPerMinute,
+      joinLookupsPerMinute: config.joinLookupsPerMinute,
+      redis: bus.redis,
+      prefix: config.redisPrefix,
+    }),
+    trustProxyHops: config.trustProxyHops,
   });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:

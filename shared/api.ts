@@ -16,6 +16,8 @@ export const API_ERROR = {
   conflict: 'conflict',
   unavailable: 'unavailable',
   internal: 'internal',
+  /** too many requests from one address (board creation, join-code lookups); retry after `Retry-After` seconds */
+  rateLimited: 'rate_limited',
 } as const;
 export type ApiErrorCode = (typeof API_ERROR)[keyof typeof API_ERROR];
 

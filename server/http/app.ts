@@ -14,6 +14,7 @@ import { apiNotFound, errorHandler, notFound } from './errors.js';
 import { healthRoutes, type HealthChecks, type HealthSource } from './health.js';
 import type { ServerMetrics } from '../observability/metrics.js';
 import { prometheusRoutes } from './prometheus.js';
+import type { RateLimits } from './rate-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
 
@@ -33,6 +34,10 @@ export interface AppOptions {
   metrics: ServerMetrics;
   /** METRICS_TOKEN: /metrics is off without it */
   metricsToken: string | undefined;
+  /** per-address limits of board creation and join-code lookups */
+  rateLimits: RateLimits;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address */
+  trustProxyHops: number;
 }
 
 /** Builds the express app. */
@@ -43,7 +48,10 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders);
   app.use(healthRoutes(options.registry, options.queue, options.health));
   app.use(prometheusRoutes(options.metrics, options.metricsToken));
+  if (options.trustProxyHops > 0) app.set('trust proxy', options.trustProxyHops);
+  app.post('/api/boards', options.rateLimits.createBoard);
   app.use('/api/boards', boardRoutes(options));
+  app.use('/api/join', options.rateLimits.joinLookup);
   app.use('/api/join', joinRoutes(options.store));
   const docs = registryLiveDocs(options.registry);
   const liveVisitIds = (): ReadonlySet<number> => options.attendance.liveVisitIds();

@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+
 /**
  * The port between instances: messages about one board published by one instance reach every other instance
  * that listens to that board. The embedded mode uses LocalBus (nothing to reach); REDIS_URL selects
@@ -58,6 +60,8 @@ export interface Bus {
   /** Called after the link to the other instances was lost and is back: every loaded doc should resynchronise. */
   onReconnected(listener: () => void): () => void;
   readonly status: BusStatus;
+  /** The Redis connection, for other shared counters (rate limits); undefined in the embedded mode. */
+  readonly redis?: Redis;
   /** Stops listening and disconnects; idempotent. */
   close(): Promise<void>;
 }

@@ -87,6 +87,11 @@ export class RedisStreamBus implements Bus {
     this.loop = this.readLoop();
   }
 
+  /** The writer connection (fails fast while Redis is down). */
+  get redis(): Redis {
+    return this.writer;
+  }
+
   get status(): BusStatus {
     return { state: this.writer.status === 'ready' ? 'up' : 'down', lagMs: this.lagMs, publishFailures: this.publishFailures };
   }

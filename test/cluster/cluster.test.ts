@@ -79,6 +79,19 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
     await waitFor(() => texts(watcherA).includes('sneaky'), 'participant change applied after unlock', 15_000);
   });
 
+  it('board creation is limited per address across instances: the budget spent on A and B is spent on C too', async () => {
+    const cluster = await startCluster(3, { env: { RATE_LIMIT_BOARDS_PER_MIN: '3' } });
+    const [a, b, c] = cluster.instances.map((i) => i.proc);
+    const create = (url: string): Promise<Response> =>
+      fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Limited' }) });
+    expect((await create(a!.url)).status).toBe(201);
+    expect((await create(a!.url)).status).toBe(201);
+    expect((await create(b!.url)).status).toBe(201);
+    const refused = await create(c!.url);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+  });
+
   it('replacing the participant link through instance A closes the old sockets on B and C; the old link is refused', async () => {
     const cluster = await startCluster(3);
     const [a, b, c] = cluster.instances.map((i) => i.proc);

@@ -3,6 +3,7 @@
  * behind a test load balancer (tcp-proxy.ts). Needs TEST_DATABASE_URL and TEST_REDIS_URL.
  */
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { onTestFinished } from 'vitest';
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from './pg.js';
 import { spawnServer, type Spawned } from './process.js';
@@ -11,6 +12,22 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 /** The Redis test server, if configured. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? '';
+
+/** Deletes a test's Redis keys (its streams never expire on their own); a stopped private Redis has none left. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const keys = await client.keys(`${prefix}:*`);
+    if (keys.length > 0) await client.del(...keys);
+  } catch {
+    // The test stopped its private Redis: nothing to delete.
+    return;
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** One instance of a cluster: its process (replaced on restart) and name. */
 export interface Instance {
@@ -52,6 +69,7 @@ export async function startCluster(n: number, options: ClusterOptions = {}): Pro
   const schema = freshSchema('cl');
   const redisPrefix = `jrtest-${randomBytes(5).toString('hex')}`;
   onTestFinished(() => dropSchema(schema));
+  onTestFinished(() => deleteKeys(options.redisUrl ?? TEST_REDIS_URL, redisPrefix));
   const dir = await tempDir();
   const env = (name: string): Record<string, string> => ({
     DATABASE_URL: options.databaseUrl ?? TEST_DATABASE_URL,
