@@ -8,10 +8,15 @@ import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { setLocked } from '../../shared/session/write.js';
-import { createBoard } from '../helpers/api.js';
-import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
+import * as Y from 'yjs';
+import { readBoard } from '../../shared/board/snapshot.js';
+import { privateDocAddress } from '../../shared/protocol.js';
+import { addDraft, readDrafts } from '../../shared/session/drafts.js';
+import { PgStore } from '../../server/persistence/pg/pg-store.js';
+import { createBoard, joinMember } from '../helpers/api.js';
+import { connectClient, rawClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
 import { startCluster, TEST_REDIS_URL } from '../helpers/cluster.js';
-import { pgUnavailable, skipNotice } from '../helpers/pg.js';
+import { pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../helpers/pg.js';
 
 const unavailable = (await pgUnavailable()) ?? (TEST_REDIS_URL ? undefined : 'TEST_REDIS_URL is not set');
 if (unavailable) process.stdout.write(`${skipNotice('Cluster suite', unavailable)}\n`);
@@ -77,6 +82,72 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
 
     setLocked(session.doc, false);
     await waitFor(() => texts(watcherA).includes('sneaky'), 'participant change applied after unlock', 15_000);
+  });
+
+  it('drafts stay private on every instance; a reveal through A puts drafts written on B on the board of a client on C', async () => {
+    const cluster = await startCluster(3);
+    const [a, b, c] = cluster.instances.map((i) => i.proc);
+    const board = await createBoard(a!.url);
+    const mia = await joinMember(a!.url, board.id, board.tokens.participant, { name: 'Mia', role: 'customer', department: '' });
+    const noa = await joinMember(b!.url, board.id, board.tokens.participant, { name: 'Noa', role: 'stakeholder', department: 'Billing' });
+    const drafts = connectClient(b!.wsUrl, `${board.id}/private/${mia.memberId}`, { token: board.tokens.participant, member: mia.memberKey });
+    const onC = connectClient(c!.wsUrl, board.id, { token: board.tokens.projector });
+    await Promise.all([synced(drafts), synced(onC)]);
+    // Another member cannot open Mia's drafts on any instance.
+    for (const s of [a!, b!, c!]) {
+      const snoop = rawClient(`${s.wsUrl}/${board.id}/private/${mia.memberId}?token=${board.tokens.participant}&member=${noa.memberKey}`);
+      expect((await snoop.closed).code).toBe(CLOSE.forbidden);
+    }
+    const snap = readBoard(onC.doc);
+    const pains = snap.lanes.find((l) => l.kind === 'pains')!;
+    const author = { id: mia.memberId, name: 'Mia', role: 'customer' as const, department: '' };
+    for (const text of ['hold music', 'invoice unclear']) {
+      addDraft(drafts.doc, { stageId: snap.stages[0]!.id, laneId: pains.id, laneKind: 'pains', text, author, createdAt: Date.now() });
+    }
+    // Drafts written more than the commit window before a reveal are revealed: wait until they are committed.
+    const store = await PgStore.open({ connectionString: TEST_DATABASE_URL, schema: cluster.schema });
+    await waitFor(async () => {
+      const stored = await store.loadDoc(privateDocAddress(board.id, mia.memberId));
+      const doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      return readDrafts(doc).length === 2;
+    }, 'drafts committed');
+    await store.close();
+    expect(texts(onC)).toEqual([]);
+
+    const res = await fetch(`${a!.url}/api/boards/${board.id}/reveal`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { revealed: number }).revealed).toBe(2);
+    await waitFor(() => texts(onC).length === 2, 'revealed notes reach C');
+    expect(texts(onC)).toEqual(['hold music', 'invoice unclear']);
+    await waitFor(() => readDrafts(drafts.doc).length === 0, "Mia's drafts cleared on B");
+  });
+
+  it('a checkpoint taken through A and restored through C undoes an edit made on B, for a client on B', async () => {
+    const cluster = await startCluster(3);
+    const [a, b, c] = cluster.instances.map((i) => i.proc);
+    const board = await createBoard(a!.url);
+    const onB = connectClient(b!.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(onB);
+    addNote(onB.doc, { stageId: stageIds(onB.doc)[0]!, laneId: laneIds(onB.doc)[0]!, text: 'kept', author });
+    const onA = connectClient(a!.wsUrl, board.id, { token: board.tokens.projector });
+    await synced(onA);
+    await waitFor(() => texts(onA).includes('kept'), 'A has the note before the checkpoint');
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` };
+    const taken = await fetch(`${a!.url}/api/boards/${board.id}/checkpoints`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Before' }) });
+    expect(taken.status).toBe(201);
+    const { id } = (await taken.json()) as { id: string };
+    addNote(onB.doc, { stageId: stageIds(onB.doc)[0]!, laneId: laneIds(onB.doc)[0]!, text: 'undone', author });
+    await waitFor(() => texts(onA).includes('undone'), 'the later note reached A');
+    const restored = await fetch(`${c!.url}/api/boards/${board.id}/checkpoints/${id}/restore`, { method: 'POST', headers: auth, body: '{}' });
+    expect(restored.status).toBe(200);
+    await waitFor(() => !texts(onB).includes('undone'), 'restore reached the client on B');
+    expect(texts(onB)).toEqual(['kept']);
   });
 
   it('board creation is limited per address across instances: the budget spent on A and B is spent on C too', async () => {
