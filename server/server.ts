@@ -21,6 +21,7 @@ import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './session/attendance-tracker.js';
+import { startIdleGc } from './memory/idle-gc.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
 /** Deadline for a request's headers (including WebSocket upgrades). */
@@ -194,11 +195,13 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     }
   }, PING_INTERVAL_MS);
   ping.unref();
+  const stopIdleGc = startIdleGc({ roomCount: () => registry.roomCount, quietMs: config.idleGcMs, logger });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       clearInterval(ping);
+      stopIdleGc();
       httpServer.off('upgrade', onUpgrade);
       // Refuse new upgrades politely while we shut down.
       httpServer.on('upgrade', (_req, socket) => socket.destroy());

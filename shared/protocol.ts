@@ -19,7 +19,7 @@ export function isBoardId(value: string): boolean {
  * - `session`: facilitator-only state (phase, timer, vote, lock, focus); everyone else reads.
  * - `private`: one per member, their silent-brainstorm drafts; only that member reads or writes.
  */
-export const DOC_KINDS = ['board', 'session', 'private'] as const;
+export const DOC_KINDS = ['board', 'session', 'private', 'series'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /**
@@ -29,7 +29,9 @@ export type DocKind = (typeof DOC_KINDS)[number];
 export type DocAddress =
   | { kind: 'board'; boardId: string }
   | { kind: 'session'; boardId: string }
-  | { kind: 'private'; boardId: string; memberId: string };
+  | { kind: 'private'; boardId: string; memberId: string }
+  /** the board's place in its journey series: written by the server only, never served as a room */
+  | { kind: 'series'; boardId: string };
 
 /** The address of a board's shared map doc. */
 export function boardDocAddress(boardId: string): DocAddress {
@@ -46,10 +48,17 @@ export function privateDocAddress(boardId: string, memberId: string): DocAddress
   return { kind: 'private', boardId, memberId };
 }
 
+/** The address of a board's series links (server-only; see server/series/series-link.ts). */
+export function seriesDocAddress(boardId: string): DocAddress {
+  return { kind: 'series', boardId };
+}
+
 /** Room name used by the y-websocket provider: `<boardId>`, `<boardId>/session`, `<boardId>/private/<memberId>`. */
 export function roomName(address: DocAddress): string {
   if (address.kind === 'board') return address.boardId;
   if (address.kind === 'session') return `${address.boardId}/session`;
+  // Never parsed back by parseRoomPath: no client can open the series doc.
+  if (address.kind === 'series') return `${address.boardId}/series`;
   return `${address.boardId}/private/${address.memberId}`;
 }
 
@@ -92,6 +101,16 @@ export const MESSAGE = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+} as const;
+
+/**
+ * Subtypes of the auth message (type 2). y-protocols reads only `permissionDenied` and ignores any other
+ * subtype, so the stock client passes over `saved` silently. `saved` is followed by a varuint n: the first n
+ * sync writes (SyncStep2 or update messages) this connection sent are handled and durable.
+ */
+export const AUTH_MESSAGE = {
+  permissionDenied: 0,
+  saved: 1,
 } as const;
 
 /**

@@ -56,7 +56,8 @@ export const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-function baseUrl(req: Request, publicUrl: string | undefined): string {
+/** The base URL for links: PUBLIC_URL when set, else from the request. */
+export function baseUrl(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

@@ -65,7 +65,7 @@ function fromLibraryError(error: HttpLikeError): AppError | HttpAnswer {
 
 /** The answer of one thrown value, by the error table. */
 function httpAnswer(error: unknown): HttpAnswer {
-  const known = error instanceof AppError ? error : fromLibraryError((error ?? {}) as HttpLikeError);
+  const known = error instanceof AppError ? error : fromLibraryError(error ?? {});
   if (!(known instanceof AppError)) return known;
   const row = answerFor(known);
   const message = row.exposeMessage ? known.message : row.publicMessage;

@@ -12,6 +12,7 @@ import type { CheckpointInfo } from '../../shared/session/schema.js';
 import { EXPORT_FORMATS, contentDisposition, isExportFormat, renderExport, type ExportFormat } from '../export/index.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
+import { sinceForBoard } from '../series/compare-sides.js';
 import { docFromState } from '../session/checkpoint.js';
 import { boardDocAddress } from '../../shared/protocol.js';
 import { withLiveDocs, type LiveDocs } from '../session/live-docs.js';
@@ -40,7 +41,9 @@ export interface ExportRoutesDeps {
 async function liveInput(deps: ExportRoutesDeps, boardId: string, generatedAt: number): Promise<{ input: SummaryInput; snapshot: BoardSnapshot }> {
   const snapshot = await withLiveDocs(deps.docs, [boardDocAddress(boardId)], ([live]) => readBoard(live!.doc));
   const context = await summaryContext(boardId, { store: deps.store, docs: deps.docs, now: generatedAt, liveVisitIds: deps.liveVisitIds() });
-  return { snapshot, input: { board: snapshot, ...context, generatedAt } };
+  // A follow-up session's summary opens with what changed since the previous one (SUM-SINCE-1).
+  const since = await sinceForBoard(deps.store, deps.docs, boardId, { board: snapshot, session: context.session });
+  return { snapshot, input: { board: snapshot, ...context, generatedAt, ...(since ? { since } : {}) } };
 }
 
 /** Reads a stored checkpoint (board and session as they were) into a SummaryInput; attendance as of the checkpoint. */

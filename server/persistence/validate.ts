@@ -49,7 +49,7 @@ export function checkBoard(board: BoardRecord): void {
 /** A join code: '' (none yet) when `allowEmpty`, else 4..32 upper-case letters and digits. */
 export function checkJoinCode(value: unknown, allowEmpty = false): string {
   if (typeof value !== 'string' || (value === '' ? !allowEmpty : !/^[A-Z0-9]{4,32}$/.test(value))) fail('join code must be 4..32 upper-case letters and digits');
-  return value as string;
+  return value;
 }
 
 /** Validates a credential change: only known roles, ids as digests, a non-empty join code. */

@@ -7,10 +7,11 @@ import * as Y from 'yjs';
 import { docKey, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { AppError } from '../app-error.js';
 import type { Logger } from '../logger.js';
+import { migrateBoard } from '../../shared/board/migrate.js';
 import type { DocumentStore } from '../persistence/document-store.js';
 import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
 import { NO_REPLICATION, type Replicator } from './replicator.js';
-import { LOAD_ORIGIN, Room } from './room.js';
+import { LOAD_ORIGIN, Room, SERVER_ORIGIN } from './room.js';
 import type { WriteQueue } from './write-queue.js';
 
 /** Wait before retrying the flush of an idle room whose flush failed. */
@@ -43,6 +44,8 @@ export class LoadedBoard {
   /** The loaded room of one of this board's docs, if any. */
   get(address: DocAddress): Room | undefined {
     if (address.kind === 'private') return this.private.get(address.memberId);
+    // The series doc is written by the server only and never loaded as a room (server/series/series-link.ts).
+    if (address.kind === 'series') return undefined;
     return this[address.kind];
   }
 
@@ -50,7 +53,7 @@ export class LoadedBoard {
   set(room: Room): void {
     const { address } = room;
     if (address.kind === 'private') this.private.set(address.memberId, room);
-    else this[address.kind] = room;
+    else if (address.kind !== 'series') this[address.kind] = room;
   }
 
   /** Forgets a room (only if it is the one recorded for its address). */
@@ -58,7 +61,7 @@ export class LoadedBoard {
     const { address } = room;
     if (this.get(address) !== room) return;
     if (address.kind === 'private') this.private.delete(address.memberId);
-    else this[address.kind] = undefined;
+    else if (address.kind !== 'series') this[address.kind] = undefined;
   }
 
   /** Every loaded room of the board. */
@@ -119,6 +122,7 @@ export class RoomRegistry {
   /** The room of an address, loading it once. Rejects with RoomLoadError when storage fails. */
   getRoom(address: DocAddress): Promise<Room> {
     if (this.closed) return Promise.reject(new RoomLoadError('server is shutting down'));
+    if (address.kind === 'series') return Promise.reject(new RoomLoadError('the series doc is not served as a room'));
     const key = keyOf(address);
     const room = this.peek(address);
     if (room) {
@@ -152,8 +156,13 @@ export class RoomRegistry {
       if (this.closed) throw new Error('server is shutting down');
       const handle = queue.open(address, doc, stored.updates.length);
       const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc, replicator);
+      // Before the migration: a migration changes the doc, and any change drops the kept snapshot.
+      if (stored.snapshot && stored.updates.length === 0) room.keepStoredState(stored.snapshot);
       sessionRoom?.hold();
       this.boardOf(address.boardId).set(room);
+      // After the Room exists, so the migration's update is queued and stored like any server change.
+      const migrated = address.kind === 'board' ? migrateBoard(doc, SERVER_ORIGIN) : [];
+      if (migrated.length > 0) log.info({ versions: migrated }, 'board schema migrated');
       log.debug({ updates: stored.updates.length }, 'room loaded');
       replicator.attached(room);
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.

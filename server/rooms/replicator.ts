@@ -3,7 +3,20 @@
  * Rooms call it with what their own clients and the server changed; what arrives from other instances comes
  * back through Room.applyRemoteUpdate / applyRemoteAwareness, which never call it again (no loops).
  */
-import type { Room } from './room.js';
+import type * as Y from 'yjs';
+import type { DocAddress } from '../../shared/protocol.js';
+
+/** What replication sees of a loaded room (implemented by Room; declared here so the port has no cycle). */
+export interface ReplicatedRoom {
+  readonly address: DocAddress;
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly isDestroyed: boolean;
+  /** Applies an update another instance accepted. */
+  applyRemoteUpdate(update: Uint8Array): void;
+  /** Applies presence from another instance's clients. */
+  applyRemoteAwareness(update: Uint8Array): void;
+}
 
 /** What rooms and the registry tell the other instances. */
 export interface Replicator {
@@ -12,11 +25,11 @@ export interface Replicator {
   /** Undoes one prepare (a failed load, or an unloaded room). */
   release(boardId: string): void;
   /** A room finished loading: ask the other instances for what they hold and the store does not have yet. */
-  attached(room: Room): void;
+  attached(room: ReplicatedRoom): void;
   /** An update accepted on this instance (by a client or the server), already enqueued for storage. */
-  publishUpdate(room: Room, update: Uint8Array): void;
+  publishUpdate(room: ReplicatedRoom, update: Uint8Array): void;
   /** An awareness change from a client of this instance. */
-  publishAwareness(room: Room, update: Uint8Array): void;
+  publishAwareness(room: ReplicatedRoom, update: Uint8Array): void;
 }
 
 /** The embedded mode: no other instances. */

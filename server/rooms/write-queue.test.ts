@@ -64,6 +64,15 @@ function liveDoc(queue: WriteQueue, boardId: string, docKey: string, storedCount
   return doc;
 }
 
+/** Polls a condition every few ms (at most 5 s). */
+async function waitForCondition(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 function addNotes(doc: Y.Doc, count: number, prefix = 'note'): void {
   const notes = doc.getMap<string>('notes');
   for (let i = 0; i < count; i++) notes.set(`${prefix}-${notes.size}`, `${prefix} text ${i}`);
@@ -247,6 +256,38 @@ describe('WriteQueue ordering and failures', () => {
     expect(await store.countUpdates(at('board-a', 'board'))).toBe(2);
     expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+  });
+
+  it('group commit: updates that arrive during a commit go out in one commit as soon as it lands, with no timer wait', async () => {
+    const store = new GatedStore();
+    // A batch window far longer than the test: the first commit is asked for, only group commit starts the second.
+    const queue = makeQueue(store, { flushDelayMs: 60_000 });
+    const doc = new Y.Doc();
+    const handle = queue.open(at('board-a', 'board'), doc, 0);
+    const enqueued: number[] = [];
+    doc.on('update', (update: Uint8Array) => enqueued.push(handle.enqueue(update)));
+    const committed: number[] = [];
+    handle.onCommitted((seq) => committed.push(seq));
+    const held = store.hold();
+    addNotes(doc, 1);
+    void queue.flushAll();
+    await held; // the first commit (1 update) is in flight
+    for (let i = 0; i < 5; i++) addNotes(doc, 1);
+    store.release();
+    await waitForCondition(() => committed.length === 2);
+    expect(enqueued).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(committed).toEqual([1, 6]);
+    expect(store.commits).toBe(2);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(6);
+  });
+
+  it('with FLUSH_DELAY_MS 0 a quiet update is committed without anyone asking', async () => {
+    const store = new GatedStore();
+    const queue = makeQueue(store, { flushDelayMs: 0 });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    addNotes(doc, 1);
+    await waitForCondition(() => store.commits === 1);
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
   });
 
   it('re-queues a failed batch ahead of updates that arrived meanwhile, in order', async () => {

@@ -1,6 +1,6 @@
 /**
- * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch at most
- * `flushDelayMs` after the first one arrived, compacts long update logs into snapshots, and when a commit fails
+ * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch (group
+ * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue), compacts long update logs into snapshots, and when a commit fails
  * keeps everything in memory and retries the whole batch with backoff ("nothing acknowledged is lost",
  * docs/protocol.md). Nothing here says "saved" before the store's transaction committed.
  */
@@ -71,21 +71,24 @@ interface DocState {
   compactedSeq: number;
   /** Number of compactions of this doc committed so far. */
   compactions: number;
-  /** Listeners of this doc's commits (its handle's subscribers). */
-  committedListeners: Set<() => void>;
+  /** Listeners of this doc's commits (its handle's subscribers), told the doc's committedSeq. */
+  committedListeners: Set<(committedSeq: number) => void>;
 }
 
 /** One loaded doc's part of the write queue, handed to (and owned by) the room that holds the doc. */
 export interface DocHandle {
   readonly address: DocAddress;
-  /** Queues one update applied to the doc (see WriteQueue.enqueue). */
-  enqueue(update: Uint8Array): void;
+  /** Queues one update applied to the doc (see WriteQueue.enqueue); returns its sequence number in the doc. */
+  enqueue(update: Uint8Array): number;
   /** Commits everything pending for the doc, compacting when asked; resolves once durable. */
   flush(opts: { compact: boolean }): Promise<void>;
   /** True while the doc has updates (or a requested compaction) that are not durable yet. */
   readonly pending: boolean;
-  /** Subscribes to this doc's commits (the room tells its peers what is stored); returns an unsubscribe fn. */
-  onCommitted(listener: () => void): () => void;
+  /**
+   * Subscribes to this doc's commits (the room tells its peers what is stored): the listener gets the doc's
+   * committedSeq, every update enqueued with a sequence number up to it is durable. Returns an unsubscribe fn.
+   */
+  onCommitted(listener: (committedSeq: number) => void): () => void;
   /** Stops tracking the doc; throws `pending` while it has unstored updates. */
   detach(): void;
 }
@@ -180,7 +183,7 @@ export class WriteQueue {
    * Queues one update (V1) applied to that doc; it is committed at most flushDelayMs later (one batch for all
    * docs). The bytes are kept as given (not copied): the caller must not reuse the buffer.
    */
-  enqueue(address: DocAddress, update: Uint8Array): void {
+  enqueue(address: DocAddress, update: Uint8Array): number {
     if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${describe(address)} not stored`);
     const state = this.state(address);
     state.pending.push(update);
@@ -188,6 +191,7 @@ export class WriteQueue {
     this.updateCount += 1;
     this.byteCount += update.byteLength;
     this.schedule();
+    return state.enqueuedSeq;
   }
 
   /** Commits everything pending for this doc, compacting it into a snapshot when compact is true; resolves once durable. */
@@ -323,11 +327,20 @@ export class WriteQueue {
     return promise;
   }
 
-  /** Arms the batch timer: a commit at most flushDelayMs after the first update that is not in a commit yet. */
+  /**
+   * Group commit: with no commit in flight, arms the batch timer (flushDelayMs; 0 = the next turn of the event
+   * loop, so the updates of one burst share a commit); with one in flight, the next commit starts as soon as it
+   * lands, with everything that arrived meanwhile. A quiet board is saved at once, and under load each commit
+   * takes what queued during the previous one, so batches grow by themselves.
+   */
   private schedule(): void {
     if (this.timer || this.stopped) return;
     // While degraded the retry timer owns the next attempt: new updates join it.
     if (this.retryTimer) return;
+    if (this.inFlight) {
+      this.commitWhenIdle = true;
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.commitSoon(false);
@@ -473,9 +486,14 @@ export class WriteQueue {
 
   private emitCommitted(state: DocState): void {
     const { address } = state;
-    for (const listener of [...state.committedListeners, ...this.listeners]) {
+    const committedSeq = state.committedSeq;
+    const listeners: (() => void)[] = [
+      ...[...state.committedListeners].map((listener) => () => listener(committedSeq)),
+      ...[...this.listeners].map((listener) => () => listener(address)),
+    ];
+    for (const listener of listeners) {
       try {
-        listener(address);
+        listener();
       } catch (err) {
         this.logger.error({ err, boardId: address.boardId, docKey: docKey(address) }, 'committed listener threw');
       }

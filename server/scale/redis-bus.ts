@@ -146,7 +146,7 @@ export class RedisStreamBus implements Bus {
     try {
       const reply = await this.writer.callBuffer('XREVRANGE', key, '+', '-', 'COUNT', '1');
       const first = Array.isArray(reply) ? (reply[0] as unknown) : undefined;
-      const id = Array.isArray(first) ? first[0] : undefined;
+      const id: unknown = Array.isArray(first) ? (first as unknown[])[0] : undefined;
       return Buffer.isBuffer(id) ? id.toString() : '0-0';
     } catch (err) {
       this.log.debug({ err, key }, 'could not read the stream tail; starting from now');

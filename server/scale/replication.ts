@@ -24,8 +24,7 @@ import {
   type Role,
 } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
-import type { Replicator } from '../rooms/replicator.js';
-import type { Room } from '../rooms/room.js';
+import type { ReplicatedRoom as Room, Replicator } from '../rooms/replicator.js';
 import { BUS_KIND, type Bus, type BusMessage } from './bus.js';
 
 /** Where replication reports applied updates (ServerMetrics). */

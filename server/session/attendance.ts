@@ -7,7 +7,7 @@ import type { AttendanceEntry } from '../../shared/session/schema.js';
 
 /** One connection of a member to a board: `leftAt` is null while connected (or when the server died). */
 export interface ConnectionInterval {
-  /** the store's session id, if any (see `liveVisitIds`) */
+  /** the store's visit id, if any (see `liveVisitIds`) */
   id?: number;
   memberId: string;
   joinedAt: number;

@@ -1,6 +1,7 @@
 /**
  * Who may write which doc (the Yjs threat model: split docs by writer instead of filtering content).
- * board: facilitator and participants; session: facilitator only; private: only its member (checked at upgrade).
+ * board: facilitator and participants; session: facilitator only; private: only its member (checked at upgrade);
+ * series: nobody (the server writes it; it is never served as a room).
  */
 import type { DocKind, Role } from '../../shared/protocol.js';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
@@ -10,6 +11,7 @@ import { SESSION_ROOTS } from '../../shared/session/schema.js';
 export function canWrite(kind: DocKind, role: Role): boolean {
   if (kind === 'board') return role === 'facilitator' || role === 'participant';
   if (kind === 'session') return role === 'facilitator';
+  if (kind === 'series') return false;
   return role !== 'projector';
 }
 

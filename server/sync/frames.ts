@@ -76,6 +76,7 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
   if (!ctx.canWrite) {
     // Read-only: never applied nor broadcast. Not an error: the stock client sends its state on connect.
     ctx.log.debug({ bytes: payload.length }, 'dropped update from read-only connection');
+    ctx.room.skipClientUpdate(ctx.peer);
     return OK;
   }
   if (ctx.overMemoryBound()) return refuse(CLOSE.tryAgainLater, 'storage over its memory bound');
@@ -85,7 +86,10 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
     // The facilitator's lock: participants' changes are refused while the session doc says locked.
     const lock = lockVerdict(ctx.role, ctx.room.sessionDoc, ctx.room.doc, payload);
     if (!lock.ok) return lock;
-    if (!lock.apply) return OK;
+    if (!lock.apply) {
+      ctx.room.skipClientUpdate(ctx.peer);
+      return OK;
+    }
   }
   try {
     ctx.room.applyClientUpdate(ctx.peer, payload, verdict.stringIds);

@@ -143,5 +143,5 @@ export function readNotes(doc: Y.Doc, problem: ProblemSink = ignore): Note[] {
 /** The Y.Text of a note, for editors that bind to it directly. */
 export function noteText(doc: Y.Doc, noteId: string): Y.Text | undefined {
   const note = boardRoots(doc).notes.get(noteId);
-  return note instanceof Y.Map ? childText(note as Y.Map<unknown>, NOTE.text) : undefined;
+  return note instanceof Y.Map ? childText(note, NOTE.text) : undefined;
 }

@@ -1,13 +1,13 @@
 /**
- * Board schema v1: the one definition of a board's Y.Doc shape, shared by server, client and exporters.
+ * Board schema (v2): the one definition of a board's Y.Doc shape, shared by server, client and exporters.
  * See docs/schema.md. Root types and field names here are a public contract: change them only with a
  * new SCHEMA_VERSION and a migration of stored docs (there is none yet: v1 is the first version).
  */
 import { z } from 'zod';
 import { JOIN_ROLES, type MemberRole } from '../protocol.js';
 
-/** Version written to `meta.schemaVersion`. */
-export const SCHEMA_VERSION = 1 as const;
+/** Version written to `meta.schemaVersion`. v2 added the `actions` root (migrate.ts). */
+export const SCHEMA_VERSION = 2 as const;
 
 /** Names of the root types of a board doc. */
 export const ROOT = {
@@ -16,6 +16,8 @@ export const ROOT = {
   stages: 'stages',
   lanes: 'lanes',
   notes: 'notes',
+  /** schema v2: action items (actions.ts) */
+  actions: 'actions',
 } as const;
 /** Every root a board doc may contain; the server refuses updates that touch any other root. */
 export const BOARD_ROOTS: readonly string[] = Object.values(ROOT);

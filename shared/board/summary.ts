@@ -7,7 +7,9 @@ import { compareOrdered } from './order.js';
 import type { LaneKind, Note, Persona } from './schema.js';
 import type { MemberRole } from '../protocol.js';
 import type { BoardSnapshot } from './snapshot.js';
+import { summariseActions, type SummaryActions } from './summary-actions.js';
 import { walkCauses } from './summary-causes.js';
+import type { SinceLastSession } from './summary-since.js';
 import { countCappedVotes, type NoteVotes } from './summary-votes.js';
 import {
   DEFAULT_DOTS_PER_PERSON,
@@ -36,6 +38,8 @@ export interface SummaryInput {
   generatedAt: number;
   /** set when the export is of a checkpoint rather than the live board */
   checkpoint?: CheckpointInfo;
+  /** for a follow-up session: what changed since the previous board of its series (summary-since.ts) */
+  since?: SinceLastSession;
 }
 
 /** A note with its place on the map resolved and its votes counted. */
@@ -206,6 +210,10 @@ export interface Summary {
   attendance: AttendanceSummary;
   checkpoints: CheckpointInfo[];
   atAGlance: AtAGlance;
+  /** action items by owning department (SUM-ACT-1) */
+  actions: SummaryActions;
+  /** follow-up sessions only: what happened since the previous session (SUM-SINCE-1) */
+  since: SinceLastSession | null;
   /** data that was skipped (notes in unknown stages, metrics for unknown stages, ...) */
   problems: string[];
 }
@@ -485,6 +493,8 @@ export function buildSummary(input: SummaryInput): Summary {
       participants: attendance.total > 0 ? attendance.total : voices.people,
       notes: summaryNotes.length,
     },
+    actions: summariseActions(board.actions, summaryNotes),
+    since: input.since ?? null,
     problems,
   };
 }

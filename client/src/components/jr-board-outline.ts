@@ -136,7 +136,7 @@ export class JrBoardOutline extends LitElement {
   declare binding: BoardBinding | undefined;
   /** show only this stage (the phone view); all stages when unset */
   declare stageId: string | undefined;
-  private pendingFocus: { kind: 'text' | 'move'; id: string } | undefined;
+  private pendingFocus: { kind: 'text'; id: string } | { kind: 'move'; id: string; cell: string } | undefined;
 
   constructor() {
     super();
@@ -161,11 +161,21 @@ export class JrBoardOutline extends LitElement {
   protected override updated(_changed: PropertyValues<this>): void {
     const pending = this.pendingFocus;
     if (!pending) return;
+    if (pending.kind === 'move') {
+      // Wait for the note's new place: until the board update arrives, the old select (already showing the
+      // new cell, as the person picked it) is still here and goes away with that update.
+      const moved = this.binding?.snapshot.notes.find((n) => n.id === pending.id);
+      if (moved && `${moved.stageId}${CELL_SEPARATOR}${moved.laneId}` !== pending.cell) return;
+      const select = this.renderRoot.querySelector<HTMLSelectElement>(`select[data-note="${CSS.escape(pending.id)}"]`);
+      if (!select) return;
+      this.pendingFocus = undefined;
+      select.focus();
+      return;
+    }
     const note = this.renderRoot.querySelector<JrNote>(`jr-note[data-id="${CSS.escape(pending.id)}"]`);
     if (!note) return;
     this.pendingFocus = undefined;
-    if (pending.kind === 'text') void note.updateComplete.then(() => note.focusText());
-    else this.renderRoot.querySelector<HTMLSelectElement>(`select[data-note="${CSS.escape(pending.id)}"]`)?.focus();
+    void note.updateComplete.then(() => note.focusText());
   }
 
   protected override render() {
@@ -199,10 +209,10 @@ export class JrBoardOutline extends LitElement {
   private renderLane(binding: BoardBinding, stage: Stage, lane: Lane, notes: Note[]) {
     const ro = binding.locked;
     const drafts = binding.drafts.filter((d) => d.stageId === stage.id && d.laneId === lane.id);
-    const headingId = `outline-lane-${stage.id}-${lane.id}`;
     const total = notes.length + drafts.length;
-    return html`<section class="lane kind-${lane.kind}" aria-labelledby=${headingId}>
-      <h3 id=${headingId}>${icon(LANE_KIND_INFO[lane.kind].icon)} ${lane.title} <span class="count">(${plural(total, 'note')})</span></h3>
+    // A div, not a section: 36 landmarks named "Doing", "Thinking"… would drown the stages (headings suffice).
+    return html`<div class="lane kind-${lane.kind}">
+      <h3>${icon(LANE_KIND_INFO[lane.kind].icon)} ${lane.title} <span class="count">(${plural(total, 'note')})</span></h3>
       ${total
         ? html`<ul aria-label=${`${stage.title}, ${lane.title}`}>
             ${repeat(notes, (note) => note.id, (note) => html`<li>
@@ -240,7 +250,7 @@ export class JrBoardOutline extends LitElement {
         : html`<button class="btn add" aria-label=${`Add note to ${stage.title}, ${lane.title}`} @click=${() => this.add(binding, stage.id, lane.id)}>
             ${icon('plus')} Add note
           </button>`}
-    </section>`;
+    </div>`;
   }
 
   private renderMove(binding: BoardBinding, note: Note) {
@@ -276,7 +286,7 @@ export class JrBoardOutline extends LitElement {
     const lane = binding.snapshot.lanes.find((l) => l.id === laneId)?.title ?? '';
     announce(`Note moved to ${stage}, ${lane}.`);
     // The note leaves this list: keep the keyboard on it, in its new place (if that place is shown here).
-    this.pendingFocus = { kind: 'move', id: note.id };
+    this.pendingFocus = { kind: 'move', id: note.id, cell: select.value };
   }
 
   /** A deleted draft cannot use the board's undo (another doc): say so here and stop the event. */

@@ -224,6 +224,7 @@ export class JrBoard extends LitElement {
         color: var(--jr-accent);
       }
       .help {
+        display: var(--jr-board-help, block);
         color: var(--jr-muted);
         font-size: 0.82em;
         padding: 0 0.4rem 0.6rem;

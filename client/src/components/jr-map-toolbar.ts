@@ -63,7 +63,7 @@ export class JrMapToolbar extends LitElement {
       }
       select {
         min-height: 2.25rem;
-        max-width: 11rem;
+        max-width: 10rem;
         padding: 0.25rem 0.3rem;
         border: 1px solid var(--jr-border-strong);
         border-radius: var(--jr-radius);
@@ -90,6 +90,12 @@ export class JrMapToolbar extends LitElement {
       }
       .btn {
         padding-inline: 0.65rem;
+      }
+      /* Undo and redo show their words only where there is room; their names never change. */
+      @media (max-width: 1500px) {
+        .word {
+          display: none;
+        }
       }
     `,
   ];
@@ -154,9 +160,9 @@ export class JrMapToolbar extends LitElement {
           </div>`}
       <div class="group" role="group" aria-label="Undo and redo your changes">
         <button class="btn" ?disabled=${!this.canUndo || this.locked} aria-label="Undo" title="Undo your last change (Ctrl+Z)" aria-keyshortcuts="Control+Z"
-          @click=${() => this.emit(MAP_TOOLBAR_EVENT.undo)}>${icon('undo')}<span aria-hidden="true">Undo</span></button>
+          @click=${() => this.emit(MAP_TOOLBAR_EVENT.undo)}>${icon('undo')}<span class="word" aria-hidden="true">Undo</span></button>
         <button class="btn" ?disabled=${!this.canRedo || this.locked} aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y"
-          @click=${() => this.emit(MAP_TOOLBAR_EVENT.redo)}>${icon('redo')}<span aria-hidden="true">Redo</span></button>
+          @click=${() => this.emit(MAP_TOOLBAR_EVENT.redo)}>${icon('redo')}<span class="word" aria-hidden="true">Redo</span></button>
       </div>
       <span class="spacer"></span>
       ${this.phone

@@ -47,7 +47,6 @@ export class BoardActions {
   /** Runs a write that returns an id; undefined when it failed (already reported). */
   private create(what: string, fn: () => string): string | undefined {
     let id: string | undefined;
-    this.history.stopCapturing();
     this.run(what, () => {
       id = fn();
     });
@@ -71,11 +70,11 @@ export class BoardActions {
   }
 
   moveStage(stageId: string, index: number): void {
-    this.step(() => this.run('move the stage', () => write.moveStage(this.doc, stageId, index, this.origin)));
+    this.run('move the stage', () => write.moveStage(this.doc, stageId, index, this.origin));
   }
 
   removeStage(stageId: string): boolean {
-    return this.deleting(() => this.run('delete the stage', () => write.removeStage(this.doc, stageId, this.deleteOrigin)));
+    return this.run('delete the stage', () => write.removeStage(this.doc, stageId, this.deleteOrigin));
   }
 
   addLane(title: string, kind: LaneKind, index?: number): string | undefined {
@@ -87,11 +86,11 @@ export class BoardActions {
   }
 
   moveLane(laneId: string, index: number): void {
-    this.step(() => this.run('move the lane', () => write.moveLane(this.doc, laneId, index, this.origin)));
+    this.run('move the lane', () => write.moveLane(this.doc, laneId, index, this.origin));
   }
 
   removeLane(laneId: string): boolean {
-    return this.deleting(() => this.run('delete the lane', () => write.removeLane(this.doc, laneId, this.deleteOrigin)));
+    return this.run('delete the lane', () => write.removeLane(this.doc, laneId, this.deleteOrigin));
   }
 
   addNote(stageId: string, laneId: string): string | undefined {
@@ -105,19 +104,19 @@ export class BoardActions {
   }
 
   moveNote(noteId: string, target: write.NoteTarget): void {
-    this.step(() => this.run('move the note', () => write.moveNote(this.doc, noteId, target, this.origin)));
+    this.run('move the note', () => write.moveNote(this.doc, noteId, target, this.origin));
   }
 
   deleteNote(noteId: string): boolean {
-    return this.deleting(() => this.run('delete the note', () => write.deleteNote(this.doc, noteId, this.deleteOrigin)));
+    return this.run('delete the note', () => write.deleteNote(this.doc, noteId, this.deleteOrigin));
   }
 
   setEmotion(noteId: string, emotion: number | null): void {
-    this.step(() => this.run('set the feeling', () => write.setEmotion(this.doc, noteId, emotion, this.origin)));
+    this.run('set the feeling', () => write.setEmotion(this.doc, noteId, emotion, this.origin));
   }
 
   setMomentOfTruth(noteId: string, value: boolean): void {
-    this.step(() => this.run('flag the moment of truth', () => write.setMomentOfTruth(this.doc, noteId, value, this.origin)));
+    this.run('flag the moment of truth', () => write.setMomentOfTruth(this.doc, noteId, value, this.origin));
   }
 
   /** The deletion just made, for the toast's Undo (see undoDeletion). */
@@ -133,17 +132,5 @@ export class BoardActions {
   /** Stops tracking; call when the board closes. */
   dispose(): void {
     this.history.destroy();
-  }
-
-  /** A discrete action is one undo step of its own: never merged with typing just before or after it. */
-  private step<T>(fn: () => T): T {
-    this.history.stopCapturing();
-    const result = fn();
-    this.history.stopCapturing();
-    return result;
-  }
-
-  private deleting(fn: () => boolean): boolean {
-    return this.step(fn);
   }
 }

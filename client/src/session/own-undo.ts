@@ -7,8 +7,14 @@
 import * as Y from 'yjs';
 import { boardRoots } from '../../../shared/board/doc.js';
 
-/** Typing within this pause is one undo step (a word, not a letter). */
+/** Typing within this pause is one undo step (a word, not a letter); any other change is a step of its own. */
 export const UNDO_CAPTURE_MS = 600;
+
+/** Whether a transaction only typed into texts (the only kind of change that merges into one step). */
+function onlyTyping(transaction: Y.Transaction): boolean {
+  for (const type of transaction.changed.keys()) if (!(type instanceof Y.Text)) return false;
+  return true;
+}
 
 /** What undo and redo can do now, for the toolbar buttons. */
 export interface UndoState {
@@ -27,13 +33,21 @@ export class OwnUndo {
   private readonly deleteOrigin: object;
   private lastDeletion: object | undefined;
 
-  constructor(doc: Y.Doc, origins: { edit: object; delete: object }) {
+  constructor(
+    private readonly doc: Y.Doc,
+    origins: { edit: object; delete: object },
+  ) {
     const { meta, persona, stages, lanes, notes } = boardRoots(doc);
     this.deleteOrigin = origins.delete;
+    // Ordering: doc handlers run in the order they were added. This one runs before the manager's, so a
+    // move, a dot or a deletion never joins the typing just before it; `afterStep` (added after the
+    // manager) keeps the typing just after it out of its step.
+    doc.on('afterTransaction', this.beforeStep);
     this.manager = new Y.UndoManager([meta, persona, stages, lanes, notes], {
       trackedOrigins: new Set([origins.edit, origins.delete]),
       captureTimeout: UNDO_CAPTURE_MS,
     });
+    doc.on('afterTransaction', this.afterStep);
     this.manager.on('stack-item-added', this.onAdded);
     this.manager.on('stack-item-popped', this.notify);
     this.manager.on('stack-cleared', this.notify);
@@ -59,11 +73,6 @@ export class OwnUndo {
     return this.manager.redo() !== null;
   }
 
-  /** Ends the current undo step, so the next change (a deletion, a move) is a step of its own. */
-  stopCapturing(): void {
-    this.manager.stopCapturing();
-  }
-
   /** The deletion just made, for the toast (call right after a successful deletion). */
   takeDeletion(): DeletionHandle | undefined {
     const item = this.lastDeletion;
@@ -81,12 +90,22 @@ export class OwnUndo {
   }
 
   destroy(): void {
+    this.doc.off('afterTransaction', this.beforeStep);
+    this.doc.off('afterTransaction', this.afterStep);
     this.manager.off('stack-item-added', this.onAdded);
     this.manager.off('stack-item-popped', this.notify);
     this.manager.off('stack-cleared', this.notify);
     this.manager.destroy();
     this.listeners.clear();
   }
+
+  private readonly beforeStep = (transaction: Y.Transaction): void => {
+    if (!onlyTyping(transaction)) this.manager.stopCapturing();
+  };
+
+  private readonly afterStep = (transaction: Y.Transaction): void => {
+    if (!onlyTyping(transaction)) this.manager.stopCapturing();
+  };
 
   private readonly onAdded = (event: { stackItem: object; origin: unknown; type: 'undo' | 'redo' }): void => {
     if (event.type === 'undo') this.lastDeletion = event.origin === this.deleteOrigin ? event.stackItem : undefined;

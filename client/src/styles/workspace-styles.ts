@@ -20,6 +20,12 @@ export const workspaceStyles = css`
       --jr-panel-width: 20rem;
     }
   }
+  /* A 1280 px laptop: all six stages of the default template fit beside the lane column. */
+  @media (max-width: 1366px) {
+    jr-board {
+      --stage-min: 11rem;
+    }
+  }
   .skip {
     position: absolute;
     border: 0;
@@ -164,6 +170,7 @@ export const workspaceStyles = css`
   :host([compact]) jr-board {
     --stage-min: 10rem;
     --lane-col: fit-content(8.5rem);
+    --jr-board-help: none;
     font-size: 0.92rem;
   }
   /* Phone: the page scrolls, one column, no sideways scrolling. */

@@ -47,6 +47,9 @@ export class JrBoardView extends LitElement {
       .loading {
         color: var(--jr-muted);
       }
+      main.projector {
+        display: block;
+      }
     `,
   ];
 
@@ -174,7 +177,8 @@ export class JrBoardView extends LitElement {
       }
       case 'board':
         return phase.info.role === 'projector'
-          ? html`<jr-projector-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info}></jr-projector-view>`
+          ? // The projector's main landmark (axe: one main per page); the workspace has its own.
+            html`<main class="projector"><jr-projector-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info}></jr-projector-view></main>`
           : html`<jr-workspace-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info} .member=${phase.member}></jr-workspace-view>`;
     }
   }

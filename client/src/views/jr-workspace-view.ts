@@ -19,6 +19,7 @@ import '../components/jr-confirm-dialog.js';
 import type { ConfirmRequest, JrConfirmDialog } from '../components/jr-confirm-dialog.js';
 import '../components/jr-connection-banner.js';
 import '../components/jr-copy-link.js';
+import '../components/jr-actions-section.js';
 import '../components/jr-export-menu.js';
 import '../components/jr-metrics-import.js';
 import '../components/jr-inline-edit.js';
@@ -35,6 +36,7 @@ import { UndoController } from '../controllers/undo-controller.js';
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
 import { WorkspaceFacilitation } from '../facilitation/workspace-facilitation.js';
 import { BoardActions } from '../session/board-actions.js';
+import { ActionItems } from '../session/action-items.js';
 import type { BoardSession } from '../session/board-session.js';
 import { loadLinks } from '../session/credentials.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -80,6 +82,7 @@ export class JrWorkspaceView extends LitElement {
   /** session bar, facilitator panel, votes, drafts, focus (see facilitation/workspace-facilitation.ts) */
   private workshop: WorkspaceFacilitation | undefined;
   private actions: BoardActions | undefined;
+  private actionItems: ActionItems | undefined;
   private board: BoardSnapshotController | undefined;
   private presence: PresenceController | undefined;
   private connection: ConnectionController | undefined;
@@ -156,6 +159,7 @@ export class JrWorkspaceView extends LitElement {
       ? { memberId: member.memberId, name: member.name, role: member.role, department: member.department }
       : undefined;
     this.actions = new BoardActions(session.doc, session.localOrigin, author, (message) => this.reportError(message));
+    this.actionItems = author ? new ActionItems(session.doc, session.localOrigin, author.name, (message) => this.reportError(message)) : undefined;
     this.undo.attach(this.actions.history);
     this.board = new BoardSnapshotController(this, session.doc);
     this.presence = new PresenceController(this, session.awareness, self);
@@ -256,21 +260,24 @@ export class JrWorkspaceView extends LitElement {
         </div>
         <jr-persona-card ?read-only=${locked} ?collapsed=${this.personaCollapsed} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
         <section id="board" class="board" tabindex="-1" aria-label="Board" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
-          <jr-map-toolbar
-            .stages=${snapshot.stages}
-            .lanes=${snapshot.lanes}
-            .currentStageId=${focusedStageId(binding)}
-            ?can-undo=${this.undo.state.canUndo}
-            ?can-redo=${this.undo.state.canRedo}
-            .layout=${this.layout}
-            ?compact=${this.compact}
-            ?phone=${this.phone}
-            ?locked=${locked}
-          ></jr-map-toolbar>
+          ${loaded
+            ? html`<jr-map-toolbar
+                .stages=${snapshot.stages}
+                .lanes=${snapshot.lanes}
+                .currentStageId=${focusedStageId(binding)}
+                ?can-undo=${this.undo.state.canUndo}
+                ?can-redo=${this.undo.state.canRedo}
+                .layout=${this.layout}
+                ?compact=${this.compact}
+                ?phone=${this.phone}
+                ?locked=${locked}
+              ></jr-map-toolbar>`
+            : nothing}
           <div class="map ${this.phone || this.layout === 'outline' ? 'outline' : ''}">
             ${loaded ? this.renderMap(binding) : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
           </div>
         </section>
+        <jr-actions-section .boardId=${this.session.boardId} .token=${this.info?.role === 'projector' ? '' : this.session.options.token} .snapshot=${snapshot} .items=${this.actionItems} ?locked=${locked}></jr-actions-section>
       </main>
       <div @jr-confirm=${this.onConfirm}>${workshop?.renderPanel(snapshot) ?? nothing}</div>
       ${workshop?.renderCausesDialog(snapshot) ?? nothing}
