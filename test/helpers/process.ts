@@ -22,6 +22,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // JR_TEST_SERVER_STDERR=1 shows the servers' own error output while debugging a test.
+  if (process.env.JR_TEST_SERVER_STDERR === '1') child.stderr?.pipe(process.stderr);
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout?.on('data', (d: Buffer) => {

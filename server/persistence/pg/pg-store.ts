@@ -95,8 +95,10 @@ export class PgStore implements BoardStore {
       statement_timeout: PG_STATEMENT_TIMEOUT_MS,
       options: `-c search_path=${schema}`,
     });
-    // An idle client that loses its server emits 'error' on the pool; without a listener that would crash the process.
+    // A connection that loses its server emits 'error': on the pool while idle, on the client while checked out
+    // (then the query in flight rejects too). Without a listener either would crash the process.
     pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection failed'));
+    pool.on('connect', (client) => client.on('error', (err) => log.warn({ err }, 'PostgreSQL connection failed')));
     try {
       await migrate(pool, schema);
     } catch (err) {
