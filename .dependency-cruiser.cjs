@@ -33,16 +33,23 @@ module.exports = {
     {
       name: 'storage-depends-on-nothing-above-it',
       severity: 'error',
-      comment: 'The storage port and its stores know nothing of rooms, sessions, sync or HTTP.',
+      comment: 'The storage port and its stores know nothing of rooms, services, sync or HTTP.',
       from: { path: '^server/persistence/' },
-      to: { path: '^server/(rooms|session|sync|http|export|auth|metrics)/' },
+      to: { path: '^server/(rooms|facilitation|series|sync|http|export|auth|metrics)/' },
     },
     {
       name: 'rooms-below-transport',
       severity: 'error',
-      comment: 'Rooms own loaded docs; HTTP routes and sync connections use them, never the other way round.',
+      comment: 'Rooms own loaded docs; services, HTTP routes and sync connections use them, never the other way round.',
       from: { path: '^server/rooms/' },
-      to: { path: '^server/(http|sync|session|export)/' },
+      to: { path: '^server/(http|sync|facilitation|series|export)/' },
+    },
+    {
+      name: 'services-below-transport',
+      severity: 'error',
+      comment: 'Facilitation services are called by HTTP routes and the sync frame handler; they know neither.',
+      from: { path: '^server/facilitation/' },
+      to: { path: '^server/(http|sync)/' },
     },
     {
       name: 'rooms-know-no-redis',
@@ -61,9 +68,9 @@ module.exports = {
     {
       name: 'exporters-see-summaries-only',
       severity: 'error',
-      comment: 'An exporter renders a Summary (shared/board/summary.ts): no rooms, store, sessions or HTTP.',
+      comment: 'An exporter renders a Summary (shared/board/summary.ts): no rooms, store, services or HTTP.',
       from: { path: '^server/export/' },
-      to: { path: '^server/(rooms|persistence|session|sync|http)/' },
+      to: { path: '^server/(rooms|persistence|facilitation|sync|http)/' },
     },
     {
       name: 'production-code-never-imports-tests',

@@ -4,6 +4,7 @@
  * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Logs the listening `url` (a JSON line unless logs are pretty).
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { firstLanAddress, roomAddress } from './http/room-address.js';
 import { createLogger, usePrettyLogs } from './logger.js';
 import { openStore, type OpenedStore } from './persistence/open-store.js';
 import { openBus } from './scale/open-bus.js';
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
   const server = createServer({ config, store: opened.store, logger, bus, storeInfo: { kind: opened.kind, ping: opened.ping } });
   const { port, url } = await server.listen();
   logger.info({ url, port, store: opened.kind, where: opened.where, redis: config.redisUrl ? 'on' : 'off' }, `Journeyroom listening on ${url}`);
+  // What a facilitator at this machine hands out: say it at start, with what to fix when it will not work.
+  const room = roomAddress({ protocol: 'http', host: `localhost:${port}` }, { publicUrl: config.publicUrl, bindHost: config.host, lanAddress: () => firstLanAddress() });
+  if (room.problem) logger.warn({ roomUrl: room.baseUrl }, room.problem);
+  else logger.info({ roomUrl: room.baseUrl }, `Other devices in the room join at ${room.baseUrl}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.
   if (!logger.isLevelEnabled('info')) process.stdout.write(`${JSON.stringify({ msg: `Journeyroom listening on ${url}`, url, port })}\n`);
 

@@ -20,7 +20,7 @@ import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
-import { AttendanceTracker } from './session/attendance-tracker.js';
+import { AttendanceTracker } from './facilitation/attendance-tracker.js';
 import { startIdleGc } from './memory/idle-gc.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
@@ -62,6 +62,8 @@ export interface ServerDeps {
   bus?: Bus;
   /** Which store engine and how to ping it (health); default SQLite, always answering. */
   storeInfo?: { kind: 'sqlite' | 'postgres'; ping: () => Promise<boolean> };
+  /** this machine's LAN address for join links (default: the first non-internal IPv4); tests pass their own */
+  lanAddress?: () => string | undefined;
 }
 
 /** A running (or ready to listen) Journeyroom server. */
@@ -84,7 +86,7 @@ export interface JourneyroomServer {
 }
 
 /** Builds the server without listening. */
-export function createServer({ config, store: rawStore, logger, bus = new LocalBus(), storeInfo }: ServerDeps): JourneyroomServer {
+export function createServer({ config, store: rawStore, logger, bus = new LocalBus(), storeInfo, lanAddress }: ServerDeps): JourneyroomServer {
   // Gauges read the registry and queue lazily at scrape time; both exist (below) before the server listens.
   const metrics: ServerMetrics = new ServerMetrics(
     {
@@ -123,6 +125,8 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     queue,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
+    bindHost: config.host,
+    lanAddress,
     logger,
     attendance,
     revokeLinks: (boardId, role) => replication.revoke(boardId, role),

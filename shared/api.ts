@@ -50,10 +50,17 @@ export interface BoardInfoResponse {
   createdAt: number;
   role: Role;
   /**
-   * The board's short join code (facilitator and projector links only): a participant credential meant to be
-   * shown to the room (projector QR code, `/j/<code>`). Participants do not receive it.
+   * The board's short join code: a participant credential meant to be shown to the room (projector QR code,
+   * `/j/<code>`) and shared by participants ("Invite"). Every role but a participant's own is a superset of
+   * it, and a participant may already share their link, so all roles receive it.
    */
   joinCode?: string;
+  /** The short join link to show and share, built by the server on the room address (`roomUrl`). */
+  joinUrl?: string;
+  /** Base URL other devices use: PUBLIC_URL, else this machine's LAN address when opened as localhost. */
+  roomUrl?: string;
+  /** Set when other devices cannot open `roomUrl`: what is wrong and what to do (shown to the facilitator). */
+  roomProblem?: string;
 }
 
 /** Join codes: 12 characters of an unambiguous alphabet (about 60 bits), shown grouped as XXXX-XXXX-XXXX. */

@@ -70,9 +70,9 @@ export function docKey(address: DocAddress): string {
   return address.kind === 'private' ? `${PRIVATE_DOC_KEY_PREFIX}${address.memberId}` : address.kind;
 }
 
-/** True when both addresses name the same doc. */
-export function sameDoc(a: DocAddress, b: DocAddress): boolean {
-  return a.boardId === b.boardId && docKey(a) === docKey(b);
+/** One unambiguous string naming a doc of any board, for map keys only (never parsed back). */
+export function docRef(address: DocAddress): string {
+  return JSON.stringify([address.boardId, docKey(address)]);
 }
 
 const MEMBER_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

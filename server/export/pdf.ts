@@ -25,6 +25,8 @@ import {
   shortDateTime,
   STAGE_SECTION_KINDS,
   truncate,
+  DEPARTMENT_COLUMNS,
+  DEPARTMENT_NOTE,
 } from './text.js';
 
 /** Width in pixels of the map picture embedded in the PDF. */
@@ -140,15 +142,16 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
   table(
     ctx,
     [
-      { header: 'Department', weight: 3, bold: true },
-      { header: 'Pains traced', weight: 1.4, align: 'right' },
-      { header: 'Owned', weight: 1.2, align: 'right' },
-      { header: 'Via root causes', weight: 1.6, align: 'right' },
-      { header: 'Votes', weight: 1.2, align: 'right' },
+      { header: DEPARTMENT_COLUMNS[0], weight: 2.6, bold: true },
+      { header: DEPARTMENT_COLUMNS[1], weight: 1.5, align: 'right' },
+      { header: DEPARTMENT_COLUMNS[2], weight: 1.5, align: 'right' },
+      { header: DEPARTMENT_COLUMNS[3], weight: 1.7, align: 'right' },
+      { header: DEPARTMENT_COLUMNS[4], weight: 1.5, align: 'right' },
     ],
     s.departments.map((d) => [d.department, String(d.pains), String(d.owned), String(d.viaCauses), String(d.votes)]),
     'No pain point has an owner or a root cause with a department yet.',
   );
+  if (s.departments.length > 0) paragraph(ctx, DEPARTMENT_NOTE, { size: 9, color: PDF_STYLE.muted });
   if (s.painsWithoutDepartment > 0) {
     paragraph(ctx, `${s.painsWithoutDepartment} pain ${s.painsWithoutDepartment === 1 ? 'point traces' : 'points trace'} to no department yet.`, {
       size: 9,
@@ -194,29 +197,34 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
       '',
     );
   }
-  heading(ctx, 'Attendance');
-  table(
-    ctx,
-    [
-      { header: 'Name', weight: 2.4, bold: true },
-      { header: 'Role', weight: 1.4 },
-      { header: 'Department', weight: 1.8 },
-      { header: 'Joined', weight: 2.6 },
-      { header: 'Time connected', weight: 1.4, align: 'right' },
-    ],
-    s.attendance.entries.map((a) => [a.name, roleText(a.role), a.department, shortDateTime(a.firstJoinedAt), duration(a.totalMs)]),
-    'No attendance recorded.',
-  );
-  heading(ctx, 'Checkpoints');
-  table(
-    ctx,
-    [
-      { header: 'Checkpoint', weight: 3 },
-      { header: 'Taken', weight: 2 },
-    ],
-    s.checkpoints.map((c) => [c.name, shortDateTime(c.createdAt)]),
-    'No checkpoints taken.',
-  );
+  // Empty sections are left out: a reader gains nothing from "none recorded" (the JSON export keeps them).
+  if (s.attendance.entries.length > 0) {
+    heading(ctx, 'Attendance');
+    table(
+      ctx,
+      [
+        { header: 'Name', weight: 2.4, bold: true },
+        { header: 'Role', weight: 1.4 },
+        { header: 'Department', weight: 1.8 },
+        { header: 'Joined', weight: 2.6 },
+        { header: 'Time connected', weight: 1.4, align: 'right' },
+      ],
+      s.attendance.entries.map((a) => [a.name, roleText(a.role), a.department, shortDateTime(a.firstJoinedAt), duration(a.totalMs)]),
+      '',
+    );
+  }
+  if (s.checkpoints.length > 0) {
+    heading(ctx, 'Checkpoints');
+    table(
+      ctx,
+      [
+        { header: 'Checkpoint', weight: 3 },
+        { header: 'Taken', weight: 2 },
+      ],
+      s.checkpoints.map((c) => [c.name, shortDateTime(c.createdAt)]),
+      '',
+    );
+  }
 }
 
 function glance(ctx: PdfContext, s: Summary): void {

@@ -135,3 +135,13 @@ export function documentDates(s: Summary): string[] {
   if (s.checkpoint) parts.push(`checkpoint “${s.checkpoint.name}” of ${longDateTime(s.checkpoint.createdAt)}`);
   return parts;
 }
+
+/**
+ * Column headings of the "by department" table, in words a reader outside the workshop understands, in the
+ * order department, pains, owned, viaCauses, votes of DepartmentBreakdown.
+ */
+export const DEPARTMENT_COLUMNS = ['Department', 'Pain points it is linked to', 'Pain points it owns', 'Pain points it causes upstream', 'Votes on those pain points'] as const;
+
+/** One sentence under the department table saying how a pain point is linked to a department. */
+export const DEPARTMENT_NOTE =
+  'A pain point is linked to a department that owns fixing it, or where one of its root causes lies; one pain point can count for both.';

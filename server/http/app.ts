@@ -1,5 +1,5 @@
 /** The express app: security headers, API routes, health, static client, and the one JSON error middleware. */
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Role } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
@@ -11,10 +11,11 @@ import { createActionRouter } from './action-routes.js';
 import { createSeriesRouter } from './series-routes.js';
 import { createCompareRouter } from './compare-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
-import { registryLiveDocs } from '../session/live-docs.js';
-import type { AttendanceTracker } from '../session/attendance-tracker.js';
+import { registryLiveDocs } from '../facilitation/live-docs.js';
+import type { AttendanceTracker } from '../facilitation/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
 import { healthRoutes, type HealthChecks, type HealthSource } from './health.js';
+import { firstLanAddress, roomAddress } from './room-address.js';
 import type { ServerMetrics } from '../observability/metrics.js';
 import { prometheusRoutes } from './prometheus.js';
 import type { RateLimits } from './rate-limits.js';
@@ -28,6 +29,10 @@ export interface AppOptions {
   queue: HealthSource;
   clientDir: string;
   publicUrl: string | undefined;
+  /** Config.host (see BoardRoutesOptions.bindHost) */
+  bindHost: string;
+  /** this machine's LAN address; tests pass their own */
+  lanAddress?: () => string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
   /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
@@ -60,7 +65,10 @@ export function createApp(options: AppOptions): Express {
   const liveVisitIds = (): ReadonlySet<number> => options.attendance.liveVisitIds();
   app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveVisitIds }));
   app.use('/api/boards', createActionRouter({ store: options.store, docs, publicUrl: options.publicUrl }));
-  app.use('/api/boards', createSeriesRouter({ store: options.store, docs, logger: options.logger, publicUrl: options.publicUrl }));
+  const lanAddress = options.lanAddress ?? (() => firstLanAddress());
+  const roomBase = (req: Request): string =>
+    roomAddress({ protocol: req.protocol, host: req.get('host') }, { publicUrl: options.publicUrl, bindHost: options.bindHost, lanAddress }).baseUrl;
+  app.use('/api/boards', createSeriesRouter({ store: options.store, docs, logger: options.logger, publicUrl: options.publicUrl, roomBase }));
   app.use('/api/boards', createCompareRouter({ store: options.store, docs, logger: options.logger }));
   app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveVisitIds }));
   app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));

@@ -31,7 +31,8 @@ import type { RoomRegistry } from '../rooms/registry.js';
 import { AppError } from '../app-error.js';
 import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
-import { initialSessionDoc } from '../session/init.js';
+import { firstLanAddress, roomAddress, type RoomAddress } from './room-address.js';
+import { initialSessionDoc } from '../facilitation/init.js';
 import { requireRole, routeParam } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
@@ -42,6 +43,10 @@ export interface BoardRoutesOptions {
   store: BoardStore;
   registry: RoomRegistry;
   publicUrl: string | undefined;
+  /** Config.host, to warn when the server binds loopback only */
+  bindHost: string;
+  /** this machine's LAN address (default: the first non-internal IPv4); tests pass their own */
+  lanAddress?: () => string | undefined;
   logger: Logger;
   /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
   revokeLinks?: (boardId: string, role: 'participant' | 'projector') => void;
@@ -56,7 +61,7 @@ export const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** The base URL for links: PUBLIC_URL when set, else from the request. */
+/** The address the request came in on (PUBLIC_URL when set): the facilitator's own link keeps it. */
 export function baseUrl(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -66,6 +71,9 @@ export function baseUrl(req: Request, publicUrl: string | undefined): string {
 export function boardRoutes(options: BoardRoutesOptions): Router {
   const { store, registry, logger } = options;
   const router = express.Router();
+  const lanAddress = options.lanAddress ?? (() => firstLanAddress());
+  // Links for other devices (participants, projector, join code) use the room address, never localhost.
+  const roomOf = (req: Request): RoomAddress => roomAddress({ protocol: req.protocol, host: req.get('host') }, { publicUrl: options.publicUrl, bindHost: options.bindHost, lanAddress });
   const json = express.json({ limit: JSON_BODY_LIMIT, strict: true });
 
   router.post('/', requireJson, json, async (req, res) => {
@@ -80,11 +88,14 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       const { tokens, hashes } = newBoardTokens();
       const joinCode = newJoinCode();
       await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes, joinCode }, [{ doc: boardDocAddress(id), update }, initialSessionDoc(id)]);
-      const base = baseUrl(req, options.publicUrl);
+      // The facilitator's link keeps the address this browser used (it holds the board's links in its storage);
+      // the two links meant for other devices use the room address.
+      const own = baseUrl(req, options.publicUrl);
+      const { baseUrl: base } = roomOf(req);
       const body: CreateBoardResponse = {
         id,
         links: {
-          facilitator: base + boardLinkPath(id, tokens.facilitator),
+          facilitator: own + boardLinkPath(id, tokens.facilitator),
           participant: base + boardLinkPath(id, tokens.participant),
           projector: base + boardLinkPath(id, tokens.projector),
         },
@@ -98,11 +109,21 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
 
   router.get('/:id', async (req, res) => {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
-    const room = registry.peek({ boardId: board.id, kind: 'board' });
+    const room = registry.peek(boardDocAddress(board.id));
     const title = room && !room.isDestroyed ? readMeta(room.doc).title : board.title;
-    const body: BoardInfoResponse = { id: board.id, title, createdAt: board.createdAt, role };
-    // The join code is for showing to the room: the facilitator's panel and the projector's QR code.
-    if (role === 'facilitator' || role === 'projector') body.joinCode = await ensureJoinCode(store, board);
+    const address = roomOf(req);
+    const joinCode = await ensureJoinCode(store, board);
+    // The join code is for showing to the room (panel, projector QR code) and for participants to pass on.
+    const body: BoardInfoResponse = {
+      id: board.id,
+      title,
+      createdAt: board.createdAt,
+      role,
+      joinCode,
+      joinUrl: address.baseUrl + joinLinkPath(joinCode),
+      roomUrl: address.baseUrl,
+      ...(address.problem ? { roomProblem: address.problem } : {}),
+    };
     res.json(body);
   });
 
@@ -114,7 +135,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       throw new AppError('not_found', `unknown link kind; use one of ${ROTATABLE_LINKS.join(', ')}`);
     }
     parseBody(z.strictObject({}), req.body);
-    const base = baseUrl(req, options.publicUrl);
+    const { baseUrl: base } = roomOf(req);
     let body: RotateLinkResponse;
     if (kind === 'join') {
       const joinCode = await assignJoinCode(store, board.id);

@@ -4,7 +4,7 @@
  *   the previous board's content stays as it was (only its server-side series link gains `next`).
  * - GET /api/boards/:id/series (any token): the board's place in its series, previous and next.
  */
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import * as Y from 'yjs';
 import { boardLinkPath } from '../../shared/api.js';
 import { boardDocAddress, seriesDocAddress } from '../../shared/protocol.js';
@@ -15,8 +15,8 @@ import { newBoardId, newBoardTokens, newJoinCode } from '../auth/tokens.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { readSeriesLink, seriesUpdate, writeSeriesLink, type SeriesLink } from '../series/series-link.js';
-import type { LiveDocs } from '../session/live-docs.js';
-import { initialSessionDoc } from '../session/init.js';
+import type { LiveDocs } from '../facilitation/live-docs.js';
+import { initialSessionDoc } from '../facilitation/init.js';
 import { liveSnapshot } from './action-routes.js';
 import { baseUrl, JSON_BODY_LIMIT, requireJson } from './boards.js';
 import { parseBody } from './errors.js';
@@ -28,6 +28,8 @@ export interface SeriesRoutesDeps {
   docs: LiveDocs;
   logger: Logger;
   publicUrl: string | undefined;
+  /** base URL for links other devices open (see room-address.ts); default: the facilitator's own address */
+  roomBase?: (req: Request) => string;
   now?: () => number;
 }
 
@@ -91,13 +93,15 @@ export function createSeriesRouter(deps: SeriesRoutesDeps): Router {
       // a previous board without `next` (a new follow-up can then be started again), never a dangling `next`.
       await writeSeriesLink(deps.store, board.id, { nextBoardId: id });
       const base = baseUrl(req, deps.publicUrl);
+      // like a new board: the facilitator's link on their own address, the others on the room address
+      const room = deps.roomBase?.(req) ?? base;
       deps.logger.info({ boardId: id, previousBoardId: board.id, position, notes: input.notes, carried: built.carried }, 'follow-up created');
       return {
         id,
         links: {
           facilitator: base + boardLinkPath(id, tokens.facilitator),
-          participant: base + boardLinkPath(id, tokens.participant),
-          projector: base + boardLinkPath(id, tokens.projector),
+          participant: room + boardLinkPath(id, tokens.participant),
+          projector: room + boardLinkPath(id, tokens.projector),
         },
         series: await seriesInfo(deps.store, link),
         carried: built.carried,

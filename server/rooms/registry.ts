@@ -4,7 +4,7 @@
  * after its compacting flush succeeded and nobody came back meanwhile. Also counts connections per board.
  */
 import * as Y from 'yjs';
-import { docKey, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
+import { docKey, docRef as keyOf, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { AppError } from '../app-error.js';
 import type { Logger } from '../logger.js';
 import { migrateBoard } from '../../shared/board/migrate.js';
@@ -296,7 +296,3 @@ export class RoomRegistry {
   }
 }
 
-/** Key of a doc's in-flight load and idle timer. */
-function keyOf(address: DocAddress): string {
-  return `${address.boardId}/${docKey(address)}`;
-}

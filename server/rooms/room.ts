@@ -16,7 +16,6 @@ import type { DocHandle } from './write-queue.js';
 
 import type { RoomPeer } from './room-peer.js';
 
-/** What a room needs from a connection (defined in room-peer.ts). */
 export type { RoomPeer } from './room-peer.js';
 
 /** Transaction origin of updates the server makes itself (e.g. trimming a note's text). */

@@ -26,7 +26,7 @@ export async function tempDir(): Promise<string> {
 }
 
 /** Starts a server (port 0, 127.0.0.1, silent logs); closes it after the test unless closed before. */
-export async function startServer(overrides: Partial<Config> = {}, dataDir?: string): Promise<TestServer> {
+export async function startServer(overrides: Partial<Config> = {}, dataDir?: string, lanAddress?: () => string | undefined): Promise<TestServer> {
   const dir = dataDir ?? (await tempDir());
   const config = defaultConfig({
     port: 0,
@@ -38,7 +38,7 @@ export async function startServer(overrides: Partial<Config> = {}, dataDir?: str
   });
   const logger = createLogger(config.logLevel);
   const store = await SqliteStore.open(path.join(dir, 'journeyroom.sqlite'), logger);
-  const server = createServer({ config, store, logger });
+  const server = createServer({ config, store, logger, lanAddress });
   const { url } = await server.listen();
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= server.close());

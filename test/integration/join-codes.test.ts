@@ -20,14 +20,16 @@ async function rotate(url: string, id: string, kind: string, token: string): Pro
 }
 
 describe('join codes and link rotation', () => {
-  it('shows the join code to facilitator and projector only; the code works as a participant token', async () => {
+  it('shows the join code and link to every role (participants pass it on); the code works as a participant token', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
     const fac = await info(s.url, board.id, board.tokens.facilitator);
     const code = fac.body.joinCode!;
     expect(isJoinCode(code)).toBe(true);
     expect((await info(s.url, board.id, board.tokens.projector)).body.joinCode).toBe(code);
-    expect((await info(s.url, board.id, board.tokens.participant)).body.joinCode).toBeUndefined();
+    const participant = await info(s.url, board.id, board.tokens.participant);
+    expect(participant.body.joinCode).toBe(code);
+    expect(participant.body.joinUrl).toBe(`${s.url}/j/${code}`);
 
     // /api/join/<code> finds the board, typed in any case and with dashes.
     const found = await fetch(`${s.url}/api/join/${formatJoinCode(code).toLowerCase()}`);

@@ -43,6 +43,7 @@ export class JrBoard extends LitElement {
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     locked: { type: Boolean },
+    stageRange: { attribute: false },
     facilitation: { attribute: false },
     drafts: { attribute: false },
     draftDoc: { attribute: false },
@@ -243,6 +244,8 @@ export class JrBoard extends LitElement {
   declare readOnly: boolean;
   /** the facilitator locked the board: show it, change nothing (the server refuses it anyway) */
   declare locked: boolean;
+  /** shows only the stages [start, end) (the projector pages through a map too wide to read); all when unset */
+  declare stageRange: { start: number; end: number } | undefined;
   /** session state for notes (votes, focus, causes); undefined outside a workshop session */
   declare facilitation: BoardFacilitation | undefined;
   /** this person's private drafts (silent brainstorm), shown in their cells with a private look */
@@ -272,6 +275,7 @@ export class JrBoard extends LitElement {
     this.actions = undefined;
     this.readOnly = false;
     this.locked = false;
+    this.stageRange = undefined;
     this.facilitation = undefined;
     this.drafts = [];
     this.draftDoc = undefined;
@@ -331,7 +335,10 @@ export class JrBoard extends LitElement {
   protected override render() {
     const snapshot = this.snapshot;
     if (!snapshot) return nothing;
-    const { stages, lanes } = snapshot;
+    const { lanes } = snapshot;
+    const first = this.stageRange?.start ?? 0;
+    // stage numbers and counts stay those of the whole map when only a range is shown
+    const stages = this.stageRange ? snapshot.stages.slice(first, this.stageRange.end) : snapshot.stages;
     const cells = this.cells();
     const stageNotes = new Map<string, number>();
     const laneNotes = new Map<string, number>();
@@ -360,8 +367,8 @@ export class JrBoard extends LitElement {
             <jr-stage-header
               data-id=${stage.id}
               .stage=${stage}
-              .index=${index}
-              .count=${stages.length}
+              .index=${first + index}
+              .count=${snapshot.stages.length}
               .noteCount=${stageNotes.get(stage.id) ?? 0}
               .actions=${this.actions}
               .metrics=${this.metrics[stage.id] ?? []}
@@ -378,7 +385,7 @@ export class JrBoard extends LitElement {
         ${ro
           ? nothing
           : html`<div class="add-stage-cell" style="grid-column:${stages.length + 2};grid-row:1">
-              <button class="btn" ?disabled=${stages.length >= LIMITS.stages} @click=${this.addStage}>+ Stage</button>
+              <button class="btn" ?disabled=${snapshot.stages.length >= LIMITS.stages} @click=${this.addStage}>+ Stage</button>
             </div>`}
         ${repeat(
           lanes,

@@ -1,13 +1,31 @@
 /**
  * <jr-copy-link>: a labelled, read-only link with a Copy button. Uses the Clipboard API where the page
  * may (https or localhost) and falls back to selecting the text and copying it (plain http in a room).
+ * The board's links look alike (they differ only in their token), so each `kind` gets its own colour, icon
+ * and a word saying who it is for.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
+import { icon, type IconName } from '../ui/icons.js';
+
+/** The links a board hands out, each shown differently. */
+export type LinkKind = 'facilitator' | 'participant' | 'projector' | 'join';
+
+const KIND_TAGS: Record<LinkKind, { icon: IconName; tag: string }> = {
+  facilitator: { icon: 'key', tag: 'Private: only for you' },
+  participant: { icon: 'people', tag: 'Share with people taking part' },
+  projector: { icon: 'projector', tag: 'Big screen, read-only' },
+  join: { icon: 'phone', tag: 'Short link for phones and laptops' },
+};
+
+function isLinkKind(value: string): value is LinkKind {
+  return value in KIND_TAGS;
+}
 
 export class JrCopyLink extends LitElement {
   static override properties = {
+    kind: { reflect: true },
     label: {},
     hint: {},
     url: {},
@@ -18,6 +36,51 @@ export class JrCopyLink extends LitElement {
     css`
       :host {
         display: block;
+      }
+      :host([kind]) .field {
+        padding: 0.45rem 0.6rem 0.55rem;
+        border-left: 6px solid var(--kind-colour);
+        border-radius: var(--jr-radius);
+        background: var(--kind-soft);
+      }
+      :host([kind='facilitator']) {
+        --kind-colour: var(--jr-danger);
+        --kind-soft: var(--jr-danger-soft);
+      }
+      :host([kind='participant']) {
+        --kind-colour: var(--jr-accent);
+        --kind-soft: var(--jr-accent-soft);
+      }
+      :host([kind='projector']) {
+        --kind-colour: #30343b;
+        --kind-soft: #eceef1;
+      }
+      :host([kind='join']) {
+        --kind-colour: var(--jr-ok);
+        --kind-soft: #e4f4e8;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.2rem 0.6rem;
+      }
+      label {
+        font-weight: 700;
+      }
+      .kind-icon {
+        align-self: center;
+        display: inline-flex;
+        margin-right: -0.3rem;
+        color: var(--kind-colour);
+        font-size: 1.15em;
+      }
+      .tag {
+        font-size: 0.78em;
+        font-weight: 700;
+        color: var(--kind-colour);
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
       }
       .row {
         display: flex;
@@ -36,6 +99,8 @@ export class JrCopyLink extends LitElement {
     `,
   ];
 
+  /** which of the board's links this is (sets colour, icon and the "who is it for" tag); none: plain */
+  declare kind: string;
   declare label: string;
   declare hint: string;
   declare url: string;
@@ -44,6 +109,7 @@ export class JrCopyLink extends LitElement {
 
   constructor() {
     super();
+    this.kind = '';
     this.label = '';
     this.hint = '';
     this.url = '';
@@ -56,8 +122,12 @@ export class JrCopyLink extends LitElement {
   }
 
   protected override render() {
+    const kind = isLinkKind(this.kind) ? KIND_TAGS[this.kind] : undefined;
     return html`<div class="field">
-      <label for="link">${this.label}</label>
+      <div class="head">
+        ${kind ? html`<span class="kind-icon">${icon(kind.icon)}</span>` : nothing}<label for="link">${this.label}</label>
+        ${kind ? html`<span class="tag" data-kind-tag>${kind.tag}</span>` : nothing}
+      </div>
       ${this.hint ? html`<span class="hint" id="hint">${this.hint}</span>` : ''}
       <div class="row">
         <input id="link" class="input" readonly .value=${this.url} aria-describedby="hint" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />

@@ -32,6 +32,8 @@ export class JrFacilitatorPanel extends LitElement {
     board: { attribute: false },
     draftCounts: { attribute: false },
     joinCode: { attribute: false },
+    joinUrl: { attribute: false },
+    roomProblem: { attribute: false },
     projectorLink: { attribute: false },
   };
   static override styles = [
@@ -83,6 +85,10 @@ export class JrFacilitatorPanel extends LitElement {
   declare board: BoardSnapshot | undefined;
   declare draftCounts: DraftCount[];
   declare joinCode: string | undefined;
+  /** the short join link the server built (room address) */
+  declare joinUrl: string | undefined;
+  /** why other devices cannot open the links, when the server says so */
+  declare roomProblem: string | undefined;
   declare projectorLink: string | undefined;
 
   constructor() {
@@ -95,6 +101,8 @@ export class JrFacilitatorPanel extends LitElement {
     this.board = undefined;
     this.draftCounts = [];
     this.joinCode = undefined;
+    this.joinUrl = undefined;
+    this.roomProblem = undefined;
     this.projectorLink = undefined;
   }
 
@@ -116,7 +124,7 @@ export class JrFacilitatorPanel extends LitElement {
       <jr-panel-brainstorm .boardId=${this.boardId} .token=${this.token} .actions=${actions} .session=${session} .draftCounts=${this.draftCounts}></jr-panel-brainstorm>
       <jr-panel-vote .actions=${actions} .session=${session} .board=${board}></jr-panel-vote>
       <jr-panel-room .actions=${actions} .session=${session} .board=${board}></jr-panel-room>
-      <jr-panel-links .boardId=${this.boardId} .token=${this.token} .joinCode=${this.joinCode} .projectorLink=${this.projectorLink}></jr-panel-links>
+      <jr-panel-links .boardId=${this.boardId} .token=${this.token} .joinCode=${this.joinCode} .joinUrl=${this.joinUrl} .roomProblem=${this.roomProblem} .projectorLink=${this.projectorLink}></jr-panel-links>
       <jr-panel-actions .board=${board}></jr-panel-actions>
       <jr-panel-series .boardId=${this.boardId} .token=${this.token}></jr-panel-series>
       <jr-panel-checkpoints .boardId=${this.boardId} .token=${this.token}></jr-panel-checkpoints>

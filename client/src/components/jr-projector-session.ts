@@ -4,7 +4,7 @@
  * the formatted join code).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { formatJoinCode, joinLinkPath } from '../../../shared/api.js';
+import { formatJoinCode } from '../../../shared/api.js';
 import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import type { PresentPerson } from '../controllers/presence-controller.js';
 import { noteLabel } from '../facilitation/board-facilitation.js';
@@ -23,6 +23,7 @@ export class JrProjectorSession extends LitElement {
     clock: { attribute: false },
     people: { attribute: false },
     joinCode: { attribute: false },
+    joinUrl: { attribute: false },
     ranking: { attribute: false },
     privateNotes: { attribute: false },
   };
@@ -142,6 +143,8 @@ export class JrProjectorSession extends LitElement {
   declare clock: ServerClock | undefined;
   declare people: PresentPerson[];
   declare joinCode: string | undefined;
+  /** the short join link the server built on the room address (never this page's own address) */
+  declare joinUrl: string | undefined;
   /** results of the last closed vote (top of the ranking shown) */
   declare ranking: RankedNote[];
   /** private notes being written during a silent brainstorm (counts from presence) */
@@ -153,6 +156,7 @@ export class JrProjectorSession extends LitElement {
     this.clock = undefined;
     this.people = [];
     this.joinCode = undefined;
+    this.joinUrl = undefined;
     this.ranking = [];
     this.privateNotes = 0;
   }
@@ -166,7 +170,7 @@ export class JrProjectorSession extends LitElement {
     const customers = count('customer');
     const stakeholders = count('stakeholder');
     const facilitators = count('facilitator');
-    const host = location.host;
+    const joinUrl = this.joinUrl;
     return html`${phase
         ? html`<section aria-label="Current phase" data-phase=${phase.title}>
             <span class="label">Phase ${index + 1} of ${session?.agenda.length}</span>
@@ -188,11 +192,11 @@ export class JrProjectorSession extends LitElement {
             </ol>
           </section>`
         : nothing}
-      ${this.joinCode
+      ${this.joinCode && joinUrl
         ? html`<section class="join" aria-label="How to join">
             <span class="label">Join the board</span>
-            <jr-qr-code .value=${`${location.origin}${joinLinkPath(this.joinCode)}`} label="QR code to join the board"></jr-qr-code>
-            <span class="url">${host}/j</span>
+            <jr-qr-code .value=${joinUrl} label="QR code to join the board"></jr-qr-code>
+            <span class="url" data-join-url=${joinUrl}>${joinUrl.replace(/^https?:\/\//, '').replace(/\/[^/]*$/, '')}</span>
             <span class="code" data-join-code=${this.joinCode}>${formatJoinCode(this.joinCode)}</span>
           </section>`
         : nothing}

@@ -77,10 +77,16 @@ export async function resolveJoinCode(code: string): Promise<string> {
   return body.boardId;
 }
 
-/** GET /api/boards/:id → the join code, for facilitator and projector tokens (undefined otherwise). */
-export async function fetchJoinCode(boardId: string, token: string): Promise<string | undefined> {
+/** The board's join code and the short join link the server built for it (on the room address). */
+export interface JoinLink {
+  joinCode: string;
+  joinUrl: string;
+}
+
+/** GET /api/boards/:id → the join code and link (undefined when the server sent none). */
+export async function fetchJoinLink(boardId: string, token: string): Promise<JoinLink | undefined> {
   const body = await call(board(boardId), 'GET', token);
-  return isRecord(body) && typeof body.joinCode === 'string' ? body.joinCode : undefined;
+  return isRecord(body) && typeof body.joinCode === 'string' && typeof body.joinUrl === 'string' ? { joinCode: body.joinCode, joinUrl: body.joinUrl } : undefined;
 }
 
 /** POST /api/boards/:id/links/:kind: issues a new link (the old one stops working). */

@@ -79,6 +79,10 @@ export class WorkspaceFacilitation implements ReactiveController {
   muted = loadMuted();
   panelOpen: boolean;
   joinCode: string | undefined;
+  /** the short join link, as the server built it on the room address */
+  joinUrl: string | undefined;
+  /** why other devices cannot open the links, when the server says so */
+  readonly roomProblem: string | undefined;
   projectorLink: string | undefined;
   private lastFocusAt: number | undefined;
   private publishedDrafts = -1;
@@ -106,6 +110,8 @@ export class WorkspaceFacilitation implements ReactiveController {
     this.draftActions = facilitation.privateDoc ? new BoardActions(facilitation.privateDoc, facilitation.localOrigin, author, options.reportError) : undefined;
     this.panelOpen = this.role === 'facilitator' && (loadFlag(VIEW_PREF.panelOpen) ?? window.matchMedia('(min-width: 1100px)').matches);
     this.joinCode = info?.joinCode;
+    this.joinUrl = info?.joinUrl;
+    this.roomProblem = info?.roomProblem;
     this.projectorLink = this.role === 'facilitator' ? loadLinks(board.boardId)?.projector : undefined;
     host.addController(this);
   }
@@ -222,6 +228,8 @@ export class WorkspaceFacilitation implements ReactiveController {
       .board=${board}
       .draftCounts=${draftCounts(this.options.board.awareness)}
       .joinCode=${this.joinCode}
+      .joinUrl=${this.joinUrl}
+      .roomProblem=${this.roomProblem}
       .projectorLink=${this.projectorLink}
       @jr-panel-close=${() => this.setPanel(false)}
     ></jr-facilitator-panel>`;
@@ -348,8 +356,9 @@ export class WorkspaceFacilitation implements ReactiveController {
   };
 
   private readonly onLinks = (event: Event): void => {
-    const detail = (event as CustomEvent<{ joinCode?: string; projectorLink?: string }>).detail;
+    const detail = (event as CustomEvent<{ joinCode?: string; joinUrl?: string; projectorLink?: string }>).detail;
     if (detail.joinCode) this.joinCode = detail.joinCode;
+    if (detail.joinUrl) this.joinUrl = detail.joinUrl;
     if (detail.projectorLink) this.projectorLink = detail.projectorLink;
     this.host.requestUpdate();
   };

@@ -95,6 +95,9 @@ export async function getBoardInfo(boardId: string, token: string): Promise<Boar
     createdAt: typeof body.createdAt === 'number' ? body.createdAt : 0,
     role: body.role as Role,
     ...(typeof body.joinCode === 'string' ? { joinCode: body.joinCode } : {}),
+    ...(typeof body.joinUrl === 'string' ? { joinUrl: body.joinUrl } : {}),
+    ...(typeof body.roomUrl === 'string' ? { roomUrl: body.roomUrl } : {}),
+    ...(typeof body.roomProblem === 'string' ? { roomProblem: body.roomProblem } : {}),
   };
 }
 

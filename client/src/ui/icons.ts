@@ -26,6 +26,9 @@ const PATHS = {
   undo: svg`<path d="M9 14.5 4.5 10 9 5.5"/><path d="M4.5 10h10a5 5 0 0 1 0 10h-3"/>`,
   redo: svg`<path d="M15 14.5 19.5 10 15 5.5"/><path d="M19.5 10h-10a5 5 0 0 0 0 10h3"/>`,
   projector: svg`<path d="M3.5 7.5h17v9h-17z"/><circle cx="15.5" cy="12" r="2.2"/><path d="M6.5 16.5l-1.5 3M17.5 16.5l1.5 3"/>`,
+  key: svg`<circle cx="8" cy="12" r="3.8"/><path d="M11.8 12h8.7M17.5 12v3M20.5 12v2.2"/>`,
+  people: svg`<circle cx="9" cy="8.5" r="3"/><path d="M3.5 19.5a5.5 5.5 0 0 1 11 0"/><circle cx="16.5" cy="9.5" r="2.4"/><path d="M15.5 14.2a4.6 4.6 0 0 1 5 5.3"/>`,
+  phone: svg`<rect x="7" y="3" width="10" height="18" rx="2"/><path d="M11 17.5h2"/>`,
 } as const;
 
 const FACE_MOUTHS: Record<number, SVGTemplateResult> = {

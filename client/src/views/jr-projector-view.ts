@@ -1,12 +1,14 @@
 /**
- * <jr-projector-view>: the board for the big screen. Read-only (no join form, no controls), large type,
- * high contrast, and scaled to fit the screen without scroll bars, however large the map grows.
+ * <jr-projector-view>: the board for the big screen, readable from the back row. Read-only, it uses the whole
+ * screen and never shows note text under MIN_NOTE_TEXT_PX: when the whole map does not fit at that size it
+ * shows pages of whole stages ("Stages 1–3 of 6", with an overview strip of all stages), moving on by itself
+ * every PAGE_INTERVAL_MS and jumping to the stage or note the facilitator brings everyone to; a page too tall
+ * for the screen is shown in parts. A high-contrast theme for bright rooms: key C, or `?theme=contrast`.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { BoardInfoResponse } from '../../../shared/api.js';
 import '../components/jr-board.js';
 import '../components/jr-connection-banner.js';
-import '../components/jr-legend.js';
 import '../components/jr-persona-card.js';
 import '../components/jr-projector-session.js';
 import { BoardSnapshotController } from '../controllers/board-snapshot-controller.js';
@@ -15,20 +17,26 @@ import { PresenceController } from '../controllers/presence-controller.js';
 import { StageMetricsController } from '../controllers/stage-metrics-controller.js';
 import { boardFacilitation, type BoardFacilitation } from '../facilitation/board-facilitation.js';
 import type { FacilitationSession } from '../facilitation/facilitation-session.js';
-import { fetchJoinCode } from '../facilitation/facilitation-api.js';
+import { fetchJoinLink, type JoinLink } from '../facilitation/facilitation-api.js';
 import { draftCounts } from '../facilitation/presence-drafts.js';
 import { SessionController } from '../facilitation/session-controller.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { legendEntries } from '../ui/note-colors.js';
+import { minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../ui/projector-pages.js';
 import { actionGroups } from '../ui/action-groups.js';
 import '../components/jr-actions-list.js';
 
-/** Never blow the map up beyond this, so a near-empty board does not look absurd. */
-const MAX_SCALE = 1.6;
-/** Zoom limit when the facilitator brings everyone to a stage or a note. */
-const MAX_FOCUS_SCALE = 2.2;
+/** Smallest note text on screen (CSS px at 1920×1080): legible from the back of an 8–10 m room. */
+export const MIN_NOTE_TEXT_PX = 32;
+/** Never blow the map up beyond this, so a near-empty board does not look absurd (note text about 50 px). */
+const MAX_SCALE = 2.6;
+/** Zoom limit when the facilitator brings everyone to a note. */
+const MAX_FOCUS_SCALE = 3.4;
+/** How long a page (or part of one) stays before the projector shows the next. */
+export const PAGE_INTERVAL_MS = 15_000;
+/** localStorage key of this projector's theme choice. */
+const THEME_KEY = 'journeyroom.projector.theme';
 /** How often the projector re-reads the join code (a facilitator may have issued a new one). */
 const JOIN_CODE_REFRESH_MS = 60_000;
 
@@ -48,7 +56,12 @@ export class JrProjectorView extends LitElement {
     scale: { state: true },
     offset: { state: true },
     shiftY: { state: true },
-    joinCode: { state: true },
+    joinLink: { state: true },
+    perPage: { state: true },
+    page: { state: true },
+    pagePart: { state: true },
+    parts: { state: true },
+    contrast: { type: Boolean, reflect: true },
   };
   static override styles = [
     sharedStyles,
@@ -78,6 +91,54 @@ export class JrProjectorView extends LitElement {
         color: #000;
         font-size: 20px;
       }
+      /* Bright rooms wash out thin grey lines and pale tints: black rules, bold text, white cells. */
+      :host([contrast]) {
+        --jr-bg: #ffffff;
+        --jr-surface-2: #ffffff;
+        --jr-muted: #000000;
+        --jr-border: #000000;
+        --jr-border-strong: #000000;
+        font-weight: 600;
+      }
+      :host([contrast]) jr-board {
+        border-width: 3px;
+      }
+      .persona-line {
+        margin: 0;
+        font-size: 1.5rem;
+      }
+      .page-label {
+        margin: 0;
+        font-size: 1.5rem;
+        font-weight: 800;
+        white-space: nowrap;
+      }
+      .overview {
+        display: flex;
+        gap: 0.4rem;
+        margin: 0;
+        padding: 0.3rem 1.2rem 0.6rem;
+        list-style: none;
+        font-size: 1.05rem;
+      }
+      .overview li {
+        flex: 1 1 0;
+        min-width: 0;
+        padding: 0.25rem 0.5rem;
+        border: 2px solid var(--jr-border-strong);
+        border-radius: 8px;
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .overview li.shown {
+        background: #000;
+        color: #fff;
+        font-weight: 800;
+      }
+      .overview .count {
+        font-weight: 400;
+      }
       header {
         display: flex;
         align-items: center;
@@ -95,7 +156,7 @@ export class JrProjectorView extends LitElement {
         flex: 1;
         min-height: 0;
         display: grid;
-        grid-template-columns: minmax(0, 1fr) 19rem;
+        grid-template-columns: minmax(0, 1fr) 17rem;
         gap: 1.2rem;
         padding-right: 1.2rem;
       }
@@ -130,8 +191,8 @@ export class JrProjectorView extends LitElement {
         min-width: 100%;
       }
       jr-board {
-        --lane-col: fit-content(12rem);
-        --stage-min: 11rem;
+        --lane-col: fit-content(9rem);
+        --stage-min: 10rem;
         border: 2px solid var(--jr-border-strong);
         border-radius: 10px;
         overflow: hidden;
@@ -148,8 +209,19 @@ export class JrProjectorView extends LitElement {
   declare offset: number;
   /** top offset (negative when zoomed into a focused stage or note) */
   declare shiftY: number;
-  /** the join code shown with the QR code; re-read now and then, as the facilitator may issue a new one */
-  declare joinCode: string | undefined;
+  /** the join code and link shown with the QR code; re-read now and then, as the facilitator may issue a new one */
+  declare joinLink: JoinLink | undefined;
+  /** stages per page: all of them when the whole map is readable at once */
+  declare perPage: number;
+  /** the page shown (see projector-pages.ts) */
+  declare page: number;
+  /** the part of a page too tall for the screen, and the top offsets (unscaled px) of all its parts */
+  declare pagePart: number;
+  declare parts: number[];
+  /** the high-contrast theme for bright rooms (key C or ?theme=contrast; remembered by this browser) */
+  declare contrast: boolean;
+  private pageTimer: ReturnType<typeof setInterval> | undefined;
+  private lastFocusKey = '';
   private joinCodeTimer: ReturnType<typeof setInterval> | undefined;
   private sessionState: SessionController | undefined;
   private facilitationCache: { board: unknown; session: unknown; value: BoardFacilitation } | undefined;
@@ -167,19 +239,46 @@ export class JrProjectorView extends LitElement {
     this.scale = 1;
     this.offset = 0;
     this.shiftY = 0;
-    this.joinCode = undefined;
+    this.joinLink = undefined;
+    this.perPage = Number.POSITIVE_INFINITY;
+    this.page = 0;
+    this.pagePart = 0;
+    this.parts = [0];
+    this.contrast = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.joinCodeTimer ??= setInterval(() => void this.refreshJoinCode(), JOIN_CODE_REFRESH_MS);
+    this.pageTimer ??= setInterval(this.nextPage, PAGE_INTERVAL_MS);
+    const asked = new URLSearchParams(location.search).get('theme');
+    this.contrast = asked ? asked === 'contrast' : localStorage.getItem(THEME_KEY) === 'contrast';
+    window.addEventListener('keydown', this.onKey);
   }
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'c' && event.key !== 'C') return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    this.contrast = !this.contrast;
+    localStorage.setItem(THEME_KEY, this.contrast ? 'contrast' : 'normal');
+  };
+
+  /** Shows the next part of this page, or the next page (only the focused stage's page while a focus is set). */
+  private readonly nextPage = (): void => {
+    if (this.pagePart < this.parts.length - 1) {
+      this.pagePart += 1;
+      return;
+    }
+    this.pagePart = 0;
+    const stages = this.board?.snapshot?.stages.length ?? 0;
+    if (!this.sessionState?.session.focus) this.page = (this.page + 1) % pageCount(this.perPage, stages);
+  };
 
   private async refreshJoinCode(): Promise<void> {
     if (!this.session) return;
     try {
-      const code = await fetchJoinCode(this.session.boardId, this.session.options.token);
-      if (code && code !== this.joinCode) this.joinCode = code;
+      const link = await fetchJoinLink(this.session.boardId, this.session.options.token);
+      if (link && (link.joinCode !== this.joinLink?.joinCode || link.joinUrl !== this.joinLink.joinUrl)) this.joinLink = link;
     } catch (error) {
       // Offline for a moment or the link was replaced: keep showing the code we have.
       console.warn('journeyroom: could not refresh the join code', error);
@@ -200,6 +299,9 @@ export class JrProjectorView extends LitElement {
     this.resize.disconnect();
     if (this.joinCodeTimer !== undefined) clearInterval(this.joinCodeTimer);
     this.joinCodeTimer = undefined;
+    if (this.pageTimer !== undefined) clearInterval(this.pageTimer);
+    this.pageTimer = undefined;
+    window.removeEventListener('keydown', this.onKey);
   }
 
   protected override updated(): void {
@@ -213,24 +315,62 @@ export class JrProjectorView extends LitElement {
   }
 
   /**
-   * Scales the map so that all of it is visible (width and height both fit), or, while the facilitator
-   * brings everyone to a note, so that the note and its surroundings fill the screen.
+   * Lays the map out for the screen: everything when it is readable at once (scaled up to fill the screen,
+   * or zoomed into a note the facilitator brings everyone to), else pages of whole stages at the minimum
+   * text size or more, each in parts when it is taller than the screen.
    */
   private fit(): void {
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     const fit = this.renderRoot.querySelector<HTMLElement>('.fit');
-    if (!stage || !fit) return;
+    const board = fit?.querySelector('jr-board');
+    const snapshot = this.board?.snapshot;
+    if (!stage || !fit || !board || !snapshot) return;
     const styles = getComputedStyle(stage);
     const availableWidth = stage.clientWidth - parseFloat(styles.paddingLeft) - parseFloat(styles.paddingRight);
     const availableHeight = stage.clientHeight - parseFloat(styles.paddingBottom);
     const width = fit.offsetWidth;
     const height = fit.offsetHeight;
     if (!width || !height || availableWidth <= 0 || availableHeight <= 0) return;
+    const root = board.renderRoot;
+    const stageCount = snapshot.stages.length;
+    const geometry = {
+      availableWidth,
+      laneWidth: root.querySelector<HTMLElement>('.corner')?.offsetWidth ?? 0,
+      stageWidth: root.querySelector<HTMLElement>('.stage-head')?.offsetWidth ?? 0,
+      stageCount,
+      noteTextPx: this.noteTextPx(root),
+      // half a pixel of headroom: layout sizes are whole pixels, so the drawn size may round down a little
+      minTextPx: MIN_NOTE_TEXT_PX + 0.5,
+    };
+    const perPage = stagesPerPage(geometry);
+    if (perPage !== this.perPage) {
+      // a new page size: start on the page of the focused stage, or the first
+      this.perPage = perPage;
+      this.page = this.focusPage(perPage) ?? 0;
+      this.pagePart = 0;
+      return;
+    }
+    this.followFocus(perPage);
+    const minScale = minimumScale(geometry);
     const focus = this.focusRegion(fit);
-    const region = focus ?? { x: 0, y: 0, w: width, h: height };
-    const scale = Math.min(availableWidth / region.w, availableHeight / region.h, focus ? MAX_FOCUS_SCALE : MAX_SCALE);
-    const rounded = Math.floor(scale * 1000) / 1000;
+    let scale: number;
+    let parts = [0];
+    if (focus) {
+      scale = Math.max(minScale, Math.min(availableWidth / focus.w, availableHeight / focus.h, MAX_FOCUS_SCALE));
+    } else {
+      scale = Math.max(minScale, Math.min(availableWidth / width, availableHeight / height, MAX_SCALE));
+      if (height * scale > availableHeight + 1) {
+        // too tall even at the minimum size: show the page in parts, top to bottom, as few as the size allows
+        scale = minScale;
+        parts = partOffsets(height, availableHeight, scale);
+      }
+    }
+    const rounded = Math.ceil(scale * 1000) / 1000;
     if (Math.abs(rounded - this.scale) > 0.001) this.scale = rounded;
+    if (parts.join() !== this.parts.join()) {
+      this.parts = parts;
+      this.pagePart = Math.min(this.pagePart, parts.length - 1);
+    }
     // Centre the region, but never pull the map away from an edge it covers: a focused last stage sits at
     // the right edge with its neighbours beside it, not in the middle of an empty screen.
     const place = (available: number, size: number, start: number, extent: number): number => {
@@ -239,10 +379,53 @@ export class JrProjectorView extends LitElement {
       const centred = (available - extent * rounded) / 2 - start * rounded;
       return Math.floor(Math.min(0, Math.max(available - full, centred)));
     };
+    const region = focus ?? { x: 0, y: 0, w: width, h: height };
     const offset = place(availableWidth, width, region.x, region.w);
-    const shiftY = focus ? place(availableHeight, height, region.y, region.h) : 0;
+    const shiftY = focus ? place(availableHeight, height, region.y, region.h) : -Math.round((parts[this.pagePart] ?? 0) * rounded);
     if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
+  }
+
+  /** Note text size at scale 1: measured on a note when there is one, else from the view's own font size. */
+  private noteTextPx(root: ParentNode): number {
+    const note = root.querySelector('jr-note');
+    const text = note?.renderRoot.querySelector('jr-note-text')?.renderRoot.querySelector('.text');
+    if (text) return parseFloat(getComputedStyle(text).fontSize);
+    return parseFloat(getComputedStyle(this).fontSize) * 0.95;
+  }
+
+  /** The page of the stage the facilitator brought everyone to (or of the focused note), if any. */
+  private focusPage(perPage: number): number | undefined {
+    const snapshot = this.board?.snapshot;
+    const focus = this.sessionState?.session.focus;
+    if (!snapshot || !focus) return undefined;
+    const stageId = focus.kind === 'stage' ? focus.id : snapshot.notes.find((n) => n.id === focus.id)?.stageId;
+    const index = snapshot.stages.findIndex((s) => s.id === stageId);
+    return index < 0 ? undefined : pageOfStage(index, perPage, snapshot.stages.length);
+  }
+
+  /** When the facilitator moves the focus, shows its page at once (and the part holding a focused note). */
+  private followFocus(perPage: number): void {
+    const focus = this.sessionState?.session.focus;
+    const key = focus ? `${focus.kind}:${focus.id}` : '';
+    if (key === this.lastFocusKey) return;
+    this.lastFocusKey = key;
+    const page = this.focusPage(perPage);
+    if (page !== undefined && page !== this.page) this.page = page;
+    this.pagePart = focus?.kind === 'note' ? this.partOfNote(focus.id) : 0;
+  }
+
+  /** The part of the current page that shows the note's top (0 when not found). */
+  private partOfNote(noteId: string): number {
+    const fit = this.renderRoot.querySelector<HTMLElement>('.fit');
+    const note = fit?.querySelector('jr-board')?.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(noteId)}"]`);
+    if (!fit || !note) return 0;
+    const top = (note.getBoundingClientRect().top - fit.getBoundingClientRect().top) / (this.scale || 1);
+    let part = 0;
+    this.parts.forEach((offset, index) => {
+      if (offset <= top) part = index;
+    });
+    return part;
   }
 
   /** The focused note with its cell, in map coordinates; undefined without a note focus. */
@@ -295,22 +478,35 @@ export class JrProjectorView extends LitElement {
   protected override render() {
     const snapshot = this.board?.snapshot;
     if (!snapshot) return nothing;
-    const colours = legendEntries(snapshot.notes.map((n) => ({ role: n.authorRole, department: n.department })));
     const people = (this.presence?.people ?? []).filter((p) => p.role !== 'projector');
     const session = this.sessionState?.session;
     const focused = session?.focus != null;
+    const stageCount = snapshot.stages.length;
+    const paged = this.perPage < stageCount;
+    const range = paged ? pageRange(this.page, this.perPage, stageCount) : undefined;
+    const view = this.connection?.view;
+    const noteCounts = new Map<string, number>();
+    for (const note of snapshot.notes) noteCounts.set(note.stageId, (noteCounts.get(note.stageId) ?? 0) + 1);
+    // "Saved" means nothing to the room: the banner shows only when the projector lost its connection
+    const trouble = view && view.state !== 'saved' && view.state !== 'saving';
     return html`<header>
         <h1>${snapshot.meta.title}</h1>
-        <jr-connection-banner .view=${this.connection?.view}></jr-connection-banner>
-        <jr-legend .entries=${colours}></jr-legend>
+        ${paged && snapshot.persona.name ? html`<p class="persona-line">Persona: <strong>${snapshot.persona.name}</strong></p>` : nothing}
+        ${range || this.parts.length > 1
+          ? html`<p class="page-label" role="status" data-page-label>
+              ${range ? pageLabel(range, stageCount) : `All ${stageCount} stages`}${this.parts.length > 1 ? ` · part ${this.pagePart + 1} of ${this.parts.length}` : ''}
+            </p>`
+          : nothing}
+        ${trouble ? html`<jr-connection-banner .view=${view}></jr-connection-banner>` : nothing}
       </header>
       <div class="main">
         <div class="stage ${focused ? 'focused' : ''}">
           <div class="fit" style="transform: translate(${this.offset}px, ${this.shiftY}px) scale(${this.scale})">
-            <jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>
+            ${paged ? nothing : html`<jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>`}
             <jr-board
               read-only
               .snapshot=${snapshot}
+              .stageRange=${range}
               .doc=${this.session?.doc}
               .metrics=${this.stageMetrics?.metrics ?? {}}
               .facilitation=${this.boardFacilitation()}
@@ -324,11 +520,21 @@ export class JrProjectorView extends LitElement {
           .session=${session}
           .clock=${this.facilitation?.clock}
           .people=${people}
-          .joinCode=${this.joinCode ?? this.info?.joinCode}
+          .joinCode=${this.joinLink?.joinCode ?? this.info?.joinCode}
+          .joinUrl=${this.joinLink?.joinUrl ?? this.info?.joinUrl}
           .privateNotes=${session?.privateMode.on && this.session ? draftCounts(this.session.awareness).reduce((sum, d) => sum + d.count, 0) : 0}
           .ranking=${session && session.vote.status === 'closed' && session.vote.closedAt !== null ? rankVotes(snapshot, session.vote) : []}
         ></jr-projector-session>
-      </div>`;
+      </div>
+      ${range
+        ? html`<ol class="overview" aria-label="All stages" data-overview>
+            ${snapshot.stages.map(
+              (stage, index) => html`<li class=${index >= range.start && index < range.end ? 'shown' : ''}>
+                ${index + 1}. ${stage.title} <span class="count">· ${noteCounts.get(stage.id) ?? 0}</span>
+              </li>`,
+            )}
+          </ol>`
+        : nothing}`;
   }
 }
 

@@ -230,9 +230,9 @@ export class JrStartView extends LitElement {
     return html`<section class="card links" aria-labelledby="links-title">
       <h1 id="links-title" tabindex="-1">Your board is ready</h1>
       <p class="note">Keep the facilitator link to yourself. These links are the only way in; no accounts needed.</p>
-      <jr-copy-link label="Facilitator link" hint="For you: run the workshop and edit everything." .url=${created.links.facilitator}></jr-copy-link>
-      <jr-copy-link label="Participant link" hint="Send to customers and stakeholders." .url=${created.links.participant}></jr-copy-link>
-      <jr-copy-link label="Projector link" hint="Open on the big screen: read-only, fills the screen." .url=${created.links.projector}></jr-copy-link>
+      <jr-copy-link kind="facilitator" label="Facilitator link" hint="For you: run the workshop and edit everything." .url=${created.links.facilitator}></jr-copy-link>
+      <jr-copy-link kind="participant" label="Participant link" hint="Send to customers and stakeholders." .url=${created.links.participant}></jr-copy-link>
+      <jr-copy-link kind="projector" label="Projector link" hint="Open on the big screen: read-only, fills the screen." .url=${created.links.projector}></jr-copy-link>
       <div class="next">
         <a class="btn primary" href=${created.links.facilitator}>Open as facilitator</a>
         <button class="btn" @click=${() => (this.created = undefined)}>Create another board</button>

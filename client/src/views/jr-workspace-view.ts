@@ -23,6 +23,7 @@ import '../components/jr-actions-section.js';
 import '../components/jr-export-menu.js';
 import '../components/jr-metrics-import.js';
 import '../components/jr-inline-edit.js';
+import '../components/jr-invite.js';
 import '../components/jr-legend.js';
 import '../components/jr-persona-card.js';
 import '../components/jr-presence-bar.js';
@@ -244,7 +245,9 @@ export class JrWorkspaceView extends LitElement {
         </h1>
         <jr-connection-banner .view=${view}></jr-connection-banner>
         ${workshop?.renderToggle() ?? nothing}
-        ${this.links ? html`<button class="btn" aria-expanded=${this.shareOpen ? 'true' : 'false'} @click=${() => (this.shareOpen = !this.shareOpen)}>Share links</button>` : nothing}
+        ${this.links || this.info?.joinUrl
+          ? html`<button class="btn" aria-expanded=${this.shareOpen ? 'true' : 'false'} aria-controls="invite" @click=${() => (this.shareOpen = !this.shareOpen)}>Invite</button>`
+          : nothing}
         ${this.renderExportTools()}
         ${member ? html`<span class="me">You: <strong>${member.name}</strong> · ${roleText}</span>` : nothing}
       </header>
@@ -253,7 +256,7 @@ export class JrWorkspaceView extends LitElement {
         ${view?.state === 'refused'
           ? html`<div class="refused error-box" role="alert">${view.detail}<button class="btn" @click=${() => location.reload()}>Reload</button></div>`
           : nothing}
-        ${this.shareOpen && this.links ? this.renderShare(this.links) : nothing}
+        ${this.shareOpen ? this.renderShare() : nothing}
         <div class="strip">
           <jr-presence-bar .people=${this.presence?.people ?? []}></jr-presence-bar>
           <jr-legend .entries=${colours}></jr-legend>
@@ -319,14 +322,13 @@ export class JrWorkspaceView extends LitElement {
       <jr-export-menu .boardId=${session.boardId} .token=${session.options.token} .boardTitle=${this.board?.snapshot.meta.title ?? ''}></jr-export-menu>`;
   }
 
-  private renderShare(links: BoardLinks) {
-    return html`<section class="share" aria-labelledby="share-title">
+  private renderShare() {
+    return html`<section class="share" id="invite" aria-labelledby="share-title">
       <div class="share-head">
         <h2 id="share-title">Invite people</h2>
         <button class="btn" @click=${() => (this.shareOpen = false)}>Close</button>
       </div>
-      <jr-copy-link label="Participant link" hint="For customers and stakeholders." .url=${links.participant}></jr-copy-link>
-      <jr-copy-link label="Projector link" hint="Open on the big screen (read-only)." .url=${links.projector}></jr-copy-link>
+      <jr-invite .joinUrl=${this.workshop?.joinUrl ?? this.info?.joinUrl} .joinCode=${this.workshop?.joinCode ?? this.info?.joinCode} .links=${this.links}></jr-invite>
     </section>`;
   }
 

@@ -5,8 +5,7 @@ import { runBoardStoreContract } from '../board-store.contract.js';
 import { sampleBoard } from '../contract-fixture.js';
 import { STORE_ERROR } from '../store-error.js';
 import { dropSchema, freshSchema, openTestPgStore, pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../../../test/helpers/pg.js';
-import { boardDocAddress } from '../../../shared/protocol.js';
-import { docRef } from '../validate.js';
+import { boardDocAddress, docRef } from '../../../shared/protocol.js';
 import { ADVISORY_LOCK_CLASS, PgStore } from './pg-store.js';
 
 const unavailable = await pgUnavailable();

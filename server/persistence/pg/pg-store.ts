@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import * as Y from 'yjs';
-import { PRIVATE_DOC_KEY_PREFIX, docKey, type DocAddress } from '../../../shared/protocol.js';
+import { PRIVATE_DOC_KEY_PREFIX, docKey, docRef, type DocAddress } from '../../../shared/protocol.js';
 import type { AttendanceRecord } from '../attendance-store.js';
 import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from '../board-directory.js';
 import type { BoardStore } from '../board-store.js';
@@ -27,7 +27,6 @@ import {
   checkMember,
   checkTime,
   checkVisitId,
-  docRef,
 } from '../validate.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations.js';
 

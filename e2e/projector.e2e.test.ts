@@ -1,0 +1,175 @@
+/**
+ * The projector readable from the back row (issue 8): at 1920×1080 no visible note text is under 32 px,
+ * with 10, 23, 150 and 500 notes seeded through the real API and a stock y-websocket client. Big maps are
+ * shown in pages of whole stages with "Stages 1–3 of 6" and an overview strip, follow the facilitator's focus,
+ * and the high-contrast theme switches with the C key. Saves test-results/projector-notes-*.png.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
+import { readBoard } from '../shared/board/snapshot.js';
+import { addNote } from '../shared/board/write.js';
+import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
+import { launchBrowser } from './helpers/browser.js';
+import { startServer, type RunningServer } from './helpers/server.js';
+
+const RESULTS_DIR = path.resolve('test-results');
+const PROJECTOR = { width: 1920, height: 1080 };
+const MIN_TEXT_PX = 32;
+const WORDS = 'invoice tax number missing card declined support chat waits onboarding email confusing price plan trial ends reminder export fails refund slow'.split(' ');
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await fs.mkdir(RESULTS_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A board with `count` notes of 2 to 14 words spread over every stage and lane, written by a real client. */
+async function seedBoard(count: number): Promise<CreateBoardResponse> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: `${count} notes`, persona: { name: 'Sam Okafor', description: 'Runs a bakery', goals: 'Pay without surprises' } }),
+  });
+  const created = (await res.json()) as CreateBoardResponse;
+  const token = new URL(created.links.participant).hash.replace('#token=', '');
+  const joined = await fetch(`${server.url}/api/boards/${created.id}/members`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'Seeder', role: 'stakeholder', department: 'Support' }),
+  });
+  const member = (await joined.json()) as JoinResponse;
+  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', created.id, { token, member: member.memberKey });
+  await synced(client);
+  const { stages, lanes } = readBoard(client.doc);
+  const author = { id: member.memberId, name: member.name, role: member.role, department: member.department };
+  client.doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      const words = 2 + ((i * 7) % 13);
+      const text = Array.from({ length: words }, (_, w) => WORDS[(i * 3 + w * 5) % WORDS.length]).join(' ');
+      addNote(client.doc, { stageId: stages[i % stages.length]!.id, laneId: lanes[Math.floor(i / stages.length) % lanes.length]!.id, text: `${i + 1} ${text}`, author });
+    }
+  });
+  // the server has every note once a fresh reader sees them all
+  const reader = connectClient(server.url.replace(/^http/, 'ws') + '/ws', created.id, { token });
+  await waitFor(() => readBoard(reader.doc).notes.length === count, `${count} notes stored`, 20_000);
+  reader.destroy();
+  client.destroy();
+  return created;
+}
+
+/**
+ * The rendered size of every note text inside the projector's map area: computed font size times the scale
+ * it is drawn at (bounding box / layout width), for elements that are on screen.
+ */
+function visibleNoteTextPx(page: Page): Promise<number[]> {
+  return page.evaluate(`(() => {
+    const deep = (root, selector) => {
+      const found = root.querySelector(selector);
+      if (found) return found;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot && deep(el.shadowRoot, selector);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const view = deep(document, 'jr-projector-view');
+    const area = view.shadowRoot.querySelector('.stage').getBoundingClientRect();
+    const board = view.shadowRoot.querySelector('jr-board');
+    const sizes = [];
+    for (const note of board.shadowRoot.querySelectorAll('jr-note')) {
+      const text = note.shadowRoot.querySelector('jr-note-text').shadowRoot.querySelector('.text');
+      const r = text.getBoundingClientRect();
+      if (!text.offsetWidth || r.bottom <= area.top || r.top >= area.bottom || r.right <= area.left || r.left >= area.right) continue;
+      sizes.push(parseFloat(getComputedStyle(text).fontSize) * (r.width / text.offsetWidth));
+    }
+    return sizes;
+  })()`);
+}
+
+/** Waits until the map stops moving (the scale transition ended) and returns the note text sizes. */
+async function settledTextPx(page: Page): Promise<number[]> {
+  let previous = '';
+  let sizes: number[] = [];
+  await expect
+    .poll(async () => {
+      sizes = await visibleNoteTextPx(page);
+      const key = sizes.map((s) => s.toFixed(2)).join();
+      const stable = key !== '' && key === previous;
+      previous = key;
+      return stable;
+    }, { timeout: 20_000, interval: 400 })
+    .toBe(true);
+  return sizes;
+}
+
+async function openProjector(link: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PROJECTOR });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.locator('jr-projector-view jr-board').waitFor();
+  return page;
+}
+
+describe('projector readable from the back row', () => {
+  for (const count of [10, 23, 150, 500]) {
+    it(`${count} notes: no visible note text under ${MIN_TEXT_PX} px`, async () => {
+      const board = await seedBoard(count);
+      const page = await openProjector(board.links.projector);
+      await expect.poll(() => page.locator('jr-projector-view jr-note').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      const sizes = await settledTextPx(page);
+      expect(sizes.length).toBeGreaterThan(0);
+      const smallest = Math.min(...sizes);
+      console.log(`projector, ${count} notes: ${sizes.length} note texts on screen, smallest ${smallest.toFixed(1)} px`);
+      expect(smallest).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      // the room does not need "Saved" or the colour legend; nothing scrolls
+      expect(await page.locator('jr-projector-view jr-connection-banner').count()).toBe(0);
+      expect(await page.locator('jr-projector-view jr-legend').count()).toBe(0);
+      expect(await page.evaluate('document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight')).toBe(false);
+      if (count >= 150) {
+        // too much for one screen at that size: pages of whole stages, labelled, with the overview strip
+        expect(await page.locator('[data-page-label]').textContent()).toMatch(/Stages? \d(–\d)? of 6/);
+        expect(await page.locator('[data-overview] li').count()).toBe(6);
+      }
+      if (count === 23 || count === 150) await page.screenshot({ path: path.join(RESULTS_DIR, `projector-notes-${count}.png`) });
+      await page.context().close();
+    });
+  }
+
+  it('follows the facilitator to a stage on another page, and switches to high contrast with C', async () => {
+    const board = await seedBoard(150);
+    const page = await openProjector(board.links.projector);
+    const label = page.locator('[data-page-label]');
+    await expect.poll(() => label.textContent()).toMatch(/Stages? 1(–\d)? of 6/);
+
+    const fac = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await fac.goto(board.links.facilitator);
+    await fac.getByLabel('Your name').fill('Fran');
+    await fac.getByRole('button', { name: 'Join the board' }).click();
+    await fac.getByRole('button', { name: 'Bring everyone to the stage Pay' }).click();
+    await expect.poll(() => label.textContent(), { timeout: 10_000 }).toMatch(/Stages? (\d–)?6 of 6/);
+    await expect.poll(() => page.locator('[data-overview] li.shown').last().textContent()).toMatch(/6\. Pay/);
+    expect(Math.min(...(await settledTextPx(page)))).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+
+    await page.keyboard.press('c');
+    await page.locator('jr-projector-view[contrast]').waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'projector-notes-150-contrast.png') });
+    // remembered by this browser
+    await page.reload();
+    await page.locator('jr-projector-view[contrast]').waitFor();
+    await page.keyboard.press('c');
+    await expect.poll(() => page.locator('jr-projector-view[contrast]').count()).toBe(0);
+    await fac.context().close();
+    await page.context().close();
+  });
+});
