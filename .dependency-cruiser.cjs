@@ -52,6 +52,20 @@ module.exports = {
       to: { path: '^server/(http|sync)/' },
     },
     {
+      name: 'rooms-know-no-redis',
+      severity: 'error',
+      comment: 'Rooms reach other instances only through their Replicator port (rooms/replicator.ts); scale/ implements it.',
+      from: { path: '^server/rooms/' },
+      to: { path: '^server/(scale|observability)/' },
+    },
+    {
+      name: 'scale-below-transport',
+      severity: 'error',
+      comment: 'The bus and replication join rooms across instances; they know nothing of HTTP, sockets or sessions.',
+      from: { path: '^server/scale/' },
+      to: { path: '^server/(http|sync|session|export|persistence)/' },
+    },
+    {
       name: 'exporters-see-summaries-only',
       severity: 'error',
       comment: 'An exporter renders a Summary (shared/board/summary.ts): no rooms, store, services or HTTP.',

@@ -122,6 +122,8 @@ export const CLOSE = {
   normal: 1000,
   /** server shutting down; clients reconnect */
   goingAway: 1001,
+  /** a link of this board was replaced: reconnect, and the server checks the link again (an old one gets 4401) */
+  linkReplaced: 4000,
   /** a text frame: the protocol is binary only */
   unsupportedData: 1003,
   /** too many fragments or buffered chunks (ws) */
