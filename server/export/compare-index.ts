@@ -3,7 +3,6 @@ import type { Comparison } from '../../shared/board/compare.js';
 import type { CompareFormat } from '../../shared/series/api.js';
 import { renderCompareHtml } from './compare-html.js';
 import { renderCompareMarkdown } from './compare-markdown.js';
-import { renderComparePdf } from './compare-pdf.js';
 import { EXPORT_CONTENT_TYPES, slugify, type ExportResult } from './index.js';
 import { isoDate } from './text.js';
 
@@ -22,8 +21,9 @@ async function body(format: CompareFormat, c: Comparison): Promise<string | Buff
       return renderCompareMarkdown(c);
     case 'html':
       return renderCompareHtml(c);
+    // pdfkit and the fonts load with the first PDF, not at start (see index.ts).
     case 'pdf':
-      return renderComparePdf(c);
+      return (await import('./compare-pdf.js')).renderComparePdf(c);
     case 'json':
       // `<`, `>`, `&` as \u escapes, as in the summary's JSON, so the text stays inert if sniffed as HTML.
       return `${JSON.stringify({ format: COMPARE_JSON_FORMAT, version: c.version, comparison: c }, null, 2).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
