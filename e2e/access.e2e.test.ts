@@ -74,6 +74,11 @@ function cellTexts(page: Page, cell: string) {
   return page.getByRole('group', { name: new RegExp(`^${cell}: `) }).locator('jr-note-text textarea');
 }
 
+/** Waits until the caret is in `textbox` (a new note's text gets it once the note is rendered). */
+async function waitForCaret(textbox: ReturnType<Page['locator']>): Promise<void> {
+  await expect.poll(() => textbox.evaluate((el: { getRootNode(): { activeElement: unknown } }) => el.getRootNode().activeElement === el)).toBe(true);
+}
+
 const values = (locator: ReturnType<typeof cellTexts>) => locator.evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 
 describe('keyboard, screen readers and laptops', () => {
@@ -129,6 +134,8 @@ describe('keyboard, screen readers and laptops', () => {
     await press('Enter');
     expect(presses).toBeLessThanOrEqual(MAX_KEYS_TO_ADD);
     console.log(`key presses to add a note in the room's stage, from the board: ${presses}`);
+    // the caret lands in the new note once it is rendered; then type
+    await waitForCaret(ada.page.getByRole('group', { name: /^Buy, Doing: / }).getByRole('textbox'));
     await ada.page.keyboard.type('Compares delivery costs');
     await expect.poll(() => values(cellTexts(fac.page, 'Buy, Doing'))).toEqual(['Compares delivery costs']);
 
@@ -147,8 +154,9 @@ describe('keyboard, screen readers and laptops', () => {
     // add (and type), in a feeling lane, and pick a face
     await outline.getByRole('button', { name: 'Add note to Buy, Feeling' }).focus();
     await ada.page.keyboard.press('Enter');
-    await ada.page.keyboard.type('Worried about the fees');
     const feelingNote = outline.getByRole('list', { name: 'Buy, Feeling' }).locator('jr-note');
+    await waitForCaret(feelingNote.first().getByRole('textbox'));
+    await ada.page.keyboard.type('Worried about the fees');
     await feelingNote.first().getByRole('radio', { name: 'Negative', exact: true }).focus();
     await ada.page.keyboard.press('Space');
     await expect.poll(() => fac.page.getByRole('group', { name: /^Buy, Feeling: / }).getByRole('radio', { name: 'Negative', exact: true }).isChecked()).toBe(true);
@@ -203,12 +211,14 @@ describe('keyboard, screen readers and laptops', () => {
     await joinAs(bo.page, links.participant, 'Bo', 'stakeholder', 'Sales');
     // Ada writes a note; Bo adds a word to it and writes a note of his own
     await ada.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();
+    await waitForCaret(ada.page.getByRole('group', { name: /^Discover, Doing: / }).getByRole('textbox'));
     await ada.page.keyboard.type('Compares prices');
     await expect.poll(() => values(cellTexts(bo.page, 'Discover, Doing'))).toEqual(['Compares prices']);
     await cellTexts(bo.page, 'Discover, Doing').first().focus();
     await bo.page.keyboard.press('End');
     await bo.page.keyboard.type(' online');
     await bo.page.getByRole('button', { name: 'Add note to Discover, Thinking' }).click();
+    await waitForCaret(bo.page.getByRole('group', { name: /^Discover, Thinking: / }).getByRole('textbox'));
     await bo.page.keyboard.type('Is it cheaper elsewhere?');
     await expect.poll(() => values(cellTexts(ada.page, 'Discover, Doing'))).toEqual(['Compares prices online']);
     // Ada flags it and moves it to Buy by keyboard

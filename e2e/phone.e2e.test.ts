@@ -139,8 +139,9 @@ describe('a participant on a phone', () => {
 
     // -- a feeling note: pick a face by touch
     await map.getByRole('button', { name: 'Add note to Discover, Feeling' }).tap();
-    await page.keyboard.type('Annoyed');
     const feeling = map.getByRole('list', { name: 'Discover, Feeling' }).locator('jr-note');
+    await expect.poll(() => feeling.getByRole('textbox').evaluate((el: { getRootNode(): { activeElement: unknown } }) => el.getRootNode().activeElement === el)).toBe(true);
+    await page.keyboard.type('Annoyed');
     await feeling.locator('jr-emotion-picker label[title="Negative"]').tap();
     await expect.poll(() => feeling.getByRole('radio', { name: 'Negative', exact: true }).isChecked()).toBe(true);
 

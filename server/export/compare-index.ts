@@ -21,8 +21,8 @@ async function body(format: CompareFormat, c: Comparison): Promise<string | Buff
       return renderCompareMarkdown(c);
     case 'html':
       return renderCompareHtml(c);
-    // pdfkit and the fonts load with the first PDF, not at start (see index.ts).
     case 'pdf':
+      // Loaded on first use, like the summary's PDF renderer: pdfkit and the fonts stay out of the start-up path.
       return (await import('./compare-pdf.js')).renderComparePdf(c);
     case 'json':
       // `<`, `>`, `&` as \u escapes, as in the summary's JSON, so the text stays inert if sniffed as HTML.

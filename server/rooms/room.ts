@@ -13,14 +13,9 @@ import type { Logger } from '../logger.js';
 import { SaveAcks } from './save-acks.js';
 import type { DocHandle } from './write-queue.js';
 
-/** What a room needs from a connection. */
-export interface RoomPeer {
-  readonly id: string;
-  /** Sends one binary frame (drops it when the socket is not open). */
-  send(data: Uint8Array): void;
-  /** Closes the connection with a close code and a short reason. */
-  close(code: number, reason: string): void;
-}
+import type { RoomPeer } from './room-peer.js';
+
+export type { RoomPeer } from './room-peer.js';
 
 /** Transaction origin of updates the server makes itself (e.g. trimming a note's text). */
 export const SERVER_ORIGIN = Symbol('server');

@@ -7,7 +7,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import { AUTH_MESSAGE, MESSAGE } from '../../shared/protocol.js';
-import type { RoomPeer } from './room.js';
+import type { RoomPeer } from './room-peer.js';
 
 /** Writes of one connection. */
 interface PeerWrites {

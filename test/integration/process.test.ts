@@ -54,7 +54,7 @@ async function countNotes(s: Spawned, boardId: string, token: string, expected: 
   return n;
 }
 
-describe('server process', () => {
+describe('server process', { timeout: 90_000 }, () => {
   it('kill -9 100 ms after the last of 200 fast writes keeps all 200, three crashes in a row on one data dir', async () => {
     const dir = await tempDir();
     let s = await spawnServer(dir);

@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CompareFormat } from '../../../shared/series/api.js';
 import { errorText } from '../controllers/panel-task-controller.js';
-import { fetchComparison, type CompareTarget } from '../series/series-api.js';
+import { fetchComparison, saveFile, type CompareTarget } from '../series/series-api.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** Opens with `show(boardId, token, target)`; closes with Escape or its Close button. */
@@ -93,14 +93,7 @@ export class JrCompareView extends LitElement {
   private async download(format: CompareFormat): Promise<void> {
     this.busy = true;
     try {
-      const { blob, fileName } = await fetchComparison(this.boardId, this.token, format, this.target);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      // The download has started once click() returned; the URL can go after the current task.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveFile(await fetchComparison(this.boardId, this.token, format, this.target));
     } catch (error) {
       this.error = errorText(error);
     } finally {

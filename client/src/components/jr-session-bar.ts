@@ -117,6 +117,38 @@ export class JrSessionBar extends LitElement {
         margin: 0.4rem 0 0;
         padding-left: 1.6rem;
       }
+      .short {
+        display: none;
+      }
+      /* A phone: phase, timer and the two toggles share one or two compact rows. */
+      @media (max-width: 600px) {
+        .bar {
+          gap: 0.3rem 0.5rem;
+          padding: 0.3rem 0.6rem;
+        }
+        .phase .step {
+          font-size: 0.7em;
+        }
+        .phase strong {
+          font-size: 1rem;
+        }
+        .spacer {
+          display: none;
+        }
+        .toggle {
+          padding-inline: 0.6rem;
+        }
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
+        }
+        .notice {
+          padding: 0.4rem 0.6rem;
+          font-size: 0.92em;
+        }
+      }
       li .where {
         color: var(--jr-muted);
         font-size: 0.88em;
@@ -174,7 +206,7 @@ export class JrSessionBar extends LitElement {
         <jr-session-timer .timer=${session.timer} .clock=${this.clock}></jr-session-timer>
         ${session.timer.status !== 'idle'
           ? html`<button class="btn toggle" aria-label="Timer sound" aria-pressed=${this.muted ? 'false' : 'true'} @click=${() => this.emit('jr-mute-change', !this.muted)}>
-              ${this.muted ? 'Timer sound off' : 'Timer sound on'}
+              <span class="long">${this.muted ? 'Timer sound off' : 'Timer sound on'}</span><span class="short" aria-hidden="true">${this.muted ? 'Sound off' : 'Sound on'}</span>
             </button>`
           : nothing}
         <span class="spacer"></span>
@@ -187,7 +219,7 @@ export class JrSessionBar extends LitElement {
               title="When on, your screen jumps to where the facilitator brings everyone"
               @click=${() => this.emit('jr-follow-change', !this.following)}
             >
-              ${this.following ? 'Following the facilitator' : 'Not following the facilitator'}
+              <span class="long">${this.following ? 'Following the facilitator' : 'Not following the facilitator'}</span><span class="short" aria-hidden="true">${this.following ? 'Following' : 'Not following'}</span>
             </button>`}
       </div>
       ${session.locked

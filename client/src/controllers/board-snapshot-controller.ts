@@ -19,7 +19,7 @@ export class BoardSnapshotController {
 
   constructor(host: ReactiveControllerHost, doc: Y.Doc) {
     const roots = boardRoots(doc);
-    const types = [roots.meta, roots.persona, roots.stages, roots.lanes, roots.notes] as unknown as Y.AbstractType<Y.YEvent<never>>[];
+    const types = [roots.meta, roots.persona, roots.stages, roots.lanes, roots.notes, roots.actions] as unknown as Y.AbstractType<Y.YEvent<never>>[];
     // The reader follows note changes for as long as the doc lives (its session disposes the doc).
     this.reader = new IncrementalBoardReader(doc);
     this.snapshot = this.reader.read();

@@ -63,3 +63,20 @@ export async function fetchComparison(boardId: string, token: string, format: Co
   const response = await send(`${board(boardId)}/compare.${format}${compareQuery(target)}`, token);
   return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('content-disposition')) ?? `comparison.${format}` };
 }
+
+/** GET /api/boards/:id/export.actions.csv: the action items for an issue tracker. */
+export async function fetchActionsCsv(boardId: string, token: string): Promise<{ blob: Blob; fileName: string }> {
+  const response = await send(`${board(boardId)}/export.actions.csv`, token);
+  return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('content-disposition')) ?? 'actions.csv' };
+}
+
+/** Saves a fetched file under its name through an object URL (no token in any URL). */
+export function saveFile(file: { blob: Blob; fileName: string }): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  // The download has started once click() returned; the URL can go after the current task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

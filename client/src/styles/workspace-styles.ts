@@ -19,6 +19,9 @@ export const workspaceStyles = css`
     :host {
       --jr-panel-width: 20rem;
     }
+  }
+  /* A 1280 px laptop: all six stages of the default template fit beside the lane column. */
+  @media (max-width: 1366px) {
     jr-board {
       --stage-min: 11rem;
     }

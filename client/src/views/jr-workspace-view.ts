@@ -260,22 +260,24 @@ export class JrWorkspaceView extends LitElement {
         </div>
         <jr-persona-card ?read-only=${locked} ?collapsed=${this.personaCollapsed} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
         <section id="board" class="board" tabindex="-1" aria-label="Board" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
-          <jr-map-toolbar
-            .stages=${snapshot.stages}
-            .lanes=${snapshot.lanes}
-            .currentStageId=${focusedStageId(binding)}
-            ?can-undo=${this.undo.state.canUndo}
-            ?can-redo=${this.undo.state.canRedo}
-            .layout=${this.layout}
-            ?compact=${this.compact}
-            ?phone=${this.phone}
-            ?locked=${locked}
-          ></jr-map-toolbar>
+          ${loaded
+            ? html`<jr-map-toolbar
+                .stages=${snapshot.stages}
+                .lanes=${snapshot.lanes}
+                .currentStageId=${focusedStageId(binding)}
+                ?can-undo=${this.undo.state.canUndo}
+                ?can-redo=${this.undo.state.canRedo}
+                .layout=${this.layout}
+                ?compact=${this.compact}
+                ?phone=${this.phone}
+                ?locked=${locked}
+              ></jr-map-toolbar>`
+            : nothing}
           <div class="map ${this.phone || this.layout === 'outline' ? 'outline' : ''}">
             ${loaded ? this.renderMap(binding) : html`<p role="status" style="padding:1rem">Loading the board…</p>`}
           </div>
         </section>
-        <jr-actions-section .snapshot=${snapshot} .items=${this.actionItems} ?locked=${locked}></jr-actions-section>
+        <jr-actions-section .boardId=${this.session.boardId} .token=${this.info?.role === 'projector' ? '' : this.session.options.token} .snapshot=${snapshot} .items=${this.actionItems} ?locked=${locked}></jr-actions-section>
       </main>
       <div @jr-confirm=${this.onConfirm}>${workshop?.renderPanel(snapshot) ?? nothing}</div>
       ${workshop?.renderCausesDialog(snapshot) ?? nothing}
