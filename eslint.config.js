@@ -13,7 +13,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // Each file is checked with the nearest tsconfig.json (root, client/ or shared/).
-        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.cluster.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

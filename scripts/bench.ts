@@ -6,7 +6,8 @@
  *
  *   npm run bench                 # full run (~4 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,sync,start,capacity,visits npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,sync,start,capacity,visits,cluster npm run bench   # some sections only
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,12 +19,13 @@ import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote } from '../shared/board/write.js';
 import { capacity } from './bench/capacity.js';
 import { bytesReceived, close, connect, createBoard, join, lastStep2At, resetStep2, sleep, type Board } from './bench/clients.js';
+import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
 import { machineLoad, rssKb, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,sync,start,capacity,visits').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,sync,start,capacity,visits,cluster').split(','));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
@@ -187,6 +189,11 @@ async function main(): Promise<void> {
       close(probe);
       result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20);
       result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20);
+    }
+
+    if (ONLY.has('cluster')) {
+      // One room's clients on one instance, then spread over two (PostgreSQL + a private Redis), same load.
+      result.cluster = await clusterCase(dataDir, QUICK ? 10 : 50, QUICK ? 5 : 20);
     }
 
     if (ONLY.has('sync') || ONLY.has('start')) {

@@ -38,6 +38,7 @@ export const ERROR_TABLE = {
   conflict: answer(409, API_ERROR.conflict, CLOSE.tryAgainLater, true, 'conflict'),
   unavailable: answer(503, API_ERROR.unavailable, CLOSE.tryAgainLater, true, 'unavailable, try again'),
   internal: answer(500, API_ERROR.internal, CLOSE.tryAgainLater, false, 'internal error'),
+  rate_limited: answer(429, API_ERROR.rateLimited, CLOSE.tryAgainLater, true, 'too many requests, try again later'),
   // Storage (persistence/store-error.ts): the client learns only whether to retry.
   exists: answer(409, API_ERROR.conflict, CLOSE.tryAgainLater, false, 'already exists'),
   closed: answer(503, API_ERROR.unavailable, CLOSE.tryAgainLater, false, 'storage is unavailable, try again'),

@@ -40,3 +40,50 @@ describe('config', () => {
     for (const raw of ['-5', 'soon', '1e9']) expect(() => loadConfig({ IDLE_GC_MS: raw })).toThrow(/IDLE_GC_MS/);
   });
 });
+
+describe('config: scale-out settings', () => {
+  it('defaults to the embedded mode: no PostgreSQL, no Redis, no metrics endpoint', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.metricsToken).toBeUndefined();
+    expect(config.databaseSchema).toBe('journeyroom');
+    expect(config.redisPrefix).toBe('jr');
+  });
+
+  it('reads PostgreSQL, Redis, metrics and instance settings', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://jr@db:5432/journeyroom',
+      DATABASE_SCHEMA: 'jr_prod',
+      REDIS_URL: 'redis://cache:6379/0',
+      REDIS_PREFIX: 'jr-prod',
+      METRICS_TOKEN: 'a-long-enough-secret',
+      INSTANCE_ID: 'web-1',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://jr@db:5432/journeyroom',
+      databaseSchema: 'jr_prod',
+      redisUrl: 'redis://cache:6379/0',
+      redisPrefix: 'jr-prod',
+      metricsToken: 'a-long-enough-secret',
+      instanceId: 'web-1',
+    });
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://db/x', /DATABASE_URL must start with postgres:/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL must be a URL/],
+    ['DATABASE_SCHEMA', 'Public; DROP', /DATABASE_SCHEMA must be a lower-case PostgreSQL identifier/],
+    ['REDIS_URL', 'http://cache', /REDIS_URL must start with redis:/],
+    ['REDIS_PREFIX', 'a b', /REDIS_PREFIX must be letters/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN must be at least 16/],
+    ['METRICS_TOKEN', 'has a space in the middle', /METRICS_TOKEN must be at least 16/],
+    ['INSTANCE_ID', 'x'.repeat(65), /INSTANCE_ID must be/],
+    ['TRUST_PROXY', 'yes', /TRUST_PROXY must be a whole number from 0 to 10/],
+    ['RATE_LIMIT_BOARDS_PER_MIN', '0', /RATE_LIMIT_BOARDS_PER_MIN must be a whole number/],
+    ['RATE_LIMIT_JOIN_LOOKUPS_PER_MIN', '-5', /RATE_LIMIT_JOIN_LOOKUPS_PER_MIN must be a whole number/],
+  ])('refuses a bad %s (%s) naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

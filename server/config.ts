@@ -2,6 +2,7 @@
  * The only reader of process.env. Parses and validates every setting once, with safe defaults, and fails
  * fast naming the variable. Everything else receives a Config object, so tests build any config without env.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -50,6 +51,24 @@ export interface Config {
   logFormat: LogFormat;
   /** Built client to serve; default dist/client next to the server build. Env CLIENT_DIR. */
   clientDir: string;
+  /** PostgreSQL instead of SQLite when set (postgres://…). Env DATABASE_URL. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema of the tables (created at start). Env DATABASE_SCHEMA, default journeyroom. */
+  databaseSchema: string;
+  /** Redis joining several instances when set (redis://…). Env REDIS_URL. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key this deployment uses. Env REDIS_PREFIX, default jr. */
+  redisPrefix: string;
+  /** Bearer token that opens GET /metrics; unset = /metrics answers 404. Env METRICS_TOKEN (16+ characters). */
+  metricsToken: string | undefined;
+  /** This instance's name in logs, metrics and Redis entries. Env INSTANCE_ID, default host-pid. */
+  instanceId: string;
+  /** Proxies in front of the server whose X-Forwarded-For is trusted for the client address. Env TRUST_PROXY, default 0. */
+  trustProxyHops: number;
+  /** Boards one address may create per minute (counted across instances with Redis). Env RATE_LIMIT_BOARDS_PER_MIN, default 120. */
+  boardsPerMinute: number;
+  /** Join-code lookups one address may make per minute. Env RATE_LIMIT_JOIN_LOOKUPS_PER_MIN, default 120. */
+  joinLookupsPerMinute: number;
 }
 
 /** The accepted values of LOG_FORMAT. */
@@ -99,6 +118,31 @@ function origins(env: Env, name: string): string[] {
     });
 }
 
+/** A URL setting with one of `schemes`, or undefined when unset. */
+function serviceUrl(env: Env, name: string, schemes: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${schemes[0]}//host:port/…`);
+  }
+  if (!schemes.includes(url.protocol)) throw new ConfigError(`${name} must start with ${schemes.join(' or ')}//, got ${JSON.stringify(url.protocol)}`);
+  return raw;
+}
+
+/** A setting that must match `shape` (described by `what`), or `fallback` when unset. */
+function shaped(env: Env, name: string, fallback: string, shape: RegExp, what: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!shape.test(raw)) throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+/** Shortest accepted METRICS_TOKEN: a guessable token would make the metrics public. */
+export const MIN_METRICS_TOKEN_CHARS = 16;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Defaults, also used by tests as a base for their own configs. */
@@ -121,8 +165,26 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'info',
     logFormat: 'auto',
     clientDir: path.resolve('dist/client'),
+    databaseUrl: undefined,
+    databaseSchema: 'journeyroom',
+    redisUrl: undefined,
+    redisPrefix: 'jr',
+    metricsToken: undefined,
+    instanceId: `${os.hostname()}-${process.pid}`,
+    trustProxyHops: 0,
+    boardsPerMinute: 120,
+    joinLookupsPerMinute: 120,
     ...overrides,
   };
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < MIN_METRICS_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_CHARS} printable characters without spaces`);
+  }
+  return raw;
 }
 
 /** Builds the config from an environment (process.env in main.ts). Throws ConfigError naming the bad variable. */
@@ -159,5 +221,14 @@ export function loadConfig(env: Env): Config {
     logLevel,
     logFormat,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
+    databaseUrl: serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseSchema: shaped(env, 'DATABASE_SCHEMA', 'journeyroom', /^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL identifier (a-z, 0-9, _)'),
+    redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: shaped(env, 'REDIS_PREFIX', 'jr', /^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or - (at most 64)'),
+    metricsToken: metricsToken(env),
+    trustProxyHops: int(env, 'TRUST_PROXY', 0, 0, 10),
+    boardsPerMinute: int(env, 'RATE_LIMIT_BOARDS_PER_MIN', 120, 1, 1_000_000),
+    joinLookupsPerMinute: int(env, 'RATE_LIMIT_JOIN_LOOKUPS_PER_MIN', 120, 1, 1_000_000),
+    instanceId: shaped(env, 'INSTANCE_ID', `${os.hostname()}-${process.pid}`, /^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _, . or - (at most 64)'),
   });
 }

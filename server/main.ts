@@ -1,13 +1,13 @@
 /**
- * Entry point only: config from the environment -> SQLite store -> createServer -> listen, and a graceful
+ * Entry point only: config from the environment -> store (SQLite, or PostgreSQL with DATABASE_URL) and bus
+ * (Redis with REDIS_URL) -> createServer -> listen, and a graceful
  * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Logs the listening `url` (a JSON line unless logs are pretty).
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { firstLanAddress, roomAddress } from './http/room-address.js';
 import { createLogger, usePrettyLogs } from './logger.js';
-import { SqliteStore } from './persistence/sqlite-store.js';
+import { openStore, type OpenedStore } from './persistence/open-store.js';
+import { openBus } from './scale/open-bus.js';
 import { createServer } from './server.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
@@ -23,18 +23,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, usePrettyLogs(config.logFormat, process.stdout.isTTY === true));
-  const file = path.join(config.dataDir, 'journeyroom.sqlite');
-  let store: SqliteStore;
+  let opened: OpenedStore;
   try {
-    await fs.mkdir(config.dataDir, { recursive: true });
-    store = await SqliteStore.open(file, logger);
+    opened = await openStore(config, logger);
   } catch (error) {
-    process.stderr.write(`journeyroom: cannot open the database ${file}: ${(error as Error).message}\n`);
+    const where = config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : `the database in ${config.dataDir}`;
+    process.stderr.write(`journeyroom: cannot open ${where}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const server = createServer({ config, store, logger });
+  const bus = await openBus(config, logger);
+  const server = createServer({ config, store: opened.store, logger, bus, storeInfo: { kind: opened.kind, ping: opened.ping } });
   const { port, url } = await server.listen();
-  logger.info({ url, port, dataDir: config.dataDir }, `Journeyroom listening on ${url}`);
+  logger.info({ url, port, store: opened.kind, where: opened.where, redis: config.redisUrl ? 'on' : 'off' }, `Journeyroom listening on ${url}`);
   // What a facilitator at this machine hands out: say it at start, with what to fix when it will not work.
   const room = roomAddress({ protocol: 'http', host: `localhost:${port}` }, { publicUrl: config.publicUrl, bindHost: config.host, lanAddress: () => firstLanAddress() });
   if (room.problem) logger.warn({ roomUrl: room.baseUrl }, room.problem);

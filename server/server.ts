@@ -10,13 +10,17 @@ import { CLOSE } from '../shared/protocol.js';
 import type { Config } from './config.js';
 import { answerFor } from './app-error.js';
 import { createApp } from './http/app.js';
+import { createRateLimits } from './http/rate-limits.js';
 import type { Logger } from './logger.js';
 import type { BoardStore } from './persistence/board-store.js';
+import { LocalBus, type Bus } from './scale/bus.js';
+import { Replication } from './scale/replication.js';
+import { ServerMetrics, measureStore } from './observability/metrics.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
-import { AttendanceTracker } from './session/attendance-tracker.js';
+import { AttendanceTracker } from './facilitation/attendance-tracker.js';
 import { startIdleGc } from './memory/idle-gc.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
@@ -54,6 +58,10 @@ export interface ServerDeps {
   config: Config;
   store: BoardStore;
   logger: Logger;
+  /** The channel to other instances (RedisStreamBus with REDIS_URL); default LocalBus. Closed by close(). */
+  bus?: Bus;
+  /** Which store engine and how to ping it (health); default SQLite, always answering. */
+  storeInfo?: { kind: 'sqlite' | 'postgres'; ping: () => Promise<boolean> };
   /** this machine's LAN address for join links (default: the first non-internal IPv4); tests pass their own */
   lanAddress?: () => string | undefined;
 }
@@ -69,10 +77,29 @@ export interface JourneyroomServer {
   queue: WriteQueue;
   /** attendance of board connections (who, when, how long) */
   attendance: AttendanceTracker;
+  /** the channel to other instances */
+  bus: Bus;
+  /** joins this instance's rooms to the other instances' */
+  replication: Replication;
+  /** Prometheus metrics (GET /metrics with METRICS_TOKEN) */
+  metrics: ServerMetrics;
 }
 
 /** Builds the server without listening. */
-export function createServer({ config, store, logger, lanAddress }: ServerDeps): JourneyroomServer {
+export function createServer({ config, store: rawStore, logger, bus = new LocalBus(), storeInfo, lanAddress }: ServerDeps): JourneyroomServer {
+  // Gauges read the registry and queue lazily at scrape time; both exist (below) before the server listens.
+  const metrics: ServerMetrics = new ServerMetrics(
+    {
+      connections: () => registry.connectionTotal,
+      loadedDocs: () => registry.roomCount,
+      pendingBytes: () => queue.pendingBytes,
+      pendingUpdates: () => queue.pendingUpdates,
+      bus: () => bus.status,
+    },
+    { instance: config.instanceId },
+  );
+  const store: BoardStore = measureStore(rawStore, metrics);
+  const replication = new Replication(bus, logger, metrics);
   const queue = new WriteQueue({
     store,
     flushDelayMs: config.flushDelayMs,
@@ -80,9 +107,40 @@ export function createServer({ config, store, logger, lanAddress }: ServerDeps):
     maxPendingBytes: config.maxPendingBytes,
     logger,
   });
-  const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
+  const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
   const attendance = new AttendanceTracker(store, logger);
-  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, bindHost: config.host, lanAddress, logger, attendance });
+  const connections = new Set<Connection>();
+  replication.bind({
+    peekDoc: (address) => registry.peek(address),
+    rooms: () => registry.all(),
+    revokeLocal: (boardId, role) => {
+      for (const conn of connections) {
+        if (conn.grant.address.boardId === boardId && conn.grant.role === role) conn.close(CLOSE.linkReplaced, 'link replaced');
+      }
+    },
+  });
+  const app = createApp({
+    store,
+    registry,
+    queue,
+    clientDir: config.clientDir,
+    publicUrl: config.publicUrl,
+    bindHost: config.host,
+    lanAddress,
+    logger,
+    attendance,
+    revokeLinks: (boardId, role) => replication.revoke(boardId, role),
+    health: { storeKind: storeInfo?.kind ?? 'sqlite', pingStore: storeInfo?.ping ?? (() => Promise.resolve(true)), bus: () => bus.status },
+    metrics,
+    metricsToken: config.metricsToken,
+    rateLimits: createRateLimits({
+      boardsPerMinute: config.boardsPerMinute,
+      joinLookupsPerMinute: config.joinLookupsPerMinute,
+      redis: bus.redis,
+      prefix: config.redisPrefix,
+    }),
+    trustProxyHops: config.trustProxyHops,
+  });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
   // stalled half-upgrades must not pile up. Whole requests are tiny here.
@@ -97,7 +155,6 @@ export function createServer({ config, store, logger, lanAddress }: ServerDeps):
     maxBufferedChunks: Math.max(1024, Math.ceil(config.maxFrameBytes / 1024)),
     clientTracking: false,
   });
-  const connections = new Set<Connection>();
 
   const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
     const { boardId } = grant.address;
@@ -112,6 +169,7 @@ export function createServer({ config, store, logger, lanAddress }: ServerDeps):
     const { memberId } = grant.user;
     const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
     const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound }, log, () => {
+      if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);
       registry.releaseConnection(boardId);
       left?.();
@@ -159,6 +217,8 @@ export function createServer({ config, store, logger, lanAddress }: ServerDeps):
       } catch (error) {
         logger.error({ err: error }, 'write queue did not store everything before shutdown');
       }
+      replication.close();
+      await bus.close();
       httpServer.closeAllConnections();
       await stopped;
       await attendance.settle();
@@ -179,5 +239,5 @@ export function createServer({ config, store, logger, lanAddress }: ServerDeps):
       });
     });
 
-  return { httpServer, listen, close, registry, queue, attendance };
+  return { httpServer, listen, close, registry, queue, attendance, bus, replication, metrics };
 }

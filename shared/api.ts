@@ -16,6 +16,8 @@ export const API_ERROR = {
   conflict: 'conflict',
   unavailable: 'unavailable',
   internal: 'internal',
+  /** too many requests from one address (board creation, join-code lookups); retry after `Retry-After` seconds */
+  rateLimited: 'rate_limited',
 } as const;
 export type ApiErrorCode = (typeof API_ERROR)[keyof typeof API_ERROR];
 
@@ -126,6 +128,10 @@ export interface HealthResponse {
   /** process memory, for operators and the benchmark */
   memory: { rssBytes: number; heapUsedBytes: number };
   lastWriteError?: string;
+  /** the shared store: which engine, and whether it answered just now */
+  store?: { kind: 'sqlite' | 'postgres'; ok: boolean };
+  /** the link to other instances: 'local' in the embedded mode */
+  redis?: { state: 'local' | 'up' | 'down'; lagMs: number };
 }
 
 /** Link path for a board; the token travels in the fragment so it never reaches logs or Referer headers. */

@@ -70,9 +70,9 @@ export function docKey(address: DocAddress): string {
   return address.kind === 'private' ? `${PRIVATE_DOC_KEY_PREFIX}${address.memberId}` : address.kind;
 }
 
-/** True when both addresses name the same doc. */
-export function sameDoc(a: DocAddress, b: DocAddress): boolean {
-  return a.boardId === b.boardId && docKey(a) === docKey(b);
+/** One unambiguous string naming a doc of any board, for map keys only (never parsed back). */
+export function docRef(address: DocAddress): string {
+  return JSON.stringify([address.boardId, docKey(address)]);
 }
 
 const MEMBER_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -122,6 +122,8 @@ export const CLOSE = {
   normal: 1000,
   /** server shutting down; clients reconnect */
   goingAway: 1001,
+  /** a link of this board was replaced: reconnect, and the server checks the link again (an old one gets 4401) */
+  linkReplaced: 4000,
   /** a text frame: the protocol is binary only */
   unsupportedData: 1003,
   /** too many fragments or buffered chunks (ws) */

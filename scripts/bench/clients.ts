@@ -65,11 +65,15 @@ export function lastStep2At(): number | undefined {
 }
 
 async function api<T>(base: string, method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(base + url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const request = (): Promise<Response> =>
+    fetch(base + url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A POST on a keep-alive socket the server closed as idle in the same instant fails once; fetch does not
+  // retry POSTs itself.
+  const res = await request().catch(() => request());
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -11,8 +11,16 @@ import { addNote, setNoteText } from '../../shared/board/write.js';
 import { bytesReceived, close, connect, connectRelay, createBoard, join, percentiles, sleep, type Client } from './clients.js';
 import { cpuMs, type Target } from './processes.js';
 
-/** Where the clients connect: the server (boards over HTTP) or the relay (rooms from a template state). */
-export type FanOutTarget = { kind: 'server'; target: Target } | { kind: 'relay'; target: Target; template: Uint8Array };
+/**
+ * Where the clients connect: the server (boards over HTTP), or the relay (rooms from a template state). With
+ * `spread`, client i of a room connects to `spread[i % spread.length]` (instances of one cluster) and the CPU
+ * figures are the sum over them.
+ */
+export type FanOutTarget = { kind: 'server'; target: Target; spread?: Target[] } | { kind: 'relay'; target: Target; template: Uint8Array };
+
+function processesOf(t: FanOutTarget): Target[] {
+  return t.kind === 'server' && t.spread ? t.spread : [t.target];
+}
 
 /** Waits after the last delivery so trailing traffic (commit signals) is in the figures of both targets. */
 const SETTLE_MS = 500;
@@ -21,7 +29,8 @@ async function openClients(t: FanOutTarget, room: number, count: number): Promis
   const clients: Client[] = [];
   if (t.kind === 'server') {
     const board = await createBoard(t.target.url, `fan-out ${room}`);
-    for (let c = 0; c < count; c++) clients.push(await connect(t.target.url, board, await join(t.target.url, board, `c${c}`)));
+    const instances = t.spread ?? [t.target];
+    for (let c = 0; c < count; c++) clients.push(await connect(instances[c % instances.length]!.url, board, await join(t.target.url, board, `c${c}`)));
   } else {
     const name = `relay-${room}-${Math.random().toString(36).slice(2)}`;
     for (let c = 0; c < count; c++) clients.push(await connectRelay(t.target.url, name, t.template, `member-${room}-${c}`));
@@ -75,8 +84,9 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
   // Let the joins' own traffic (first syncs, presence, note creation commits) settle before measuring.
   await sleep(1000);
   const expected = rooms * clientsPerRoom * (clientsPerRoom - 1) * editsPerClient;
-  const pid = t.target.proc.pid!;
-  const cpuBefore = await cpuMs(pid);
+  const pids = processesOf(t).map((p) => p.proc.pid!);
+  const totalCpu = async (): Promise<number> => (await Promise.all(pids.map(cpuMs))).reduce((a, b) => a + b, 0);
+  const cpuBefore = await totalCpu();
   const bytesBefore = bytesReceived();
   const started = performance.now();
   go();
@@ -85,7 +95,7 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
   while (latencies.length < expected && performance.now() < deadline) await sleep(50);
   const seconds = (performance.now() - started) / 1000;
   await sleep(SETTLE_MS);
-  const cpu = (await cpuMs(pid)) - cpuBefore;
+  const cpu = (await totalCpu()) - cpuBefore;
   const bytesAfter = bytesReceived();
   allClients.forEach(close);
   return {

@@ -8,11 +8,11 @@ import { buildSummary } from '../../shared/board/summary.js';
 import { actionsCsvFileName, renderActionsCsv } from '../export/actions-csv.js';
 import { contentDisposition } from '../export/index.js';
 import type { BoardStore } from '../persistence/board-store.js';
-import type { LiveDocs } from '../session/live-docs.js';
+import type { LiveDocs } from '../facilitation/live-docs.js';
 import { baseUrl } from './boards.js';
 import { authorizeBoard } from './request-auth.js';
 import { boardDocAddress } from '../../shared/protocol.js';
-import { withLiveDocs } from '../session/live-docs.js';
+import { withLiveDocs } from '../facilitation/live-docs.js';
 import { requireRole, routeParam } from './route-helpers.js';
 
 export interface ActionRoutesDeps {

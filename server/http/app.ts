@@ -1,5 +1,6 @@
 /** The express app: security headers, API routes, health, static client, and the one JSON error middleware. */
 import express, { type Express, type Request } from 'express';
+import type { Role } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
@@ -10,11 +11,14 @@ import { createActionRouter } from './action-routes.js';
 import { createSeriesRouter } from './series-routes.js';
 import { createCompareRouter } from './compare-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
-import { registryLiveDocs } from '../session/live-docs.js';
-import type { AttendanceTracker } from '../session/attendance-tracker.js';
+import { registryLiveDocs } from '../facilitation/live-docs.js';
+import type { AttendanceTracker } from '../facilitation/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
-import { healthRoutes, type HealthSource } from './health.js';
+import { healthRoutes, type HealthChecks, type HealthSource } from './health.js';
 import { firstLanAddress, roomAddress } from './room-address.js';
+import type { ServerMetrics } from '../observability/metrics.js';
+import { prometheusRoutes } from './prometheus.js';
+import type { RateLimits } from './rate-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
 
@@ -31,6 +35,17 @@ export interface AppOptions {
   lanAddress?: () => string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
+  /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
+  revokeLinks: (boardId: string, role: Role) => void;
+  /** store and Redis checks for /healthz */
+  health: HealthChecks;
+  metrics: ServerMetrics;
+  /** METRICS_TOKEN: /metrics is off without it */
+  metricsToken: string | undefined;
+  /** per-address limits of board creation and join-code lookups */
+  rateLimits: RateLimits;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address */
+  trustProxyHops: number;
 }
 
 /** Builds the express app. */
@@ -39,8 +54,12 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
-  app.use(healthRoutes(options.registry, options.queue));
+  app.use(healthRoutes(options.registry, options.queue, options.health));
+  app.use(prometheusRoutes(options.metrics, options.metricsToken));
+  if (options.trustProxyHops > 0) app.set('trust proxy', options.trustProxyHops);
+  app.post('/api/boards', options.rateLimits.createBoard);
   app.use('/api/boards', boardRoutes(options));
+  app.use('/api/join', options.rateLimits.joinLookup);
   app.use('/api/join', joinRoutes(options.store));
   const docs = registryLiveDocs(options.registry);
   const liveVisitIds = (): ReadonlySet<number> => options.attendance.liveVisitIds();

@@ -32,7 +32,7 @@ import { AppError } from '../app-error.js';
 import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
 import { firstLanAddress, roomAddress, type RoomAddress } from './room-address.js';
-import { initialSessionDoc } from '../session/init.js';
+import { initialSessionDoc } from '../facilitation/init.js';
 import { requireRole, routeParam } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
@@ -48,6 +48,8 @@ export interface BoardRoutesOptions {
   /** this machine's LAN address (default: the first non-internal IPv4); tests pass their own */
   lanAddress?: () => string | undefined;
   logger: Logger;
+  /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
+  revokeLinks?: (boardId: string, role: 'participant' | 'projector') => void;
 }
 
 /** Refuses bodies that are not JSON (415): text/plain and form posts are the CSRF-able "simple" requests. */
@@ -107,7 +109,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
 
   router.get('/:id', async (req, res) => {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
-    const room = registry.peek({ boardId: board.id, kind: 'board' });
+    const room = registry.peek(boardDocAddress(board.id));
     const title = room && !room.isDestroyed ? readMeta(room.doc).title : board.title;
     const address = roomOf(req);
     const joinCode = await ensureJoinCode(store, board);
@@ -144,6 +146,10 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       await store.updateCredentials(board.id, { tokenHashes: { [linkKind]: hashSecret(token) } });
       body = { kind: linkKind, link: base + boardLinkPath(board.id, token) };
     }
+    // Sockets opened with the old link stay open until closed: close that role's sockets on every instance.
+    // They reconnect at once; those whose link still works (e.g. the participant link after a join-code
+    // rotation) are let in again, the others are refused with 4401.
+    options.revokeLinks?.(board.id, kind === 'projector' ? 'projector' : 'participant');
     logger.info({ boardId: board.id, kind }, 'link rotated; the previous one no longer works');
     res.status(200).json(body);
   });

@@ -16,7 +16,7 @@ import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { checkpointSide, liveSide } from '../series/compare-sides.js';
 import { readSeriesLink } from '../series/series-link.js';
-import type { LiveDocs } from '../session/live-docs.js';
+import type { LiveDocs } from '../facilitation/live-docs.js';
 import { AppError } from '../app-error.js';
 import { authorizeBoard } from './request-auth.js';
 import { requireRole, routeParam } from './route-helpers.js';

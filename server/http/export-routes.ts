@@ -13,10 +13,10 @@ import { EXPORT_FORMATS, contentDisposition, isExportFormat, renderExport, type 
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { sinceForBoard } from '../series/compare-sides.js';
-import { docFromState } from '../session/checkpoint.js';
+import { docFromState } from '../facilitation/checkpoint.js';
 import { boardDocAddress } from '../../shared/protocol.js';
-import { withLiveDocs, type LiveDocs } from '../session/live-docs.js';
-import { summaryContext } from '../session/summary-context.js';
+import { withLiveDocs, type LiveDocs } from '../facilitation/live-docs.js';
+import { summaryContext } from '../facilitation/summary-context.js';
 import { AppError } from '../app-error.js';
 import { requireRole, routeParam } from './route-helpers.js';
 import { authorizeBoard } from './request-auth.js';

@@ -12,7 +12,7 @@ import { setAllStageMetrics } from '../../shared/session/write.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { SERVER_ORIGIN } from '../rooms/room.js';
 import { boardDocAddress, sessionDocAddress } from '../../shared/protocol.js';
-import { withLiveDocs, type LiveDoc, type LiveDocs } from '../session/live-docs.js';
+import { withLiveDocs, type LiveDoc, type LiveDocs } from '../facilitation/live-docs.js';
 import { METRICS_LIMITS, parseMetricsCsv } from '../metrics/parse-metrics-csv.js';
 import { AppError } from '../app-error.js';
 import { parseBody } from './errors.js';

@@ -15,7 +15,7 @@ import { defaultConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../persistence/sqlite-store.js';
 import { createServer, type JourneyroomServer } from '../server.js';
-import { AttendanceTracker } from '../session/attendance-tracker.js';
+import { AttendanceTracker } from '../facilitation/attendance-tracker.js';
 import { at } from '../../test/helpers/doc-address.js';
 
 interface Harness {

@@ -16,10 +16,10 @@ import {
 import { AppError } from '../app-error.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
-import { foldAttendance } from '../session/attendance.js';
-import { createCheckpointService } from '../session/checkpoint-service.js';
-import type { LiveDocs } from '../session/live-docs.js';
-import { revealBoardDrafts } from '../session/reveal-service.js';
+import { foldAttendance } from '../facilitation/attendance.js';
+import { createCheckpointService } from '../facilitation/checkpoint-service.js';
+import type { LiveDocs } from '../facilitation/live-docs.js';
+import { revealBoardDrafts } from '../facilitation/reveal-service.js';
 import { JSON_BODY_LIMIT, requireJson } from './boards.js';
 import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';

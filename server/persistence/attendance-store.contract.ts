@@ -1,24 +1,16 @@
 /** The contract of the attendance part of the storage port. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttendanceStore } from './attendance-store.js';
-import type { ContractFixture } from './contract-fixture.js';
+import { eachTestFixture, type ContractFixture } from './contract-fixture.js';
 import { STORE_ERROR } from './store-error.js';
 
 /** Registers the AttendanceStore contract tests for one implementation. */
 export function runAttendanceStoreContract(name: string, makeStore: () => Promise<ContractFixture<AttendanceStore>>): void {
   describe(`AttendanceStore contract: ${name}`, () => {
-    let store: AttendanceStore;
-    let addBoard: (id: string) => Promise<void>;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, addBoard, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
-    });
+    const fixture = eachTestFixture(makeStore);
 
     it('records visits: join returns an id, the first leave wins, lists by join time', async () => {
+      const { store, addBoard } = fixture();
       await addBoard('board-0001');
       await addBoard('board-0002');
       const second = await store.recordJoin('board-0001', 'member-b', 2000);
@@ -35,6 +27,7 @@ export function runAttendanceStoreContract(name: string, makeStore: () => Promis
     });
 
     it('refuses unknown boards and visits, and malformed ids and times', async () => {
+      const { store, addBoard } = fixture();
       await addBoard('board-0001');
       await expect(store.recordJoin('board-none', 'member-a', 1)).rejects.toMatchObject({ code: STORE_ERROR.notFound });
       await expect(store.recordLeave(987654, 1)).rejects.toMatchObject({ code: STORE_ERROR.notFound });

@@ -1,25 +1,18 @@
 /** The contract of the board directory part of the storage port (boards, credentials, members). */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardDocAddress, sessionDocAddress } from '../../shared/protocol.js';
 import type { BoardDirectory, BoardRecord } from './board-directory.js';
-import { bytes, sampleBoard, sampleMember, type ContractFixture } from './contract-fixture.js';
+import { bytes, sampleBoard, sampleMember, eachTestFixture, type ContractFixture } from './contract-fixture.js';
 import type { DocumentStore } from './document-store.js';
 import { STORE_ERROR } from './store-error.js';
 
 /** Registers the BoardDirectory contract tests for one implementation (it also loads docs, to see createBoard's). */
 export function runBoardDirectoryContract(name: string, makeStore: () => Promise<ContractFixture<BoardDirectory & Pick<DocumentStore, 'loadDoc'>>>): void {
   describe(`BoardDirectory contract: ${name}`, () => {
-    let store: BoardDirectory & Pick<DocumentStore, 'loadDoc'>;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
-    });
+    const fixture = eachTestFixture(makeStore);
 
     it('creates a board and reads it back; unknown ids are undefined', async () => {
+      const { store } = fixture();
       const board = sampleBoard();
       await store.createBoard(board, []);
       expect(await store.getBoard(board.id)).toEqual(board);
@@ -27,6 +20,7 @@ export function runBoardDirectoryContract(name: string, makeStore: () => Promise
     });
 
     it('finds a board by its join code and rotates credentials; a taken code is refused', async () => {
+      const { store } = fixture();
       const a = sampleBoard('board-000a');
       const b = sampleBoard('board-000b');
       await store.createBoard(a, []);
@@ -45,6 +39,7 @@ export function runBoardDirectoryContract(name: string, makeStore: () => Promise
     });
 
     it('stores the initial docs of a board as loadable state', async () => {
+      const { store } = fixture();
       await store.createBoard(sampleBoard(), [
         { doc: boardDocAddress('board-0001'), update: bytes(1, 2, 3) },
         { doc: sessionDocAddress('board-0001'), update: bytes(4) },
@@ -56,6 +51,7 @@ export function runBoardDirectoryContract(name: string, makeStore: () => Promise
     });
 
     it('refuses initial docs of another board, or the same doc twice, with code invalid and writes nothing', async () => {
+      const { store } = fixture();
       await expect(store.createBoard(sampleBoard(), [{ doc: boardDocAddress('board-0002'), update: bytes(1) }])).rejects.toMatchObject({
         code: STORE_ERROR.invalid,
       });
@@ -68,6 +64,7 @@ export function runBoardDirectoryContract(name: string, makeStore: () => Promise
     });
 
     it('rejects a duplicate board id with code exists and keeps the first board', async () => {
+      const { store } = fixture();
       await store.createBoard(sampleBoard('board-0001', 'First'), [{ doc: boardDocAddress('board-0001'), update: bytes(1) }]);
       await expect(
         store.createBoard(sampleBoard('board-0001', 'Second'), [{ doc: boardDocAddress('board-0001'), update: bytes(9) }]),
@@ -77,12 +74,14 @@ export function runBoardDirectoryContract(name: string, makeStore: () => Promise
     });
 
     it('rejects malformed records with code invalid and writes nothing', async () => {
+      const { store } = fixture();
       const bad = { ...sampleBoard(), title: { toString: () => 'x' } } as unknown as BoardRecord;
       await expect(store.createBoard(bad, [])).rejects.toMatchObject({ code: STORE_ERROR.invalid });
       expect(await store.getBoard('board-0001')).toBeUndefined();
     });
 
     it('adds, gets and lists members; duplicates and unknown boards are refused', async () => {
+      const { store } = fixture();
       await store.createBoard(sampleBoard(), []);
       await store.createBoard(sampleBoard('board-0002'), []);
       const late = sampleMember('board-0001', 'member-b', 2);

@@ -1,24 +1,16 @@
 /** The contract of the checkpoints part of the storage port. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckpointRecord, CheckpointStore } from './checkpoint-store.js';
-import { bytes, sampleCheckpoint, type ContractFixture } from './contract-fixture.js';
+import { bytes, sampleCheckpoint, eachTestFixture, type ContractFixture } from './contract-fixture.js';
 import { STORE_ERROR } from './store-error.js';
 
 /** Registers the CheckpointStore contract tests for one implementation. */
 export function runCheckpointStoreContract(name: string, makeStore: () => Promise<ContractFixture<CheckpointStore>>): void {
   describe(`CheckpointStore contract: ${name}`, () => {
-    let store: CheckpointStore;
-    let addBoard: (id: string) => Promise<void>;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, addBoard, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
-    });
+    const fixture = eachTestFixture(makeStore);
 
     it('stores checkpoints with both states, lists them oldest first, refuses duplicates and unknown boards', async () => {
+      const { store, addBoard } = fixture();
       await addBoard('board-0001');
       await addBoard('board-0002');
       const late = sampleCheckpoint('board-0001', 'cp-late', 2000);
@@ -42,6 +34,7 @@ export function runCheckpointStoreContract(name: string, makeStore: () => Promis
     });
 
     it('keeps its own copy of checkpoint states', async () => {
+      const { store, addBoard } = fixture();
       await addBoard('board-0001');
       const checkpoint = sampleCheckpoint('board-0001', 'cp-1');
       await store.createCheckpoint(checkpoint);

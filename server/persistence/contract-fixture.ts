@@ -2,6 +2,7 @@
  * What every contract suite of the storage port gets: a fresh, empty store part, a way to create a board
  * (records of the other parts need one) and a cleanup. Also the sample records the suites share.
  */
+import { afterEach, beforeEach } from 'vitest';
 import type { BoardRecord, MemberRecord } from './board-directory.js';
 import type { CheckpointRecord } from './checkpoint-store.js';
 
@@ -11,6 +12,22 @@ export interface ContractFixture<S> {
   /** Creates a board with that id and no docs. */
   addBoard: (id: string) => Promise<void>;
   cleanup: () => Promise<void>;
+}
+
+/** Registers a fresh fixture for every test of the enclosing describe; call the getter inside a test. */
+export function eachTestFixture<S>(make: () => Promise<ContractFixture<S>>): () => ContractFixture<S> {
+  let current: ContractFixture<S> | undefined;
+  beforeEach(async () => {
+    current = await make();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error('the fixture exists only inside a test');
+    return current;
+  };
 }
 
 /** Builds a board record for tests. */

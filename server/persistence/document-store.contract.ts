@@ -1,7 +1,7 @@
 /** The contract of the documents part of the storage port (update log, snapshots, atomic batches). */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardDocAddress, privateDocAddress, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
-import { bytes, type ContractFixture } from './contract-fixture.js';
+import { bytes, eachTestFixture, type ContractFixture } from './contract-fixture.js';
 import type { DocumentStore } from './document-store.js';
 import { STORE_ERROR } from './store-error.js';
 
@@ -11,23 +11,16 @@ const SESSION = sessionDocAddress('board-0001');
 /** Registers the DocumentStore contract tests for one implementation. */
 export function runDocumentStoreContract(name: string, makeStore: () => Promise<ContractFixture<DocumentStore>>): void {
   describe(`DocumentStore contract: ${name}`, () => {
-    let store: DocumentStore;
-    let addBoard: (id: string) => Promise<void>;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, addBoard, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
-    });
+    const fixture = eachTestFixture(makeStore);
 
     it('loads an unknown doc as empty', async () => {
+      const { store } = fixture();
       expect(await store.loadDoc(BOARD)).toEqual({ snapshot: null, updates: [] });
       expect(await store.countUpdates(BOARD)).toBe(0);
     });
 
     it('round-trips appends in order, per doc', async () => {
+      const { store } = fixture();
       await store.write({
         appends: [
           { doc: BOARD, update: bytes(1) },
@@ -44,6 +37,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     });
 
     it('keeps its own copy of the bytes it was given', async () => {
+      const { store } = fixture();
       const update = bytes(5, 5);
       await store.write({ appends: [{ doc: BOARD, update }], compactions: [] });
       update[0] = 99;
@@ -54,6 +48,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     });
 
     it('compaction replaces the snapshot and clears the log; same-batch appends of that doc are dropped, others kept', async () => {
+      const { store } = fixture();
       await store.write({
         appends: [
           { doc: BOARD, update: bytes(1) },
@@ -79,6 +74,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     });
 
     it('a batch with an invalid part writes none of it', async () => {
+      const { store } = fixture();
       await store.write({ appends: [{ doc: BOARD, update: bytes(1) }], compactions: [] });
       const badDoc = { kind: 'private', boardId: 'board-0001', memberId: '' } as DocAddress;
       await expect(
@@ -96,6 +92,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     });
 
     it("lists the member ids of a board's stored private docs, sorted, without LIKE wildcards", async () => {
+      const { store, addBoard } = fixture();
       await addBoard('board-0001');
       await store.write({
         appends: [

@@ -2,7 +2,7 @@
  * BoardStore in memory: same semantics as SqliteStore (it passes the same contract suite), for tests and
  * for the write-queue's failure path (`failWrites`). Every byte array is copied in and out, like a disk.
  */
-import { PRIVATE_DOC_KEY_PREFIX, type DocAddress } from '../../shared/protocol.js';
+import { docRef, type DocAddress } from '../../shared/protocol.js';
 import type { AttendanceRecord } from './attendance-store.js';
 import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
 import type { BoardStore } from './board-store.js';
@@ -19,12 +19,12 @@ import {
   checkMember,
   checkVisitId,
   checkTime,
-  docRef,
   checkCredentialChange,
   checkJoinCode,
 } from './validate.js';
 
 interface MemoryDoc {
+  address: DocAddress;
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
 }
@@ -58,7 +58,7 @@ export class MemoryStore implements BoardStore {
     if (this.boards.has(board.id)) throw new StoreError(STORE_ERROR.exists, `board ${board.id} already exists`);
     this.boards.set(board.id, copyBoard(board));
     this.members.set(board.id, []);
-    for (const initial of docs) this.docs.set(docRef(initial.doc), { snapshot: initial.update.slice(), updates: [] });
+    for (const initial of docs) this.docs.set(docRef(initial.doc), { address: { ...initial.doc }, snapshot: initial.update.slice(), updates: [] });
   }
 
   async getBoard(id: string): Promise<BoardRecord | undefined> {
@@ -129,14 +129,14 @@ export class MemoryStore implements BoardStore {
     const compacted = checkBatch(batch);
     // Validation passed and nothing below can throw: the batch applies entirely (atomic like a transaction).
     for (const c of batch.compactions) {
-      this.docs.set(docRef(c.doc), { snapshot: c.snapshot.slice(), updates: [] });
+      this.docs.set(docRef(c.doc), { address: { ...c.doc }, snapshot: c.snapshot.slice(), updates: [] });
     }
     for (const a of batch.appends) {
       const key = docRef(a.doc);
       if (compacted.has(key)) continue;
       let doc = this.docs.get(key);
       if (!doc) {
-        doc = { snapshot: null, updates: [] };
+        doc = { address: { ...a.doc }, snapshot: null, updates: [] };
         this.docs.set(key, doc);
       }
       doc.updates.push(a.update.slice());
@@ -154,11 +154,8 @@ export class MemoryStore implements BoardStore {
     this.assertOpen();
     checkId(boardId, 'board id');
     const memberIds: string[] = [];
-    for (const [ref, doc] of this.docs) {
-      const [board, key] = JSON.parse(ref) as [string, string];
-      if (board === boardId && key.startsWith(PRIVATE_DOC_KEY_PREFIX) && (doc.snapshot !== null || doc.updates.length > 0)) {
-        memberIds.push(key.slice(PRIVATE_DOC_KEY_PREFIX.length));
-      }
+    for (const { address, snapshot, updates } of this.docs.values()) {
+      if (address.boardId === boardId && address.kind === 'private' && (snapshot !== null || updates.length > 0)) memberIds.push(address.memberId);
     }
     // Code-unit order, as SQLite's default BINARY collation sorts.
     return memberIds.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type sqlite3 from 'sqlite3';
-import { PRIVATE_DOC_KEY_PREFIX, docKey, type DocAddress } from '../../shared/protocol.js';
+import { PRIVATE_DOC_KEY_PREFIX, docRef, docKey, type DocAddress } from '../../shared/protocol.js';
 import type { AttendanceRecord } from './attendance-store.js';
 import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
 import type { BoardStore } from './board-store.js';
@@ -28,7 +28,6 @@ import {
   checkMember,
   checkVisitId,
   checkTime,
-  docRef,
 } from './validate.js';
 
 /** Wait this long for a lock held by another process (a backup, the sqlite3 shell) before failing. */

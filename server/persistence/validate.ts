@@ -2,7 +2,7 @@
  * Argument checks shared by every BoardStore implementation: only strings, finite numbers and byte arrays
  * reach the database (CVE-2022-43441: never bind objects), and bad input fails before anything is written.
  */
-import { DOC_KINDS, MEMBER_ROLES, ROLES, docKey, type DocAddress } from '../../shared/protocol.js';
+import { DOC_KINDS, MEMBER_ROLES, ROLES, docKey, docRef, type DocAddress } from '../../shared/protocol.js';
 import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
 import type { CheckpointRecord } from './checkpoint-store.js';
 import type { WriteBatch } from './document-store.js';
@@ -118,11 +118,6 @@ export function checkBatch(batch: WriteBatch): Set<string> {
     checkBytes(a.update, 'append.update');
   }
   return compacted;
-}
-
-/** One unambiguous string naming a doc of a board (a map key). */
-export function docRef(doc: DocAddress): string {
-  return JSON.stringify([doc.boardId, docKey(doc)]);
 }
 
 /** Validates a checkpoint before it is stored. */

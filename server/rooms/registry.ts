@@ -4,12 +4,13 @@
  * after its compacting flush succeeded and nobody came back meanwhile. Also counts connections per board.
  */
 import * as Y from 'yjs';
-import { docKey, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
+import { docKey, docRef as keyOf, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { AppError } from '../app-error.js';
 import type { Logger } from '../logger.js';
 import { migrateBoard } from '../../shared/board/migrate.js';
 import type { DocumentStore } from '../persistence/document-store.js';
 import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
+import { NO_REPLICATION, type Replicator } from './replicator.js';
 import { LOAD_ORIGIN, Room, SERVER_ORIGIN } from './room.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -22,6 +23,8 @@ export interface RegistryOptions {
   queue: Pick<WriteQueue, 'open'>;
   logger: Logger;
   idleUnloadMs: number;
+  /** Reaches the other instances (scale-out); none in the embedded mode. */
+  replicator?: Replicator;
 }
 
 /** Why a room could not be loaded. */
@@ -136,7 +139,11 @@ export class RoomRegistry {
   private async load(address: DocAddress, key: string): Promise<Room> {
     const { store, queue, logger } = this.options;
     const log = logger.child({ boardId: address.boardId, docKey: docKey(address) });
+    const replicator = this.options.replicator ?? NO_REPLICATION;
     const doc = new Y.Doc({ gc: true });
+    // Listen to the board's stream before reading the store: whatever another instance publishes from here on
+    // reaches this room; what it accepted before and has not stored yet comes with the sync request in attached().
+    await replicator.prepare(address.boardId);
     try {
       const stored = await store.loadDoc(address);
       doc.transact(() => {
@@ -148,7 +155,7 @@ export class RoomRegistry {
       const sessionRoom = address.kind === 'board' ? await this.getRoom(sessionDocAddress(address.boardId)) : undefined;
       if (this.closed) throw new Error('server is shutting down');
       const handle = queue.open(address, doc, stored.updates.length);
-      const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc);
+      const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc, replicator);
       // Before the migration: a migration changes the doc, and any change drops the kept snapshot.
       if (stored.snapshot && stored.updates.length === 0) room.keepStoredState(stored.snapshot);
       sessionRoom?.hold();
@@ -157,10 +164,12 @@ export class RoomRegistry {
       const migrated = address.kind === 'board' ? migrateBoard(doc, SERVER_ORIGIN) : [];
       if (migrated.length > 0) log.info({ versions: migrated }, 'board schema migrated');
       log.debug({ updates: stored.updates.length }, 'room loaded');
+      replicator.attached(room);
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.
       return room;
     } catch (error) {
       doc.destroy();
+      replicator.release(address.boardId);
       log.error({ err: error }, 'room load failed');
       throw new RoomLoadError(`could not load ${key}`, { cause: error });
     }
@@ -228,6 +237,7 @@ export class RoomRegistry {
     this.forget(room);
     room.handle.detach();
     room.destroy();
+    this.options.replicator?.release(room.boardId);
     logger.debug(log, 'room unloaded');
     if (room.address.kind === 'board') this.peek(sessionDocAddress(room.boardId))?.unhold();
   }
@@ -286,7 +296,3 @@ export class RoomRegistry {
   }
 }
 
-/** Key of a doc's in-flight load and idle timer. */
-function keyOf(address: DocAddress): string {
-  return `${address.boardId}/${docKey(address)}`;
-}

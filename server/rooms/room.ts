@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { LIMITS } from '../../shared/board/schema.js';
 import { MESSAGE, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import { NO_REPLICATION, type Replicator } from './replicator.js';
 import { SaveAcks } from './save-acks.js';
 import type { DocHandle } from './write-queue.js';
 
@@ -21,6 +22,11 @@ export type { RoomPeer } from './room-peer.js';
 export const SERVER_ORIGIN = Symbol('server');
 /** Transaction origin of the stored state applied while loading; never re-enqueued. */
 export const LOAD_ORIGIN = Symbol('load');
+/**
+ * Origin of updates and awareness received from another instance: fanned out to this room's clients and
+ * stored like local ones, but never published again (no loops).
+ */
+export const REMOTE_ORIGIN = Symbol('remote');
 
 /** Builds a y-websocket sync frame around `write`. */
 function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -72,6 +78,7 @@ export class Room {
     private readonly log: Logger,
     private readonly onIdle: (room: Room) => void,
     readonly sessionDoc?: Y.Doc,
+    private readonly replicator: Replicator = NO_REPLICATION,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
@@ -216,6 +223,18 @@ export class Room {
     this.saves.committed(committedSeq);
   }
 
+  /** Applies an update another instance accepted (see REMOTE_ORIGIN). Throws on an undecodable update. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Applies presence from another instance's clients (they expire here like local ones when not renewed). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
   /** Closes every connection with `code`. */
   closeAll(code: number, reason: string): void {
     for (const peer of [...this.peers]) peer.close(code, reason);
@@ -235,17 +254,26 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     this.storedState = undefined;
+    // Remote updates are stored here too: this instance then only ever says "saved" for what it committed
+    // itself, and an update survives its accepting instance dying before its commit (docs/scale-out.md).
     this.lastSeq = this.handle.enqueue(update);
+    if (origin !== REMOTE_ORIGIN) this.replicator.publishUpdate(this, update);
     const frame = syncFrame((e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0 || this.peers.size === 0) return;
+    if (changed.length === 0) return;
+    // Our clients' presence goes to the other instances; theirs (REMOTE_ORIGIN) and local expiries ('timeout',
+    // which every instance applies on its own) do not go back.
+    if (origin !== REMOTE_ORIGIN && origin !== 'timeout' && !this.destroyed) {
+      this.replicator.publishAwareness(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
+    if (this.peers.size === 0) return;
     // Sent to every peer including the sender: the stock client's 30 s watchdog needs to hear its own renewals.
     const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const peer of this.peers) peer.send(frame);

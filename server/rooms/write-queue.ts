@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
-import { docKey, type DocAddress } from '../../shared/protocol.js';
+import { docKey, docRef as key, type DocAddress } from '../../shared/protocol.js';
 import type { Compaction, DocumentStore, UpdateAppend } from '../persistence/document-store.js';
 
 /** Default bounds of the retry backoff after a failed commit. */
@@ -519,11 +519,6 @@ function isSatisfied(state: DocState, seq: number, compactionsBefore: number | u
   if (state.committedSeq < seq) return false;
   if (compactionsBefore === undefined) return true;
   return state.compactions > compactionsBefore && state.compactedSeq >= seq;
-}
-
-/** Map key of a doc. */
-function key(address: DocAddress): string {
-  return JSON.stringify([address.boardId, docKey(address)]);
 }
 
 /** `<boardId>/<docKey>`, for messages. */

@@ -11,8 +11,8 @@ import type { SessionSnapshot } from '../../shared/session/schema.js';
 import { boardDocAddress, sessionDocAddress } from '../../shared/protocol.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { CheckpointRecord } from '../persistence/checkpoint-store.js';
-import { docFromState } from '../session/checkpoint.js';
-import { withLiveDocs, type LiveDocs } from '../session/live-docs.js';
+import { docFromState } from '../facilitation/checkpoint.js';
+import { withLiveDocs, type LiveDocs } from '../facilitation/live-docs.js';
 import { readSeriesLink } from './series-link.js';
 
 /** The live board and session of a board, as plain snapshots. */

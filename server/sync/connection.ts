@@ -37,6 +37,8 @@ export class Connection implements RoomPeer {
   private readonly byteBudget = new TokenBucket(BYTE_BURST, BYTE_RATE_PER_S);
   private earlyTimer: NodeJS.Timeout | undefined;
   private closedFlag = false;
+  /** the first close code the server chose for this connection (undefined when the peer closed); for metrics */
+  serverCloseCode: number | undefined;
   /** set by pong or any message; cleared by the liveness sweep */
   alive = true;
 
@@ -102,6 +104,7 @@ export class Connection implements RoomPeer {
   }
 
   close(code: number, reason: string): void {
+    this.serverCloseCode ??= code;
     if (this.closedFlag) return;
     this.closedFlag = true;
     clearTimeout(this.earlyTimer);

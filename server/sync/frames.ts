@@ -7,7 +7,7 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CLOSE, MESSAGE, type PresenceUser, type Role } from '../../shared/protocol.js';
-import { lockVerdict } from '../session/lock.js';
+import { lockVerdict } from '../facilitation/lock.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { filterAwareness } from './awareness-guard.js';

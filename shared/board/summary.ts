@@ -4,7 +4,7 @@
  * (SUM-*) are documented in docs/export.md.
  */
 import { compareOrdered } from './order.js';
-import type { LaneKind, Note, Persona } from './schema.js';
+import type { Lane, LaneKind, Note, Persona, Stage } from './schema.js';
 import type { MemberRole } from '../protocol.js';
 import type { BoardSnapshot } from './snapshot.js';
 import { summariseActions, type SummaryActions } from './summary-actions.js';
@@ -262,18 +262,27 @@ function personKey(note: Note): string {
   return note.authorId !== '' ? `id:${note.authorId}` : `name:${note.authorName}`;
 }
 
-/** Builds the Summary. Never throws on odd data: it is skipped and listed in `problems`. */
-export function buildSummary(input: SummaryInput): Summary {
-  const { board } = input;
-  const problems = [...board.problems];
+/** The board in summary order (SUM-ORDER-1): sorted stages and lanes, and the notes placed in a known cell. */
+interface BoardLayout {
+  stagesSorted: Stage[];
+  lanesSorted: Lane[];
+  stageById: Map<string, Stage>;
+  laneById: Map<string, Lane>;
+  /** placed notes in board order */
+  placed: Note[];
+  notesById: Map<string, Note>;
+  /** note id -> index in board order */
+  boardOrder: Map<string, number>;
+}
+
+/** Step 1, SUM-ORDER-1: board order is stage order, then lane order, then (order, id) inside the cell. */
+function layOutBoard(board: BoardSnapshot, problems: string[]): BoardLayout {
   const stagesSorted = [...board.stages].sort(compareOrdered);
   const lanesSorted = [...board.lanes].sort(compareOrdered);
   const stageIndex = new Map(stagesSorted.map((s, i) => [s.id, i]));
   const laneIndex = new Map(lanesSorted.map((l, i) => [l.id, i]));
   const stageById = new Map(stagesSorted.map((s) => [s.id, s]));
   const laneById = new Map(lanesSorted.map((l) => [l.id, l]));
-
-  // SUM-ORDER-1: board order is stage order, then lane order, then (order, id) inside the cell.
   const placed: Note[] = [];
   for (const note of board.notes) {
     if (!stageById.has(note.stageId) || !laneById.has(note.laneId)) {
@@ -288,14 +297,22 @@ export function buildSummary(input: SummaryInput): Summary {
       (laneIndex.get(a.laneId) ?? 0) - (laneIndex.get(b.laneId) ?? 0) ||
       compareOrdered(a, b),
   );
-  const notesById = new Map(placed.map((n) => [n.id, n]));
-  const boardOrder = new Map(placed.map((n, i) => [n.id, i]));
+  return {
+    stagesSorted,
+    lanesSorted,
+    stageById,
+    laneById,
+    placed,
+    notesById: new Map(placed.map((n) => [n.id, n])),
+    boardOrder: new Map(placed.map((n, i) => [n.id, i])),
+  };
+}
 
-  const dotsPerPerson = input.session?.vote.dotsPerPerson ?? DEFAULT_DOTS_PER_PERSON;
-  const votes = countCappedVotes(placed, dotsPerPerson);
+/** Step 2: every placed note with its cell's titles and its counted votes (SUM-VOTE-1), in board order. */
+function summarizeNotes(layout: BoardLayout, votes: ReadonlyMap<string, NoteVotes>): SummaryNote[] {
   const noVotes: NoteVotes = { counted: 0, raw: 0, voters: 0 };
-
-  const summaryNotes: SummaryNote[] = placed.map((note) => {
+  const { stageById, laneById, notesById, boardOrder } = layout;
+  return layout.placed.map((note) => {
     const stage = stageById.get(note.stageId);
     const lane = laneById.get(note.laneId);
     const v = votes.get(note.id) ?? noVotes;
@@ -319,8 +336,11 @@ export function buildSummary(input: SummaryInput): Summary {
       causeIds: note.causes.filter((id) => notesById.has(id)).sort((a, b) => (boardOrder.get(a) ?? 0) - (boardOrder.get(b) ?? 0)),
     };
   });
-  const summaryById = new Map(summaryNotes.map((n) => [n.id, n]));
-  const refOf = (n: SummaryNote): NoteRef => ({
+}
+
+/** The reference to a note that pains, causes and moments of truth carry. */
+function refOf(n: SummaryNote): NoteRef {
+  return {
     noteId: n.id,
     text: n.text,
     stageId: n.stageId,
@@ -330,24 +350,27 @@ export function buildSummary(input: SummaryInput): Summary {
     authorRole: n.authorRole,
     department: n.department,
     ownerDepartment: n.ownerDepartment,
-  });
+  };
+}
 
-  // Metrics per stage; metrics for stages that are not on the board are reported, not shown.
-  const metrics = input.session?.metrics ?? {};
+/** Step 3: metrics for stages that are not on the board are reported, not shown. */
+function reportUnknownMetricStages(metrics: Record<string, StageMetric[]>, layout: BoardLayout, problems: string[]): void {
   for (const stageId of Object.keys(metrics).sort()) {
-    if (!stageById.has(stageId)) problems.push(`metrics for unknown stage ${stageId.slice(0, 64)} left out`);
+    if (!layout.stageById.has(stageId)) problems.push(`metrics for unknown stage ${stageId.slice(0, 64)} left out`);
   }
+}
 
-  // SUM-EMO-1: mean of the emotions of notes in `feeling` lanes that have one, per stage.
+/** Step 4: stages with their cells, metrics and, SUM-EMO-1, the mean emotion of their `feeling` lanes. */
+function buildStages(layout: BoardLayout, notes: readonly SummaryNote[], metrics: Record<string, StageMetric[]>): SummaryStage[] {
   const byCell = new Map<string, SummaryNote[]>();
-  for (const n of summaryNotes) {
+  for (const n of notes) {
     const key = `${n.stageId}\u0000${n.laneId}`;
     const cell = byCell.get(key);
     if (cell) cell.push(n);
     else byCell.set(key, [n]);
   }
-  const stages: SummaryStage[] = stagesSorted.map((stage, i) => {
-    const cells: SummaryLaneCell[] = lanesSorted.map((lane) => ({
+  return layout.stagesSorted.map((stage, i) => {
+    const cells: SummaryLaneCell[] = layout.lanesSorted.map((lane) => ({
       laneId: lane.id,
       laneTitle: lane.title,
       laneKind: lane.kind,
@@ -368,32 +391,53 @@ export function buildSummary(input: SummaryInput): Summary {
       emotion: { stageId: stage.id, stageTitle: stage.title, mean, count: emotions.length },
     };
   });
-  const emotionCurve = stages.map((s) => s.emotion);
+}
 
-  const momentsOfTruth = summaryNotes.filter((n) => n.momentOfTruth).map(refOf);
+/** Department names as first spelled: case- and space-insensitive keys to their display spelling. */
+interface DepartmentNames {
+  /** The key of a name ('' names none: null); records its display spelling the first time. */
+  remember: (name: string) => string | null;
+  display: ReadonlyMap<string, string>;
+}
 
-  // Pains: notes in `pains` lanes, ranked by counted votes, ties by raw votes, then board order.
-  const tieBoard = (a: { note: SummaryNote }, b: { note: SummaryNote }) =>
-    (boardOrder.get(a.note.id) ?? 0) - (boardOrder.get(b.note.id) ?? 0);
-  const painNotes = summaryNotes
-    .filter((n) => n.laneKind === 'pains')
-    .map((note) => ({ note }))
-    .sort(byDesc((p) => p.note.votes, (a, b) => b.note.rawVotes - a.note.rawVotes || tieBoard(a, b)));
-  const painRanks = ranks(painNotes, (p) => p.note.votes);
-  const deptDisplay = new Map<string, string>();
+/** Step 5: registers display spellings in board order so the first-seen spelling wins deterministically. */
+function collectDepartmentNames(notes: readonly SummaryNote[]): DepartmentNames {
+  const display = new Map<string, string>();
   const remember = (name: string): string | null => {
     const key = deptKey(name);
     if (key === '') return null;
-    if (!deptDisplay.has(key)) deptDisplay.set(key, name.trim().replace(/\s+/g, ' '));
+    if (!display.has(key)) display.set(key, name.trim().replace(/\s+/g, ' '));
     return key;
   };
-  // Register display spellings in board order so the first-seen spelling wins deterministically.
-  for (const n of summaryNotes) {
+  for (const n of notes) {
     remember(n.ownerDepartment);
     remember(n.department);
   }
-  const pains: RankedPain[] = painNotes.map(({ note }, i) => {
-    const walk = walkCauses(note.id, notesById, boardOrder);
+  return { remember, display };
+}
+
+/** Notes of one lane kind, ranked by counted votes, ties by raw votes, then board order. */
+function rankLane(notes: readonly SummaryNote[], kind: LaneKind, boardOrder: ReadonlyMap<string, number>): { note: SummaryNote; rank: number }[] {
+  const tieBoard = (a: { note: SummaryNote }, b: { note: SummaryNote }) =>
+    (boardOrder.get(a.note.id) ?? 0) - (boardOrder.get(b.note.id) ?? 0);
+  const sorted = notes
+    .filter((n) => n.laneKind === kind)
+    .map((note) => ({ note }))
+    .sort(byDesc((p) => p.note.votes, (a, b) => b.note.rawVotes - a.note.rawVotes || tieBoard(a, b)));
+  const rankList = ranks(sorted, (p) => p.note.votes);
+  return sorted.map(({ note }, i) => ({ note, rank: rankList[i] ?? i + 1 }));
+}
+
+/** Step 6: pains ranked, each with its upstream causes and, SUM-DEPT-1, the departments that own it. */
+function rankPains(
+  notes: readonly SummaryNote[],
+  layout: BoardLayout,
+  votes: ReadonlyMap<string, NoteVotes>,
+  names: DepartmentNames,
+): RankedPain[] {
+  const summaryById = new Map(notes.map((n) => [n.id, n]));
+  return rankLane(notes, 'pains', layout.boardOrder).map(({ note, rank }) => {
+    const walk = walkCauses(note.id, layout.notesById, layout.boardOrder);
     const causes: CauseRef[] = walk.steps.flatMap((step) => {
       const cause = summaryById.get(step.noteId);
       return cause ? [{ ...refOf(cause), depth: step.depth, viaNoteId: step.viaNoteId }] : [];
@@ -401,24 +445,27 @@ export function buildSummary(input: SummaryInput): Summary {
     // SUM-DEPT-1: the owner of the pain, plus for every upstream cause its owner, or when it has none,
     // the department of the stakeholder who wrote it (customers and facilitators name no department).
     const keys = new Set<string>();
-    const own = remember(note.ownerDepartment);
+    const own = names.remember(note.ownerDepartment);
     if (own) keys.add(own);
     for (const cause of causes) {
-      const key = remember(causeDepartment(cause));
+      const key = names.remember(causeDepartment(cause));
       if (key) keys.add(key);
     }
     return {
-      rank: painRanks[i] ?? i + 1,
+      rank,
       note,
       voters: votes.get(note.id)?.voters ?? 0,
       ownerDepartment: note.ownerDepartment,
       causes,
       danglingCauses: walk.dangling,
       causesTruncated: walk.truncated,
-      departments: [...keys].map((k) => deptDisplay.get(k) ?? k).sort(compareText),
+      departments: [...keys].map((k) => names.display.get(k) ?? k).sort(compareText),
     };
   });
+}
 
+/** Step 7: per department, the pains it owns or causes upstream; and how many pains name no department. */
+function breakDownByDepartment(pains: readonly RankedPain[]): { departments: DepartmentBreakdown[]; painsWithoutDepartment: number } {
   const breakdown = new Map<string, DepartmentBreakdown>();
   let painsWithoutDepartment = 0;
   for (const pain of pains) {
@@ -439,28 +486,44 @@ export function buildSummary(input: SummaryInput): Summary {
   const departments = [...breakdown.values()].sort(
     byDesc((d) => d.pains, (a, b) => b.votes - a.votes || compareText(a.department.toLowerCase(), b.department.toLowerCase())),
   );
+  return { departments, painsWithoutDepartment };
+}
 
-  const oppNotes = summaryNotes
-    .filter((n) => n.laneKind === 'opportunities')
-    .map((note) => ({ note }))
-    .sort(byDesc((o) => o.note.votes, (a, b) => b.note.rawVotes - a.note.rawVotes || tieBoard(a, b)));
-  const oppRanks = ranks(oppNotes, (o) => o.note.votes);
-  const opportunities: RankedOpportunity[] = oppNotes.map(({ note }, i) => ({
-    rank: oppRanks[i] ?? i + 1,
-    note,
-    ownerDepartment: note.ownerDepartment,
-  }));
+/** Step 8: opportunities ranked like pains. */
+function rankOpportunities(notes: readonly SummaryNote[], layout: BoardLayout): RankedOpportunity[] {
+  return rankLane(notes, 'opportunities', layout.boardOrder).map(({ note, rank }) => ({ rank, note, ownerDepartment: note.ownerDepartment }));
+}
 
-  const voices = buildVoices(placed, remember, deptDisplay);
+/** The stage with the lowest mean emotion; on a tie the earlier stage, as that is where the journey first dips. */
+function lowestEmotion(curve: readonly EmotionPoint[]): EmotionPoint | null {
+  const withEmotion = curve.filter((p): p is EmotionPoint & { mean: number } => p.mean !== null);
+  return withEmotion.reduce<EmotionPoint | null>((low, p) => (low === null || (low.mean !== null && p.mean < low.mean) ? p : low), null);
+}
+
+/**
+ * Builds the Summary. Never throws on odd data: it is skipped and listed in `problems`. The steps run in
+ * this order: lay out the board, summarise notes, stages and their emotions, departments, pains with their
+ * causes, the department breakdown, opportunities, voices, attendance, then "at a glance".
+ */
+export function buildSummary(input: SummaryInput): Summary {
+  const { board } = input;
+  const problems = [...board.problems];
+  const layout = layOutBoard(board, problems);
+  const dotsPerPerson = input.session?.vote.dotsPerPerson ?? DEFAULT_DOTS_PER_PERSON;
+  const votes = countCappedVotes(layout.placed, dotsPerPerson);
+  const notes = summarizeNotes(layout, votes);
+  const metrics = input.session?.metrics ?? {};
+  reportUnknownMetricStages(metrics, layout, problems);
+  const stages = buildStages(layout, notes, metrics);
+  const emotionCurve = stages.map((s) => s.emotion);
+  const momentsOfTruth = notes.filter((n) => n.momentOfTruth).map(refOf);
+  const names = collectDepartmentNames(notes);
+  const pains = rankPains(notes, layout, votes, names);
+  const { departments, painsWithoutDepartment } = breakDownByDepartment(pains);
+  const opportunities = rankOpportunities(notes, layout);
+  const voices = buildVoices(layout.placed, names.remember, names.display);
   const attendance = buildAttendance(input.attendance ?? []);
   const checkpoints = [...(input.checkpoints ?? [])].sort((a, b) => a.createdAt - b.createdAt || compareText(a.id, b.id));
-
-  const withEmotion = emotionCurve.filter((p): p is EmotionPoint & { mean: number } => p.mean !== null);
-  // Lowest mean wins; on a tie the earlier stage, as that is where the journey first dips.
-  const lowestEmotionStage = withEmotion.reduce<EmotionPoint | null>(
-    (low, p) => (low === null || (low.mean !== null && p.mean < low.mean) ? p : low),
-    null,
-  );
   const times = attendance.entries;
   return {
     version: SUMMARY_VERSION,
@@ -474,9 +537,9 @@ export function buildSummary(input: SummaryInput): Summary {
     checkpoint: input.checkpoint ? { ...input.checkpoint } : null,
     persona: { ...board.persona },
     vote: { dotsPerPerson },
-    lanes: lanesSorted.map((l) => ({ id: l.id, title: l.title, kind: l.kind })),
+    lanes: layout.lanesSorted.map((l) => ({ id: l.id, title: l.title, kind: l.kind })),
     stages,
-    notes: summaryNotes,
+    notes,
     emotionCurve,
     momentsOfTruth,
     pains,
@@ -488,12 +551,12 @@ export function buildSummary(input: SummaryInput): Summary {
     checkpoints,
     atAGlance: {
       topPains: pains.slice(0, TOP_PAINS_AT_A_GLANCE),
-      lowestEmotionStage,
+      lowestEmotionStage: lowestEmotion(emotionCurve),
       momentsOfTruth: momentsOfTruth.length,
       participants: attendance.total > 0 ? attendance.total : voices.people,
-      notes: summaryNotes.length,
+      notes: notes.length,
     },
-    actions: summariseActions(board.actions, summaryNotes),
+    actions: summariseActions(board.actions, notes),
     since: input.since ?? null,
     problems,
   };

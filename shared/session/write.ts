@@ -270,7 +270,7 @@ export function markRevealed(doc: Y.Doc, serverNow: number, options: { endPrivat
   );
 }
 
-/** Locks or unlocks the board for participants (the server enforces it; see server/session/lock.ts). */
+/** Locks or unlocks the board for participants (the server enforces it; see server/facilitation/lock.ts). */
 export function setLocked(doc: Y.Doc, locked: boolean, origin?: unknown): void {
   doc.transact(() => sessionRoots(doc).state.set(SESSION_KEY.locked, locked), origin);
 }

@@ -9,6 +9,7 @@ import type { Author } from '../../shared/board/schema.js';
 import { readBoard } from '../../shared/board/snapshot.js';
 import { initBoard, linkCause, setVotes } from '../../shared/board/write.js';
 import { BoardActions } from '../../client/src/session/board-actions.js';
+import { undoCommand } from '../../client/src/ui/undo-keys.js';
 
 const ada: Author = { id: 'm-ada', name: 'Ada', role: 'customer', department: '' };
 const bo: Author = { id: 'm-bo', name: 'Bo', role: 'stakeholder', department: 'Billing' };
@@ -130,5 +131,22 @@ describe('undo and redo of one’s own changes', () => {
     expect(note(actionsA.doc, id)?.text).toBe('Compares');
     actionsA.history.undo();
     expect(note(actionsA.doc, id)?.text).toBe('');
+  });
+});
+
+describe('undo and redo keys', () => {
+  const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) =>
+    undoCommand({ key: k, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, shiftKey: !!mods.shift, altKey: !!mods.alt });
+
+  it('reads Ctrl/Cmd+Z as undo, Ctrl/Cmd+Shift+Z and Ctrl+Y as redo, and nothing else', () => {
+    expect(key('z', { ctrl: true })).toBe('undo');
+    expect(key('z', { meta: true })).toBe('undo');
+    expect(key('Z', { ctrl: true, shift: true })).toBe('redo');
+    expect(key('z', { meta: true, shift: true })).toBe('redo');
+    expect(key('y', { ctrl: true })).toBe('redo');
+    expect(key('z')).toBeUndefined();
+    expect(key('z', { ctrl: true, alt: true })).toBeUndefined();
+    expect(key('Y', { ctrl: true, shift: true })).toBeUndefined();
+    expect(key('x', { ctrl: true })).toBeUndefined();
   });
 });

@@ -10,10 +10,10 @@ export interface Spawned {
 }
 
 /** Spawns `node --import tsx server/main.ts` in its own process group and parses the listening URL. */
-export async function spawnServer(dataDir: string): Promise<Spawned> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<Spawned> {
   const child = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
     detached: true,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -22,6 +22,8 @@ export async function spawnServer(dataDir: string): Promise<Spawned> {
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // JR_TEST_SERVER_STDERR=1 shows the servers' own error output while debugging a test.
+  if (process.env.JR_TEST_SERVER_STDERR === '1') child.stderr?.pipe(process.stderr);
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout?.on('data', (d: Buffer) => {

@@ -1,4 +1,5 @@
 /** Memory given back after boards are left: no loaded room, no connection, nothing pending, no socket left open. */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { createBoard } from '../helpers/api.js';
@@ -28,5 +29,19 @@ describe('memory after unload', () => {
     );
     expect(s.server.registry.roomCount).toBe(0);
     expect(sockets()).toBeLessThanOrEqual(baseline);
+  });
+
+  it('the server modules load without the PDF and PNG renderers (pdfkit, fontkit, resvg): those load on first use', () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "await import('./server/server.ts');",
+      "await import('./server/persistence/sqlite-store.ts');",
+      "const loaded = Object.keys(createRequire(import.meta.url).cache);",
+      // pdfkit and fontkit load as ES modules (not in the require cache); brotli is fontkit's CommonJS dependency.
+      "console.log(JSON.stringify(['pdfkit', 'fontkit', 'brotli', '@resvg', 'pino-pretty'].filter((m) => loaded.some((k) => k.includes(`/node_modules/${m}/`)))));",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout.trim().split('\n').pop() ?? 'null')).toEqual([]);
   });
 });

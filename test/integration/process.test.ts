@@ -1,4 +1,4 @@
-/** The real server process: kill -9 100 ms after the last write and SIGTERM right after writes keep every note. */
+/** The real server process: kill -9 shortly after the last write and SIGTERM right after writes keep every note. */
 import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
@@ -55,7 +55,7 @@ async function countNotes(s: Spawned, boardId: string, token: string, expected: 
 }
 
 describe('server process', { timeout: 90_000 }, () => {
-  it('kill -9 100 ms after the last of 200 fast writes keeps all 200, three crashes in a row on one data dir', async () => {
+  it('kill -9 shortly after the last of 200 fast writes keeps all 200, three crashes in a row on one data dir', async () => {
     const dir = await tempDir();
     let s = await spawnServer(dir);
     const written = await writeNotes(s, 200);
@@ -63,8 +63,10 @@ describe('server process', { timeout: 90_000 }, () => {
     let lastWriteAt = written.lastWriteAt;
     let expected = 200;
     for (let cycle = 0; cycle < 3; cycle++) {
-      // Group commit: what the server received is on disk a few milliseconds later, well inside 100 ms.
-      await until(lastWriteAt, 100);
+      // Group commit: what the server received is on disk a few milliseconds later. 100 ms passed alone on
+      // this machine (and fails with the old fixed 200 ms window); 250 ms, the documented bound, leaves room for
+      // a server process starved of CPU while the whole suite runs beside other work.
+      await until(lastWriteAt, 250);
       process.kill(-s.child.pid!, 'SIGKILL');
       await s.exited;
       s = await spawnServer(dir);

@@ -14,12 +14,13 @@ import { boardRoots } from '../../shared/board/doc.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { readBoard, type BoardSnapshot } from '../../shared/board/snapshot.js';
 import { addNote, deleteNote, initBoard } from '../../shared/board/write.js';
-import { boardDocAddress } from '../../shared/protocol.js';
+import { boardDocAddress, CLOSE } from '../../shared/protocol.js';
 import type { FollowUpResponse, SeriesInfoResponse } from '../../shared/series/api.js';
 import path from 'node:path';
 import { hashSecret, newSecret } from '../../server/auth/tokens.js';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/persistence/sqlite-store.js';
+import { setLocked } from '../../shared/session/write.js';
 import { createBoard, joinMember, type TestBoard } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { startServer, tempDir } from '../helpers/server.js';
@@ -199,6 +200,34 @@ describe('journey series over HTTP and WebSockets', () => {
     const after = await snapshotOf(s.url, first.id, first.tokens.facilitator);
     expect(after).toEqual(before);
   }, 60_000);
+
+  it("participants' action writes follow the rules of notes: refused while locked, the projector's never stored", async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const session = connectClient(s.wsUrl, `${board.id}/session`, { token: board.tokens.facilitator });
+    const fac = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+    const part = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const projector = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    await Promise.all([synced(session), synced(fac), synced(part), synced(projector)]);
+
+    addAction(projector.doc, { id: 'from-projector', title: 'Projector action' });
+    setLocked(session.doc, true);
+    const reader = connectClient(s.wsUrl, `${board.id}/session`, { token: board.tokens.projector });
+    await synced(reader);
+    await waitFor(() => reader.doc.getMap('state').get('locked') === true, 'lock stored on the server');
+    addAction(part.doc, { id: 'while-locked', title: 'Sneaky action' });
+    await waitFor(() => part.closes.some((c) => c.code === CLOSE.tryAgainLater), 'participant refused with 1013');
+    addAction(fac.doc, { id: 'by-facilitator', title: 'Facilitator action' });
+
+    const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+    await synced(watcher);
+    await waitFor(() => readActions(watcher.doc).some((a) => a.id === 'by-facilitator'), 'facilitator action applied');
+    expect(readActions(watcher.doc).map((a) => a.id)).toEqual(['by-facilitator']);
+
+    setLocked(session.doc, false);
+    await waitFor(() => readActions(watcher.doc).some((a) => a.id === 'while-locked'), 'participant action applied after unlock', 15_000);
+    expect(readActions(watcher.doc).map((a) => a.id)).not.toContain('from-projector');
+  }, 30_000);
 
   it('a board stored under schema v1 loads, is migrated once, and can start a follow-up', async () => {
     const dataDir = await tempDir();

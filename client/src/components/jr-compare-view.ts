@@ -104,7 +104,7 @@ export class JrCompareView extends LitElement {
   protected override render() {
     return html`<dialog aria-labelledby="cmp-title" @close=${() => (this.page = undefined)}>
       <div class="bar">
-        <h2 id="cmp-title">What changed since the last session</h2>
+        <h2 id="cmp-title">${'checkpoint' in this.target ? 'What changed since the checkpoint' : 'What changed since the last session'}</h2>
         ${(['pdf', 'md', 'html'] as const).map(
           (f) => html`<button class="btn sm" ?disabled=${this.busy || !this.page} @click=${() => void this.download(f)}>Download ${f.toUpperCase()}</button>`,
         )}

@@ -1,12 +1,14 @@
 /**
  * <jr-panel-series>: the facilitator panel's "Journey series" section: the previous and next sessions of this
- * board, the comparison with the previous one, and starting a follow-up session (new board, new links) with
+ * board, the comparison with the previous one (or with a checkpoint of this board), and starting a follow-up session (new board, new links) with
  * the open actions and, as chosen, no notes, the pain points or all notes.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { FOLLOW_UP_NOTES, type FollowUpNotes, type FollowUpResponse, type SeriesInfoResponse } from '../../../shared/series/api.js';
 import { PanelTaskController } from '../controllers/panel-task-controller.js';
-import { fetchSeries, startFollowUp } from '../series/series-api.js';
+import type { CheckpointInfo } from '../../../shared/session/schema.js';
+import { listCheckpoints } from '../facilitation/facilitation-api.js';
+import { fetchSeries, startFollowUp, type CompareTarget } from '../series/series-api.js';
 import { panelSectionStyles } from '../styles/panel-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import type { JrCompareView } from './jr-compare-view.js';
@@ -27,6 +29,8 @@ export class JrPanelSeries extends LitElement {
     series: { state: true },
     notes: { state: true },
     created: { state: true },
+    checkpoints: { state: true },
+    checkpointId: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -50,6 +54,8 @@ export class JrPanelSeries extends LitElement {
   declare series: SeriesInfoResponse | undefined;
   declare notes: FollowUpNotes;
   declare created: FollowUpResponse | undefined;
+  declare checkpoints: CheckpointInfo[];
+  declare checkpointId: string;
   private readonly task = new PanelTaskController(this);
 
   constructor() {
@@ -59,11 +65,16 @@ export class JrPanelSeries extends LitElement {
     this.series = undefined;
     this.notes = 'pains';
     this.created = undefined;
+    this.checkpoints = [];
+    this.checkpointId = '';
   }
 
   private async load(): Promise<void> {
     await this.task.run('load', async () => {
-      this.series = await fetchSeries(this.boardId, this.token);
+      const [series, checkpoints] = await Promise.all([fetchSeries(this.boardId, this.token), listCheckpoints(this.boardId, this.token)]);
+      this.series = series;
+      this.checkpoints = checkpoints;
+      this.checkpointId = checkpoints.at(-1)?.id ?? '';
     });
   }
 
@@ -80,8 +91,8 @@ export class JrPanelSeries extends LitElement {
     });
   }
 
-  private compare(): void {
-    void this.renderRoot.querySelector<JrCompareView>('jr-compare-view')?.show(this.boardId, this.token);
+  private compare(target: CompareTarget = {}): void {
+    void this.renderRoot.querySelector<JrCompareView>('jr-compare-view')?.show(this.boardId, this.token, target);
   }
 
   protected override render() {
@@ -99,6 +110,15 @@ export class JrPanelSeries extends LitElement {
                   ${s.next ? html`Next: <strong>${s.next.title}</strong>.` : nothing}
                 </p>
                 ${s.previous ? html`<div class="row"><button class="btn sm" @click=${() => this.compare()}>Compare with the previous session</button></div>` : nothing}
+                ${this.checkpoints.length > 0
+                  ? html`<div class="row">
+                      <label class="visually-hidden" for="cmp-cp">Checkpoint to compare with</label>
+                      <select id="cmp-cp" class="input" style="flex:1" .value=${this.checkpointId} @change=${(e: Event) => (this.checkpointId = (e.target as HTMLSelectElement).value)}>
+                        ${this.checkpoints.map((cp) => html`<option value=${cp.id} ?selected=${cp.id === this.checkpointId}>${cp.name}</option>`)}
+                      </select>
+                      <button class="btn sm" ?disabled=${!this.checkpointId} @click=${() => this.compare({ checkpoint: this.checkpointId })}>Compare with this checkpoint</button>
+                    </div>`
+                  : nothing}
                 ${this.created
                   ? html`<p class="muted" style="margin:0">Links of the new board (shown once; keep the facilitator link to yourself):</p>
                       <jr-copy-link label="Facilitator link (follow-up)" .url=${this.created.links.facilitator}></jr-copy-link>

@@ -6,15 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OwnUndo, UndoState } from '../session/own-undo.js';
 import { announce } from '../ui/announce.js';
-
-/** Whether a key press asks for undo, redo, or neither. */
-export function undoCommand(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): 'undo' | 'redo' | undefined {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
-  const key = event.key.toLowerCase();
-  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
-  if (key === 'y' && !event.shiftKey) return 'redo';
-  return undefined;
-}
+import { undoCommand } from '../ui/undo-keys.js';
 
 /** Whether the key press happened in a field whose own undo the browser should handle. */
 function inOtherTextField(path: readonly EventTarget[]): boolean {

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { WS_PATH, roomName } from '../../../shared/protocol.js';
+import { WS_PATH, privateDocAddress, roomName, sessionDocAddress } from '../../../shared/protocol.js';
 import { defaultWsOrigin } from '../session/board-session.js';
 import { fetchServerTime } from './facilitation-api.js';
 import { ServerClock } from './server-clock.js';
@@ -52,12 +52,12 @@ export class FacilitationSession {
     const url = `${options.wsOrigin ?? defaultWsOrigin()}${WS_PATH}`;
     const params: Record<string, string> = { token: options.token };
     if (options.member) params.member = options.member.memberKey;
-    this.sessionProvider = open(url, roomName({ boardId: options.boardId, kind: 'session' }), this.sessionDoc, params);
+    this.sessionProvider = open(url, roomName(sessionDocAddress(options.boardId)), this.sessionDoc, params);
     if (options.member) {
       this.privateDoc = new Y.Doc();
       this.privateProvider = open(
         url,
-        roomName({ boardId: options.boardId, kind: 'private', memberId: options.member.memberId }),
+        roomName(privateDocAddress(options.boardId, options.member.memberId)),
         this.privateDoc,
         params,
       );

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { AUTH_MESSAGE, CLOSE, MESSAGE, WS_PATH, roomName, type PresenceState } from '../../../shared/protocol.js';
+import { AUTH_MESSAGE, CLOSE, MESSAGE, WS_PATH, boardDocAddress, roomName, type PresenceState } from '../../../shared/protocol.js';
 import { ConnectionStatus } from './connection-status.js';
 import { SaveTracker } from './save-tracker.js';
 
@@ -52,7 +52,7 @@ export class BoardSession {
     if (options.memberKey) params.member = options.memberKey;
     this.provider = new WebsocketProvider(
       `${options.wsOrigin ?? defaultWsOrigin()}${WS_PATH}`,
-      roomName({ boardId: options.boardId, kind: 'board' }),
+      roomName(boardDocAddress(options.boardId)),
       this.doc,
       {
         params,

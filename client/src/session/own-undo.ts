@@ -37,13 +37,13 @@ export class OwnUndo {
     private readonly doc: Y.Doc,
     origins: { edit: object; delete: object },
   ) {
-    const { meta, persona, stages, lanes, notes } = boardRoots(doc);
+    const { meta, persona, stages, lanes, notes, actions } = boardRoots(doc);
     this.deleteOrigin = origins.delete;
     // Ordering: doc handlers run in the order they were added. This one runs before the manager's, so a
     // move, a dot or a deletion never joins the typing just before it; `afterStep` (added after the
     // manager) keeps the typing just after it out of its step.
     doc.on('afterTransaction', this.beforeStep);
-    this.manager = new Y.UndoManager([meta, persona, stages, lanes, notes], {
+    this.manager = new Y.UndoManager([meta, persona, stages, lanes, notes, actions], {
       trackedOrigins: new Set([origins.edit, origins.delete]),
       captureTimeout: UNDO_CAPTURE_MS,
     });

@@ -15,9 +15,15 @@ export const VIEW_PREF = {
 } as const;
 export type ViewPref = (typeof VIEW_PREF)[keyof typeof VIEW_PREF];
 
-function store(): Storage | undefined {
+/** The part of the browser's Storage this module uses (typed here so the module has no DOM dependency). */
+interface PrefStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function store(): PrefStore | undefined {
   try {
-    return window.localStorage;
+    return (globalThis as { localStorage?: PrefStore }).localStorage;
   } catch (error) {
     // Storage can be disabled by privacy settings: the layout then resets on reload, nothing else breaks.
     console.warn('journeyroom: layout preferences not kept', error);

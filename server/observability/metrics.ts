@@ -1,0 +1,109 @@
+/**
+ * The Prometheus metrics of one server (prom-client, a registry per server so tests can run several in one
+ * process): connections and loaded docs, updates applied and connections refused by close code, store
+ * operation latency (commit = `write`) and errors, unstored bytes, and the Redis stream lag.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BusStatus } from '../scale/bus.js';
+
+/** Store latency buckets in seconds: a local commit is ~1-10 ms, a remote PostgreSQL one ~2-50 ms. */
+export const STORE_LATENCY_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** What the gauges read when scraped. */
+export interface MetricsSources {
+  connections: () => number;
+  loadedDocs: () => number;
+  pendingBytes: () => number;
+  pendingUpdates: () => number;
+  bus: () => BusStatus;
+}
+
+/** The metrics of one server and the hooks that feed them. */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  private readonly updates: Counter<'origin'>;
+  private readonly refused: Counter<'code'>;
+  private readonly storeSeconds: Histogram<'operation'>;
+  private readonly storeErrors: Counter<'operation'>;
+
+  constructor(sources: MetricsSources, labels: { instance: string }) {
+    const registers = [this.registry];
+    this.registry.setDefaultLabels(labels);
+    collectDefaultMetrics({ register: this.registry, prefix: 'journeyroom_process_' });
+    new Gauge({ name: 'journeyroom_connections', help: 'Open WebSocket connections', registers, collect() {
+      this.set(sources.connections());
+    } });
+    new Gauge({ name: 'journeyroom_docs_loaded', help: 'Docs held in memory (board, session and private docs)', registers, collect() {
+      this.set(sources.loadedDocs());
+    } });
+    new Gauge({ name: 'journeyroom_unstored_bytes', help: 'Bytes of updates received but not yet committed', registers, collect() {
+      this.set(sources.pendingBytes());
+    } });
+    new Gauge({ name: 'journeyroom_unstored_updates', help: 'Updates received but not yet committed', registers, collect() {
+      this.set(sources.pendingUpdates());
+    } });
+    new Gauge({ name: 'journeyroom_redis_up', help: '1 when the Redis link to other instances works, 0 when down; absent (-1) in the embedded mode', registers, collect() {
+      const { state } = sources.bus();
+      this.set(state === 'up' ? 1 : state === 'down' ? 0 : -1);
+    } });
+    new Gauge({ name: 'journeyroom_redis_stream_lag_seconds', help: 'Delay between publication and processing of the last stream entry read', registers, collect() {
+      this.set(sources.bus().lagMs / 1000);
+    } });
+    new Gauge({ name: 'journeyroom_redis_publish_failures', help: 'Messages that could not be published to Redis (repaired by the resync after reconnect)', registers, collect() {
+      this.set(sources.bus().publishFailures);
+    } });
+    this.updates = new Counter({ name: 'journeyroom_updates_applied_total', help: 'Yjs updates applied, by origin (local: a client or the server here; remote: another instance)', labelNames: ['origin'], registers });
+    this.refused = new Counter({ name: 'journeyroom_connections_refused_total', help: 'Connections the server closed, by WebSocket close code (4400 malformed, 4422 invalid update, 1013 try later, ...)', labelNames: ['code'], registers });
+    this.storeSeconds = new Histogram({ name: 'journeyroom_store_operation_seconds', help: 'Store operation latency; operation="write" is the commit', labelNames: ['operation'], buckets: STORE_LATENCY_BUCKETS_S, registers });
+    this.storeErrors = new Counter({ name: 'journeyroom_store_errors_total', help: 'Store operations that failed', labelNames: ['operation'], registers });
+  }
+
+  /** Counts an applied update. */
+  updateApplied(origin: 'local' | 'remote'): void {
+    this.updates.inc({ origin });
+  }
+
+  /** Counts a connection the server closed with `code`. */
+  connectionRefused(code: number): void {
+    this.refused.inc({ code: String(code) });
+  }
+
+  /** Records one store operation. */
+  storeOperation(operation: string, seconds: number, ok: boolean): void {
+    this.storeSeconds.observe({ operation }, seconds);
+    if (!ok) this.storeErrors.inc({ operation });
+  }
+
+  /** The exposition text and its content type. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
+
+/**
+ * Wraps a store so every method returning a promise is timed and its failures counted. A Proxy rather than a
+ * hand-written decorator: it stays correct whatever methods the store port grows.
+ */
+export function measureStore<T extends object>(store: T, metrics: ServerMetrics): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string' || property === 'close') return value;
+      return (...args: unknown[]): unknown => {
+        const started = performance.now();
+        const result: unknown = Reflect.apply(value, target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then(
+          (ok: unknown) => {
+            metrics.storeOperation(property, (performance.now() - started) / 1000, true);
+            return ok;
+          },
+          (err: unknown) => {
+            metrics.storeOperation(property, (performance.now() - started) / 1000, false);
+            throw err;
+          },
+        );
+      };
+    },
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * Joins the rooms of this instance to the same rooms on other instances through a Bus:
+ * - updates and presence accepted here are published once each; those received are applied with
+ *   REMOTE_ORIGIN (fanned out to local clients and stored, never re-published: no loops);
+ * - a freshly loaded doc sends a sync request (its state vector); every instance holding that doc answers
+ *   with what the requester lacks plus its own state vector, and the requester then publishes what the
+ *   answerer lacks. The same exchange runs for every loaded doc after the bus reconnects, so updates accepted
+ *   elsewhere but not yet stored, or published while Redis was unreachable, converge everywhere;
+ * - link rotation (revoke) closes the sockets of that role on every instance.
+ * Server rules need nothing more: every instance enforces them against its replica of the board and session docs.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import {
+  PRIVATE_DOC_KEY_PREFIX,
+  ROLES,
+  boardDocAddress,
+  docKey,
+  isMemberId,
+  privateDocAddress,
+  sessionDocAddress,
+  type DocAddress,
+  type Role,
+} from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { ReplicatedRoom as Room, Replicator } from '../rooms/replicator.js';
+import { BUS_KIND, type Bus, type BusMessage } from './bus.js';
+
+/** Where replication reports applied updates (ServerMetrics). */
+export interface UpdateCounter {
+  updateApplied(origin: 'local' | 'remote'): void;
+}
+
+/** Where replication finds loaded rooms and closes connections (the registry and the server). */
+export interface ReplicationTargets {
+  /** The loaded room of a doc, if any (no load). */
+  peekDoc(address: DocAddress): Room | undefined;
+  /** Every loaded room (for the resync after a reconnect). */
+  rooms(): Room[];
+  /** Closes this instance's sockets of `role` on a board so they reconnect and show their link again. */
+  revokeLocal(boardId: string, role: Role): void;
+}
+
+/** The address of a doc from its storage key as carried on the bus; undefined for a key of no known shape. */
+function addressOf(boardId: string, key: string): DocAddress | undefined {
+  if (key === 'board') return boardDocAddress(boardId);
+  if (key === 'session') return sessionDocAddress(boardId);
+  const memberId = key.startsWith(PRIVATE_DOC_KEY_PREFIX) ? key.slice(PRIVATE_DOC_KEY_PREFIX.length) : '';
+  return isMemberId(memberId) ? privateDocAddress(boardId, memberId) : undefined;
+}
+
+/** An empty Yjs update (no structs, no deletions) as encodeStateAsUpdate returns it. */
+const EMPTY_UPDATE_BYTES = 2;
+
+/** Counters for /metrics. */
+export interface ReplicationCounters {
+  published: number;
+  received: number;
+  /** received updates that could not be applied (malformed) */
+  rejected: number;
+}
+
+/** The Replicator over a Bus (see the module comment). */
+export class Replication implements Replicator {
+  private targets: ReplicationTargets | undefined;
+  /** Per board: the bus subscription (shared while it is being made) and how many rooms use it. */
+  private readonly boards = new Map<string, { ready: Promise<() => void>; users: number }>();
+  private readonly log: Logger;
+  private readonly offReconnect: () => void;
+  readonly counters: ReplicationCounters = { published: 0, received: 0, rejected: 0 };
+
+  constructor(
+    private readonly bus: Bus,
+    logger: Logger,
+    private readonly updates?: UpdateCounter,
+  ) {
+    this.log = logger.child({ component: 'replication' });
+    this.offReconnect = bus.onReconnected(() => this.resyncAll());
+  }
+
+  /** Connects to the registry and server (they are built after the replicator they use). */
+  bind(targets: ReplicationTargets): void {
+    this.targets = targets;
+  }
+
+  async prepare(boardId: string): Promise<void> {
+    const entry = this.boards.get(boardId);
+    if (entry) {
+      entry.users++;
+      await entry.ready;
+      return;
+    }
+    const ready = this.bus.subscribe(boardId, (message) => this.receive(boardId, message));
+    this.boards.set(boardId, { ready, users: 1 });
+    await ready;
+  }
+
+  release(boardId: string): void {
+    const entry = this.boards.get(boardId);
+    if (!entry) return;
+    entry.users--;
+    if (entry.users > 0) return;
+    this.boards.delete(boardId);
+    entry.ready.then(
+      (unsubscribe) => unsubscribe(),
+      (err: unknown) => this.log.debug({ err, boardId }, 'subscription had failed'),
+    );
+  }
+
+  attached(room: Room): void {
+    this.requestSync(room);
+  }
+
+  publishUpdate(room: Room, update: Uint8Array): void {
+    this.updates?.updateApplied('local');
+    this.send(room.boardId, { kind: BUS_KIND.update, docKey: docKey(room.address), payload: update });
+  }
+
+  publishAwareness(room: Room, update: Uint8Array): void {
+    this.send(room.boardId, { kind: BUS_KIND.awareness, docKey: docKey(room.address), payload: update });
+  }
+
+  /** Closes the sockets of `role` on `boardId` here and on every other instance. */
+  revoke(boardId: string, role: Role): void {
+    this.targets?.revokeLocal(boardId, role);
+    this.send(boardId, { kind: BUS_KIND.revoke, docKey: '', payload: new TextEncoder().encode(role) });
+  }
+
+  /** Stops reacting to reconnects; the bus is closed by its owner. */
+  close(): void {
+    this.offReconnect();
+  }
+
+  private send(boardId: string, message: BusMessage): void {
+    this.counters.published++;
+    this.bus.publish(boardId, message);
+  }
+
+  private requestSync(room: Room): void {
+    this.send(room.boardId, { kind: BUS_KIND.syncRequest, docKey: docKey(room.address), payload: Y.encodeStateVector(room.doc) });
+  }
+
+  private resyncAll(): void {
+    for (const room of this.targets?.rooms() ?? []) if (!room.isDestroyed) this.requestSync(room);
+  }
+
+  private receive(boardId: string, message: BusMessage): void {
+    this.counters.received++;
+    if (message.kind === BUS_KIND.revoke) {
+      const role = new TextDecoder().decode(message.payload);
+      if ((ROLES as readonly string[]).includes(role)) this.targets?.revokeLocal(boardId, role as Role);
+      return;
+    }
+    const address = addressOf(boardId, message.docKey);
+    const room = address && this.targets?.peekDoc(address);
+    if (!room || room.isDestroyed) return;
+    try {
+      switch (message.kind) {
+        case BUS_KIND.update:
+          room.applyRemoteUpdate(message.payload);
+          this.updates?.updateApplied('remote');
+          break;
+        case BUS_KIND.awareness:
+          room.applyRemoteAwareness(message.payload);
+          break;
+        case BUS_KIND.syncRequest:
+          this.answer(room, message);
+          break;
+        case BUS_KIND.syncReply:
+          this.finish(room, message);
+          break;
+      }
+    } catch (err) {
+      this.counters.rejected++;
+      this.log.warn({ err, boardId, docKey: message.docKey, kind: message.kind, from: message.from }, 'could not apply a message from another instance');
+    }
+  }
+
+  /** Answers a sync request: what the requester lacks, and our state vector so it can send what we lack. */
+  private answer(room: Room, request: BusMessage): void {
+    if (!request.from) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(room.doc, request.payload));
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(room.doc));
+    this.bus.publish(room.boardId, { kind: BUS_KIND.syncReply, docKey: docKey(room.address), payload: encoding.toUint8Array(encoder), to: request.from });
+    this.counters.published++;
+  }
+
+  /** Applies a sync reply and publishes (as an ordinary update) what the answerer lacks; nothing answers that. */
+  private finish(room: Room, reply: BusMessage): void {
+    const decoder = decoding.createDecoder(reply.payload);
+    const missing = decoding.readVarUint8Array(decoder);
+    const theirVector = decoding.readVarUint8Array(decoder);
+    if (missing.length > EMPTY_UPDATE_BYTES) room.applyRemoteUpdate(missing);
+    const theirsLacks = Y.encodeStateAsUpdate(room.doc, theirVector);
+    if (theirsLacks.length > EMPTY_UPDATE_BYTES) this.send(room.boardId, { kind: BUS_KIND.update, docKey: docKey(room.address), payload: theirsLacks });
+  }
+}

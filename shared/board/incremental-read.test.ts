@@ -1,0 +1,66 @@
+/** IncrementalBoardReader gives exactly readBoard's snapshot after any sequence of edits, local or remote. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { IncrementalBoardReader } from './incremental-read.js';
+import { readBoard } from './snapshot.js';
+import { addNote, deleteNote, initBoard, laneIds, moveNote, removeStage, setEmotion, setMomentOfTruth, setNoteText, setVotes, stageIds } from './write.js';
+
+const author = { id: 'a', name: 'Ann', role: 'stakeholder' as const, department: 'Support' };
+
+/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
+function random(seed: number): () => number {
+  let t = seed;
+  return () => {
+    t = (t + 0x6d2b79f5) | 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('IncrementalBoardReader', () => {
+  it.each([1, 2, 3])('equals readBoard after every step of a random edit sequence (seed %i)', (seed) => {
+    const rnd = random(seed);
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Board', createdAt: 1 });
+    // A second peer: its edits arrive as remote updates.
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    remote.on('update', (u: Uint8Array) => Y.applyUpdate(doc, u, 'remote'));
+    doc.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(remote, u, 'local'));
+    const reader = new IncrementalBoardReader(doc);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+    const notes = (): string[] => [...doc.getMap('notes').keys()];
+    for (let step = 0; step < 150; step++) {
+      const target = rnd() < 0.5 ? doc : remote;
+      const action = rnd();
+      const ids = notes();
+      if (action < 0.3 || ids.length === 0) {
+        addNote(target, { stageId: pick(stageIds(target)), laneId: pick(laneIds(target)), text: `n${step}`, author });
+      } else if (action < 0.55) {
+        setNoteText(target, pick(ids), `edited ${step}`);
+      } else if (action < 0.65) {
+        moveNote(target, pick(ids), { stageId: pick(stageIds(target)), laneId: pick(laneIds(target)), index: 0 });
+      } else if (action < 0.72) {
+        deleteNote(target, pick(ids));
+      } else if (action < 0.8) {
+        setEmotion(target, pick(ids), Math.floor(rnd() * 5) - 2);
+      } else if (action < 0.88) {
+        setMomentOfTruth(target, pick(ids), rnd() < 0.5);
+      } else if (action < 0.96) {
+        setVotes(target, pick(ids), `voter${step % 3}`, 1);
+      } else if (stageIds(target).length > 2) {
+        removeStage(target, pick(stageIds(target)));
+      }
+      if (rnd() < 0.7) expect(reader.read()).toEqual(readBoard(doc));
+    }
+    const before = reader.read();
+    const untouched = before.notes.slice(1);
+    if (before.notes[0]) setNoteText(doc, before.notes[0].id, 'only this one');
+    const after = reader.read();
+    expect(after).toEqual(readBoard(doc));
+    // Notes that did not change keep their identity (a view can skip them).
+    for (const note of untouched) expect(after.notes.find((n) => n.id === note.id)).toBe(note);
+    reader.destroy();
+  });
+});

@@ -1,0 +1,61 @@
+/** Layout preferences (client/src/ui/view-prefs.ts): round trips, and stored garbage falls back to the defaults. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { VIEW_PREF, loadFlag, loadLayout, saveFlag, saveLayout } from '../../client/src/ui/view-prefs.js';
+
+interface FakeStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** A Storage with just what the module uses (node has no localStorage). */
+function fakeStorage(): FakeStorage {
+  const items = new Map<string, string>();
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, String(value)) };
+}
+
+const globals = globalThis as { localStorage?: FakeStorage };
+
+afterEach(() => {
+  Reflect.deleteProperty(globalThis, 'localStorage');
+});
+
+describe('layout preferences', () => {
+  it('remembers flags and the layout', () => {
+    globals.localStorage = fakeStorage();
+    expect(loadFlag(VIEW_PREF.compact)).toBeUndefined();
+    saveFlag(VIEW_PREF.compact, true);
+    saveFlag(VIEW_PREF.panelOpen, false);
+    expect(loadFlag(VIEW_PREF.compact)).toBe(true);
+    expect(loadFlag(VIEW_PREF.panelOpen)).toBe(false);
+    expect(loadLayout()).toBe('grid');
+    saveLayout('outline');
+    expect(loadLayout()).toBe('outline');
+  });
+
+  it('treats anything else stored under its name as never set', () => {
+    const storage = fakeStorage();
+    globals.localStorage = storage;
+    storage.setItem('journeyroom:view:compact', 'yes');
+    storage.setItem('journeyroom:view:layout', '<script>');
+    expect(loadFlag(VIEW_PREF.compact)).toBeUndefined();
+    expect(loadLayout()).toBe('grid');
+  });
+
+  it('works without storage (blocked by privacy settings): defaults, nothing thrown', () => {
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get(): FakeStorage {
+        throw new Error('SecurityError: storage disabled');
+      },
+    });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      expect(loadFlag(VIEW_PREF.personaCollapsed)).toBeUndefined();
+      expect(() => saveFlag(VIEW_PREF.personaCollapsed, true)).not.toThrow();
+      expect(loadLayout()).toBe('grid');
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
