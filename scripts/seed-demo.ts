@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
-import { readLanes, readStages } from '../shared/board/read.js';
+import { readLanes, readNotes, readStages } from '../shared/board/read.js';
 import type { Author, LaneKind } from '../shared/board/schema.js';
 import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment, setVotes } from '../shared/board/write.js';
 
@@ -62,6 +62,30 @@ const ROWS: Row[] = [
   ['Pay', 'opportunities', 'Instant payment matching with open banking', 3],
 ];
 
+/** A stock y-websocket client on a board, synced. */
+async function connect(boardId: string, params: Record<string, string>): Promise<{ doc: Y.Doc; close: () => void }> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + '/ws', boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params,
+  });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return {
+    doc,
+    close: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `done` (the seed runs against a live server; at most 10 s). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!done()) throw new Error('the server did not confirm the notes in time');
+}
+
 async function main(): Promise<void> {
   const created = await post<CreateBoardResponse>('/api/boards', {
     title: 'Invoicing journey — demo workshop',
@@ -78,19 +102,16 @@ async function main(): Promise<void> {
       post<JoinResponse>(`/api/boards/${created.id}/members`, { name: p.name, role: p.role, department: p.department }, tokenOf(created.links.participant)),
     ),
   );
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + '/ws', created.id, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { token: facilitator },
-  });
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  // Each person writes their own notes over their own connection: the server stamps authorship from the member.
+  const facilitatorSide = await connect(created.id, { token: facilitator });
+  const doc = facilitatorSide.doc;
+  const writers = await Promise.all(members.map((m) => connect(created.id, { token: tokenOf(created.links.participant), member: m.memberKey })));
   const stageId = new Map(readStages(doc).map((s) => [s.title, s.id]));
   const laneId = new Map(readLanes(doc).map((l) => [l.kind, l.id]));
   const ids = new Map<string, string>();
   for (const [stage, kind, text, who, emotion] of ROWS) {
     const person = PEOPLE[who]!;
-    const id = addNote(doc, {
+    const id = addNote(writers[who]!.doc, {
       stageId: stageId.get(stage)!,
       laneId: laneId.get(kind)!,
       text,
@@ -99,6 +120,8 @@ async function main(): Promise<void> {
     });
     ids.set(text, id);
   }
+  await until(() => readNotes(doc).length >= ROWS.length);
+  for (const writer of writers) writer.close();
   const note = (prefix: string): string => [...ids.entries()].find(([t]) => t.startsWith(prefix))![1];
   const hold = note('Waited 40 minutes');
   linkCause(doc, hold, note('Why is the due date'));
@@ -114,8 +137,7 @@ async function main(): Promise<void> {
   setVotes(doc, note('Instant payment'), members[3]!.memberId, 2);
   // Let the server commit (≤ 250 ms) before we disconnect.
   await new Promise((r) => setTimeout(r, 1000));
-  provider.destroy();
-  doc.destroy();
+  facilitatorSide.close();
   const metrics = await fetch(`${base}/api/boards/${created.id}/metrics`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', authorization: `Bearer ${facilitator}` },

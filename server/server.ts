@@ -60,7 +60,19 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     registry.peekDoc(boardId, docKey)?.announceCommitted();
   });
   const attendance = new AttendanceTracker(store, logger);
-  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance });
+  const connections = new Set<Connection>();
+  // Revoking a link revokes access now: every socket admitted with it (or with a member key made with it) closes
+  // with a 44xx code, so the stock client stops reconnecting; sockets of the other credentials are untouched.
+  const revokeCredential = (boardId: string, tag: string): void => {
+    let closed = 0;
+    for (const conn of connections) {
+      if (conn.grant.address.boardId !== boardId || !conn.grant.credentialTags.includes(tag)) continue;
+      conn.close(CLOSE.revoked, 'the link was replaced by the facilitator');
+      closed++;
+    }
+    logger.info({ boardId, closed }, 'connections of a replaced credential closed');
+  };
+  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance, revokeCredential });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
   // stalled half-upgrades must not pile up (reliability.md F6). Whole requests are tiny here.
@@ -75,7 +87,6 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     maxBufferedChunks: Math.max(1024, Math.ceil(config.maxFrameBytes / 1024)),
     clientTracking: false,
   });
-  const connections = new Set<Connection>();
 
   const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
     const { boardId } = grant.address;
@@ -89,7 +100,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     // Attendance: who was on the board (not the projector), from when and for how long.
     const { memberId } = grant.user;
     const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
-    const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound }, log, () => {
+    const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound, noteClockSkewMs: config.noteClockSkewMs }, log, () => {
       connections.delete(conn);
       registry.releaseConnection(boardId);
       left?.();

@@ -89,12 +89,21 @@ export const CLOSE = {
   forbidden: 4403,
   /** invalid or unknown board id, or an unknown room path */
   notFound: 4404,
+  /**
+   * an update this connection may not make: a note under another author, a change to a note's author, the
+   * board's structure or another person's note without the facilitator's switch, dots written on the board doc
+   */
+  notPermitted: 4405,
+  /** the link (or the member key made with it) was replaced by the facilitator: access ends now */
+  revoked: 4410,
   /** an update over a content limit (e.g. note text length) */
   contentTooLarge: 4413,
   /** an update the schema forbids: unknown root type, too deep, or one that cannot integrate */
   invalidUpdate: 4422,
   /** the client is too slow to read what the room sends */
   slowConsumer: 4429,
+  /** too many failed token, member-key or join-code attempts from this address: wait and try again later */
+  tooManyAttempts: 4430,
 } as const;
 
 /** Capability roles. Decided by the server from the token only. */

@@ -23,6 +23,8 @@ export interface AppOptions {
   publicUrl: string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
+  /** Ends the open connections admitted with a replaced credential (link rotation). */
+  revokeCredential: (boardId: string, tag: string) => void;
 }
 
 /** Builds the express app. */

@@ -28,7 +28,8 @@ import type { BoardRecord, BoardStore } from '../persistence/board-store.js';
 import { STORE_ERROR, isStoreError } from '../persistence/store-error.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { HttpError, parseBody } from './errors.js';
-import { authorizeBoard } from './request-auth.js';
+import { authorizeBoard, requestToken } from './request-auth.js';
+import { credentialForToken, currentTag, type CredentialKind } from '../auth/credential-tag.js';
 import { initialSessionDoc } from '../session/init.js';
 import { requireRole, routeParam, storage } from './route-helpers.js';
 
@@ -41,6 +42,8 @@ export interface BoardRoutesOptions {
   registry: RoomRegistry;
   publicUrl: string | undefined;
   logger: Logger;
+  /** Ends every open connection admitted with (or by a member key made with) the credential tagged `tag`. */
+  revokeCredential: (boardId: string, tag: string) => void;
 }
 
 /** Refuses bodies that are not JSON (415): text/plain and form posts are the CSRF-able "simple" requests. */
@@ -110,6 +113,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
     }
     parseBody(z.strictObject({}), req.body);
     const base = baseUrl(req, options.publicUrl);
+    const revokedTag = currentTag(board, kind as CredentialKind);
     let body: RotateLinkResponse;
     if (kind === 'join') {
       const joinCode = await storage('board', () => assignJoinCode(store, board.id));
@@ -120,6 +124,8 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       await storage('board', () => store.updateCredentials(board.id, { tokenHashes: { [linkKind]: hashSecret(token) } }));
       body = { kind: linkKind, link: base + boardLinkPath(board.id, token) };
     }
+    // Stored first, then the old credential's sockets are closed: a reconnect with it is refused by then.
+    if (revokedTag) options.revokeCredential(board.id, revokedTag);
     logger.info({ boardId: board.id, kind }, 'link rotated; the previous one no longer works');
     res.status(200).json(body);
   });
@@ -127,8 +133,9 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
   router.post('/:id/members', requireJson, json, async (req, res) => {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     const input = parseBody(joinRequestSchema, req.body);
+    const credential = credentialForToken(board, requestToken(req));
     try {
-      const joined = await createMember(store, board.id, role, input);
+      const joined = await createMember(store, board.id, role, input, credential?.tag ?? '');
       logger.info({ boardId: board.id, memberId: joined.memberId, role: joined.role }, 'member joined');
       res.status(201).json(joined);
     } catch (error) {

@@ -11,6 +11,8 @@ import { lockVerdict } from '../session/lock.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { filterAwareness } from './awareness-guard.js';
+import { checkBoardWrite, ledgerFor, type BoardWriter } from './board-write-rules.js';
+import { readPermissions } from '../../shared/session/read.js';
 import { checkUpdate } from './update-guard.js';
 import type { TokenBucket } from './rate-limit.js';
 
@@ -24,6 +26,10 @@ export interface FrameContext {
   role: Role;
   roots: readonly string[];
   user: PresenceUser;
+  /** the member record behind the connection (undefined for a bare link): whose notes it may create */
+  member: BoardWriter['member'];
+  /** how far a new note's createdAt may lie outside the writer's time on the board */
+  noteClockSkewMs: number;
   /** true while storage is over its memory bound: updates are refused with 1013 */
   overMemoryBound: () => boolean;
   /** awareness updates beyond this budget are dropped (presence is renewed every 15 s anyway) */
@@ -83,6 +89,16 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
     const lock = lockVerdict(ctx.role, ctx.room.sessionDoc, ctx.room.doc, payload);
     if (!lock.ok) return lock;
     if (!lock.apply) return OK;
+    // Authorship, structure and deletion rules: refused before anything is applied or broadcast.
+    const writer: BoardWriter = {
+      role: ctx.role,
+      member: ctx.member,
+      permissions: readPermissions(ctx.room.sessionDoc ?? ctx.room.doc),
+      now: Date.now(),
+      clockSkewMs: ctx.noteClockSkewMs,
+    };
+    const rules = checkBoardWrite(ctx.room.doc, payload, writer, ledgerFor(ctx.room.doc));
+    if (!rules.ok) return rules;
   }
   try {
     ctx.room.applyClientUpdate(ctx.peer, payload, verdict.stringIds);

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { CLOSE, WS_PATH, isBoardId, parseRoomPath, type RoomAddress, type Role } from '../../shared/protocol.js';
 import { findMemberByKey, presenceFor } from '../auth/members.js';
-import { roleForToken } from '../auth/tokens.js';
+import { credentialForToken, memberKeyIsCurrent, memberKeyTag } from '../auth/credential-tag.js';
 import type { Logger } from '../logger.js';
 import { safePath } from '../logger.js';
 import type { BoardStore, MemberRecord } from '../persistence/board-store.js';
@@ -92,8 +92,9 @@ async function decide(store: BoardStore, url: URL): Promise<Decision> {
   if (!address) return { ok: false, code: CLOSE.notFound, reason: 'unknown room' };
   const board = await store.getBoard(address.boardId);
   if (!board) return { ok: false, code: CLOSE.notFound, reason: 'unknown board' };
-  const role: Role | undefined = roleForToken(board, url.searchParams.get('token') ?? undefined);
-  if (!role) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
+  const credential = credentialForToken(board, url.searchParams.get('token') ?? undefined);
+  if (!credential) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
+  const role: Role = credential.role;
   const memberKey = url.searchParams.get('member') ?? undefined;
   let member: MemberRecord | undefined;
   if (address.kind === 'private') {
@@ -104,9 +105,14 @@ async function decide(store: BoardStore, url: URL): Promise<Decision> {
     member = await findMemberByKey(store, address.boardId, memberKey);
     if (!member) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid member key' };
   }
+  // A member key made with a link or join code the facilitator has since replaced is no longer valid.
+  if (member && memberKey && !memberKeyIsCurrent(board, memberKey)) return { ok: false, code: CLOSE.revoked, reason: 'member key of a replaced link' };
   // A member who joined with the facilitator link presents as facilitator only with the facilitator token.
   if (member && member.role === 'facilitator' && role !== 'facilitator') {
     return { ok: false, code: CLOSE.unauthorized, reason: 'member key does not fit this link' };
   }
-  return { ok: true, grant: { address, role, user: presenceFor(role, member) } };
+  const credentialTags = [credential.tag];
+  const keyTag = member && memberKey ? memberKeyTag(memberKey) : undefined;
+  if (keyTag) credentialTags.push(keyTag);
+  return { ok: true, grant: { address, role, user: presenceFor(role, member), member, credentialTags } };
 }

@@ -25,6 +25,7 @@ export const SESSION_KEY = {
   privateMode: 'privateMode',
   locked: 'locked',
   focus: 'focus',
+  permissions: 'permissions',
 } as const;
 
 export const DEFAULT_AGENDA = [
@@ -105,6 +106,18 @@ export const stageMetricSchema = z.object({
 });
 export type StageMetric = z.infer<typeof stageMetricSchema>;
 
+/**
+ * What participants may change besides their own notes (the server enforces it, docs/protocol.md): by default
+ * the board's structure (title, persona, stages, lanes) and other people's notes are the facilitator's.
+ */
+export const permissionsSchema = z.object({
+  /** participants may edit the title, persona, stages and lanes */
+  structure: z.boolean(),
+  /** participants may delete notes written by others */
+  deleteAnyNote: z.boolean(),
+});
+export type Permissions = z.infer<typeof permissionsSchema>;
+
 export interface AgendaPhase {
   id: string;
   title: string;
@@ -120,6 +133,7 @@ export interface SessionSnapshot {
   privateMode: PrivateModeState;
   locked: boolean;
   focus: FocusState;
+  permissions: Permissions;
   /** stageId -> metrics */
   metrics: Record<string, StageMetric[]>;
 }

@@ -2,16 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { tempDir } from '../helpers/server.js';
 import { spawnServer, type Spawned } from '../helpers/process.js';
 
-const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
 
 async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string; token: string; participant: string }> {
   const board = await createBoard(s.url);
-  const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+  const { author, params } = await joinWriter(s.url, board, board.tokens.participant);
+  const writer = connectClient(s.wsUrl, board.id, params);
   const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
   await Promise.all([synced(writer), synced(watcher)]);
   const [stage] = stageIds(writer.doc);
@@ -26,7 +26,8 @@ async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string;
 
 /** Adds `count` notes to an existing board, waits until a second client saw them, then both leave. */
 async function addMore(s: Spawned, boardId: string, participant: string, count: number): Promise<void> {
-  const writer = connectClient(s.wsUrl, boardId, { token: participant });
+  const { author, params } = await joinWriter(s.url, { id: boardId }, participant);
+  const writer = connectClient(s.wsUrl, boardId, params);
   const watcher = connectClient(s.wsUrl, boardId, { token: participant });
   await Promise.all([synced(writer), synced(watcher)]);
   const before = readNotes(writer.doc).length;

@@ -5,13 +5,15 @@ import { readNotes, readStages } from '../../shared/board/read.js';
 import { addNote, deleteNote, moveNote, moveStage, setNoteText, stageIds, laneIds } from '../../shared/board/write.js';
 import type { Author } from '../../shared/board/schema.js';
 import { CLOSE } from '../../shared/protocol.js';
-import { createBoard, joinMember } from '../helpers/api.js';
+import { createBoard, joinMember, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor } from '../helpers/clients.js';
 import { updateFrame } from '../helpers/frames.js';
 import { startServer } from '../helpers/server.js';
 
-const alice: Author = { id: 'alice', name: 'Alice', role: 'customer', department: '' };
-const bob: Author = { id: 'bob', name: 'Bob', role: 'stakeholder', department: 'Support' };
+/** Joins as Alice (a customer, with the participant link): notes are created under her member only. */
+async function asAlice(url: string, board: TestBoard): Promise<{ author: Author; params: Record<string, string> }> {
+  return joinWriter(url, board, board.tokens.participant, { name: 'Alice', role: 'customer', department: '' });
+}
 
 const texts = (doc: Y.Doc): string[] => readNotes(doc).map((n) => n.text).sort();
 
@@ -19,8 +21,10 @@ describe('sync', () => {
   it('two clients converge on add, edit, move and delete; a late third client gets everything', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
-    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const { author: bob, params: facilitatorParams } = await joinWriter(s.url, board, board.tokens.facilitator, { name: 'Bob', department: 'Support' });
+    const a = connectClient(s.wsUrl, board.id, params);
+    const b = connectClient(s.wsUrl, board.id, facilitatorParams);
     await Promise.all([synced(a), synced(b)]);
     const [stage0, stage1] = stageIds(a.doc);
     const [lane0] = laneIds(a.doc);
@@ -45,7 +49,8 @@ describe('sync', () => {
   it('a restart keeps every note', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
     await synced(a);
     const [stage] = stageIds(a.doc);
     const [lane] = laneIds(a.doc);
@@ -65,8 +70,9 @@ describe('sync', () => {
   it('projector edits reach nobody and are not stored', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
+    const { author: alice, params } = await asAlice(s.url, board);
     const p = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const a = connectClient(s.wsUrl, board.id, params);
     await Promise.all([synced(p), synced(a)]);
     const [stage] = stageIds(p.doc);
     const [lane] = laneIds(p.doc);
@@ -107,8 +113,9 @@ describe('sync', () => {
   it('concurrent stage reorders from two clients converge without duplicates or losses', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
+    // Two facilitator tabs: the structure is the facilitator's (participants only with the switch open).
     const a = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
-    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
     await Promise.all([synced(a), synced(b)]);
     const ids = stageIds(a.doc);
     a.provider.disconnect();
@@ -154,7 +161,8 @@ describe('sync', () => {
   it('unloads an idle room only after storing it, and reloads it with everything', async () => {
     const s = await startServer({ idleUnloadMs: 50 });
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
     await synced(a);
     const [stage] = stageIds(a.doc);
     const [lane] = laneIds(a.doc);
@@ -171,7 +179,8 @@ describe('sync', () => {
   it('loads a room once when many clients join at the same moment', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const clients = Array.from({ length: 8 }, () => connectClient(s.wsUrl, board.id, { token: board.tokens.participant }));
+    const { author: alice, params } = await asAlice(s.url, board);
+    const clients = Array.from({ length: 8 }, (_, i) => connectClient(s.wsUrl, board.id, i === 0 ? params : { token: board.tokens.participant }));
     await Promise.all(clients.map(synced));
     const [stage] = stageIds(clients[0]!.doc);
     const [lane] = laneIds(clients[0]!.doc);
@@ -184,7 +193,7 @@ describe('sync', () => {
   it('after each commit the server sends its state vector (the durable "saved" signal)', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const raw = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    const raw = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.facilitator}`);
     await raw.opened;
     const doc = new Y.Doc();
     doc.getMap('meta').set('title', 'Renamed');

@@ -41,6 +41,9 @@ export class JrBoard extends LitElement {
     doc: { attribute: false },
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    structureLocked: { type: Boolean, attribute: 'structure-locked' },
+    deleteAny: { attribute: false },
+    memberId: { attribute: false },
     locked: { type: Boolean },
     facilitation: { attribute: false },
     drafts: { attribute: false },
@@ -241,6 +244,12 @@ export class JrBoard extends LitElement {
   declare readOnly: boolean;
   /** the facilitator locked the board: show it, change nothing (the server refuses it anyway) */
   declare locked: boolean;
+  /** stages and lanes are the facilitator's (unless the session's switch opens them): no editing controls */
+  declare structureLocked: boolean;
+  /** this person may delete notes others wrote; otherwise only their own */
+  declare deleteAny: boolean;
+  /** this person's member id (whose notes they may delete) */
+  declare memberId: string | undefined;
   /** session state for notes (votes, focus, causes); undefined outside a workshop session */
   declare facilitation: BoardFacilitation | undefined;
   /** this person's private drafts (silent brainstorm), shown in their cells with a private look */
@@ -270,6 +279,9 @@ export class JrBoard extends LitElement {
     this.actions = undefined;
     this.readOnly = false;
     this.locked = false;
+    this.structureLocked = false;
+    this.deleteAny = true;
+    this.memberId = undefined;
     this.facilitation = undefined;
     this.drafts = [];
     this.draftDoc = undefined;
@@ -349,7 +361,7 @@ export class JrBoard extends LitElement {
               .noteCount=${stageNotes.get(stage.id) ?? 0}
               .actions=${this.actions}
               .metrics=${this.metrics[stage.id] ?? []}
-              ?read-only=${ro}
+              ?read-only=${ro || this.structureLocked}
             ></jr-stage-header>
             ${this.facilitation?.canFocus && !this.readOnly
               ? html`<div class="stage-tools">
@@ -359,7 +371,7 @@ export class JrBoard extends LitElement {
               : nothing}
           </div>`,
         )}
-        ${ro
+        ${ro || this.structureLocked
           ? nothing
           : html`<div class="add-stage-cell" style="grid-column:${stages.length + 2};grid-row:1">
               <button class="btn" ?disabled=${stages.length >= LIMITS.stages} @click=${this.addStage}>+ Stage</button>
@@ -375,7 +387,7 @@ export class JrBoard extends LitElement {
                 .count=${lanes.length}
                 .noteCount=${laneNotes.get(lane.id) ?? 0}
                 .actions=${this.actions}
-                ?read-only=${ro}
+                ?read-only=${ro || this.structureLocked}
               ></jr-lane-header>
             </div>
             ${repeat(
@@ -390,7 +402,7 @@ export class JrBoard extends LitElement {
             <div class="filler" style="grid-column:${stages.length + 2};grid-row:${laneIndex + 2}"></div>`,
         )}
       </div>
-      ${ro ? nothing : this.renderAddLane()}
+      ${ro || this.structureLocked ? nothing : this.renderAddLane()}
     </div>`;
   }
 
@@ -437,6 +449,7 @@ export class JrBoard extends LitElement {
               .actions=${this.actions}
               lane-kind=${kind}
               ?read-only=${ro}
+              ?no-delete=${!this.deleteAny && note.authorId !== this.memberId}
               ?moving=${this.pickup?.noteId === note.id}
               ?focused=${focusNote === note.id}
               .facilitation=${this.facilitation}

@@ -111,6 +111,16 @@ export class WorkspaceFacilitation implements ReactiveController {
     return this.session.locked && this.role !== 'facilitator';
   }
 
+  /** This person may edit the title, persona, stages and lanes (the server refuses it otherwise). */
+  get mayEditStructure(): boolean {
+    return this.role === 'facilitator' || this.session.permissions.structure;
+  }
+
+  /** This person may delete notes others wrote (the server refuses it otherwise). */
+  get mayDeleteAnyNote(): boolean {
+    return this.role === 'facilitator' || this.session.permissions.deleteAnyNote;
+  }
+
   hostConnected(): void {
     this.host.addEventListener(FACILITATION_EVENT.dot, this.onDot);
     this.host.addEventListener(FACILITATION_EVENT.focus, this.onFocus);

@@ -218,11 +218,14 @@ export class JrWorkspaceView extends LitElement {
     const loaded = snapshot.stages.length > 0 || view?.state === 'saved' || view?.state === 'saving';
     const workshop = this.workshop;
     const locked = workshop?.locked ?? false;
+    // What the server would refuse is not offered: the structure and others' notes are the facilitator's by default.
+    const structureLocked = locked || !(workshop?.mayEditStructure ?? this.info?.role === 'facilitator');
+    const deleteAny = workshop?.mayDeleteAnyNote ?? this.info?.role === 'facilitator';
     const sessionProps = workshop?.boardProps(snapshot);
     return html`<header>
         <a class="brand" href="/" aria-label="Journeyroom start page">◆ Journeyroom</a>
         <h1>
-          ${locked
+          ${structureLocked
             ? snapshot.meta.title
             : html`<jr-inline-edit
                 .value=${snapshot.meta.title}
@@ -246,7 +249,7 @@ export class JrWorkspaceView extends LitElement {
         <jr-presence-bar .people=${this.presence?.people ?? []}></jr-presence-bar>
         <jr-legend .entries=${colours}></jr-legend>
       </div>
-      <jr-persona-card ?read-only=${locked} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
+      <jr-persona-card ?read-only=${structureLocked} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
       <div class="map" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
         ${loaded
           ? html`<jr-board
@@ -256,6 +259,9 @@ export class JrWorkspaceView extends LitElement {
               .editing=${this.presence?.editing ?? new Map()}
               .metrics=${this.stageMetrics?.metrics ?? {}}
               ?locked=${locked}
+              ?structure-locked=${structureLocked}
+              .deleteAny=${deleteAny}
+              .memberId=${member?.memberId}
               .facilitation=${sessionProps?.facilitation}
               .drafts=${sessionProps?.drafts ?? []}
               .draftDoc=${sessionProps?.draftDoc}
