@@ -16,6 +16,7 @@ import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './session/attendance-tracker.js';
+import { createGuessGuard } from './auth/guess-guard.js';
 
 /** Deadline for a request's headers (including WebSocket upgrades). */
 export const HEADERS_TIMEOUT_MS = 15_000;
@@ -72,7 +73,8 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     }
     logger.info({ boardId, closed }, 'connections of a replaced credential closed');
   };
-  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance, revokeCredential });
+  const guessGuard = createGuessGuard({ failuresPerWindow: config.authFailuresPerWindow, windowS: config.authFailureWindowS, blockS: config.authBlockS });
+  const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance, revokeCredential, guessGuard });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
   // stalled half-upgrades must not pile up (reliability.md F6). Whole requests are tiny here.
@@ -116,7 +118,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     );
   };
 
-  const onUpgrade = createUpgradeHandler({ wss, store, allowedOrigins: config.allowedOrigins, logger, onAccepted: accept });
+  const onUpgrade = createUpgradeHandler({ wss, store, allowedOrigins: config.allowedOrigins, logger, guessGuard, onAccepted: accept });
   httpServer.on('upgrade', onUpgrade);
 
   const ping = setInterval(() => {

@@ -14,6 +14,8 @@ export const API_ERROR = {
   forbidden: 'forbidden',
   notFound: 'not_found',
   conflict: 'conflict',
+  /** too many failed token or join-code attempts from this address; see the Retry-After header */
+  tooManyAttempts: 'too_many_attempts',
   unavailable: 'unavailable',
   internal: 'internal',
 } as const;

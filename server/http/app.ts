@@ -13,6 +13,8 @@ import { apiNotFound, errorHandler, notFound } from './errors.js';
 import { healthRoutes, type HealthSource } from './health.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
+import { guessLimit } from './guess-limit.js';
+import type { GuessGuard } from '../auth/guess-guard.js';
 
 /** Dependencies of the HTTP app. */
 export interface AppOptions {
@@ -23,6 +25,8 @@ export interface AppOptions {
   publicUrl: string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
+  /** Counts failed credential attempts per address (429 once over the limit). */
+  guessGuard: GuessGuard;
   /** Ends the open connections admitted with a replaced credential (link rotation). */
   revokeCredential: (boardId: string, tag: string) => void;
 }
@@ -34,6 +38,7 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   app.use(securityHeaders);
   app.use(healthRoutes(options.registry, options.queue));
+  app.use('/api', guessLimit(options.guessGuard, options.logger));
   app.use('/api/boards', boardRoutes(options));
   app.use('/api/join', joinRoutes(options.store));
   const docs = registryLiveDocs(options.registry);

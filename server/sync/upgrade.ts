@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import { safePath } from '../logger.js';
 import type { BoardStore, MemberRecord } from '../persistence/board-store.js';
 import { isOriginAllowed } from './origin.js';
+import type { GuessGuard } from '../auth/guess-guard.js';
 import type { Grant } from './connection.js';
 
 /** Dependencies of the upgrade handler. */
@@ -22,6 +23,8 @@ export interface UpgradeOptions {
   store: BoardStore;
   allowedOrigins: readonly string[];
   logger: Logger;
+  /** slows guessing: failed token and member-key attempts per address */
+  guessGuard: GuessGuard;
   /** called with an accepted socket and its grant */
   onAccepted: (ws: WebSocket, grant: Grant, connId: string) => void;
 }
@@ -55,7 +58,11 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
       refuseHttp(socket, 403, 'Forbidden');
       return;
     }
-    decide(store, url)
+    const address = req.socket.remoteAddress ?? 'unknown';
+    // What is presented: the board, the token and the member key (whatever doc of the board is opened).
+    const boardKey = url.pathname.slice(WS_PATH.length + 1).split('/')[0] ?? '';
+    const credential = `ws\n${boardKey}\n${url.searchParams.get('token') ?? ''}\n${url.searchParams.get('member') ?? ''}`;
+    guardedDecide(options.guessGuard, address, credential, () => decide(store, url))
       .catch((error: unknown): Decision => {
         log.error({ err: error }, 'upgrade check failed');
         return { ok: false, code: CLOSE.tryAgainLater, reason: 'server error' };
@@ -77,6 +84,21 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
         socket.destroy();
       });
   };
+}
+
+/** Close codes that mean a wrong guess (token, member key): they count against the address. */
+const GUESS_FAILURES: readonly number[] = [CLOSE.unauthorized, CLOSE.forbidden];
+
+/** Runs `decide` unless the address is blocked (4430), and counts its outcome for the guess guard. */
+async function guardedDecide(guard: GuessGuard, address: string, credential: string, decideNow: () => Promise<Decision>): Promise<Decision> {
+  const verdict = await guard.check(address, credential);
+  if (!verdict.ok) {
+    return { ok: false, code: CLOSE.tooManyAttempts, reason: `too many failed attempts; retry in ${Math.ceil(verdict.retryAfterMs / 1000)} s` };
+  }
+  const decision = await decideNow();
+  if (decision.ok) guard.succeeded(address, credential);
+  else if (GUESS_FAILURES.includes(decision.code)) await guard.failed(address);
+  return decision;
 }
 
 function parseUrl(raw: string | undefined): URL | undefined {
