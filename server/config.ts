@@ -40,10 +40,27 @@ export interface Config {
   authFailureWindowS: number;
   /** How long an address that used up its failures is refused (except for credentials it already used), seconds. Env AUTH_BLOCK_S, default 300. */
   authBlockS: number;
+  /**
+   * Messages the server sends that are at least this big are compressed (permessage-deflate, when the client
+   * offers it): first syncs of big boards. Smaller ones (every live edit) are sent as they are. 0 turns
+   * compression off (not negotiated). Env COMPRESS_ABOVE_BYTES, default 16 KiB.
+   */
+  compressAboveBytes: number;
   /** pino level. Env LOG_LEVEL, default info. */
   logLevel: string;
+  /** Log line format: `json`, `pretty` (human-readable), or `auto` (pretty when stdout is a terminal). Env LOG_FORMAT, default auto. */
+  logFormat: LogFormat;
   /** Built client to serve; default dist/client next to the server build. Env CLIENT_DIR. */
   clientDir: string;
+}
+
+/** The accepted values of LOG_FORMAT. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+/** How log lines are written (see Config.logFormat). */
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+function isLogFormat(value: string): value is LogFormat {
+  return (LOG_FORMATS as readonly string[]).includes(value);
 }
 
 export class ConfigError extends Error {
@@ -105,7 +122,9 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     authFailuresPerWindow: 20,
     authFailureWindowS: 60,
     authBlockS: 300,
+    compressAboveBytes: 16 * 1024,
     logLevel: 'info',
+    logFormat: 'auto',
     clientDir: path.resolve('dist/client'),
     ...overrides,
   };
@@ -115,6 +134,8 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
 export function loadConfig(env: Env): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = env.LOG_FORMAT || 'auto';
+  if (!isLogFormat(logFormat)) throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(env.LOG_FORMAT)}`);
   let publicUrl: string | undefined;
   if (env.PUBLIC_URL) {
     try {
@@ -142,7 +163,9 @@ export function loadConfig(env: Env): Config {
     authFailuresPerWindow: int(env, 'AUTH_FAILURES_PER_WINDOW', 20, 1, 100_000),
     authFailureWindowS: int(env, 'AUTH_FAILURE_WINDOW_S', 60, 1, 86_400),
     authBlockS: int(env, 'AUTH_BLOCK_S', 300, 1, 86_400),
+    compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
     logLevel,
+    logFormat,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
   });
 }

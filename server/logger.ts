@@ -1,23 +1,39 @@
 /**
- * Structured JSON logging (pino). Every module receives a Logger and derives child loggers carrying
- * `boardId` and `connId`. Never log tokens, member keys or URLs with their query string.
+ * Structured logging (pino). Every module receives a Logger and derives child loggers carrying `boardId`
+ * and `connId`. Lines are JSON, or human-readable (pino-pretty) for a person at a terminal. Never log
+ * tokens, member keys or URLs with their query string.
  */
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
+import type { LogFormat } from './config.js';
 
 /** The logger type passed around the server. */
 export type Logger = PinoLogger;
 
-/** Creates the root logger at `level` (`silent` in tests); writes JSON lines to stdout. */
-export function createLogger(level: string): Logger {
+/** Whether lines are written pretty: `auto` means pretty only when stdout is a terminal (not a pipe or file). */
+export function usePrettyLogs(format: LogFormat, stdoutIsTty: boolean): boolean {
+  return format === 'pretty' || (format === 'auto' && stdoutIsTty);
+}
+
+function destination(prettyLines: boolean): DestinationStream {
+  // Synchronous writes: the last lines before process.exit (shutdown, fatal errors) must not be lost, and
+  // the server logs events, not per-message traffic, so the cost is small.
+  if (!prettyLines) return pino.destination({ dest: 1, sync: true });
+  return pretty({ destination: 1, sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' });
+}
+
+/**
+ * Creates the root logger at `level` (`silent` in tests), writing JSON lines to stdout, or readable lines
+ * when `prettyLines` (see usePrettyLogs).
+ */
+export function createLogger(level: string, prettyLines = false): Logger {
   return pino({
     level,
     base: { service: 'journeyroom' },
     // Defence in depth: redact secrets should a caller ever pass them in a log object.
     redact: { paths: ['token', 'memberKey', '*.token', '*.memberKey', 'authorization', '*.authorization'], censor: '[redacted]' },
   },
-  // Synchronous writes: the last lines before process.exit (shutdown, fatal errors) must not be lost, and
-  // the server logs events, not per-message traffic, so the cost is small.
-  pino.destination({ dest: 1, sync: true }));
+  destination(prettyLines));
 }
 
 /** A request path without its query string, safe to log (tokens travel in `?token=`). */

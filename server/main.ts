@@ -1,11 +1,11 @@
 /**
  * Entry point only: config from the environment -> SQLite store -> createServer -> listen, and a graceful
- * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Prints one JSON line with the listening `url`.
+ * shutdown on SIGTERM/SIGINT (exit 0 within 10 s). Logs the listening `url` (a JSON line unless logs are pretty).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, usePrettyLogs } from './logger.js';
 import { SqliteStore } from './persistence/sqlite-store.js';
 import { createServer } from './server.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, usePrettyLogs(config.logFormat, process.stdout.isTTY === true));
   const file = path.join(config.dataDir, 'journeyroom.sqlite');
   let store: SqliteStore;
   try {

@@ -97,7 +97,7 @@ describe('checkpoint routes', () => {
     const restored = await call<RestoreResponse>(h, 'POST', `/api/boards/${board.id}/checkpoints/${taken.body.id}/restore`, facilitator, {});
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ restored: taken.body, notesRemoved: 1, notesRecreated: 1 });
-    expect(restored.body.undo.name).toBe('Before restoring End of session 1');
+    expect(restored.body.undo.name).toMatch(/^Before restoring 'End of session 1' \(\d\d:\d\d\)$/);
     expect(content(readBoard(doc))).toEqual(atCheckpoint);
     // A connected participant receives the restore as an ordinary update.
     await waitFor(() => JSON.stringify(content(readBoard(peer.doc))) === JSON.stringify(atCheckpoint), 'peer sees the restore');
@@ -108,7 +108,8 @@ describe('checkpoint routes', () => {
     await waitFor(() => JSON.stringify(content(readBoard(peer.doc))) === JSON.stringify(afterEdits), 'peer sees the undo');
     const names = (await call<CheckpointListResponse>(h, 'GET', `/api/boards/${board.id}/checkpoints`, facilitator)).body.checkpoints.map((c) => c.name);
     expect(names).toHaveLength(3);
-    expect(names).toContain('Before restoring Before restoring End of session 1');
+    expect(names.filter((n) => n.startsWith("Before undoing the restore of 'End of session 1' ("))).toHaveLength(1);
+    expect(names.some((n) => n.includes('Before restoring Before'))).toBe(false);
   });
 
   it('refuses bad checkpoint and reveal requests with clear JSON errors and stores nothing', async () => {

@@ -26,6 +26,7 @@ import type { Logger } from '../logger.js';
 import type { BoardStore, CheckpointRecord, CheckpointSummary } from '../persistence/board-store.js';
 import { SERVER_ORIGIN } from '../rooms/room.js';
 import { foldAttendance } from '../session/attendance.js';
+import { beforeRestoreName } from '../session/checkpoint-names.js';
 import { CheckpointError, docFromState, restoreCheckpoint, type RestoreResult } from '../session/checkpoint.js';
 import { revealDrafts, type MemberDrafts } from '../session/reveal.js';
 import { JSON_BODY_LIMIT, requireJson } from './boards.js';
@@ -166,11 +167,12 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
       // The state before the restore is encoded and the restore applied in one synchronous step, so no client
       // update can fall between them; the "before" checkpoint is stored afterwards and, if that fails, the
       // restore is reverted the same way (as a forward change) so nothing is lost.
+      const at = now();
       const before: CheckpointRecord = {
         id: randomUUID(),
         boardId: board.id,
-        name: `Before restoring ${checkpoint.name}`.slice(0, CHECKPOINT_NAME_CHARS),
-        createdAt: now(),
+        name: beforeRestoreName(checkpoint.name, at, CHECKPOINT_NAME_CHARS),
+        createdAt: at,
         boardState: Y.encodeStateAsUpdate(boardDoc.doc),
         sessionState: Y.encodeStateAsUpdate(sessionDoc.doc),
       };

@@ -1,7 +1,8 @@
 /**
  * Restoring a checkpoint as a NEW forward change: the live board doc is edited, in one transaction, until
  * its content equals the checkpoint's. Nothing is rewound, so peers simply receive an update, concurrent
- * edits merge as usual, and restoring the automatic "Before restoring ..." checkpoint undoes a restore.
+ * edits merge as usual, and restoring the automatic "Before restoring …" checkpoint undoes a restore
+ * (its names: checkpoint-names.ts).
  * Unchanged values are left alone, so a restore touches only what differs.
  */
 import * as Y from 'yjs';

@@ -1,9 +1,11 @@
 /**
- * <jr-inline-edit>: a title that reads as text and edits in place. Enter or leaving the field saves,
- * Escape restores. While it has focus, a remote rename does not overwrite what the person is typing.
+ * <jr-inline-edit>: a title that reads as text and edits in place. Enter or leaving the field saves what the
+ * person typed (tabbing through writes nothing), Escape restores. A rename made elsewhere shows at once unless
+ * the person is typing in the field.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { FieldDraft } from '../ui/field-draft.js';
 
 export class JrInlineEdit extends LitElement {
   static override properties = {
@@ -57,7 +59,7 @@ export class JrInlineEdit extends LitElement {
   declare maxLength: number;
   /** Saves a new value; returns false when it was refused (the field then shows the old value). */
   declare commit: (value: string) => boolean;
-  private focused = false;
+  private readonly draft = new FieldDraft('');
 
   constructor() {
     super();
@@ -68,9 +70,14 @@ export class JrInlineEdit extends LitElement {
     this.commit = () => true;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  // Runs after every render, not only when `value` changed: a field that was re-created (read-only and back)
+  // must show the stored value again, never stay empty.
+  protected override updated(): void {
     const input = this.input;
-    if (input && changed.has('value') && !this.focused) input.value = this.value;
+    // read-only now (locked): typing that can no longer be saved is dropped, not written later
+    if (!input) this.draft.discard();
+    const shown = this.draft.sync(this.value);
+    if (input && shown !== undefined && input.value !== shown) input.value = shown;
   }
 
   /** Focuses the field and selects its text (a header does this right after its stage or lane is added). */
@@ -86,23 +93,22 @@ export class JrInlineEdit extends LitElement {
 
   protected override render() {
     if (this.readOnly) return html`<span class="text">${this.value}</span>`;
+    // no `.value` binding: updated() decides what the field shows, so a re-render never replaces typing
     return html`<input
-      .value=${this.value}
       aria-label=${this.label}
       maxlength=${this.maxLength}
-      @focus=${() => (this.focused = true)}
+      @input=${() => this.draft.markEdited()}
       @blur=${this.save}
       @keydown=${this.onKey}
     />`;
   }
 
   private readonly save = (): void => {
-    this.focused = false;
     const input = this.input;
     if (!input) return;
-    const next = input.value.trim();
-    if (next === this.value) return;
-    if (!next || !this.commit(next)) input.value = this.value;
+    const next = this.draft.take(input.value.trim());
+    if (next === undefined) return;
+    if (!next || !this.commit(next)) input.value = this.draft.discard();
   };
 
   private readonly onKey = (event: KeyboardEvent): void => {
@@ -111,10 +117,9 @@ export class JrInlineEdit extends LitElement {
     if (event.key === 'Enter') {
       event.preventDefault();
       this.save();
-      this.focused = true;
       input.select();
     } else if (event.key === 'Escape') {
-      input.value = this.value;
+      input.value = this.draft.discard();
       input.select();
     }
   };

@@ -1,12 +1,14 @@
 /**
  * <jr-persona-card>: the persona the journey is mapped for: name, description, goals, quote. Editable by
  * facilitator and participants (saved as they type, after a short pause, and when leaving a field);
- * read-only on the projector. A field being typed in is never overwritten by a remote change.
+ * read-only on the projector and while locked. A field writes only what the person typed in it, and a field
+ * being typed in is never overwritten by a remote change.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { LIMITS, type Persona, type PersonaField } from '../../../shared/board/schema.js';
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { FieldDraft } from '../ui/field-draft.js';
 import { icon } from '../ui/icons.js';
 
 /** Pause in typing after which a persona field is written. */
@@ -150,6 +152,7 @@ export class JrPersonaCard extends LitElement {
   /** shows only the persona's name, to give the map more room on small screens */
   declare collapsed: boolean;
   private readonly timers = new Map<PersonaField, number>();
+  private readonly drafts = new Map<PersonaField, FieldDraft>(FIELDS.map(({ field }) => [field, new FieldDraft('')]));
 
   constructor() {
     super();
@@ -164,12 +167,33 @@ export class JrPersonaCard extends LitElement {
     for (const field of [...this.timers.keys()]) this.flush(field);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!(changed.has('persona') || changed.has('collapsed')) || !this.persona) return;
+  // Runs after every render, whatever changed: fields re-created by unlocking or expanding the card must show
+  // the stored persona again. Before this, they came back empty and leaving one wrote the emptiness.
+  protected override updated(): void {
+    const persona = this.persona;
+    if (!persona) return;
     for (const { field } of FIELDS) {
-      const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${field}"]`);
-      if (input && this.shadowRoot?.activeElement !== input && input.value !== this.persona[field]) input.value = this.persona[field];
+      const draft = this.draft(field);
+      const input = this.input(field);
+      // no field on screen (locked, collapsed, read-only): typing that can no longer be saved is dropped
+      if (!input) {
+        window.clearTimeout(this.timers.get(field));
+        this.timers.delete(field);
+        draft.discard();
+      }
+      const shown = draft.sync(persona[field]);
+      if (input && shown !== undefined && input.value !== shown) input.value = shown;
     }
+  }
+
+  private draft(field: PersonaField): FieldDraft {
+    const draft = this.drafts.get(field);
+    if (!draft) throw new Error(`no draft for persona field ${field}`);
+    return draft;
+  }
+
+  private input(field: PersonaField): HTMLInputElement | HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${field}"]`);
   }
 
   protected override render() {
@@ -217,6 +241,7 @@ export class JrPersonaCard extends LitElement {
   };
 
   private schedule(field: PersonaField): void {
+    this.draft(field).markEdited();
     window.clearTimeout(this.timers.get(field));
     this.timers.set(field, window.setTimeout(() => this.flush(field), SAVE_AFTER_TYPING_MS));
   }
@@ -224,9 +249,10 @@ export class JrPersonaCard extends LitElement {
   private flush(field: PersonaField): void {
     window.clearTimeout(this.timers.get(field));
     this.timers.delete(field);
-    const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${field}"]`);
-    if (!input || !this.persona || input.value === this.persona[field]) return;
-    this.actions?.updatePersona({ [field]: input.value });
+    const input = this.input(field);
+    if (!input) return;
+    const next = this.draft(field).take(input.value);
+    if (next !== undefined) this.actions?.updatePersona({ [field]: next });
   }
 }
 

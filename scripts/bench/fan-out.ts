@@ -1,0 +1,107 @@
+/**
+ * The fan-out workload, run the same way against the server and against the bare relay: every client owns
+ * one note and rewrites its text with a sequence number on its own phase; every other client records the
+ * time from the sender's edit to its own observation of it (same process clock). Server CPU time and the
+ * bytes all clients received are taken over the same window.
+ */
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { readLanes, readStages } from '../../shared/board/read.js';
+import { addNote, setNoteText } from '../../shared/board/write.js';
+import { bytesReceived, close, connect, connectRelay, createBoard, join, percentiles, sleep, type Client } from './clients.js';
+import { cpuMs, type Target } from './processes.js';
+
+/** Where the clients connect: the server (boards over HTTP) or the relay (rooms from a template state). */
+export type FanOutTarget = { kind: 'server'; target: Target } | { kind: 'relay'; target: Target; template: Uint8Array };
+
+/** Waits after the last delivery so trailing traffic (commit signals) is in the figures of both targets. */
+const SETTLE_MS = 500;
+
+async function openClients(t: FanOutTarget, room: number, count: number): Promise<Client[]> {
+  const clients: Client[] = [];
+  if (t.kind === 'server') {
+    const board = await createBoard(t.target.url, `fan-out ${room}`);
+    for (let c = 0; c < count; c++) clients.push(await connect(t.target.url, board, await join(t.target.url, board, `c${c}`)));
+  } else {
+    const name = `relay-${room}-${Math.random().toString(36).slice(2)}`;
+    for (let c = 0; c < count; c++) clients.push(await connectRelay(t.target.url, name, t.template, `member-${room}-${c}`));
+  }
+  return clients;
+}
+
+/** Runs `rooms` × `clientsPerRoom` clients, each editing `editsPerClient` times every `intervalMs`. */
+export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: number, editsPerClient: number, intervalMs: number) {
+  const latencies: number[] = [];
+  const allClients: Client[] = [];
+  const runs: Promise<void>[] = [];
+  let go: () => void = () => undefined;
+  const start = new Promise<void>((resolve) => (go = resolve));
+  for (let r = 0; r < rooms; r++) {
+    const clients = await openClients(t, r, clientsPerRoom);
+    allClients.push(...clients);
+    const first = clients[0]!;
+    const stage = readStages(first.doc)[0]!.id;
+    const lane = readLanes(first.doc)[0]!.id;
+    const noteIds = clients.map((c, i) =>
+      addNote(c.doc, { stageId: stage, laneId: lane, text: '0', author: { id: c.memberId, name: `c${i}`, role: 'stakeholder', department: 'Support' } }),
+    );
+    // wait until every client sees every note
+    while (!clients.every((c) => noteIds.every((id) => c.doc.getMap('notes').has(id)))) await sleep(20);
+    const sentAt = new Map<string, number>();
+    clients.forEach((client) => {
+      noteIds.forEach((noteId) => {
+        const text = (client.doc.getMap('notes').get(noteId) as Y.Map<unknown>).get('text') as Y.Text;
+        text.observe((event) => {
+          if (event.transaction.local) return;
+          const sent = sentAt.get(`${noteId}:${text.toString()}`);
+          if (sent !== undefined) latencies.push(performance.now() - sent);
+        });
+      });
+    });
+    // Each client edits on its own phase within the interval, as people type independently.
+    runs.push(
+      ...clients.map(async (client, i) => {
+        const noteId = noteIds[i]!;
+        await start;
+        await sleep((intervalMs * i) / clients.length);
+        for (let seq = 1; seq <= editsPerClient; seq++) {
+          sentAt.set(`${noteId}:${seq}`, performance.now());
+          setNoteText(client.doc, noteId, String(seq));
+          await sleep(intervalMs);
+        }
+      }),
+    );
+  }
+  // Let the joins' own traffic (first syncs, presence, note creation commits) settle before measuring.
+  await sleep(1000);
+  const expected = rooms * clientsPerRoom * (clientsPerRoom - 1) * editsPerClient;
+  const pid = t.target.proc.pid!;
+  const cpuBefore = await cpuMs(pid);
+  const bytesBefore = bytesReceived();
+  const started = performance.now();
+  go();
+  await Promise.all(runs);
+  const deadline = performance.now() + 15_000;
+  while (latencies.length < expected && performance.now() < deadline) await sleep(50);
+  const seconds = (performance.now() - started) / 1000;
+  await sleep(SETTLE_MS);
+  const cpu = (await cpuMs(pid)) - cpuBefore;
+  const bytesAfter = bytesReceived();
+  allClients.forEach(close);
+  return {
+    target: t.kind,
+    rooms,
+    clientsPerRoom,
+    editsPerClient,
+    editIntervalMs: intervalMs,
+    deliveries: latencies.length,
+    expectedDeliveries: expected,
+    deliveriesPerSecond: Math.round(latencies.length / seconds),
+    latencyMs: percentiles(latencies),
+    serverCpuMs: cpu,
+    serverCpuPercent: Number(((cpu / 10 / (seconds + SETTLE_MS / 1000)) ).toFixed(1)),
+    serverCpuUsPerDelivery: Number(((cpu * 1000) / Math.max(1, latencies.length)).toFixed(1)),
+    wireBytesReceived: bytesAfter.wire - bytesBefore.wire,
+    payloadBytesReceived: bytesAfter.payload - bytesBefore.payload,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Child processes of the benchmark (the built server through `scripts/start.mjs`, and the bare relay) with the
+ * figures read from outside them: time from spawn to the listening line, CPU time and RSS from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+
+/** A process under measurement. */
+export interface Target {
+  url: string;
+  proc: ChildProcess;
+  /** milliseconds from spawn to the listening line on stdout */
+  startMs: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_S = 100;
+
+async function spawnListening(args: string[], env: NodeJS.ProcessEnv): Promise<Target> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const onData = (chunk: Buffer): void => {
+      buffer += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(buffer);
+      if (match?.[1]) {
+        proc.stdout?.off('data', onData);
+        proc.stdout?.resume();
+        resolve(match[1]);
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`${args.join(' ')} exited early with ${code}`)));
+  });
+  const startMs = Number((performance.now() - started).toFixed(1));
+  return {
+    url,
+    proc,
+    startMs,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill(signal);
+      }),
+  };
+}
+
+/** `node scripts/start.mjs` (the build is current: no rebuild) with PORT=0 and the given data dir. */
+export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
+  return spawnListening(['scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', ...env });
+}
+
+/** The bare relay of scripts/bench/relay.mjs. */
+export function startRelay(): Promise<Target> {
+  return spawnListening(['scripts/bench/relay.mjs'], { PORT: '0', HOST: '127.0.0.1' });
+}
+
+/** Resident set size of a process, in KiB. */
+export async function rssKb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+/** User + system CPU time a process used so far, in milliseconds. */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start at state; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** Total CPU time of the machine (all cores, busy or idle) in ms: to report the load beside our figures. */
+export async function machineLoad(): Promise<{ loadAvg1: number; busyShare: number }> {
+  const read = async (): Promise<{ busy: number; total: number }> => {
+    const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '';
+    const values = line.trim().split(/\s+/).slice(1).map(Number);
+    const total = values.reduce((a, b) => a + b, 0);
+    const idle = (values[3] ?? 0) + (values[4] ?? 0);
+    return { busy: total - idle, total };
+  };
+  const a = await read();
+  await new Promise((r) => setTimeout(r, 1000));
+  const b = await read();
+  const loadAvg1 = Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
+  return { loadAvg1, busyShare: Number(((b.busy - a.busy) / Math.max(1, b.total - a.total)).toFixed(2)) };
+}

@@ -1,0 +1,87 @@
+/** permessage-deflate: big first syncs travel compressed when the client offers it; small edits and clients without it work as before. */
+import type net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { readNotes } from '../../shared/board/read.js';
+import { addNote, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
+import type { Author } from '../../shared/board/schema.js';
+import { createBoard } from '../helpers/api.js';
+import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
+import { startServer } from '../helpers/server.js';
+
+const alice: Author = { id: 'alice', name: 'Alice', role: 'customer', department: '' };
+
+/** The socket under a provider's WebSocket (ws keeps it in `_socket`). */
+const socketOf = (client: TestClient): net.Socket => (client.provider.ws as any)._socket as net.Socket;
+
+/** Fills a board with 300 notes (≈ 60 KB of state) through one client. */
+async function bigBoard(wsUrl: string, boardId: string, token: string): Promise<number> {
+  const writer = connectClient(wsUrl, boardId, { token });
+  await synced(writer);
+  const [stage] = stageIds(writer.doc);
+  const [lane] = laneIds(writer.doc);
+  writer.doc.transact(() => {
+    for (let i = 0; i < 300; i++) addNote(writer.doc, { stageId: stage!, laneId: lane!, text: `Note ${i}: the invoice is unclear and the customer calls support`, author: alice });
+  });
+  const size = Y.encodeStateAsUpdate(writer.doc).byteLength;
+  writer.destroy();
+  return size;
+}
+
+describe('compression', () => {
+  it('a stock client that offers permessage-deflate gets a big first sync compressed, and live edits still flow', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const docBytes = await bigBoard(s.wsUrl, board.id, board.tokens.participant);
+    expect(docBytes).toBeGreaterThan(s.config.compressAboveBytes);
+    const late = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(late);
+    await waitFor(() => readNotes(late.doc).length === 300, 'late client has every note');
+    expect(late.provider.ws?.extensions).toContain('permessage-deflate');
+    // Everything the socket read (handshake, presence, both sync steps) is far below the state's size.
+    expect(socketOf(late).bytesRead).toBeLessThan(docBytes * 0.4);
+
+    const other = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(other);
+    const note = readNotes(late.doc)[0]!;
+    setNoteText(late.doc, note.id, 'edited after a compressed sync');
+    await waitFor(() => readNotes(other.doc).find((n) => n.id === note.id)?.text === 'edited after a compressed sync', 'edit reached the other client');
+  });
+
+  it('a client that does not offer permessage-deflate syncs the same board uncompressed', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const docBytes = await bigBoard(s.wsUrl, board.id, board.tokens.participant);
+    class PlainWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { perMessageDeflate: false });
+      }
+    }
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(s.wsUrl, board.id, doc, {
+      WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token: board.tokens.participant },
+    });
+    try {
+      await waitFor(() => provider.synced && readNotes(doc).length === 300, 'plain client has every note');
+      expect(provider.ws?.extensions).toBe('');
+      expect(((provider.ws as any)._socket as net.Socket).bytesRead).toBeGreaterThan(docBytes);
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  });
+
+  it('COMPRESS_ABOVE_BYTES=0 does not negotiate compression at all', async () => {
+    const s = await startServer({ compressAboveBytes: 0 });
+    const board = await createBoard(s.url);
+    await bigBoard(s.wsUrl, board.id, board.tokens.participant);
+    const late = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(late);
+    await waitFor(() => readNotes(late.doc).length === 300, 'late client has every note');
+    expect(late.provider.ws?.extensions).toBe('');
+  });
+});
