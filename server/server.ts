@@ -17,6 +17,9 @@ import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './session/attendance-tracker.js';
 import { createGuessGuard } from './auth/guess-guard.js';
+import type { Room } from './rooms/room.js';
+import { countDraftEntries } from '../shared/session/drafts.js';
+import { republishDraftCount, stampPresenceFacts } from './sync/presence-facts.js';
 
 /** Deadline for a request's headers (including WebSocket upgrades). */
 export const HEADERS_TIMEOUT_MS = 15_000;
@@ -110,6 +113,34 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     clientTracking: false,
   });
 
+  /** The member's draft count as the server holds it (their private doc, when loaded). */
+  const draftCountOf = (boardId: string, memberId: string): number => {
+    if (!memberId) return 0;
+    const room = registry.peek({ boardId, kind: 'private', memberId });
+    return room && !room.isDestroyed ? countDraftEntries(room.doc) : 0;
+  };
+  const stampPresence = (grant: Grant, state: Record<string, unknown>): void => {
+    const { boardId } = grant.address;
+    const board = grant.address.kind === 'board' ? registry.peek({ boardId, kind: 'board' }) : undefined;
+    stampPresenceFacts(state, board?.doc, draftCountOf(boardId, grant.user.memberId));
+  };
+  // When a member's drafts change, the count others see changes with them (re-published by the server).
+  const watchedDrafts = new WeakSet<Room>();
+  const watchDrafts = (room: Room): void => {
+    if (watchedDrafts.has(room)) return;
+    watchedDrafts.add(room);
+    const { boardId, memberId } = room.address;
+    if (!memberId) return;
+    let last = countDraftEntries(room.doc);
+    room.doc.on('update', () => {
+      const count = countDraftEntries(room.doc);
+      if (count === last) return;
+      last = count;
+      const board = registry.peek({ boardId, kind: 'board' });
+      if (board && !board.isDestroyed) republishDraftCount(board.awareness, memberId, count);
+    });
+  };
+
   const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
     const { boardId } = grant.address;
     const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
@@ -122,7 +153,12 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     // Attendance: who was on the board (not the projector), from when and for how long.
     const { memberId } = grant.user;
     const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
-    const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound, noteClockSkewMs: config.noteClockSkewMs }, log, () => {
+    const conn = new Connection(connId, ws, grant, {
+      maxBufferedBytes: config.maxBufferedBytes,
+      overMemoryBound: () => queue.overMemoryBound,
+      noteClockSkewMs: config.noteClockSkewMs,
+      stampPresence,
+    }, log, () => {
       connections.delete(conn);
       registry.releaseConnection(boardId);
       left?.();
@@ -131,8 +167,12 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     log.debug('connection accepted');
     registry.getRoom(grant.address).then(
       (room) => {
-        if (conn.closed) registry.releaseIfIdle(room);
-        else conn.attach(room);
+        if (conn.closed) {
+          registry.releaseIfIdle(room);
+          return;
+        }
+        if (grant.address.kind === 'private') watchDrafts(room);
+        conn.attach(room);
       },
       () => conn.close(CLOSE.tryAgainLater, 'board could not be loaded'),
     );

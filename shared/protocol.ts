@@ -122,14 +122,20 @@ export interface PresenceUser {
   department: string;
 }
 
-/** The awareness state a client publishes. `user` is overwritten by the server. */
+/** What presence shows for a private draft being edited or selected: never its id (docs/protocol.md). */
+export const PRIVATE_DRAFT = 'private-draft';
+
+/** The awareness state a client publishes. `user` and `drafts` are overwritten by the server. */
 export interface PresenceState {
   user?: PresenceUser;
-  /** id of the note this person is editing, if any */
+  /** id of the board note this person is editing, PRIVATE_DRAFT for one of their drafts, or null */
   editing?: string | null;
   /** id of the note or stage this person has selected, for a soft highlight */
   selected?: string | null;
-  /** how many private drafts this person holds during a silent brainstorm (others see the count, never the notes) */
+  /**
+   * how many private drafts this person holds (others see the count, never the notes); stamped by the server
+   * from the member's private doc, whatever the client sent
+   */
   drafts?: number;
 }
 

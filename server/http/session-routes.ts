@@ -3,7 +3,7 @@
  * silent brainstorm, attendance, and the server clock for timer skew correction. Every change goes through
  * the live docs of the rooms, so connected peers see it at once and the write queue stores it.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -233,7 +233,10 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
         return { memberId, doc: live.doc, author };
       });
       const revealedAt = now();
-      const result = revealDrafts(boardDoc.doc, drafts, SERVER_ORIGIN);
+      // Note ids derived from a board secret the participants never see: unguessable, stable across a retried reveal.
+      const noteIdFor = (memberId: string, draftId: string): string =>
+        createHmac('sha256', board.tokenHashes.facilitator).update(`reveal\n${memberId}\n${draftId}`).digest('base64url').slice(0, 32);
+      const result = revealDrafts(boardDoc.doc, drafts, SERVER_ORIGIN, noteIdFor);
       markRevealed(sessionDoc.doc, revealedAt, { endPrivateMode: !keepPrivateMode }, SERVER_ORIGIN);
       logger.info({ boardId: board.id, revealed: result.revealed, skipped: result.skipped.length }, 'drafts revealed');
       const body: RevealResponse = {

@@ -32,6 +32,8 @@ export interface ConnectionOptions {
   overMemoryBound: () => boolean;
   /** how far a new note's createdAt may lie outside the writer's time on the board */
   noteClockSkewMs: number;
+  /** stamps the server's presence facts for this connection's grant (see presence-facts.ts) */
+  stampPresence?: (grant: Grant, state: Record<string, unknown>) => void;
 }
 
 /** A connection as the room sees it (RoomPeer) plus its lifecycle. */
@@ -85,6 +87,7 @@ export class Connection implements RoomPeer {
       user: this.grant.user,
       member: this.grant.member,
       noteClockSkewMs: this.options.noteClockSkewMs,
+      stampPresence: this.options.stampPresence && ((state) => this.options.stampPresence?.(this.grant, state)),
       overMemoryBound: this.options.overMemoryBound,
       awarenessBudget: new TokenBucket(AWARENESS_BURST, AWARENESS_RATE_PER_S),
       log: this.log,

@@ -30,6 +30,8 @@ export interface FrameContext {
   member: BoardWriter['member'];
   /** how far a new note's createdAt may lie outside the writer's time on the board */
   noteClockSkewMs: number;
+  /** stamps the server's presence facts (draft count, visible targets) into a presence state */
+  stampPresence?: (state: Record<string, unknown>) => void;
   /** true while storage is over its memory bound: updates are refused with 1013 */
   overMemoryBound: () => boolean;
   /** awareness updates beyond this budget are dropped (presence is renewed every 15 s anyway) */
@@ -113,7 +115,7 @@ function handleAwareness(ctx: FrameContext, update: Uint8Array): FrameResult {
     ctx.log.debug('awareness update over the rate budget dropped');
     return OK;
   }
-  const verdict = filterAwareness(update, ctx.peer.id, ctx.room.awarenessOwners, ctx.room.ownedCount(ctx.peer), ctx.user);
+  const verdict = filterAwareness(update, ctx.peer.id, ctx.room.awarenessOwners, ctx.room.ownedCount(ctx.peer), ctx.user, ctx.stampPresence);
   if (!verdict.ok) return verdict;
   if (verdict.dropped > 0) ctx.log.debug({ dropped: verdict.dropped }, 'dropped awareness entries of other connections');
   ctx.room.applyAwareness(ctx.peer, verdict.update, verdict.claimed, verdict.released);

@@ -144,12 +144,14 @@ describe('sync', () => {
     const b = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('user', { memberId: 'x', name: 'The CEO', role: 'facilitator', department: 'Board' });
-    a.provider.awareness.setLocalStateField('editing', 'n1');
+    // Presence may name what is on the board (anything else shows as a private draft: presence-facts.test.ts).
+    const n1 = readStages(a.doc)[0]!.id;
+    a.provider.awareness.setLocalStateField('editing', n1);
     // A state at clock 0 (never changed since construction) is not propagated by y-protocols; any field bumps it.
     b.provider.awareness.setLocalStateField('selected', null);
     const seen = await waitFor(() => {
       const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string }; editing?: string } | undefined;
-      return state?.editing === 'n1' ? state : undefined;
+      return state?.editing === n1 ? state : undefined;
     }, 'b sees a');
     expect(seen?.user).toEqual({ memberId: member.memberId, name: 'Carol', role: 'customer', department: '' });
     // The projector is present too, stamped as projector.
