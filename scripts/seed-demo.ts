@@ -11,7 +11,10 @@ import { WebsocketProvider } from 'y-websocket';
 import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
 import { readLanes, readNotes, readStages } from '../shared/board/read.js';
 import type { Author, LaneKind } from '../shared/board/schema.js';
-import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment, setVotes } from '../shared/board/write.js';
+import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment } from '../shared/board/write.js';
+import { setBallotDots, voteKey } from '../shared/session/ballot.js';
+import { readVote } from '../shared/session/read.js';
+import { closeVote, openVote } from '../shared/session/write.js';
 
 const base = (process.argv[2] ?? 'http://localhost:3000').replace(/\/$/, '');
 
@@ -62,7 +65,7 @@ const ROWS: Row[] = [
   ['Pay', 'opportunities', 'Instant payment matching with open banking', 3],
 ];
 
-/** A stock y-websocket client on a board, synced. */
+/** A stock y-websocket client on a board's room (`<id>`, `<id>/session`, `<id>/private/<member>`), synced. */
 async function connect(boardId: string, params: Record<string, string>): Promise<{ doc: Y.Doc; close: () => void }> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + '/ws', boardId, doc, {
@@ -131,10 +134,26 @@ async function main(): Promise<void> {
   setOwnerDepartment(doc, note('Payment status'), 'Billing');
   setMomentOfTruth(doc, hold, true);
   setMomentOfTruth(doc, note('Sends the first invoice'), true);
-  setVotes(doc, hold, members[0]!.memberId, 2);
-  setVotes(doc, hold, members[1]!.memberId, 2);
-  setVotes(doc, note('Pricing page hides'), members[2]!.memberId, 3);
-  setVotes(doc, note('Instant payment'), members[3]!.memberId, 2);
+  // A dot vote as in a workshop: the facilitator opens it, each person fills their own ballot, the server counts
+  // the ballots and publishes the result into the board when the vote closes.
+  const session = await connect(`${created.id}/session`, { token: facilitator });
+  openVote(session.doc, { dotsPerPerson: 3 }, Date.now());
+  const key = voteKey(readVote(session.doc));
+  const ballots: [number, string, number][] = [
+    [0, hold, 2],
+    [1, hold, 2],
+    [2, note('Pricing page hides'), 3],
+    [3, note('Instant payment'), 2],
+  ];
+  for (const [who, noteId, dots] of ballots) {
+    const ballot = await connect(`${created.id}/private/${members[who]!.memberId}`, { token: tokenOf(created.links.participant), member: members[who]!.memberKey });
+    setBallotDots(ballot.doc, key, noteId, dots);
+    await new Promise((r) => setTimeout(r, 300));
+    ballot.close();
+  }
+  closeVote(session.doc, Date.now());
+  await until(() => readNotes(doc).some((n) => Object.keys(n.votes).length > 0));
+  session.close();
   // Let the server commit (≤ 250 ms) before we disconnect.
   await new Promise((r) => setTimeout(r, 1000));
   facilitatorSide.close();

@@ -17,7 +17,12 @@ import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './session/attendance-tracker.js';
 import { createGuessGuard } from './auth/guess-guard.js';
-import type { Room } from './rooms/room.js';
+import type * as Y from 'yjs';
+import { SERVER_ORIGIN, type Room } from './rooms/room.js';
+import { readBallot, voteKey } from '../shared/session/ballot.js';
+import { readVote } from '../shared/session/read.js';
+import { registryLiveDocs } from './session/live-docs.js';
+import { publishAllBallots, publishTally } from './session/vote-tally.js';
 import { countDraftEntries } from '../shared/session/drafts.js';
 import { republishDraftCount, stampPresenceFacts } from './sync/presence-facts.js';
 
@@ -124,20 +129,45 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     const board = grant.address.kind === 'board' ? registry.peek({ boardId, kind: 'board' }) : undefined;
     stampPresenceFacts(state, board?.doc, draftCountOf(boardId, grant.user.memberId));
   };
-  // When a member's drafts change, the count others see changes with them (re-published by the server).
-  const watchedDrafts = new WeakSet<Room>();
-  const watchDrafts = (room: Room): void => {
-    if (watchedDrafts.has(room)) return;
-    watchedDrafts.add(room);
+  // A member's private doc changed: the draft count others see follows it (re-published by the server), and
+  // while a vote with visible counts is open, their ballot is counted and published at once.
+  const watchedPrivate = new WeakSet<Room>();
+  const watchPrivateDoc = (room: Room): void => {
+    if (watchedPrivate.has(room)) return;
+    watchedPrivate.add(room);
     const { boardId, memberId } = room.address;
     if (!memberId) return;
     let last = countDraftEntries(room.doc);
     room.doc.on('update', () => {
-      const count = countDraftEntries(room.doc);
-      if (count === last) return;
-      last = count;
       const board = registry.peek({ boardId, kind: 'board' });
-      if (board && !board.isDestroyed) republishDraftCount(board.awareness, memberId, count);
+      if (!board || board.isDestroyed) return;
+      const count = countDraftEntries(room.doc);
+      if (count !== last) {
+        last = count;
+        republishDraftCount(board.awareness, memberId, count);
+      }
+      const vote = board.sessionDoc ? readVote(board.sessionDoc) : undefined;
+      if (vote?.status === 'open' && !vote.hideCounts) publishTally(board.doc, vote, [{ memberId, ballot: readBallot(room.doc, voteKey(vote)) }], SERVER_ORIGIN);
+    });
+  };
+  // The facilitator closed a vote: every ballot is counted and published into the board doc at once.
+  const liveDocs = registryLiveDocs(registry);
+  const watchedSessions = new WeakSet<Y.Doc>();
+  const watchVote = (room: Room): void => {
+    const sessionDoc = room.sessionDoc;
+    if (!sessionDoc || watchedSessions.has(sessionDoc)) return;
+    watchedSessions.add(sessionDoc);
+    const { boardId } = room.address;
+    let wasOpen = readVote(sessionDoc).status === 'open';
+    sessionDoc.on('update', () => {
+      const open = readVote(sessionDoc).status === 'open';
+      if (wasOpen && !open) {
+        publishAllBallots(store, liveDocs, boardId, SERVER_ORIGIN).then(
+          () => logger.info({ boardId }, 'vote closed: ballots counted and published'),
+          (error: unknown) => logger.error({ boardId, err: error }, 'vote closed but the ballots could not be published'),
+        );
+      }
+      wasOpen = open;
     });
   };
 
@@ -171,7 +201,8 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
           registry.releaseIfIdle(room);
           return;
         }
-        if (grant.address.kind === 'private') watchDrafts(room);
+        if (grant.address.kind === 'private') watchPrivateDoc(room);
+        if (grant.address.kind === 'board') watchVote(room);
         conn.attach(room);
       },
       () => conn.close(CLOSE.tryAgainLater, 'board could not be loaded'),

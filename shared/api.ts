@@ -127,3 +127,10 @@ export interface HealthResponse {
 export function boardLinkPath(boardId: string, token: string): string {
   return `/b/${boardId}#token=${token}`;
 }
+
+/** GET /api/boards/:id/votes (facilitator): the running tally of the current vote, noteId -> memberId -> dots. */
+export interface VoteTallyResponse {
+  vote: string;
+  status: 'open' | 'closed';
+  dots: Record<string, Record<string, number>>;
+}

@@ -7,6 +7,7 @@ import { boardRoutes, joinRoutes } from './boards.js';
 import { createSessionRouter } from './session-routes.js';
 import { createExportRouter } from './export-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
+import { createVoteRouter } from './vote-routes.js';
 import { registryLiveDocs } from '../session/live-docs.js';
 import type { AttendanceTracker } from '../session/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
@@ -46,6 +47,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
   app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveSessionIds }));
   app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));
+  app.use('/api/boards', createVoteRouter({ store: options.store, docs }));
   app.use('/api', apiNotFound);
   app.use(...staticRoutes(options.clientDir));
   app.use(notFound);

@@ -5,6 +5,7 @@
  *   and nobody changes the author fields of an existing note;
  * - the structure (meta, persona, stages, lanes) is the facilitator's unless the session's switch opens it;
  * - deleting (or replacing) a note written by someone else is the facilitator's unless the switch opens it;
+ * - dots are the server's to write (the tally of the members' ballots): no client writes a note's `votes`.
  * A connection without a member (a bare link) may edit but not create notes: it has no identity to stamp.
  */
 import * as Y from 'yjs';
@@ -96,6 +97,7 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array, writer: BoardWri
   const notes = doc.getMap(ROOT.notes);
   /** Notes created by this update: id -> author fields set in it. */
   const created = new Map<string, Map<string, unknown>>();
+  const createdWithDots = new Set<string>();
 
   for (const change of changes.added) {
     const { path } = change;
@@ -116,6 +118,12 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array, writer: BoardWri
       fields.set(field, change.value);
       continue;
     }
+    if (fields && field === NOTE.votes) {
+      // Dots inside a note created by this update: only an undone deletion may bring its published dots back.
+      createdWithDots.add(noteId);
+      continue;
+    }
+    if (field === NOTE.votes) return refuse('dots are counted by the server from the ballots');
     if (path.length === 3 && (AUTHOR_FIELDS as readonly string[]).includes(field)) return refuse(`the author of note ${noteId.slice(0, 40)} cannot be changed`);
   }
 
@@ -138,10 +146,13 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array, writer: BoardWri
     const noteDeletedToo = !(parentNote instanceof Y.Map) || changes.deleted.some((d) => d.path.length === 2 && d.path[1] === noteId);
     if (noteDeletedToo || created.has(noteId)) continue;
     const field = path[2] ?? '';
+    if (field === NOTE.votes) return refuse('dots are counted by the server from the ballots');
     if (path.length === 3 && (AUTHOR_FIELDS as readonly string[]).includes(field)) return refuse(`the author of note ${noteId.slice(0, 40)} cannot be changed`);
   }
 
   for (const [noteId, fields] of created) {
+    const restored = ledger.authorOf(noteId) === authorKey((field) => fields.get(field));
+    if (createdWithDots.has(noteId) && !restored) return refuse('dots are counted by the server from the ballots');
     const verdict = checkAuthor(noteId, fields, writer, ledger);
     if (!verdict.ok) return verdict;
   }

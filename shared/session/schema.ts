@@ -70,6 +70,8 @@ export type TimerState = z.infer<typeof timerSchema>;
 
 export const DEFAULT_DOTS_PER_PERSON = 3;
 export const voteSchema = z.object({
+  /** random id of this vote, so ballots of an earlier vote never count in a later one */
+  id: z.string().max(64).optional(),
   status: z.enum(['closed', 'open']),
   /** lanes open for voting */
   laneIds: z.array(z.string()).max(50),

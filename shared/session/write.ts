@@ -225,6 +225,7 @@ export function openVote(doc: Y.Doc, input: OpenVoteInput, serverNow: number, or
   const vote: VoteState = parse(
     voteSchema,
     {
+      id: uuid(),
       status: 'open',
       laneIds,
       dotsPerPerson: input.dotsPerPerson ?? DEFAULT_DOTS_PER_PERSON,
