@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 
@@ -135,6 +136,8 @@ describe('journey board in a browser', () => {
     expect(await bo.page.getByRole('group', { name: /^Discover, Doing/ }).locator('jr-note').count()).toBe(0);
 
     // -- Bo drags it (HTML5 drag and drop) to the Pain points lane of the same stage; Ada sees it
+    //    (scrolled into view first, as a person does: the map scrolls inside the page)
+    await bo.page.getByRole('group', { name: /^Buy, Pain points/ }).scrollIntoViewIfNeeded();
     await bo.page
       .getByRole('group', { name: /^Buy, Doing/ })
       .getByRole('button', { name: /^Move note/ })
@@ -181,6 +184,8 @@ describe('journey board in a browser', () => {
     // -- screenshots for people to look at
     await bo.page.screenshot({ path: path.join(RESULTS_DIR, 'board.png') });
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector.png') });
+    await expectNoAxeViolations(bo.page, 'board with notes (participant)');
+    await expectNoAxeViolations(projector.page, 'projector with notes');
 
     for (const { page } of [facilitator, ada, bo, projector]) expect(pageErrors(page).join("\n")).toBe("");
     for (const { context } of [facilitator, ada, bo, projector]) await context.close();
@@ -258,7 +263,7 @@ describe('journey board in a browser', () => {
     await page.getByRole('button', { name: 'Delete stage Renew' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete stage' }).click();
     await expect.poll(stageTitles).toEqual(['Stage 1', 'Stage 2', 'Stage 3']);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('jr-undo-toast').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(stageTitles).toEqual(['Stage 1', 'Renew', 'Stage 2', 'Stage 3']);
     await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
 
@@ -280,7 +285,7 @@ describe('journey board in a browser', () => {
     // a deleted note can be undone too
     await page.getByRole('button', { name: /^Delete note/ }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('jr-undo-toast').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Note text by Fran' }).inputValue()).toBe('Renewal reminder');
     expect(pageErrors(page).join('\n')).toBe('');
 

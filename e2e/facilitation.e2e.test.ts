@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 
@@ -131,6 +132,8 @@ describe('facilitation in a browser', () => {
     await projector.page.locator('[data-private-notes="2"]').waitFor();
     await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-brainstorm.png') });
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-brainstorm.png') });
+    await expectNoAxeViolations(ada.page, 'participant during a silent brainstorm');
+    await expectNoAxeViolations(fac.page, 'facilitator during a silent brainstorm');
     // the other participant and the projector see neither draft
     expect(await bo.page.getByRole('textbox', { name: 'Note text by Ada' }).count()).toBe(0);
     expect(await ada.page.getByRole('textbox', { name: 'Note text by Bo' }).count()).toBe(0);
@@ -160,6 +163,7 @@ describe('facilitation in a browser', () => {
     // Her own dots come from her ballot (the board doc holds nobody's while counts are hidden).
     await noteOn(ada.page, 'Offer Apple Pay').getByRole('img', { name: 'Your dots on this note: 2' }).waitFor({ state: 'attached' });
     await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-vote.png') });
+    await expectNoAxeViolations(ada.page, 'participant during a vote');
     expect(await placeOn(ada.page, 'Offer Apple Pay').isDisabled()).toBe(true);
     await placeOn(bo.page, 'Offer Apple Pay').click();
     await bo.page.locator('[data-dots-left="2"]').waitFor();
@@ -181,6 +185,8 @@ describe('facilitation in a browser', () => {
     await expect.poll(() => panel.getByRole('list', { name: 'Vote ranking' }).locator('li').first().innerText()).toMatch(/^3 · Offer Apple Pay/);
     await noteOn(projector.page, 'Offer Apple Pay').locator('[data-votes="3"]').waitFor();
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-vote.png') });
+    await expectNoAxeViolations(projector.page, 'projector after a vote');
+    await expectNoAxeViolations(bo.page, 'participant after a vote (results open)');
 
     // -- root causes: Ada links the pain point to its cause and names the owning department
     await ada.page.getByRole('button', { name: 'Root causes of note “Card declined without a reason”' }).click();
@@ -196,9 +202,14 @@ describe('facilitation in a browser', () => {
     // -- focus: the facilitator brings everyone to the stage "Pay": the projector highlights it, followers scroll there
     await fac.page.getByRole('button', { name: 'Bring everyone to the stage Pay' }).click();
     await projector.page.locator('[data-stage-head].focused', { hasText: 'Pay' }).waitFor();
+    // (at 1440 px all six stages may fit, so "scrolled there" means: the stage is fully in view, not scrollLeft > 0)
+    const boMap = await bo.page.locator('jr-board').boundingBox();
     await expect
-      .poll(() => bo.page.locator('jr-board').evaluate((el: { shadowRoot: { querySelector(s: string): { scrollLeft: number } | null } | null }) => el.shadowRoot?.querySelector('.scroller')?.scrollLeft ?? 0))
-      .toBeGreaterThan(0);
+      .poll(async () => {
+        const head = await bo.page.locator('jr-board [data-stage-head]', { has: bo.page.getByRole('textbox', { name: 'Stage 6 title' }) }).boundingBox();
+        return !!head && !!boMap && head.x >= boMap.x - 1 && head.x + head.width <= boMap.x + boMap.width + 1;
+      })
+      .toBe(true);
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus-stage.png') });
     // ... then to a note: the projector zooms in on it
     const noteWidth = () => noteOn(projector.page, 'Offer Apple Pay').boundingBox().then((box) => box?.width ?? 0);

@@ -7,6 +7,7 @@
  *   npm run bench                 # full run (~4 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
  *   BENCH_ONLY=fanout,sync,start,capacity,visits npm run bench   # some sections only
+ *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

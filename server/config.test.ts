@@ -33,4 +33,10 @@ describe('config', () => {
     expect(() => loadConfig({ COMPRESS_ABOVE_BYTES: raw })).toThrow(ConfigError);
     expect(() => loadConfig({ COMPRESS_ABOVE_BYTES: raw })).toThrow(/COMPRESS_ABOVE_BYTES/);
   });
+
+  it('IDLE_GC_MS defaults to 10 s, 0 turns it off, bad values are named', () => {
+    expect(loadConfig({}).idleGcMs).toBe(10_000);
+    expect(loadConfig({ IDLE_GC_MS: '0' }).idleGcMs).toBe(0);
+    for (const raw of ['-5', 'soon', '1e9']) expect(() => loadConfig({ IDLE_GC_MS: raw })).toThrow(/IDLE_GC_MS/);
+  });
 });

@@ -19,7 +19,10 @@ export interface Config {
   maxFrameBytes: number;
   /** Connections per board (all its docs together); more are refused with 1013. Env MAX_CONNECTIONS_PER_BOARD, default 250. */
   maxConnectionsPerBoard: number;
-  /** Longest wait between an update's arrival and its commit. Env FLUSH_DELAY_MS, default 200 (contract: <= 250). */
+  /**
+   * Wait before committing the first update on a quiet queue; under load commits follow each other back to
+   * back (group commit). Env FLUSH_DELAY_MS, default 0 (contract: <= 250).
+   */
   flushDelayMs: number;
   /** Compact a doc's update log into its snapshot after this many appended updates. Env COMPACT_AFTER_UPDATES, default 500. */
   compactAfterUpdates: number;
@@ -46,6 +49,12 @@ export interface Config {
    * compression off (not negotiated). Env COMPRESS_ABOVE_BYTES, default 16 KiB.
    */
   compressAboveBytes: number;
+  /**
+   * After this long with no board loaded (following a time with boards), the server runs one full garbage
+   * collection so the memory of unloaded boards goes back to the system. 0 turns it off. Env IDLE_GC_MS,
+   * default 10000.
+   */
+  idleGcMs: number;
   /** pino level. Env LOG_LEVEL, default info. */
   logLevel: string;
   /** Log line format: `json`, `pretty` (human-readable), or `auto` (pretty when stdout is a terminal). Env LOG_FORMAT, default auto. */
@@ -113,7 +122,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     allowedOrigins: [],
     maxFrameBytes: 8 * 1024 * 1024,
     maxConnectionsPerBoard: 250,
-    flushDelayMs: 200,
+    flushDelayMs: 0,
     compactAfterUpdates: 500,
     idleUnloadMs: 5000,
     maxPendingBytes: 256 * 1024 * 1024,
@@ -123,6 +132,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     authFailureWindowS: 60,
     authBlockS: 300,
     compressAboveBytes: 16 * 1024,
+    idleGcMs: 10_000,
     logLevel: 'info',
     logFormat: 'auto',
     clientDir: path.resolve('dist/client'),
@@ -154,7 +164,7 @@ export function loadConfig(env: Env): Config {
     allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
     maxFrameBytes: int(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 250, 1, 100_000),
-    flushDelayMs: int(env, 'FLUSH_DELAY_MS', 200, 0, 250),
+    flushDelayMs: int(env, 'FLUSH_DELAY_MS', 0, 0, 250),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 5000, 0, 3_600_000),
     maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),
@@ -164,6 +174,7 @@ export function loadConfig(env: Env): Config {
     authFailureWindowS: int(env, 'AUTH_FAILURE_WINDOW_S', 60, 1, 86_400),
     authBlockS: int(env, 'AUTH_BLOCK_S', 300, 1, 86_400),
     compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
+    idleGcMs: int(env, 'IDLE_GC_MS', 10_000, 0, 3_600_000),
     logLevel,
     logFormat,
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),

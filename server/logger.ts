@@ -3,8 +3,9 @@
  * and `connId`. Lines are JSON, or human-readable (pino-pretty) for a person at a terminal. Never log
  * tokens, member keys or URLs with their query string.
  */
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { LogFormat } from './config.js';
 
 /** The logger type passed around the server. */
@@ -19,6 +20,8 @@ function destination(prettyLines: boolean): DestinationStream {
   // Synchronous writes: the last lines before process.exit (shutdown, fatal errors) must not be lost, and
   // the server logs events, not per-message traffic, so the cost is small.
   if (!prettyLines) return pino.destination({ dest: 1, sync: true });
+  // Loaded only for a person at a terminal: importing pino-pretty costs ~100 ms of start and a few MiB.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pretty({ destination: 1, sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' });
 }
 

@@ -8,9 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, usePrettyLogs } from './logger.js';
 import { SqliteStore } from './persistence/sqlite-store.js';
 import { createServer } from './server.js';
-
-/** Hard deadline for a graceful shutdown (Docker's default stop grace period). */
-const SHUTDOWN_DEADLINE_MS = 10_000;
+import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -47,7 +45,7 @@ async function main(): Promise<void> {
     const deadline = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
+    }, SHUTDOWN_BUDGET.totalMs);
     deadline.unref();
     server.close().then(
       () => process.exit(0),

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
 import { CLOSE } from '../shared/protocol.js';
 import type { Config } from './config.js';
+import { answerFor } from './app-error.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import type { BoardStore } from './persistence/board-store.js';
@@ -25,6 +26,8 @@ import { registryLiveDocs } from './session/live-docs.js';
 import { publishAllBallots, publishTally } from './session/vote-tally.js';
 import { countDraftEntries } from '../shared/session/drafts.js';
 import { republishDraftCount, stampPresenceFacts } from './sync/presence-facts.js';
+import { startIdleGc } from './memory/idle-gc.js';
+import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
 /** Deadline for a request's headers (including WebSocket upgrades). */
 export const HEADERS_TIMEOUT_MS = 15_000;
@@ -85,9 +88,6 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     logger,
   });
   const registry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs });
-  const unsubscribe = queue.onCommitted((boardId, docKey) => {
-    registry.peekDoc(boardId, docKey)?.announceCommitted();
-  });
   const attendance = new AttendanceTracker(store, logger);
   const connections = new Set<Connection>();
   // Revoking a link revokes access now: every socket admitted with it (or with a member key made with it) closes
@@ -105,7 +105,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
   const app = createApp({ store, registry, queue, clientDir: config.clientDir, publicUrl: config.publicUrl, logger, attendance, revokeCredential, guessGuard });
   const httpServer = http.createServer(app);
   // A socket that never finishes its request headers (or upgrade) is dropped after this, not Node's 60 s:
-  // stalled half-upgrades must not pile up (reliability.md F6). Whole requests are tiny here.
+  // stalled half-upgrades must not pile up. Whole requests are tiny here.
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   const wss = new WebSocketServer({
@@ -135,8 +135,8 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
   const watchPrivateDoc = (room: Room): void => {
     if (watchedPrivate.has(room)) return;
     watchedPrivate.add(room);
+    if (room.address.kind !== 'private') return;
     const { boardId, memberId } = room.address;
-    if (!memberId) return;
     let last = countDraftEntries(room.doc);
     room.doc.on('update', () => {
       const board = registry.peek({ boardId, kind: 'board' });
@@ -205,7 +205,7 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
         if (grant.address.kind === 'board') watchVote(room);
         conn.attach(room);
       },
-      () => conn.close(CLOSE.tryAgainLater, 'board could not be loaded'),
+      (error: unknown) => conn.close(answerFor(error).close, 'board could not be loaded'),
     );
   };
 
@@ -223,11 +223,13 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
     }
   }, PING_INTERVAL_MS);
   ping.unref();
+  const stopIdleGc = startIdleGc({ roomCount: () => registry.roomCount, quietMs: config.idleGcMs, logger });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       clearInterval(ping);
+      stopIdleGc();
       httpServer.off('upgrade', onUpgrade);
       // Refuse new upgrades politely while we shut down.
       httpServer.on('upgrade', (_req, socket) => socket.destroy());
@@ -235,11 +237,10 @@ export function createServer({ config, store, logger }: ServerDeps): Journeyroom
       await registry.close(CLOSE.goingAway);
       for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
       try {
-        await queue.close(2500);
+        await queue.close(SHUTDOWN_BUDGET.queueCloseMs);
       } catch (error) {
         logger.error({ err: error }, 'write queue did not store everything before shutdown');
       }
-      unsubscribe();
       httpServer.closeAllConnections();
       await stopped;
       await attendance.settle();

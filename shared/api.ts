@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { departmentSchema, joinRoleSchema, nameSchema, personaPatchSchema, titleSchema } from './board/schema.js';
 import { TEMPLATE_IDS } from './board/template.js';
-import type { Role } from './protocol.js';
+import type { MemberRole, Role } from './protocol.js';
 
 /** Machine-readable error codes of `{ error: { code, message } }`. */
 export const API_ERROR = {
@@ -109,7 +109,7 @@ export interface JoinResponse {
   /** secret that proves the member on reconnect: pass as `member=` on the WebSocket URL */
   memberKey: string;
   name: string;
-  role: 'customer' | 'stakeholder' | 'facilitator';
+  role: MemberRole;
   department: string;
 }
 

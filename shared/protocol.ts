@@ -19,38 +19,77 @@ export function isBoardId(value: string): boolean {
  * - `session`: facilitator-only state (phase, timer, vote, lock, focus); everyone else reads.
  * - `private`: one per member, their silent-brainstorm drafts; only that member reads or writes.
  */
-export const DOC_KINDS = ['board', 'session', 'private'] as const;
+export const DOC_KINDS = ['board', 'session', 'private', 'series'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
-/** A room address: which board, which doc, and for private docs whose. */
-export interface RoomAddress {
-  boardId: string;
-  kind: DocKind;
-  memberId?: string;
+/**
+ * The typed address of one doc of a board (a discriminated union on `kind`): every layer names a doc by this,
+ * never by a string; `docKey` and `roomName` are its only encodings.
+ */
+export type DocAddress =
+  | { kind: 'board'; boardId: string }
+  | { kind: 'session'; boardId: string }
+  | { kind: 'private'; boardId: string; memberId: string }
+  /** the board's place in its journey series: written by the server only, never served as a room */
+  | { kind: 'series'; boardId: string };
+
+/** The address of a board's shared map doc. */
+export function boardDocAddress(boardId: string): DocAddress {
+  return { kind: 'board', boardId };
+}
+
+/** The address of a board's facilitator-only session doc. */
+export function sessionDocAddress(boardId: string): DocAddress {
+  return { kind: 'session', boardId };
+}
+
+/** The address of one member's private drafts doc on a board. */
+export function privateDocAddress(boardId: string, memberId: string): DocAddress {
+  return { kind: 'private', boardId, memberId };
+}
+
+/** The address of a board's series links (server-only; see server/series/series-link.ts). */
+export function seriesDocAddress(boardId: string): DocAddress {
+  return { kind: 'series', boardId };
 }
 
 /** Room name used by the y-websocket provider: `<boardId>`, `<boardId>/session`, `<boardId>/private/<memberId>`. */
-export function roomName(address: RoomAddress): string {
+export function roomName(address: DocAddress): string {
   if (address.kind === 'board') return address.boardId;
   if (address.kind === 'session') return `${address.boardId}/session`;
-  return `${address.boardId}/private/${address.memberId ?? ''}`;
+  // Never parsed back by parseRoomPath: no client can open the series doc.
+  if (address.kind === 'series') return `${address.boardId}/series`;
+  return `${address.boardId}/private/${address.memberId}`;
 }
 
+/** Storage key prefix of the members' private docs. */
+export const PRIVATE_DOC_KEY_PREFIX = 'private:';
+
 /** Storage key of a doc within its board: `board`, `session`, `private:<memberId>`. */
-export function docKey(address: RoomAddress): string {
-  return address.kind === 'private' ? `private:${address.memberId ?? ''}` : address.kind;
+export function docKey(address: DocAddress): string {
+  return address.kind === 'private' ? `${PRIVATE_DOC_KEY_PREFIX}${address.memberId}` : address.kind;
+}
+
+/** True when both addresses name the same doc. */
+export function sameDoc(a: DocAddress, b: DocAddress): boolean {
+  return a.boardId === b.boardId && docKey(a) === docKey(b);
 }
 
 const MEMBER_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** True when `value` has the form of a member id (the server makes them; anything else is refused). */
+export function isMemberId(value: string): boolean {
+  return MEMBER_ID_PATTERN.test(value);
+}
+
 /** Parses the part of a WebSocket path after `/ws/`; undefined when it is not a valid room. */
-export function parseRoomPath(path: string): RoomAddress | undefined {
+export function parseRoomPath(path: string): DocAddress | undefined {
   const parts = path.split('/');
   const [boardId, kind, memberId] = parts;
   if (!boardId || !isBoardId(boardId)) return undefined;
   if (parts.length === 1) return { boardId, kind: 'board' };
   if (parts.length === 2 && kind === 'session') return { boardId, kind: 'session' };
-  if (parts.length === 3 && kind === 'private' && memberId && MEMBER_ID_PATTERN.test(memberId)) {
+  if (parts.length === 3 && kind === 'private' && memberId && isMemberId(memberId)) {
     return { boardId, kind: 'private', memberId };
   }
   return undefined;
@@ -62,6 +101,16 @@ export const MESSAGE = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+} as const;
+
+/**
+ * Subtypes of the auth message (type 2). y-protocols reads only `permissionDenied` and ignores any other
+ * subtype, so the stock client passes over `saved` silently. `saved` is followed by a varuint n: the first n
+ * sync writes (SyncStep2 or update messages) this connection sent are handled and durable.
+ */
+export const AUTH_MESSAGE = {
+  permissionDenied: 0,
+  saved: 1,
 } as const;
 
 /**
@@ -105,10 +154,28 @@ export const CLOSE = {
   /** too many failed token, member-key or join-code attempts from this address: wait and try again later */
   tooManyAttempts: 4430,
 } as const;
+/** One of the close codes above. */
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
-/** Capability roles. Decided by the server from the token only. */
+/**
+ * Roles, each list derived from the one before where it can be. A capability role (`Role`) comes from the
+ * link's token; a member role is what a person is on the board (and what their notes carry as author role).
+ */
 export const ROLES = ['facilitator', 'participant', 'projector'] as const;
+/** The capability of a token. Decided by the server from the token only. */
 export type Role = (typeof ROLES)[number];
+/** Roles a person can choose when joining with a participant link (the facilitator role comes from the link). */
+export const JOIN_ROLES = ['customer', 'stakeholder'] as const;
+/** What a person chose when joining. */
+export type JoinRole = (typeof JOIN_ROLES)[number];
+/** What a member is: a join role, or `facilitator` for people who joined with the facilitator link. */
+export const MEMBER_ROLES = [...JOIN_ROLES, 'facilitator'] as const;
+/** A member's role; notes carry their author's. */
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** What presence shows about a connection: its member's role, or `projector`. */
+export const PRESENCE_ROLES = [...MEMBER_ROLES, 'projector'] as const;
+/** The role shown in presence. */
+export type PresenceRole = (typeof PRESENCE_ROLES)[number];
 
 /**
  * Identity stamped by the server into every awareness state a connection sends, so a peer can neither
@@ -118,7 +185,7 @@ export interface PresenceUser {
   memberId: string;
   name: string;
   /** `customer` | `stakeholder` for participants, `facilitator`, or `projector` */
-  role: 'customer' | 'stakeholder' | 'facilitator' | 'projector';
+  role: PresenceRole;
   department: string;
 }
 

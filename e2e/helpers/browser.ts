@@ -13,7 +13,7 @@ export const CHROMIUM_ARGS = [
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (see DEVELOPERS.md)`);
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (see README.md)`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

@@ -49,14 +49,18 @@ async function spawnListening(args: string[], env: NodeJS.ProcessEnv): Promise<T
   };
 }
 
+/** Extra node flags for the server and relay processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const RELAY_NODE_ARGS = (process.env.BENCH_RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** `node scripts/start.mjs` (the build is current: no rebuild) with PORT=0 and the given data dir. */
 export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
-  return spawnListening(['scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', ...env });
+  return spawnListening([...SERVER_NODE_ARGS, 'scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', ...env });
 }
 
 /** The bare relay of scripts/bench/relay.mjs. */
 export function startRelay(): Promise<Target> {
-  return spawnListening(['scripts/bench/relay.mjs'], { PORT: '0', HOST: '127.0.0.1' });
+  return spawnListening([...RELAY_NODE_ARGS, 'scripts/bench/relay.mjs'], { PORT: '0', HOST: '127.0.0.1' });
 }
 
 /** Resident set size of a process, in KiB. */

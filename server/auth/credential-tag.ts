@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ROLES, type Role } from '../../shared/protocol.js';
-import type { BoardRecord } from '../persistence/board-store.js';
+import type { BoardRecord } from '../persistence/board-directory.js';
 import { hashSecret, joinCodeMatches, newSecret, secretMatches } from './tokens.js';
 
 /** The credentials of a board: its three links and its join code. */

@@ -3,22 +3,21 @@
  * member key (stored as a digest only); the server stamps their identity into presence from this record.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../app-error.js';
 import type { JoinResponse } from '../../shared/api.js';
-import type { PresenceUser, Role } from '../../shared/protocol.js';
-import type { BoardStore, MemberRecord } from '../persistence/board-store.js';
+import type { JoinRole, PresenceUser, Role } from '../../shared/protocol.js';
+import type { BoardDirectory, MemberRecord } from '../persistence/board-directory.js';
 import { newMemberKey } from './credential-tag.js';
 import { hashSecret, newMemberId } from './tokens.js';
 
 /** A validated join request (after joinRequestSchema). */
-export type JoinInput = { name: string; role?: 'customer' | 'stakeholder'; department: string };
+export type JoinInput = { name: string; role?: JoinRole; department: string };
 
 /** Why a join was refused. */
-export class JoinError extends Error {
-  constructor(
-    readonly code: 'forbidden' | 'invalid_body',
-    message: string,
-  ) {
-    super(message);
+export class JoinError extends AppError {
+  declare readonly code: 'forbidden' | 'invalid_body';
+  constructor(code: 'forbidden' | 'invalid_body', message: string) {
+    super(code, message);
     this.name = 'JoinError';
   }
 }
@@ -29,7 +28,7 @@ export class JoinError extends Error {
  * was made with, so replacing that link or join code ends the key too.
  */
 export async function createMember(
-  store: BoardStore,
+  store: BoardDirectory,
   boardId: string,
   tokenRole: Role,
   input: JoinInput,
@@ -62,7 +61,7 @@ function digestEquals(a: string, b: string): boolean {
 }
 
 /** The member whose key is `memberKey`, looked up by id when known (private docs) or among the board's members. */
-export async function findMemberByKey(store: BoardStore, boardId: string, memberKey: string, memberId?: string): Promise<MemberRecord | undefined> {
+export async function findMemberByKey(store: BoardDirectory, boardId: string, memberKey: string, memberId?: string): Promise<MemberRecord | undefined> {
   if (!memberKey || memberKey.length > 256) return undefined;
   const digest = hashSecret(memberKey);
   if (memberId) {

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, isJoinCode, normalizeJoinCode } from '../../shared/api.js';
 import { ROLES, type Role } from '../../shared/protocol.js';
-import type { BoardRecord } from '../persistence/board-store.js';
+import type { BoardRecord } from '../persistence/board-directory.js';
 
 /** Bytes of entropy of a capability token or member key (256 bits). */
 export const SECRET_BYTES = 32;

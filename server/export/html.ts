@@ -4,6 +4,8 @@
  * escaped (`& < > " '`) wherever it lands.
  */
 import type { RankedPain, Summary, SummaryNote } from '../../shared/board/summary.js';
+import { sinceLines } from '../../shared/board/summary-since.js';
+import { actionDetails, sourceLines } from './action-text.js';
 import { renderEmotionSvg } from './emotion-svg.js';
 import { escapeXml as e } from './escape.js';
 import { renderMapSvg } from './svg.js';
@@ -58,6 +60,11 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .chip{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:#eef1f4;margin:0 4px 4px 0}
 .mot{color:#b7791f;font-weight:700}
 .causes{margin:0;padding-left:18px;font-size:12.5px}
+.since{border-left:4px solid #2e7d4f;background:#f1f8f3;padding:10px 16px;border-radius:0 8px 8px 0;margin-bottom:8px}
+.since ul{margin:6px 0 0;padding-left:20px}
+.status{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;background:#eef1f4}
+.status.done{background:#dff0e5;color:#1e6b3c}.status.dropped{background:#f0f0f0;color:#6b7682;text-decoration:line-through}
+.status.in_progress{background:#fff4d6;color:#7a5a00}
 .causes .deep{color:#5b6570}
 .muted{color:#6b7682}
 .stage{break-inside:avoid-page}
@@ -155,6 +162,7 @@ export function renderHtml(summary: Summary): string {
   body.push(
     `<header class="doc"><div class="kicker">Customer journey summary</div><h1>${e(s.title)}</h1><div class="meta">${e(metaBits.join(' · '))}</div></header>`,
   );
+  body.push(since(s));
   body.push(glance(s));
   body.push(persona(s));
   body.push(`<section><h2>Emotion curve</h2><figure>${renderEmotionSvg(s.emotionCurve)}</figure></section>`);
@@ -194,6 +202,7 @@ export function renderHtml(summary: Summary): string {
       'No opportunities on the board.',
     )}</section>`,
   );
+  body.push(actions(s));
   body.push(
     `<section><h2>Voices</h2>${table(
       [['Voice'], ['Notes', 'num'], ['People', 'num']],
@@ -236,4 +245,32 @@ ${body.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** SUM-SINCE-1: the short "since the last session" section at the top of a follow-up's summary. */
+function since(s: Summary): string {
+  if (!s.since) return '';
+  return `<section><h2>Since the last session</h2><div class="since"><strong>Session ${s.since.position} of this journey series</strong>; the previous one was “${e(
+    s.since.previous.title,
+  )}”.<ul>${sinceLines(s.since)
+    .map((line) => `<li>${e(line)}</li>`)
+    .join('')}</ul></div></section>`;
+}
+
+/** SUM-ACT-1: actions by owning department, each with its status, owner, due date and source notes. */
+function actions(s: Summary): string {
+  if (s.actions.total === 0) return '<section><h2>Actions by department</h2><p class="muted">No actions agreed yet.</p></section>';
+  const groups = s.actions.groups.map((group) => {
+    const rows = group.actions.map((a) => {
+      const sources = sourceLines(a);
+      return [
+        td(`<strong>${e(a.title)}</strong>${a.description.trim() ? `<div class="pre">${e(a.description.trim())}</div>` : ''}${
+          sources.length > 0 ? `<ul class="causes">${sources.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : ''
+        }`),
+        td(`<span class="status ${a.status}">${e(actionDetails(a))}</span>`),
+      ];
+    });
+    return `<h3>${e(group.department)}</h3>${table([['Action and source notes'], ['Status, owner, due']], rows, '')}`;
+  });
+  return `<section><h2>Actions by department</h2>${groups.join('')}</section>`;
 }

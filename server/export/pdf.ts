@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Summary } from '../../shared/board/summary.js';
 import { emotionColour } from './emotion-svg.js';
 import { defaultFontFiles, glyphFilter, openCoverage, type FontFiles } from './fonts.js';
+import { actionsSectionPdf, sinceSectionPdf } from './pdf-actions.js';
 import { renderPng } from './png.js';
 import { contentWidth, ensureSpace, heading, paragraph, PDF_STYLE, subheading, table, type PdfContext } from './pdf-layout.js';
 import {
@@ -92,6 +93,7 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
   doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(2).strokeColor(PDF_STYLE.ink).stroke();
   doc.y = ruleY + 10;
 
+  sinceSectionPdf(ctx, s);
   glance(ctx, s);
   persona(ctx, s);
   heading(ctx, 'Emotion curve', 200);
@@ -166,6 +168,7 @@ function drawDocument(ctx: PdfContext, s: Summary): void {
     s.opportunities.map((o) => [String(o.rank), displayText(o.note.text), o.note.stageTitle, String(o.note.votes), departmentText(o.ownerDepartment)]),
     'No opportunities on the board.',
   );
+  actionsSectionPdf(ctx, s);
   heading(ctx, 'Voices');
   table(
     ctx,

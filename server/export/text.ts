@@ -2,7 +2,8 @@
  * Wording and number/date formatting shared by every export format, so a date or an emotion reads the
  * same in Markdown, HTML and PDF. Dates are shown in UTC (the export has no viewer time zone).
  */
-import type { AuthorRole, LaneKind } from '../../shared/board/schema.js';
+import type { LaneKind } from '../../shared/board/schema.js';
+import type { MemberRole } from '../../shared/protocol.js';
 import { NO_DEPARTMENT_LABEL, noteLabel, type Summary } from '../../shared/board/summary.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
@@ -85,12 +86,12 @@ export function departmentText(department: string): string {
 }
 
 /** Human label of an author role. */
-export function roleText(role: AuthorRole): string {
+export function roleText(role: MemberRole): string {
   return role === 'customer' ? 'Customer' : role === 'facilitator' ? 'Facilitator' : 'Stakeholder';
 }
 
 /** "Maja Kovač (customer)" / "Ana Ruiz (Support)". */
-export function authorText(name: string, role: AuthorRole, department: string): string {
+export function authorText(name: string, role: MemberRole, department: string): string {
   const who = name.trim() || 'Anonymous';
   if (role === 'stakeholder') return department.trim() ? `${who} (${department.trim()})` : `${who} (stakeholder)`;
   return `${who} (${role})`;

@@ -5,7 +5,6 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
-  API_ERROR,
   boardLinkPath,
   createBoardRequestSchema,
   joinRequestSchema,
@@ -24,14 +23,17 @@ import { initBoard } from '../../shared/board/write.js';
 import { createMember, JoinError } from '../auth/members.js';
 import { hashSecret, newBoardId, newBoardTokens, newJoinCode, newSecret } from '../auth/tokens.js';
 import type { Logger } from '../logger.js';
-import type { BoardRecord, BoardStore } from '../persistence/board-store.js';
+import { boardDocAddress } from '../../shared/protocol.js';
+import type { BoardRecord } from '../persistence/board-directory.js';
+import type { BoardStore } from '../persistence/board-store.js';
 import { STORE_ERROR, isStoreError } from '../persistence/store-error.js';
 import type { RoomRegistry } from '../rooms/registry.js';
-import { HttpError, parseBody } from './errors.js';
+import { AppError } from '../app-error.js';
+import { parseBody } from './errors.js';
 import { authorizeBoard, requestToken } from './request-auth.js';
 import { credentialForToken, currentTag, type CredentialKind } from '../auth/credential-tag.js';
 import { initialSessionDoc } from '../session/init.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { requireRole, routeParam } from './route-helpers.js';
 
 /** Largest JSON body accepted by the API. */
 export const JSON_BODY_LIMIT = '64kb';
@@ -49,13 +51,14 @@ export interface BoardRoutesOptions {
 /** Refuses bodies that are not JSON (415): text/plain and form posts are the CSRF-able "simple" requests. */
 export const requireJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {
-    next(new HttpError(415, API_ERROR.unsupportedMediaType, 'send Content-Type: application/json'));
+    next(new AppError('unsupported_media_type', 'send Content-Type: application/json'));
     return;
   }
   next();
 };
 
-function baseUrl(req: Request, publicUrl: string | undefined): string {
+/** The base URL for links: PUBLIC_URL when set, else from the request. */
+export function baseUrl(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
@@ -77,7 +80,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       const id = newBoardId();
       const { tokens, hashes } = newBoardTokens();
       const joinCode = newJoinCode();
-      await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes, joinCode }, [{ docKey: 'board', update }, initialSessionDoc()]);
+      await store.createBoard({ id, title: input.title, createdAt, tokenHashes: hashes, joinCode }, [{ doc: boardDocAddress(id), update }, initialSessionDoc(id)]);
       const base = baseUrl(req, options.publicUrl);
       const body: CreateBoardResponse = {
         id,
@@ -109,19 +112,19 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
     requireRole(role, ['facilitator'], 'issue new links');
     const kind = routeParam(req, 'kind') ?? '';
     if (!(ROTATABLE_LINKS as readonly string[]).includes(kind)) {
-      throw new HttpError(404, API_ERROR.notFound, `unknown link kind; use one of ${ROTATABLE_LINKS.join(', ')}`);
+      throw new AppError('not_found', `unknown link kind; use one of ${ROTATABLE_LINKS.join(', ')}`);
     }
     parseBody(z.strictObject({}), req.body);
     const base = baseUrl(req, options.publicUrl);
     const revokedTag = currentTag(board, kind as CredentialKind);
     let body: RotateLinkResponse;
     if (kind === 'join') {
-      const joinCode = await storage('board', () => assignJoinCode(store, board.id));
+      const joinCode = await assignJoinCode(store, board.id);
       body = { kind, link: base + joinLinkPath(joinCode), joinCode };
     } else {
       const token = newSecret();
       const linkKind = kind as 'participant' | 'projector';
-      await storage('board', () => store.updateCredentials(board.id, { tokenHashes: { [linkKind]: hashSecret(token) } }));
+      await store.updateCredentials(board.id, { tokenHashes: { [linkKind]: hashSecret(token) } });
       body = { kind: linkKind, link: base + boardLinkPath(board.id, token) };
     }
     // Stored first, then the old credential's sockets are closed: a reconnect with it is refused by then.
@@ -141,8 +144,8 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
     } catch (error) {
       if (error instanceof JoinError) {
         throw error.code === 'forbidden'
-          ? new HttpError(403, API_ERROR.forbidden, error.message)
-          : new HttpError(400, API_ERROR.invalidBody, error.message);
+          ? new AppError('forbidden', error.message)
+          : new AppError('invalid_body', error.message);
       }
       throw error;
     }
@@ -166,7 +169,7 @@ async function assignJoinCode(store: BoardStore, boardId: string): Promise<strin
 
 /** The board's join code, assigning one to boards created before join codes existed. */
 async function ensureJoinCode(store: BoardStore, board: BoardRecord): Promise<string> {
-  return board.joinCode || storage('board', () => assignJoinCode(store, board.id));
+  return board.joinCode || assignJoinCode(store, board.id);
 }
 
 /** GET /api/join/:code -> `{ boardId }`: where a short join link leads (the code is the participant token). */
@@ -174,8 +177,8 @@ export function joinRoutes(store: BoardStore): Router {
   const router = express.Router();
   router.get('/:code', async (req, res) => {
     const code = normalizeJoinCode(routeParam(req, 'code') ?? '');
-    const board = isJoinCode(code) ? await storage('join code', () => store.findBoardByJoinCode(code)) : undefined;
-    if (!board) throw new HttpError(404, API_ERROR.notFound, 'no board has this join code; check it or ask the facilitator');
+    const board = isJoinCode(code) ? await (store.findBoardByJoinCode(code)) : undefined;
+    if (!board) throw new AppError('not_found', 'no board has this join code; check it or ask the facilitator');
     const body: JoinCodeResponse = { boardId: board.id };
     res.set('Cache-Control', 'no-store').json(body);
   });

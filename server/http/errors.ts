@@ -1,25 +1,14 @@
 /**
- * HTTP errors: a typed error with an API_ERROR code, and the one error middleware that answers every
- * failure (ours, body parser, router, static) as `{ error: { code, message } }`. 5xx never echo internals.
+ * The HTTP side of the error model (app-error.ts): body parsing that throws AppErrors, and the one error
+ * middleware that answers every failure (ours, store and room errors, body parser, router, static) as
+ * `{ error: { code, message } }` with the status of its code's row in ERROR_TABLE. 5xx never echo internals.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import { API_ERROR, type ApiErrorBody, type ApiErrorCode } from '../../shared/api.js';
+import type { ApiErrorBody, ApiErrorCode } from '../../shared/api.js';
+import { AppError, ERROR_TABLE, answerFor } from '../app-error.js';
 import type { Logger } from '../logger.js';
 import { safePath } from '../logger.js';
-
-/** An error with an HTTP status and a public code and message. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
 
 /** Parses `value` with a zod schema or throws a 400 `invalid_body` naming each issue's path. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -27,18 +16,26 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
   const first = details[0];
-  throw new HttpError(400, API_ERROR.invalidBody, first ? `${first.path || 'body'}: ${first.message}` : 'invalid body', details);
+  throw new AppError('invalid_body', first ? `${first.path || 'body'}: ${first.message}` : 'invalid body', { details });
 }
 
 /** 404 for anything nothing else answered (JSON too, so every error has one shape). */
 export const notFound: RequestHandler = (_req, _res, next) => {
-  next(new HttpError(404, API_ERROR.notFound, 'not found'));
+  next(new AppError('not_found', 'not found'));
 };
 
 /** 404 for unknown API routes (static and SPA routes are handled before). */
 export const apiNotFound: RequestHandler = (_req, _res, next) => {
-  next(new HttpError(404, API_ERROR.notFound, 'no such API route'));
+  next(new AppError('not_found', 'no such API route'));
 };
+
+/** What the middleware answers. */
+interface HttpAnswer {
+  status: number;
+  code: ApiErrorCode;
+  message: string;
+  details?: unknown;
+}
 
 interface HttpLikeError {
   status?: unknown;
@@ -48,20 +45,31 @@ interface HttpLikeError {
   message?: unknown;
 }
 
-function fromLibraryError(error: HttpLikeError): HttpError {
+/** Errors of express, its body parsers and serve-static carry a status and a type instead of our codes. */
+function fromLibraryError(error: HttpLikeError): AppError | HttpAnswer {
   const status = typeof error.status === 'number' ? error.status : typeof error.statusCode === 'number' ? error.statusCode : 500;
   const type = typeof error.type === 'string' ? error.type : '';
-  if (status === 413) return new HttpError(413, API_ERROR.payloadTooLarge, 'request body too large');
+  if (status === 413) return new AppError('payload_too_large', 'request body too large');
   if (status === 415 || type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    return new HttpError(415, API_ERROR.unsupportedMediaType, 'unsupported content type or encoding');
+    return new AppError('unsupported_media_type', 'unsupported content type or encoding');
   }
-  if (type === 'entity.parse.failed') return new HttpError(400, API_ERROR.badRequest, 'request body is not valid JSON');
-  if (status === 404) return new HttpError(404, API_ERROR.notFound, 'not found');
-  if (status === 403) return new HttpError(403, API_ERROR.forbidden, 'forbidden');
+  if (type === 'entity.parse.failed') return new AppError('bad_request', 'request body is not valid JSON');
+  if (status === 404) return new AppError('not_found', 'not found');
+  if (status === 403) return new AppError('forbidden', 'forbidden');
   if (status >= 400 && status < 500) {
-    return new HttpError(status, API_ERROR.badRequest, error.expose === true && typeof error.message === 'string' ? error.message.slice(0, 200) : 'bad request');
+    const message = error.expose === true && typeof error.message === 'string' ? error.message.slice(0, 200) : 'bad request';
+    return { status, code: ERROR_TABLE.bad_request.api, message };
   }
-  return new HttpError(500, API_ERROR.internal, 'internal error');
+  return new AppError('internal', 'internal error');
+}
+
+/** The answer of one thrown value, by the error table. */
+function httpAnswer(error: unknown): HttpAnswer {
+  const known = error instanceof AppError ? error : fromLibraryError(error ?? {});
+  if (!(known instanceof AppError)) return known;
+  const row = answerFor(known);
+  const message = row.exposeMessage ? known.message : row.publicMessage;
+  return { status: row.status, code: row.api, message, details: row.status < 500 ? known.details : undefined };
 }
 
 /** The error middleware; mount last. */
@@ -71,12 +79,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const httpError = error instanceof HttpError ? error : fromLibraryError((error ?? {}) as HttpLikeError);
-    const log = { status: httpError.status, code: httpError.code, method: req.method, path: safePath(req.originalUrl) };
-    if (httpError.status >= 500) logger.error({ ...log, err: error }, 'request failed');
+    const answer = httpAnswer(error);
+    const log = { status: answer.status, code: answer.code, method: req.method, path: safePath(req.originalUrl) };
+    if (answer.status >= 500) logger.error({ ...log, err: error }, 'request failed');
     else logger.debug(log, 'request refused');
-    const body: ApiErrorBody = { error: { code: httpError.code, message: httpError.message } };
-    if (httpError.details !== undefined && httpError.status < 500) body.error.details = httpError.details;
-    res.status(httpError.status).json(body);
+    const body: ApiErrorBody = { error: { code: answer.code, message: answer.message } };
+    if (answer.details !== undefined) body.error.details = answer.details;
+    res.status(answer.status).json(body);
   };
 }

@@ -4,7 +4,6 @@
  * never disagree. Facilitator and participant links may export; the projector link may not.
  */
 import express, { type Request, type Router } from 'express';
-import { API_ERROR } from '../../shared/api.js';
 import { readBoard, type BoardSnapshot } from '../../shared/board/snapshot.js';
 import { idSchema } from '../../shared/board/schema.js';
 import { buildSummary, type SummaryInput } from '../../shared/board/summary.js';
@@ -13,11 +12,13 @@ import type { CheckpointInfo } from '../../shared/session/schema.js';
 import { EXPORT_FORMATS, contentDisposition, isExportFormat, renderExport, type ExportFormat } from '../export/index.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
+import { sinceForBoard } from '../series/compare-sides.js';
 import { docFromState } from '../session/checkpoint.js';
-import type { LiveDocs } from '../session/live-docs.js';
+import { boardDocAddress } from '../../shared/protocol.js';
+import { withLiveDocs, type LiveDocs } from '../session/live-docs.js';
 import { summaryContext } from '../session/summary-context.js';
-import { HttpError } from './errors.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { AppError } from '../app-error.js';
+import { requireRole, routeParam } from './route-helpers.js';
 import { authorizeBoard } from './request-auth.js';
 
 /** PDF and PNG renders are CPU- and memory-heavy (seconds on a big board): at most this many at once. */
@@ -32,23 +33,17 @@ export interface ExportRoutesDeps {
   docs: LiveDocs;
   logger: Logger;
   /** open attendance sessions, so people still connected count until now */
-  liveSessionIds: () => ReadonlySet<number>;
+  liveVisitIds: () => ReadonlySet<number>;
   now?: () => number;
 }
 
 /** Reads the live board, its session, attendance and checkpoints into a SummaryInput. */
 async function liveInput(deps: ExportRoutesDeps, boardId: string, generatedAt: number): Promise<{ input: SummaryInput; snapshot: BoardSnapshot }> {
-  const live = await storage('board', () => deps.docs.acquire({ boardId, kind: 'board' }));
-  let snapshot: BoardSnapshot;
-  try {
-    snapshot = readBoard(live.doc);
-  } finally {
-    live.release();
-  }
-  const context = await storage('session', () =>
-    summaryContext(boardId, { store: deps.store, docs: deps.docs, now: generatedAt, liveSessionIds: deps.liveSessionIds() }),
-  );
-  return { snapshot, input: { board: snapshot, ...context, generatedAt } };
+  const snapshot = await withLiveDocs(deps.docs, [boardDocAddress(boardId)], ([live]) => readBoard(live!.doc));
+  const context = await summaryContext(boardId, { store: deps.store, docs: deps.docs, now: generatedAt, liveVisitIds: deps.liveVisitIds() });
+  // A follow-up session's summary opens with what changed since the previous one (SUM-SINCE-1).
+  const since = await sinceForBoard(deps.store, deps.docs, boardId, { board: snapshot, session: context.session });
+  return { snapshot, input: { board: snapshot, ...context, generatedAt, ...(since ? { since } : {}) } };
 }
 
 /** Reads a stored checkpoint (board and session as they were) into a SummaryInput; attendance as of the checkpoint. */
@@ -58,15 +53,13 @@ async function checkpointInput(
   checkpointId: string,
   generatedAt: number,
 ): Promise<{ input: SummaryInput; snapshot: BoardSnapshot }> {
-  const record = await storage('checkpoint', () => deps.store.getCheckpoint(boardId, checkpointId));
-  if (!record) throw new HttpError(404, API_ERROR.notFound, 'checkpoint not found');
+  const record = await deps.store.getCheckpoint(boardId, checkpointId);
+  if (!record) throw new AppError('not_found', 'checkpoint not found');
   const boardDoc = docFromState(record.boardState);
   const sessionDoc = docFromState(record.sessionState);
   try {
     const snapshot = readBoard(boardDoc);
-    const context = await storage('session', () =>
-      summaryContext(boardId, { store: deps.store, docs: deps.docs, now: record.createdAt, liveSessionIds: new Set() }),
-    );
+    const context = await summaryContext(boardId, { store: deps.store, docs: deps.docs, now: record.createdAt, liveVisitIds: new Set() });
     const checkpoint: CheckpointInfo = { id: record.id, name: record.name, createdAt: record.createdAt };
     return {
       snapshot,
@@ -100,17 +93,17 @@ export function createExportRouter(deps: ExportRoutesDeps): Router {
     const format = routeParam(req, 'format') ?? '';
     const { board, role } = await authorizeBoard(deps.store, routeParam(req, 'id'), req);
     if (!isExportFormat(format)) {
-      throw new HttpError(404, API_ERROR.notFound, `unknown export format; use one of ${EXPORT_FORMATS.join(', ')}`);
+      throw new AppError('not_found', `unknown export format; use one of ${EXPORT_FORMATS.join(', ')}`);
     }
     requireRole(role, ['facilitator', 'participant'], 'export the board');
     const checkpointId = queryString(req, 'checkpoint');
     if (checkpointId !== undefined && !idSchema.safeParse(checkpointId).success) {
-      throw new HttpError(404, API_ERROR.notFound, 'checkpoint not found');
+      throw new AppError('not_found', 'checkpoint not found');
     }
     const heavy = HEAVY_FORMATS.has(format);
     if (heavy && heavyInFlight >= MAX_HEAVY_EXPORTS) {
       res.set('Retry-After', '5');
-      throw new HttpError(503, API_ERROR.unavailable, `the server is rendering other ${format.toUpperCase()} exports; try again in a few seconds`);
+      throw new AppError('unavailable', `the server is rendering other ${format.toUpperCase()} exports; try again in a few seconds`);
     }
     if (heavy) heavyInFlight++;
     try {

@@ -4,10 +4,10 @@
  * counts: 401 (wrong or missing token) and an unknown join code are failures, a success proves the credential.
  */
 import type { Request, RequestHandler } from 'express';
-import { API_ERROR, normalizeJoinCode } from '../../shared/api.js';
+import { normalizeJoinCode } from '../../shared/api.js';
 import type { GuessGuard } from '../auth/guess-guard.js';
 import type { Logger } from '../logger.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../app-error.js';
 import { requestToken } from './request-auth.js';
 
 /** What a request presents, as a guard credential, and whether a 404 means a wrong guess (join codes). */
@@ -33,7 +33,7 @@ export function guessLimit(guard: GuessGuard, logger: Logger): RequestHandler {
           const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
           res.set('Retry-After', String(seconds));
           logger.warn({ address, path: req.path.split('/').slice(0, 2).join('/') }, 'request refused: too many failed attempts');
-          next(new HttpError(429, API_ERROR.tooManyAttempts, `too many failed attempts from this address; try again in ${seconds} s`));
+          next(new AppError('too_many_attempts', `too many failed attempts from this address; try again in ${seconds} s`));
           return;
         }
         res.on('finish', () => {

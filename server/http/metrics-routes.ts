@@ -6,16 +6,17 @@
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { API_ERROR } from '../../shared/api.js';
 import { readStages } from '../../shared/board/read.js';
 import { SESSION_ROOT } from '../../shared/session/schema.js';
 import { setAllStageMetrics } from '../../shared/session/write.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { SERVER_ORIGIN } from '../rooms/room.js';
-import type { LiveDocs } from '../session/live-docs.js';
+import { boardDocAddress, sessionDocAddress } from '../../shared/protocol.js';
+import { withLiveDocs, type LiveDoc, type LiveDocs } from '../session/live-docs.js';
 import { METRICS_LIMITS, parseMetricsCsv } from '../metrics/parse-metrics-csv.js';
-import { HttpError, parseBody } from './errors.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { AppError } from '../app-error.js';
+import { parseBody } from './errors.js';
+import { requireRole, routeParam } from './route-helpers.js';
 import { authorizeBoard } from './request-auth.js';
 
 const jsonBodySchema = z.strictObject({ csv: z.string() });
@@ -44,46 +45,39 @@ export function createMetricsRouter(deps: MetricsRoutesDeps): Router {
     let text: string;
     if (req.is('text/csv')) text = typeof req.body === 'string' ? req.body : '';
     else if (req.is('application/json')) text = parseBody(jsonBodySchema, req.body).csv;
-    else throw new HttpError(415, API_ERROR.unsupportedMediaType, 'send the CSV as Content-Type: text/csv, or JSON { "csv": "..." }');
+    else throw new AppError('unsupported_media_type', 'send the CSV as Content-Type: text/csv, or JSON { "csv": "..." }');
 
-    const [boardLive, sessionLive] = await Promise.all([
-      storage('board', () => deps.docs.acquire({ boardId: board.id, kind: 'board' })),
-      storage('session', () => deps.docs.acquire({ boardId: board.id, kind: 'session' })),
-    ]);
-    try {
+    const body = await withLiveDocs(deps.docs, [boardDocAddress(board.id), sessionDocAddress(board.id)], (lives) => {
+      const [boardLive, sessionLive] = lives as [LiveDoc, LiveDoc];
       const result = parseMetricsCsv(text, readStages(boardLive.doc));
       if (!result.ok) {
         const n = result.errors.length;
-        throw new HttpError(400, API_ERROR.invalidBody, `${n} ${n === 1 ? 'row has an error' : 'rows have errors'}; nothing was imported`, {
-          errors: result.errors,
+        throw new AppError('invalid_body', `${n} ${n === 1 ? 'row has an error' : 'rows have errors'}; nothing was imported`, {
+          details: { errors: result.errors },
         });
       }
-      if (!sessionLive.isLive) throw new HttpError(503, API_ERROR.unavailable, 'the board was unloaded meanwhile; try again');
+      if (!sessionLive.isLive) throw new AppError('unavailable', 'the board was unloaded meanwhile; try again');
       // Replace the previous import: stages absent from this file lose their metrics.
       const byStage: Record<string, (typeof result.metrics)[string]> = {};
       sessionLive.doc.getMap(SESSION_ROOT.metrics).forEach((_value, stageId) => (byStage[stageId] = []));
       Object.assign(byStage, result.metrics);
       setAllStageMetrics(sessionLive.doc, byStage, SERVER_ORIGIN);
-      const body: MetricsImportResponse = { rows: result.rows, stages: Object.keys(result.metrics).length };
-      res.status(200).json(body);
-    } finally {
-      boardLive.release();
-      sessionLive.release();
-    }
+      const imported: MetricsImportResponse = { rows: result.rows, stages: Object.keys(result.metrics).length };
+      return imported;
+    });
+    res.status(200).json(body);
   });
 
   router.delete('/:id/metrics', async (req, res) => {
     const { board, role } = await authorizeBoard(deps.store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'clear metrics');
-    const live = await storage('session', () => deps.docs.acquire({ boardId: board.id, kind: 'session' }));
-    try {
+    await withLiveDocs(deps.docs, [sessionDocAddress(board.id)], ([live]) => {
+      if (!live) return;
       const cleared: Record<string, []> = {};
       live.doc.getMap(SESSION_ROOT.metrics).forEach((_value, stageId) => (cleared[stageId] = []));
       setAllStageMetrics(live.doc, cleared, SERVER_ORIGIN);
-      res.status(204).end();
-    } finally {
-      live.release();
-    }
+    });
+    res.status(204).end();
   });
 
   return router;

@@ -3,11 +3,10 @@
  * board and the role it grants. Board ids are validated before any lookup.
  */
 import type { Request } from 'express';
-import { API_ERROR } from '../../shared/api.js';
 import { isBoardId, type Role } from '../../shared/protocol.js';
 import { roleForToken } from '../auth/tokens.js';
-import type { BoardRecord, BoardStore } from '../persistence/board-store.js';
-import { HttpError } from './errors.js';
+import type { BoardDirectory, BoardRecord } from '../persistence/board-directory.js';
+import { AppError } from '../app-error.js';
 
 /** The token of a request, if any. */
 export function requestToken(req: Request): string | undefined {
@@ -21,11 +20,11 @@ export function requestToken(req: Request): string | undefined {
 }
 
 /** The board named by `id` (404 if invalid or unknown) and the role the request's token grants (401 if none). */
-export async function authorizeBoard(store: BoardStore, id: string | undefined, req: Request): Promise<{ board: BoardRecord; role: Role }> {
-  if (!id || !isBoardId(id)) throw new HttpError(404, API_ERROR.notFound, 'board not found');
+export async function authorizeBoard(store: Pick<BoardDirectory, 'getBoard'>, id: string | undefined, req: Request): Promise<{ board: BoardRecord; role: Role }> {
+  if (!id || !isBoardId(id)) throw new AppError('not_found', 'board not found');
   const board = await store.getBoard(id);
-  if (!board) throw new HttpError(404, API_ERROR.notFound, 'board not found');
+  if (!board) throw new AppError('not_found', 'board not found');
   const role = roleForToken(board, requestToken(req));
-  if (!role) throw new HttpError(401, API_ERROR.unauthorized, 'missing or invalid token');
+  if (!role) throw new AppError('unauthorized', 'missing or invalid token');
   return { board, role };
 }

@@ -16,6 +16,7 @@ import { createLogger } from '../logger.js';
 import { SqliteStore } from '../persistence/sqlite-store.js';
 import { createServer, type JourneyroomServer } from '../server.js';
 import { AttendanceTracker } from '../session/attendance-tracker.js';
+import { at } from '../../test/helpers/doc-address.js';
 
 interface Harness {
   server: JourneyroomServer;
@@ -168,7 +169,7 @@ describe('reveal route', () => {
       author: { id: other.memberId, name: 'Someone else', role: 'facilitator', department: '' },
       createdAt: 2,
     });
-    await h.store.write({ appends: [{ boardId: board.id, docKey: `private:${other.memberId}`, update: Y.encodeStateAsUpdate(boDoc) }], compactions: [] });
+    await h.store.write({ appends: [{ doc: at(board.id, `private:${other.memberId}`), update: Y.encodeStateAsUpdate(boDoc) }], compactions: [] });
     const viewer = connectClient(h.wsUrl, board.id, { token: participant });
     await synced(viewer);
     const session = await h.server.registry.getRoom({ boardId: board.id, kind: 'session' });
@@ -222,7 +223,7 @@ describe('attendance and time routes', () => {
     expect(res.body.attendance[0]).toMatchObject({ memberId: member.memberId, name: 'Ana', role: 'customer' });
     leaveSecondTab();
     await h.tracker.settle();
-    expect(h.tracker.liveSessionIds().size).toBe(0);
+    expect(h.tracker.liveVisitIds().size).toBe(0);
     const stored = await h.store.listAttendance(board.id);
     expect(stored.every((s) => s.leftAt !== null)).toBe(true);
   });

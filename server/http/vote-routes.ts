@@ -8,10 +8,11 @@ import { readLanes, readNotes } from '../../shared/board/read.js';
 import { tallyBallots, voteKey } from '../../shared/session/ballot.js';
 import { readVote } from '../../shared/session/read.js';
 import type { BoardStore } from '../persistence/board-store.js';
+import { boardDocAddress, sessionDocAddress } from '../../shared/protocol.js';
 import type { LiveDocs } from '../session/live-docs.js';
 import { collectBallots } from '../session/vote-tally.js';
 import { authorizeBoard } from './request-auth.js';
-import { requireRole, routeParam, storage } from './route-helpers.js';
+import { requireRole, routeParam } from './route-helpers.js';
 
 /** The vote routes; mount at `/api/boards`. */
 export function createVoteRouter(deps: { store: BoardStore; docs: LiveDocs }): Router {
@@ -19,9 +20,9 @@ export function createVoteRouter(deps: { store: BoardStore; docs: LiveDocs }): R
   router.get('/:id/votes', async (req, res) => {
     const { board, role } = await authorizeBoard(deps.store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'see the running tally');
-    const body = await storage('votes', async () => {
-      const session = await deps.docs.acquire({ boardId: board.id, kind: 'session' });
-      const boardDoc = await deps.docs.acquire({ boardId: board.id, kind: 'board' });
+    const body = await (async () => {
+      const session = await deps.docs.acquire(sessionDocAddress(board.id));
+      const boardDoc = await deps.docs.acquire(boardDocAddress(board.id));
       try {
         const vote = readVote(session.doc);
         const ballots = await collectBallots(deps.store, deps.docs, board.id, vote);
@@ -33,7 +34,7 @@ export function createVoteRouter(deps: { store: BoardStore; docs: LiveDocs }): R
         boardDoc.release();
         session.release();
       }
-    });
+    })();
     res.set('Cache-Control', 'no-store').json(body);
   });
   return router;

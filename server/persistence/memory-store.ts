@@ -2,27 +2,22 @@
  * BoardStore in memory: same semantics as SqliteStore (it passes the same contract suite), for tests and
  * for the write-queue's failure path (`failWrites`). Every byte array is copied in and out, like a disk.
  */
-import type {
-  AttendanceRecord,
-  BoardRecord,
-  BoardStore,
-  CheckpointRecord,
-  CheckpointSummary,
-  MemberRecord,
-  StoredDoc,
-  WriteBatch,
-  CredentialChange,
-} from './board-store.js';
+import { PRIVATE_DOC_KEY_PREFIX, type DocAddress } from '../../shared/protocol.js';
+import type { AttendanceRecord } from './attendance-store.js';
+import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
+import type { BoardStore } from './board-store.js';
+import type { CheckpointRecord, CheckpointSummary } from './checkpoint-store.js';
+import type { StoredDoc, WriteBatch } from './document-store.js';
 import { STORE_ERROR, StoreError } from './store-error.js';
 import {
   checkBatch,
   checkBoard,
   checkCheckpoint,
+  checkDocAddress,
   checkId,
   checkInitialDocs,
   checkMember,
-  checkPrefix,
-  checkSessionId,
+  checkVisitId,
   checkTime,
   docRef,
   checkCredentialChange,
@@ -56,14 +51,14 @@ export class MemoryStore implements BoardStore {
     return this.writeCount;
   }
 
-  async createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void> {
+  async createBoard(board: BoardRecord, docs: InitialDoc[]): Promise<void> {
     this.beforeWrite();
     checkBoard(board);
-    checkInitialDocs(docs);
+    checkInitialDocs(board.id, docs);
     if (this.boards.has(board.id)) throw new StoreError(STORE_ERROR.exists, `board ${board.id} already exists`);
     this.boards.set(board.id, copyBoard(board));
     this.members.set(board.id, []);
-    for (const doc of docs) this.docs.set(docRef(board.id, doc.docKey), { snapshot: doc.update.slice(), updates: [] });
+    for (const initial of docs) this.docs.set(docRef(initial.doc), { snapshot: initial.update.slice(), updates: [] });
   }
 
   async getBoard(id: string): Promise<BoardRecord | undefined> {
@@ -121,11 +116,10 @@ export class MemoryStore implements BoardStore {
       .sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  async loadDoc(boardId: string, docKey: string): Promise<StoredDoc> {
+  async loadDoc(address: DocAddress): Promise<StoredDoc> {
     this.assertOpen();
-    checkId(boardId, 'board id');
-    checkId(docKey, 'doc key');
-    const doc = this.docs.get(docRef(boardId, docKey));
+    checkDocAddress(address, 'doc');
+    const doc = this.docs.get(docRef(address));
     if (!doc) return { snapshot: null, updates: [] };
     return { snapshot: doc.snapshot && doc.snapshot.slice(), updates: doc.updates.map((u) => u.slice()) };
   }
@@ -135,10 +129,10 @@ export class MemoryStore implements BoardStore {
     const compacted = checkBatch(batch);
     // Validation passed and nothing below can throw: the batch applies entirely (atomic like a transaction).
     for (const c of batch.compactions) {
-      this.docs.set(docRef(c.boardId, c.docKey), { snapshot: c.snapshot.slice(), updates: [] });
+      this.docs.set(docRef(c.doc), { snapshot: c.snapshot.slice(), updates: [] });
     }
     for (const a of batch.appends) {
-      const key = docRef(a.boardId, a.docKey);
+      const key = docRef(a.doc);
       if (compacted.has(key)) continue;
       let doc = this.docs.get(key);
       if (!doc) {
@@ -150,24 +144,24 @@ export class MemoryStore implements BoardStore {
     this.writeCount += 1;
   }
 
-  async countUpdates(boardId: string, docKey: string): Promise<number> {
+  async countUpdates(address: DocAddress): Promise<number> {
     this.assertOpen();
-    checkId(boardId, 'board id');
-    checkId(docKey, 'doc key');
-    return this.docs.get(docRef(boardId, docKey))?.updates.length ?? 0;
+    checkDocAddress(address, 'doc');
+    return this.docs.get(docRef(address))?.updates.length ?? 0;
   }
 
-  async listDocKeys(boardId: string, prefix: string): Promise<string[]> {
+  async listPrivateDocMembers(boardId: string): Promise<string[]> {
     this.assertOpen();
     checkId(boardId, 'board id');
-    checkPrefix(prefix);
-    const keys: string[] = [];
+    const memberIds: string[] = [];
     for (const [ref, doc] of this.docs) {
       const [board, key] = JSON.parse(ref) as [string, string];
-      if (board === boardId && key.startsWith(prefix) && (doc.snapshot !== null || doc.updates.length > 0)) keys.push(key);
+      if (board === boardId && key.startsWith(PRIVATE_DOC_KEY_PREFIX) && (doc.snapshot !== null || doc.updates.length > 0)) {
+        memberIds.push(key.slice(PRIVATE_DOC_KEY_PREFIX.length));
+      }
     }
     // Code-unit order, as SQLite's default BINARY collation sorts.
-    return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return memberIds.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   async createCheckpoint(checkpoint: CheckpointRecord): Promise<void> {
@@ -209,13 +203,13 @@ export class MemoryStore implements BoardStore {
     return id;
   }
 
-  async recordLeave(sessionId: number, at: number): Promise<void> {
+  async recordLeave(visitId: number, at: number): Promise<void> {
     this.beforeWrite();
-    checkSessionId(sessionId);
+    checkVisitId(visitId);
     checkTime(at, 'at');
-    const session = this.attendance[sessionId - 1];
-    if (!session) throw new StoreError(STORE_ERROR.notFound, `attendance session ${sessionId} does not exist`);
-    session.leftAt ??= at;
+    const visit = this.attendance[visitId - 1];
+    if (!visit) throw new StoreError(STORE_ERROR.notFound, `attendance visit ${visitId} does not exist`);
+    visit.leftAt ??= at;
   }
 
   async listAttendance(boardId: string): Promise<AttendanceRecord[]> {

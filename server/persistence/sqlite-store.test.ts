@@ -2,11 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { runBoardStoreContract, sampleBoard } from './board-store.contract.js';
+import { runBoardStoreContract } from './board-store.contract.js';
+import { sampleBoard } from './contract-fixture.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { closeDatabase, exec, openDatabase, run } from './sqlite-driver.js';
 import { STORE_ERROR } from './store-error.js';
+import { at } from '../../test/helpers/doc-address.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -38,20 +40,20 @@ runBoardStoreContract('SqliteStore', async () => {
   };
 });
 
-const append = (n: number) => ({ boardId: 'board-0001', docKey: 'board', update: Uint8Array.of(n) });
+const append = (n: number) => ({ doc: at('board-0001', 'board'), update: Uint8Array.of(n) });
 
 describe('SqliteStore on disk', () => {
   it('keeps data across close and reopen of the same file', async () => {
     const file = path.join(await tempDir(), 'nested', 'data', 'journeyroom.db');
     const first = await SqliteStore.open(file);
-    await first.createBoard(sampleBoard(), [{ docKey: 'session', update: Uint8Array.of(9) }]);
+    await first.createBoard(sampleBoard(), [{ doc: at('board-0001', 'session'), update: Uint8Array.of(9) }]);
     await first.write({ appends: [append(1), append(2)], compactions: [] });
     await first.close();
 
     const second = await openStore(file);
     expect(await second.getBoard('board-0001')).toEqual(sampleBoard());
-    expect(await second.loadDoc('board-0001', 'board')).toEqual({ snapshot: null, updates: [Uint8Array.of(1), Uint8Array.of(2)] });
-    expect((await second.loadDoc('board-0001', 'session')).snapshot).toEqual(Uint8Array.of(9));
+    expect(await second.loadDoc(at('board-0001', 'board'))).toEqual({ snapshot: null, updates: [Uint8Array.of(1), Uint8Array.of(2)] });
+    expect((await second.loadDoc(at('board-0001', 'session'))).snapshot).toEqual(Uint8Array.of(9));
   });
 
   it('runs with WAL, synchronous=FULL, foreign keys, a busy timeout and the current user_version', async () => {
@@ -117,18 +119,18 @@ describe('SqliteStore on disk', () => {
     failNext = true;
     await expect(
       store.write({
-        appends: [append(2), { ...append(3), docKey: 'session' }],
-        compactions: [{ boardId: 'board-0001', docKey: 'board', snapshot: Uint8Array.of(1, 2) }],
+        appends: [append(2), { ...append(3), doc: at('board-0001', 'session') }],
+        compactions: [{ doc: at('board-0001', 'board'), snapshot: Uint8Array.of(1, 2) }],
       }),
     ).rejects.toMatchObject({ code: STORE_ERROR.io, message: expect.stringContaining('injected failure') });
     await expect(store.createBoard(sampleBoard(), [])).rejects.toMatchObject({ code: STORE_ERROR.io });
     failNext = false;
 
-    expect(await store.loadDoc('board-0001', 'board')).toEqual({ snapshot: null, updates: [Uint8Array.of(1)] });
-    expect(await store.countUpdates('board-0001', 'session')).toBe(0);
+    expect(await store.loadDoc(at('board-0001', 'board'))).toEqual({ snapshot: null, updates: [Uint8Array.of(1)] });
+    expect(await store.countUpdates(at('board-0001', 'session'))).toBe(0);
     expect(await store.getBoard('board-0001')).toBeUndefined();
     await store.write({ appends: [append(4)], compactions: [] });
-    expect(await store.countUpdates('board-0001', 'board')).toBe(2);
+    expect(await store.countUpdates(at('board-0001', 'board'))).toBe(2);
   });
 
   it('migrates a version-1 file to checkpoints and attendance and keeps its boards', async () => {

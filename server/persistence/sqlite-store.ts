@@ -7,17 +7,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type sqlite3 from 'sqlite3';
-import type {
-  AttendanceRecord,
-  BoardRecord,
-  BoardStore,
-  CheckpointRecord,
-  CheckpointSummary,
-  MemberRecord,
-  StoredDoc,
-  WriteBatch,
-  CredentialChange,
-} from './board-store.js';
+import { PRIVATE_DOC_KEY_PREFIX, docKey, type DocAddress } from '../../shared/protocol.js';
+import type { AttendanceRecord } from './attendance-store.js';
+import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
+import type { BoardStore } from './board-store.js';
+import type { CheckpointRecord, CheckpointSummary } from './checkpoint-store.js';
+import type { StoredDoc, WriteBatch } from './document-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
 import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqliteDriverError } from './sqlite-driver.js';
@@ -28,10 +23,10 @@ import {
   checkCredentialChange,
   checkJoinCode,
   checkId,
+  checkDocAddress,
   checkInitialDocs,
   checkMember,
-  checkPrefix,
-  checkSessionId,
+  checkVisitId,
   checkTime,
   docRef,
 } from './validate.js';
@@ -83,9 +78,9 @@ export class SqliteStore implements BoardStore {
     return new SqliteStore(db, absolute, log, hooks);
   }
 
-  async createBoard(board: BoardRecord, docs: { docKey: string; update: Uint8Array }[]): Promise<void> {
+  async createBoard(board: BoardRecord, docs: InitialDoc[]): Promise<void> {
     checkBoard(board);
-    checkInitialDocs(docs);
+    checkInitialDocs(board.id, docs);
     const now = Date.now();
     await this.transaction('createBoard', async (db) => {
       if (await get(db, 'SELECT 1 FROM boards WHERE id = ?', [board.id])) {
@@ -97,7 +92,7 @@ export class SqliteStore implements BoardStore {
         'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, projector_hash, join_code) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [board.id, board.title, board.createdAt, h.facilitator, h.participant, h.projector, board.joinCode],
       );
-      for (const doc of docs) await writeSnapshot(db, board.id, doc.docKey, doc.update, now);
+      for (const initial of docs) await writeSnapshot(db, initial.doc, initial.update, now);
     });
   }
 
@@ -163,13 +158,13 @@ export class SqliteStore implements BoardStore {
     return rows.map(toMember);
   }
 
-  async loadDoc(boardId: string, docKey: string): Promise<StoredDoc> {
-    checkId(boardId, 'board id');
-    checkId(docKey, 'doc key');
+  async loadDoc(address: DocAddress): Promise<StoredDoc> {
+    const key = checkDocAddress(address, 'doc');
+    const { boardId } = address;
     // Both reads run back to back on the serial chain, so no commit can fall between them.
     return this.serial('loadDoc', async (db) => {
-      const snap = await get(db, 'SELECT data FROM doc_snapshots WHERE board_id = ? AND doc_key = ?', [boardId, docKey]);
-      const rows = await all(db, 'SELECT data FROM doc_updates WHERE board_id = ? AND doc_key = ? ORDER BY seq', [boardId, docKey]);
+      const snap = await get(db, 'SELECT data FROM doc_snapshots WHERE board_id = ? AND doc_key = ?', [boardId, key]);
+      const rows = await all(db, 'SELECT data FROM doc_updates WHERE board_id = ? AND doc_key = ? ORDER BY seq', [boardId, key]);
       return {
         snapshot: snap ? fromBlob(snap.data, 'doc_snapshots.data') : null,
         updates: rows.map((row) => fromBlob(row.data, 'doc_updates.data')),
@@ -181,13 +176,13 @@ export class SqliteStore implements BoardStore {
     const compacted = checkBatch(batch);
     const now = Date.now();
     await this.transaction('write', async (db) => {
-      for (const c of batch.compactions) await writeSnapshot(db, c.boardId, c.docKey, c.snapshot, now);
+      for (const c of batch.compactions) await writeSnapshot(db, c.doc, c.snapshot, now);
       for (const a of batch.appends) {
         // The compaction's snapshot already covers this update.
-        if (compacted.has(docRef(a.boardId, a.docKey))) continue;
+        if (compacted.has(docRef(a.doc))) continue;
         await run(db, 'INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES (?, ?, ?, ?)', [
-          a.boardId,
-          a.docKey,
+          a.doc.boardId,
+          docKey(a.doc),
           toBlob(a.update),
           now,
         ]);
@@ -195,20 +190,19 @@ export class SqliteStore implements BoardStore {
     });
   }
 
-  async countUpdates(boardId: string, docKey: string): Promise<number> {
-    checkId(boardId, 'board id');
-    checkId(docKey, 'doc key');
+  async countUpdates(address: DocAddress): Promise<number> {
+    const key = checkDocAddress(address, 'doc');
     const row = await this.serial('countUpdates', (db) =>
-      get(db, 'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, docKey]),
+      get(db, 'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND doc_key = ?', [address.boardId, key]),
     );
     return row ? integer(row, 'n') : 0;
   }
 
-  async listDocKeys(boardId: string, prefix: string): Promise<string[]> {
+  async listPrivateDocMembers(boardId: string): Promise<string[]> {
     checkId(boardId, 'board id');
-    checkPrefix(prefix);
+    const prefix = PRIVATE_DOC_KEY_PREFIX;
     // substr comparison instead of LIKE: no escaping of `%` and `_` in the prefix.
-    const rows = await this.serial('listDocKeys', (db) =>
+    const rows = await this.serial('listPrivateDocMembers', (db) =>
       all(
         db,
         `SELECT doc_key FROM doc_snapshots WHERE board_id = ?1 AND substr(doc_key, 1, length(?2)) = ?2
@@ -217,7 +211,7 @@ export class SqliteStore implements BoardStore {
         [boardId, prefix],
       ),
     );
-    return rows.map((row) => text(row, 'doc_key'));
+    return rows.map((row) => text(row, 'doc_key').slice(prefix.length));
   }
 
   async createCheckpoint(checkpoint: CheckpointRecord): Promise<void> {
@@ -274,14 +268,14 @@ export class SqliteStore implements BoardStore {
     });
   }
 
-  async recordLeave(sessionId: number, at: number): Promise<void> {
-    checkSessionId(sessionId);
+  async recordLeave(visitId: number, at: number): Promise<void> {
+    checkVisitId(visitId);
     checkTime(at, 'at');
     await this.transaction('recordLeave', async (db) => {
-      if (!(await get(db, 'SELECT 1 FROM attendance WHERE id = ?', [sessionId]))) {
-        throw new StoreError(STORE_ERROR.notFound, `attendance session ${sessionId} does not exist`);
+      if (!(await get(db, 'SELECT 1 FROM attendance WHERE id = ?', [visitId]))) {
+        throw new StoreError(STORE_ERROR.notFound, `attendance visit ${visitId} does not exist`);
       }
-      await run(db, 'UPDATE attendance SET left_at = ? WHERE id = ? AND left_at IS NULL', [at, sessionId]);
+      await run(db, 'UPDATE attendance SET left_at = ? WHERE id = ? AND left_at IS NULL', [at, visitId]);
     });
   }
 
@@ -437,14 +431,16 @@ async function migrate(db: sqlite3.Database, file: string): Promise<void> {
   }
 }
 
-async function writeSnapshot(db: sqlite3.Database, boardId: string, docKey: string, data: Uint8Array, now: number): Promise<void> {
+async function writeSnapshot(db: sqlite3.Database, doc: DocAddress, data: Uint8Array, now: number): Promise<void> {
+  const { boardId } = doc;
+  const key = docKey(doc);
   await run(
     db,
     `INSERT INTO doc_snapshots (board_id, doc_key, data, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (board_id, doc_key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-    [boardId, docKey, toBlob(data), now],
+    [boardId, key, toBlob(data), now],
   );
-  await run(db, 'DELETE FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, docKey]);
+  await run(db, 'DELETE FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, key]);
 }
 
 async function requireBoard(db: sqlite3.Database, boardId: string): Promise<void> {

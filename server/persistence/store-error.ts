@@ -1,6 +1,8 @@
 /**
  * The typed error every BoardStore implementation rejects with, so callers branch on `code`, never on text.
+ * Its codes are rows of the one error table (app-error.ts).
  */
+import { AppError } from '../app-error.js';
 
 /** Why a store operation failed. */
 export const STORE_ERROR = {
@@ -24,13 +26,12 @@ export const STORE_ERROR = {
 export type StoreErrorCode = (typeof STORE_ERROR)[keyof typeof STORE_ERROR];
 
 /** A storage failure with a machine-readable code; `cause` keeps the driver's error when there is one. */
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export class StoreError extends AppError {
+  declare readonly code: StoreErrorCode;
 
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'StoreError';
-    this.code = code;
   }
 }
 

@@ -2,11 +2,11 @@
  * Argument checks shared by every BoardStore implementation: only strings, finite numbers and byte arrays
  * reach the database (CVE-2022-43441: never bind objects), and bad input fails before anything is written.
  */
-import type { BoardRecord, CheckpointRecord, CredentialChange, MemberRecord, WriteBatch } from './board-store.js';
-import { ROLES } from '../../shared/protocol.js';
+import { DOC_KINDS, MEMBER_ROLES, ROLES, docKey, type DocAddress } from '../../shared/protocol.js';
+import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
+import type { CheckpointRecord } from './checkpoint-store.js';
+import type { WriteBatch } from './document-store.js';
 import { STORE_ERROR, StoreError } from './store-error.js';
-
-const MEMBER_ROLES = ['customer', 'stakeholder', 'facilitator'] as const;
 
 function fail(message: string): never {
   throw new StoreError(STORE_ERROR.invalid, message);
@@ -49,7 +49,7 @@ export function checkBoard(board: BoardRecord): void {
 /** A join code: '' (none yet) when `allowEmpty`, else 4..32 upper-case letters and digits. */
 export function checkJoinCode(value: unknown, allowEmpty = false): string {
   if (typeof value !== 'string' || (value === '' ? !allowEmpty : !/^[A-Z0-9]{4,32}$/.test(value))) fail('join code must be 4..32 upper-case letters and digits');
-  return value as string;
+  return value;
 }
 
 /** Validates a credential change: only known roles, ids as digests, a non-empty join code. */
@@ -62,15 +62,30 @@ export function checkCredentialChange(change: CredentialChange): void {
   if (change.joinCode !== undefined) checkJoinCode(change.joinCode);
 }
 
-/** Validates the initial docs of a new board: byte arrays under distinct keys. */
-export function checkInitialDocs(docs: { docKey: string; update: Uint8Array }[]): void {
+/**
+ * Asserts a typed doc address (kind, board id, and member id for private docs); returns its storage key, the
+ * one encoding of shared/protocol.ts docKey.
+ */
+export function checkDocAddress(value: unknown, what: string): string {
+  if (typeof value !== 'object' || value === null) fail(`${what} must be a doc address`);
+  const address = value as DocAddress;
+  if (!(DOC_KINDS as readonly string[]).includes(address.kind)) fail(`${what}.kind must be one of ${DOC_KINDS.join(', ')}`);
+  checkId(address.boardId, `${what}.boardId`);
+  if (address.kind === 'private') checkId(address.memberId, `${what}.memberId`);
+  return docKey(address);
+}
+
+/** Validates the initial docs of a new board: byte arrays of distinct docs of that board. */
+export function checkInitialDocs(boardId: string, docs: InitialDoc[]): void {
   if (!Array.isArray(docs)) fail('docs must be an array');
   const seen = new Set<string>();
-  for (const doc of docs) {
-    checkId(doc.docKey, 'doc.docKey');
-    checkBytes(doc.update, `doc ${doc.docKey} update`);
-    if (seen.has(doc.docKey)) fail(`doc ${doc.docKey} is listed twice`);
-    seen.add(doc.docKey);
+  for (const initial of docs) {
+    if (typeof initial !== 'object' || initial === null) fail('doc must be an object');
+    const key = checkDocAddress(initial.doc, 'doc');
+    if (initial.doc.boardId !== boardId) fail(`doc ${key} belongs to another board`);
+    checkBytes(initial.update, `doc ${key} update`);
+    if (seen.has(key)) fail(`doc ${key} is listed twice`);
+    seen.add(key);
   }
 }
 
@@ -86,30 +101,28 @@ export function checkMember(member: MemberRecord): void {
   if (!(MEMBER_ROLES as readonly string[]).includes(member.role)) fail(`member.role must be one of ${MEMBER_ROLES.join(', ')}`);
 }
 
-/** Validates a write batch; returns the set of `boardId\0docKey` keys it compacts. */
+/** Validates a write batch; returns the docRef keys of the docs it compacts. */
 export function checkBatch(batch: WriteBatch): Set<string> {
   if (typeof batch !== 'object' || batch === null) fail('batch must be an object');
   if (!Array.isArray(batch.appends) || !Array.isArray(batch.compactions)) fail('batch.appends and batch.compactions must be arrays');
   const compacted = new Set<string>();
   for (const c of batch.compactions) {
-    checkId(c.boardId, 'compaction.boardId');
-    checkId(c.docKey, 'compaction.docKey');
+    const key = checkDocAddress(c.doc, 'compaction.doc');
     checkBytes(c.snapshot, 'compaction.snapshot');
-    const key = docRef(c.boardId, c.docKey);
-    if (compacted.has(key)) fail(`doc ${c.boardId}/${c.docKey} is compacted twice in one batch`);
-    compacted.add(key);
+    const ref = docRef(c.doc);
+    if (compacted.has(ref)) fail(`doc ${c.doc.boardId}/${key} is compacted twice in one batch`);
+    compacted.add(ref);
   }
   for (const a of batch.appends) {
-    checkId(a.boardId, 'append.boardId');
-    checkId(a.docKey, 'append.docKey');
+    checkDocAddress(a.doc, 'append.doc');
     checkBytes(a.update, 'append.update');
   }
   return compacted;
 }
 
 /** One unambiguous string naming a doc of a board (a map key). */
-export function docRef(boardId: string, docKey: string): string {
-  return JSON.stringify([boardId, docKey]);
+export function docRef(doc: DocAddress): string {
+  return JSON.stringify([doc.boardId, docKey(doc)]);
 }
 
 /** Validates a checkpoint before it is stored. */
@@ -123,13 +136,8 @@ export function checkCheckpoint(checkpoint: CheckpointRecord): void {
   checkBytes(checkpoint.sessionState, 'checkpoint.sessionState');
 }
 
-/** Asserts an attendance session id as returned by recordJoin. */
-export function checkSessionId(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail('session id must be a positive whole number');
+/** Asserts an attendance visit id as returned by recordJoin. */
+export function checkVisitId(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail('visit id must be a positive whole number');
   return value;
-}
-
-/** Asserts a doc-key prefix: a string, possibly empty. */
-export function checkPrefix(value: unknown): string {
-  return checkText(value, 'prefix');
 }

@@ -4,37 +4,72 @@
  * after its compacting flush succeeded and nobody came back meanwhile. Also counts connections per board.
  */
 import * as Y from 'yjs';
-import { docKey as docKeyOf, type RoomAddress } from '../../shared/protocol.js';
+import { docKey, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
+import { AppError } from '../app-error.js';
 import type { Logger } from '../logger.js';
-import type { BoardStore } from '../persistence/board-store.js';
-import { LOAD_ORIGIN, Room, type DocWriteQueue } from './room.js';
-
-/** Longest wait for the final flush of every room at shutdown (the process exits by 10 s). */
-const SHUTDOWN_FLUSH_MS = 6000;
+import { migrateBoard } from '../../shared/board/migrate.js';
+import type { DocumentStore } from '../persistence/document-store.js';
+import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
+import { LOAD_ORIGIN, Room, SERVER_ORIGIN } from './room.js';
+import type { WriteQueue } from './write-queue.js';
 
 /** Wait before retrying the flush of an idle room whose flush failed. */
 export const UNLOAD_RETRY_MS = 5_000;
 
 /** Options of the registry. */
 export interface RegistryOptions {
-  store: BoardStore;
-  queue: DocWriteQueue;
+  store: Pick<DocumentStore, 'loadDoc'>;
+  queue: Pick<WriteQueue, 'open'>;
   logger: Logger;
   idleUnloadMs: number;
 }
 
 /** Why a room could not be loaded. */
-export class RoomLoadError extends Error {
-  readonly code = 'room_load_failed';
+export class RoomLoadError extends AppError {
   constructor(message: string, options?: { cause: unknown }) {
-    super(message, options);
+    super('room_load_failed', message, options);
     this.name = 'RoomLoadError';
   }
 }
 
-/** Loaded rooms by `<boardId>/<docKey>`, plus per-board connection counts. */
+/** The loaded docs of one board, grouped: its map, its session doc, and its members' private docs. */
+export class LoadedBoard {
+  board: Room | undefined;
+  session: Room | undefined;
+  readonly private = new Map<string, Room>();
+
+  /** The loaded room of one of this board's docs, if any. */
+  get(address: DocAddress): Room | undefined {
+    if (address.kind === 'private') return this.private.get(address.memberId);
+    // The series doc is written by the server only and never loaded as a room (server/series/series-link.ts).
+    if (address.kind === 'series') return undefined;
+    return this[address.kind];
+  }
+
+  /** Records a loaded room. */
+  set(room: Room): void {
+    const { address } = room;
+    if (address.kind === 'private') this.private.set(address.memberId, room);
+    else if (address.kind !== 'series') this[address.kind] = room;
+  }
+
+  /** Forgets a room (only if it is the one recorded for its address). */
+  delete(room: Room): void {
+    const { address } = room;
+    if (this.get(address) !== room) return;
+    if (address.kind === 'private') this.private.delete(address.memberId);
+    else if (address.kind !== 'series') this[address.kind] = undefined;
+  }
+
+  /** Every loaded room of the board. */
+  rooms(): Room[] {
+    return [this.board, this.session, ...this.private.values()].filter((room): room is Room => room !== undefined);
+  }
+}
+
+/** Loaded rooms grouped by board, plus per-board connection counts. */
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Room>();
+  private readonly boards = new Map<string, LoadedBoard>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Map<string, number>();
@@ -44,7 +79,7 @@ export class RoomRegistry {
 
   /** Number of loaded rooms. */
   get roomCount(): number {
-    return this.rooms.size;
+    return this.all().length;
   }
 
   /** Number of connections over all boards. */
@@ -71,21 +106,22 @@ export class RoomRegistry {
     else this.connections.set(boardId, n);
   }
 
-  /** The loaded room of a board's doc by its storage key, if any (no load); what the write queue reports in. */
-  peekDoc(boardId: string, docKey: string): Room | undefined {
-    return this.rooms.get(roomKey(boardId, docKey));
+  /** The loaded room of an address, if any (no load). */
+  peek(address: DocAddress): Room | undefined {
+    return this.boards.get(address.boardId)?.get(address);
   }
 
-  /** The loaded room of an address, if any (no load). */
-  peek(address: RoomAddress): Room | undefined {
-    return this.rooms.get(keyOf(address));
+  /** The loaded docs of a board (empty when none is loaded). */
+  loadedBoard(boardId: string): LoadedBoard | undefined {
+    return this.boards.get(boardId);
   }
 
   /** The room of an address, loading it once. Rejects with RoomLoadError when storage fails. */
-  getRoom(address: RoomAddress): Promise<Room> {
+  getRoom(address: DocAddress): Promise<Room> {
     if (this.closed) return Promise.reject(new RoomLoadError('server is shutting down'));
+    if (address.kind === 'series') return Promise.reject(new RoomLoadError('the series doc is not served as a room'));
     const key = keyOf(address);
-    const room = this.rooms.get(key);
+    const room = this.peek(address);
     if (room) {
       this.cancelIdle(key);
       return Promise.resolve(room);
@@ -97,28 +133,29 @@ export class RoomRegistry {
     return promise;
   }
 
-  private async load(address: RoomAddress, key: string): Promise<Room> {
+  private async load(address: DocAddress, key: string): Promise<Room> {
     const { store, queue, logger } = this.options;
-    const docKey = docKeyOf(address);
-    const log = logger.child({ boardId: address.boardId, docKey });
+    const log = logger.child({ boardId: address.boardId, docKey: docKey(address) });
     const doc = new Y.Doc({ gc: true });
     try {
-      const stored = await store.loadDoc(address.boardId, docKey);
+      const stored = await store.loadDoc(address);
       doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
       }, LOAD_ORIGIN);
       if (this.closed) throw new Error('server is shutting down');
       // A board room needs its session doc for the lock rule: load and hold it first, fail closed if it cannot load.
-      const sessionRoom = address.kind === 'board' ? await this.getRoom({ boardId: address.boardId, kind: 'session' }) : undefined;
+      const sessionRoom = address.kind === 'board' ? await this.getRoom(sessionDocAddress(address.boardId)) : undefined;
       if (this.closed) throw new Error('server is shutting down');
-      queue.attachDoc(address.boardId, docKey, doc, stored.updates.length);
-      const room = new Room(address, doc, queue, log, (r) => this.onIdle(r));
-      if (sessionRoom) {
-        sessionRoom.hold();
-        room.sessionDoc = sessionRoom.doc;
-      }
-      this.rooms.set(key, room);
+      const handle = queue.open(address, doc, stored.updates.length);
+      const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc);
+      // Before the migration: a migration changes the doc, and any change drops the kept snapshot.
+      if (stored.snapshot && stored.updates.length === 0) room.keepStoredState(stored.snapshot);
+      sessionRoom?.hold();
+      this.boardOf(address.boardId).set(room);
+      // After the Room exists, so the migration's update is queued and stored like any server change.
+      const migrated = address.kind === 'board' ? migrateBoard(doc, SERVER_ORIGIN) : [];
+      if (migrated.length > 0) log.info({ versions: migrated }, 'board schema migrated');
       log.debug({ updates: stored.updates.length }, 'room loaded');
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.
       return room;
@@ -134,9 +171,25 @@ export class RoomRegistry {
     if (room.size === 0) this.onIdle(room);
   }
 
+  private boardOf(boardId: string): LoadedBoard {
+    let board = this.boards.get(boardId);
+    if (!board) {
+      board = new LoadedBoard();
+      this.boards.set(boardId, board);
+    }
+    return board;
+  }
+
+  private forget(room: Room): void {
+    const board = this.boards.get(room.boardId);
+    if (!board) return;
+    board.delete(room);
+    if (board.rooms().length === 0) this.boards.delete(room.boardId);
+  }
+
   private onIdle(room: Room): void {
     if (this.closed || room.isDestroyed) return;
-    const key = roomKey(room.boardId, room.docKey);
+    const key = keyOf(room.address);
     this.cancelIdle(key);
     const timer = setTimeout(() => {
       this.idleTimers.delete(key);
@@ -156,26 +209,27 @@ export class RoomRegistry {
 
   private async unload(room: Room, key: string): Promise<void> {
     if (room.size > 0 || room.isDestroyed || this.closed) return;
-    const { queue, logger } = this.options;
+    const { logger } = this.options;
+    const log = { boardId: room.boardId, docKey: docKey(room.address) };
     try {
-      await queue.flushDoc(room.boardId, room.docKey, { compact: true });
+      await room.handle.flush({ compact: true });
     } catch (error) {
       // The data stays in memory; try again later (the write queue also retries and reports degraded).
-      logger.warn({ boardId: room.boardId, docKey: room.docKey, err: error }, 'flush before unload failed; room kept');
+      logger.warn({ ...log, err: error }, 'flush before unload failed; room kept');
       if (room.size === 0) this.onIdleRetry(room, key);
       return;
     }
     // Someone may have joined while the flush ran, or written since: then keep the room.
     if (room.size > 0 || room.isDestroyed || this.closed) return;
-    if (queue.hasPending(room.boardId, room.docKey)) {
+    if (room.handle.pending) {
       this.onIdle(room);
       return;
     }
-    this.rooms.delete(key);
-    queue.detachDoc(room.boardId, room.docKey);
+    this.forget(room);
+    room.handle.detach();
     room.destroy();
-    logger.debug({ boardId: room.boardId, docKey: room.docKey }, 'room unloaded');
-    if (room.address.kind === 'board') this.peek({ boardId: room.boardId, kind: 'session' })?.unhold();
+    logger.debug(log, 'room unloaded');
+    if (room.address.kind === 'board') this.peek(sessionDocAddress(room.boardId))?.unhold();
   }
 
   private onIdleRetry(room: Room, key: string): void {
@@ -190,7 +244,7 @@ export class RoomRegistry {
 
   /** Every loaded room (for shutdown and health). */
   all(): Room[] {
-    return [...this.rooms.values()];
+    return [...this.boards.values()].flatMap((board) => board.rooms());
   }
 
   /**
@@ -205,37 +259,34 @@ export class RoomRegistry {
     await Promise.allSettled([...this.loading.values()]);
     const rooms = this.all();
     for (const room of rooms) room.closeAll(code, 'server shutting down');
-    const { queue, logger } = this.options;
+    const { logger } = this.options;
     // While storage fails a flush waits for the next retry and may never settle: bound the wait so shutdown
     // finishes inside the container's stop grace period. The write queue's close() makes the last attempt.
     let deadline: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
-      deadline = setTimeout(() => resolve('timeout'), SHUTDOWN_FLUSH_MS);
+      deadline = setTimeout(() => resolve('timeout'), SHUTDOWN_BUDGET.roomFlushMs);
     });
-    const flushed = Promise.allSettled(rooms.map((room) => queue.flushDoc(room.boardId, room.docKey, { compact: true })));
+    const flushed = Promise.allSettled(rooms.map((room) => room.handle.flush({ compact: true })));
     const results = await Promise.race([flushed, timedOut]);
     clearTimeout(deadline);
     if (results === 'timeout') {
       logger.error({ rooms: rooms.length }, 'final flush did not finish in time; the write queue makes a last attempt');
     } else {
       results.forEach((result, i) => {
-        if (result.status === 'rejected') logger.error({ boardId: rooms[i]?.boardId, docKey: rooms[i]?.docKey, err: result.reason }, 'final flush failed');
+        const room = rooms[i];
+        if (result.status === 'rejected' && room) logger.error({ boardId: room.boardId, docKey: docKey(room.address), err: result.reason }, 'final flush failed');
       });
     }
     for (const room of rooms) {
       // Still-pending data stays with the write queue, whose close() makes the last attempt.
-      if (!queue.hasPending(room.boardId, room.docKey)) queue.detachDoc(room.boardId, room.docKey);
+      if (!room.handle.pending) room.handle.detach();
       room.destroy();
     }
-    this.rooms.clear();
+    this.boards.clear();
   }
 }
 
-function keyOf(address: RoomAddress): string {
-  return roomKey(address.boardId, docKeyOf(address));
-}
-
-/** Registry key of a loaded doc. */
-function roomKey(boardId: string, docKey: string): string {
-  return `${boardId}/${docKey}`;
+/** Key of a doc's in-flight load and idle timer. */
+function keyOf(address: DocAddress): string {
+  return `${address.boardId}/${docKey(address)}`;
 }

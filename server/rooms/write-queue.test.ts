@@ -6,10 +6,13 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardStore, WriteBatch } from '../persistence/board-store.js';
+import { docKey } from '../../shared/protocol.js';
+import type { BoardStore } from '../persistence/board-store.js';
+import type { WriteBatch } from '../persistence/document-store.js';
 import { MemoryStore } from '../persistence/memory-store.js';
 import { SqliteStore } from '../persistence/sqlite-store.js';
 import { WRITE_QUEUE_ERROR, WriteQueue, type WriteQueueOptions } from './write-queue.js';
+import { at } from '../../test/helpers/doc-address.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -56,9 +59,18 @@ function makeQueue(store: BoardStore, options: Partial<WriteQueueOptions> = {}):
 /** A live doc whose every update goes to the queue, like a room's. */
 function liveDoc(queue: WriteQueue, boardId: string, docKey: string, storedCount = 0): Y.Doc {
   const doc = new Y.Doc();
-  queue.attachDoc(boardId, docKey, doc, storedCount);
-  doc.on('update', (update: Uint8Array) => queue.enqueue(boardId, docKey, update));
+  queue.attachDoc(at(boardId, docKey), doc, storedCount);
+  doc.on('update', (update: Uint8Array) => queue.enqueue(at(boardId, docKey), update));
   return doc;
+}
+
+/** Polls a condition every few ms (at most 5 s). */
+async function waitForCondition(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met');
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 function addNotes(doc: Y.Doc, count: number, prefix = 'note'): void {
@@ -68,7 +80,7 @@ function addNotes(doc: Y.Doc, count: number, prefix = 'note'): void {
 
 /** Rebuilds a doc from what the store holds, as a restarted server would. */
 async function restored(store: BoardStore, boardId: string, docKey: string): Promise<Y.Doc> {
-  const stored = await store.loadDoc(boardId, docKey);
+  const stored = await store.loadDoc(at(boardId, docKey));
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const update of stored.updates) Y.applyUpdate(doc, update);
@@ -85,8 +97,8 @@ async function expectStoredEqualsLive(store: BoardStore, boardId: string, docKey
 function committed(queue: WriteQueue, docs: [string, string][]): Promise<void> {
   const waiting = new Set(docs.map(([b, d]) => `${b}/${d}`));
   return new Promise((resolve) => {
-    const off = queue.onCommitted((boardId, docKey) => {
-      waiting.delete(`${boardId}/${docKey}`);
+    const off = queue.onCommitted((address) => {
+      waiting.delete(`${address.boardId}/${docKey(address)}`);
       if (waiting.size === 0) {
         off();
         resolve();
@@ -148,9 +160,9 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
     await done;
     expect(queue.pendingUpdates).toBe(0);
     expect(queue.pendingBytes).toBe(0);
-    expect(await store.countUpdates('board-a', 'board')).toBe(3);
-    expect(await store.countUpdates('board-a', 'session')).toBe(1);
-    expect(await store.countUpdates('board-b', 'board')).toBe(2);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(3);
+    expect(await store.countUpdates(at('board-a', 'session'))).toBe(1);
+    expect(await store.countUpdates(at('board-b', 'board'))).toBe(2);
     if (store instanceof MemoryStore) expect(store.commits).toBe(1);
     await expectStoredEqualsLive(store, 'board-a', 'board', a);
   });
@@ -164,9 +176,9 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
       doc.getMap('notes').delete(`r${round}-0`);
       await queue.flushAll();
     }
-    const rows = await store.countUpdates('board-a', 'board');
+    const rows = await store.countUpdates(at('board-a', 'board'));
     expect(rows).toBeLessThan(7);
-    expect((await store.loadDoc('board-a', 'board')).snapshot).not.toBeNull();
+    expect((await store.loadDoc(at('board-a', 'board'))).snapshot).not.toBeNull();
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
   });
 
@@ -176,16 +188,16 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
     const doc = liveDoc(queue, 'board-a', 'board', 0);
     addNotes(doc, 3);
     await queue.flushAll();
-    expect(await store.countUpdates('board-a', 'board')).toBe(3);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(3);
     addNotes(doc, 2); // 3 stored + 2 pending reaches 5
     await queue.flushAll();
-    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(0);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
 
     addNotes(doc, 2);
-    await queue.flushDoc('board-a', 'board', { compact: true });
-    expect(await store.countUpdates('board-a', 'board')).toBe(0);
-    expect(queue.hasPending('board-a', 'board')).toBe(false);
+    await queue.flushDoc(at('board-a', 'board'), { compact: true });
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(0);
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
   });
 
@@ -198,12 +210,12 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
 
     const queue = makeQueue(store);
     const reloaded = await restored(store, 'board-a', 'board');
-    queue.attachDoc('board-a', 'board', reloaded, await store.countUpdates('board-a', 'board'));
-    expect(queue.hasPending('board-a', 'board')).toBe(false);
-    await queue.flushDoc('board-a', 'board', { compact: true });
-    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    queue.attachDoc(at('board-a', 'board'), reloaded, await store.countUpdates(at('board-a', 'board')));
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
+    await queue.flushDoc(at('board-a', 'board'), { compact: true });
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(0);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
-    queue.detachDoc('board-a', 'board');
+    queue.detachDoc(at('board-a', 'board'));
   });
 
   it('close commits what is pending without waiting for the window, then refuses updates', async () => {
@@ -213,8 +225,8 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
     addNotes(doc, 3);
     await queue.close();
     await queue.close();
-    expect(await store.countUpdates('board-a', 'board')).toBe(3);
-    expect(() => queue.enqueue('board-a', 'board', Uint8Array.of(0, 0))).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.closed }));
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(3);
+    expect(() => queue.enqueue(at('board-a', 'board'), Uint8Array.of(0, 0))).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.closed }));
   });
 });
 
@@ -228,22 +240,54 @@ describe('WriteQueue ordering and failures', () => {
     const first = queue.flushAll();
     await held;
     addNotes(doc, 1); // the first write is in flight now
-    expect(queue.hasPending('board-a', 'board')).toBe(true);
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(true);
     let secondDone = false;
-    const second = queue.flushDoc('board-a', 'board', { compact: false }).then(() => (secondDone = true));
+    const second = queue.flushDoc(at('board-a', 'board'), { compact: false }).then(() => (secondDone = true));
     store.release();
     const heldAgain = store.hold();
     await first;
     await heldAgain; // the second commit is in flight: the second update is not durable yet
     expect(secondDone).toBe(false);
-    expect(queue.hasPending('board-a', 'board')).toBe(true);
-    expect(await store.countUpdates('board-a', 'board')).toBe(1);
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(true);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(1);
     store.release();
     await second;
     expect(store.commits).toBe(2);
-    expect(await store.countUpdates('board-a', 'board')).toBe(2);
-    expect(queue.hasPending('board-a', 'board')).toBe(false);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(2);
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
+  });
+
+  it('group commit: updates that arrive during a commit go out in one commit as soon as it lands, with no timer wait', async () => {
+    const store = new GatedStore();
+    // A batch window far longer than the test: the first commit is asked for, only group commit starts the second.
+    const queue = makeQueue(store, { flushDelayMs: 60_000 });
+    const doc = new Y.Doc();
+    const handle = queue.open(at('board-a', 'board'), doc, 0);
+    const enqueued: number[] = [];
+    doc.on('update', (update: Uint8Array) => enqueued.push(handle.enqueue(update)));
+    const committed: number[] = [];
+    handle.onCommitted((seq) => committed.push(seq));
+    const held = store.hold();
+    addNotes(doc, 1);
+    void queue.flushAll();
+    await held; // the first commit (1 update) is in flight
+    for (let i = 0; i < 5; i++) addNotes(doc, 1);
+    store.release();
+    await waitForCondition(() => committed.length === 2);
+    expect(enqueued).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(committed).toEqual([1, 6]);
+    expect(store.commits).toBe(2);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(6);
+  });
+
+  it('with FLUSH_DELAY_MS 0 a quiet update is committed without anyone asking', async () => {
+    const store = new GatedStore();
+    const queue = makeQueue(store, { flushDelayMs: 0 });
+    const doc = liveDoc(queue, 'board-a', 'board');
+    addNotes(doc, 1);
+    await waitForCondition(() => store.commits === 1);
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
   });
 
   it('re-queues a failed batch ahead of updates that arrived meanwhile, in order', async () => {
@@ -253,16 +297,16 @@ describe('WriteQueue ordering and failures', () => {
     for (let i = 0; i < 4; i++) sent.push(Uint8Array.of(i, i));
     store.failWrites(new Error('EIO'));
     const held = store.hold();
-    queue.enqueue('board-a', 'board', sent[0]!);
-    queue.enqueue('board-a', 'board', sent[1]!);
+    queue.enqueue(at('board-a', 'board'), sent[0]!);
+    queue.enqueue(at('board-a', 'board'), sent[1]!);
     await held; // the failing write is in flight
-    queue.enqueue('board-a', 'board', sent[2]!);
+    queue.enqueue(at('board-a', 'board'), sent[2]!);
     store.release();
     await vi.waitFor(() => expect(queue.degraded).toBe(true));
-    queue.enqueue('board-a', 'board', sent[3]!);
+    queue.enqueue(at('board-a', 'board'), sent[3]!);
     store.failWrites(null);
     await queue.flushAll();
-    expect((await store.loadDoc('board-a', 'board')).updates).toEqual(sent);
+    expect((await store.loadDoc(at('board-a', 'board'))).updates).toEqual(sent);
   });
 
   it('keeps everything in memory while the store fails, logs once, retries, then stores it all', async () => {
@@ -287,7 +331,7 @@ describe('WriteQueue ordering and failures', () => {
     expect(queue.degraded).toBe(true);
     expect(queue.lastError).toContain('disk full');
     expect(queue.pendingUpdates).toBe(6);
-    expect(await store.countUpdates('board-a', 'board')).toBe(0);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(0);
     expect(lines.filter((l) => l.msg === 'commit failed; holding updates in memory and retrying')).toHaveLength(1);
     expect(lines.find((l) => l.level === 50)).toMatchObject({ boardIds: ['board-a'] });
 
@@ -297,7 +341,7 @@ describe('WriteQueue ordering and failures', () => {
     expect(queue.degraded).toBe(false);
     expect(queue.lastError).toBeUndefined();
     expect(queue.pendingUpdates).toBe(0);
-    expect(await store.countUpdates('board-a', 'board')).toBe(4);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(4);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
     await expectStoredEqualsLive(store, 'board-b', 'session', other);
     expect(lines.some((l) => l.msg === 'storage recovered; held updates stored')).toBe(true);
@@ -310,37 +354,37 @@ describe('WriteQueue ordering and failures', () => {
     store.failWrites(new Error('EIO'));
     addNotes(doc, 5);
     await vi.waitFor(() => expect(queue.degraded).toBe(true));
-    const flushed = queue.flushDoc('board-a', 'board', { compact: true });
-    expect(() => queue.detachDoc('board-a', 'board')).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));
+    const flushed = queue.flushDoc(at('board-a', 'board'), { compact: true });
+    expect(() => queue.detachDoc(at('board-a', 'board'))).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));
     store.failWrites(null);
     await flushed;
-    expect(await store.loadDoc('board-a', 'board')).toMatchObject({ updates: [] });
+    expect(await store.loadDoc(at('board-a', 'board'))).toMatchObject({ updates: [] });
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
-    queue.detachDoc('board-a', 'board');
+    queue.detachDoc(at('board-a', 'board'));
   });
 
   it('reports overMemoryBound while held bytes exceed the bound, and clears it after recovery', async () => {
     const store = new MemoryStore();
     const queue = makeQueue(store, { maxPendingBytes: 200 });
     store.failWrites(new Error('disk full'));
-    queue.enqueue('board-a', 'board', new Uint8Array(150));
+    queue.enqueue(at('board-a', 'board'), new Uint8Array(150));
     expect(queue.overMemoryBound).toBe(false);
     await vi.waitFor(() => expect(queue.degraded).toBe(true));
-    queue.enqueue('board-a', 'board', new Uint8Array(100));
+    queue.enqueue(at('board-a', 'board'), new Uint8Array(100));
     expect(queue.pendingBytes).toBe(250);
     expect(queue.overMemoryBound).toBe(true);
     store.failWrites(null);
     await queue.flushAll();
     expect(queue.overMemoryBound).toBe(false);
-    expect(await store.countUpdates('board-a', 'board')).toBe(2);
+    expect(await store.countUpdates(at('board-a', 'board'))).toBe(2);
   });
 
   it('close gives up after its timeout when the store keeps failing, and rejects waiting flushes', async () => {
     const store = new MemoryStore();
     const queue = makeQueue(store);
     store.failWrites(new Error('disk full'));
-    queue.enqueue('board-a', 'board', Uint8Array.of(1));
-    const flush = queue.flushDoc('board-a', 'board', { compact: false });
+    queue.enqueue(at('board-a', 'board'), Uint8Array.of(1));
+    const flush = queue.flushDoc(at('board-a', 'board'), { compact: false });
     const closeTimeout = { code: WRITE_QUEUE_ERROR.closeTimeout };
     await expect(queue.close(50)).rejects.toMatchObject(closeTimeout);
     await expect(flush).rejects.toMatchObject(closeTimeout);
@@ -351,14 +395,14 @@ describe('WriteQueue ordering and failures', () => {
     const store = new MemoryStore();
     const queue = makeQueue(store, { flushDelayMs: 60_000 });
     const doc = liveDoc(queue, 'board-a', 'board');
-    expect(() => queue.attachDoc('board-a', 'board', new Y.Doc(), 0)).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.alreadyAttached }));
+    expect(() => queue.attachDoc(at('board-a', 'board'), new Y.Doc(), 0)).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.alreadyAttached }));
     addNotes(doc, 1);
-    expect(queue.hasPending('board-a', 'board')).toBe(true);
-    expect(() => queue.detachDoc('board-a', 'board')).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));
-    await queue.flushDoc('board-a', 'board', { compact: false });
-    queue.detachDoc('board-a', 'board');
-    expect(queue.hasPending('board-a', 'board')).toBe(false);
-    await expect(queue.flushDoc('board-a', 'board', { compact: true })).resolves.toBeUndefined();
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(true);
+    expect(() => queue.detachDoc(at('board-a', 'board'))).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));
+    await queue.flushDoc(at('board-a', 'board'), { compact: false });
+    queue.detachDoc(at('board-a', 'board'));
+    expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
+    await expect(queue.flushDoc(at('board-a', 'board'), { compact: true })).resolves.toBeUndefined();
   });
 
   it('survives a real write failure of the SQLite file (RLIMIT_FSIZE) and stores everything after recovery', async () => {
@@ -389,7 +433,7 @@ describe('WriteQueue ordering and failures', () => {
 
     const reopened = await SqliteStore.open(file);
     onTestFinished(() => reopened.close());
-    expect(await reopened.countUpdates('board-a', 'board')).toBe(5);
+    expect(await reopened.countUpdates(at('board-a', 'board'))).toBe(5);
     await expectStoredEqualsLive(reopened, 'board-a', 'board', doc);
   });
 });

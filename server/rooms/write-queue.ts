@@ -1,22 +1,24 @@
 /**
- * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch at most
- * `flushDelayMs` after the first one arrived, compacts long update logs into snapshots, and when a commit fails
- * keeps everything in memory and retries the whole batch with backoff (reliability.md §2, "nothing acknowledged
- * is lost"). Nothing here says "saved" before the store's transaction committed.
+ * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch (group
+ * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue), compacts long update logs into snapshots, and when a commit fails
+ * keeps everything in memory and retries the whole batch with backoff ("nothing acknowledged is lost",
+ * docs/protocol.md). Nothing here says "saved" before the store's transaction committed.
  */
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import type { BoardStore, Compaction, UpdateAppend } from '../persistence/board-store.js';
+import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
+import { docKey, type DocAddress } from '../../shared/protocol.js';
+import type { Compaction, DocumentStore, UpdateAppend } from '../persistence/document-store.js';
 
 /** Default bounds of the retry backoff after a failed commit. */
 export const RETRY_MIN_MS = 100;
 export const RETRY_MAX_MS = 5000;
-/** How long close() keeps retrying by default (Docker's stop grace period is 10 s). */
-export const CLOSE_TIMEOUT_MS = 10_000;
+/** How long close() keeps retrying by default: the whole shutdown budget. */
+export const CLOSE_TIMEOUT_MS = SHUTDOWN_BUDGET.totalMs;
 
 /** Settings of a WriteQueue; config values are passed in, never read from env here. */
 export interface WriteQueueOptions {
-  store: BoardStore;
+  store: Pick<DocumentStore, 'write'>;
   flushDelayMs: number;
   compactAfterUpdates: number;
   maxPendingBytes: number;
@@ -51,8 +53,7 @@ export class WriteQueueError extends Error {
 
 /** What the queue knows about one doc. */
 interface DocState {
-  boardId: string;
-  docKey: string;
+  address: DocAddress;
   doc: Y.Doc | undefined;
   /** Log rows in the store (as of the last successful commit). */
   storedCount: number;
@@ -70,6 +71,26 @@ interface DocState {
   compactedSeq: number;
   /** Number of compactions of this doc committed so far. */
   compactions: number;
+  /** Listeners of this doc's commits (its handle's subscribers), told the doc's committedSeq. */
+  committedListeners: Set<(committedSeq: number) => void>;
+}
+
+/** One loaded doc's part of the write queue, handed to (and owned by) the room that holds the doc. */
+export interface DocHandle {
+  readonly address: DocAddress;
+  /** Queues one update applied to the doc (see WriteQueue.enqueue); returns its sequence number in the doc. */
+  enqueue(update: Uint8Array): number;
+  /** Commits everything pending for the doc, compacting when asked; resolves once durable. */
+  flush(opts: { compact: boolean }): Promise<void>;
+  /** True while the doc has updates (or a requested compaction) that are not durable yet. */
+  readonly pending: boolean;
+  /**
+   * Subscribes to this doc's commits (the room tells its peers what is stored): the listener gets the doc's
+   * committedSeq, every update enqueued with a sequence number up to it is durable. Returns an unsubscribe fn.
+   */
+  onCommitted(listener: (committedSeq: number) => void): () => void;
+  /** Stops tracking the doc; throws `pending` while it has unstored updates. */
+  detach(): void;
 }
 
 /** One doc's part of a commit, kept to finish or undo it. */
@@ -93,7 +114,7 @@ interface Waiter {
 
 /** Batches, commits, compacts and retries the updates of every live doc (one instance per server). */
 export class WriteQueue {
-  private readonly store: BoardStore;
+  private readonly store: Pick<DocumentStore, 'write'>;
   private readonly flushDelayMs: number;
   private readonly compactAfterUpdates: number;
   private readonly maxPendingBytes: number;
@@ -102,7 +123,7 @@ export class WriteQueue {
   private readonly retryMaxMs: number;
 
   private readonly docs = new Map<string, DocState>();
-  private readonly listeners = new Set<(boardId: string, docKey: string) => void>();
+  private readonly listeners = new Set<(address: DocAddress) => void>();
   private waiters: Waiter[] = [];
   /** The batch timer: set by the first update after a commit started, fires flushDelayMs later. */
   private timer: NodeJS.Timeout | undefined;
@@ -129,11 +150,30 @@ export class WriteQueue {
     this.retryMaxMs = Math.max(this.retryMinMs, options.retryMaxMs ?? RETRY_MAX_MS);
   }
 
+  /** Registers a live doc and hands out its handle; storedCount = log rows it loaded with. */
+  open(address: DocAddress, doc: Y.Doc, storedCount: number): DocHandle {
+    this.attachDoc(address, doc, storedCount);
+    const state = this.state(address);
+    return {
+      address,
+      enqueue: (update) => this.enqueue(address, update),
+      flush: (opts) => this.flushDoc(address, opts),
+      get pending() {
+        return queueHasPending(state);
+      },
+      onCommitted: (listener) => {
+        state.committedListeners.add(listener);
+        return () => state.committedListeners.delete(listener);
+      },
+      detach: () => this.detachDoc(address),
+    };
+  }
+
   /** Registers a live doc so compaction can encode its merged state; storedCount = log rows it loaded with. */
-  attachDoc(boardId: string, docKey: string, doc: Y.Doc, storedCount: number): void {
-    const state = this.state(boardId, docKey);
+  attachDoc(address: DocAddress, doc: Y.Doc, storedCount: number): void {
+    const state = this.state(address);
     if (state.doc && state.doc !== doc) {
-      throw new WriteQueueError(WRITE_QUEUE_ERROR.alreadyAttached, `doc ${boardId}/${docKey} is already attached; detach it first`);
+      throw new WriteQueueError(WRITE_QUEUE_ERROR.alreadyAttached, `doc ${describe(address)} is already attached; detach it first`);
     }
     state.doc = doc;
     state.storedCount = storedCount;
@@ -143,19 +183,20 @@ export class WriteQueue {
    * Queues one update (V1) applied to that doc; it is committed at most flushDelayMs later (one batch for all
    * docs). The bytes are kept as given (not copied): the caller must not reuse the buffer.
    */
-  enqueue(boardId: string, docKey: string, update: Uint8Array): void {
-    if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${boardId}/${docKey} not stored`);
-    const state = this.state(boardId, docKey);
+  enqueue(address: DocAddress, update: Uint8Array): number {
+    if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${describe(address)} not stored`);
+    const state = this.state(address);
     state.pending.push(update);
     state.enqueuedSeq += 1;
     this.updateCount += 1;
     this.byteCount += update.byteLength;
     this.schedule();
+    return state.enqueuedSeq;
   }
 
   /** Commits everything pending for this doc, compacting it into a snapshot when compact is true; resolves once durable. */
-  flushDoc(boardId: string, docKey: string, opts: { compact: boolean }): Promise<void> {
-    const state = this.docs.get(key(boardId, docKey));
+  flushDoc(address: DocAddress, opts: { compact: boolean }): Promise<void> {
+    const state = this.docs.get(key(address));
     if (!state) return Promise.resolve();
     // Nothing stored beyond a snapshot and nothing on its way: the store already holds exactly the doc.
     const compact = opts.compact && state.doc !== undefined && (state.storedCount > 0 || this.hasPendingState(state));
@@ -164,19 +205,19 @@ export class WriteQueue {
   }
 
   /** Stops tracking a doc; only allowed when it has nothing pending (throws otherwise). */
-  detachDoc(boardId: string, docKey: string): void {
-    const k = key(boardId, docKey);
+  detachDoc(address: DocAddress): void {
+    const k = key(address);
     const state = this.docs.get(k);
     if (!state) return;
     if (this.hasPendingState(state)) {
-      throw new WriteQueueError(WRITE_QUEUE_ERROR.pending, `doc ${boardId}/${docKey} still has unstored updates; flush it first`);
+      throw new WriteQueueError(WRITE_QUEUE_ERROR.pending, `doc ${describe(address)} still has unstored updates; flush it first`);
     }
     this.docs.delete(k);
   }
 
   /** True while the doc has updates (or a requested compaction) that are not durable yet. */
-  hasPending(boardId: string, docKey: string): boolean {
-    const state = this.docs.get(key(boardId, docKey));
+  hasPending(address: DocAddress): boolean {
+    const state = this.docs.get(key(address));
     return state !== undefined && this.hasPendingState(state);
   }
 
@@ -210,8 +251,8 @@ export class WriteQueue {
     return this.byteCount > this.maxPendingBytes;
   }
 
-  /** Subscribe to "committed" events (boardId, docKey) — used to tell clients their edits are saved. Returns an unsubscribe fn. */
-  onCommitted(listener: (boardId: string, docKey: string) => void): () => void {
+  /** Subscribe to "committed" events of every doc — used to tell clients their edits are saved. Returns an unsubscribe fn. */
+  onCommitted(listener: (address: DocAddress) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -249,13 +290,12 @@ export class WriteQueue {
     return this.closing;
   }
 
-  private state(boardId: string, docKey: string): DocState {
-    const k = key(boardId, docKey);
+  private state(address: DocAddress): DocState {
+    const k = key(address);
     let state = this.docs.get(k);
     if (!state) {
       state = {
-        boardId,
-        docKey,
+        address,
         doc: undefined,
         storedCount: 0,
         pending: [],
@@ -265,6 +305,7 @@ export class WriteQueue {
         committedSeq: 0,
         compactedSeq: 0,
         compactions: 0,
+        committedListeners: new Set(),
       };
       this.docs.set(k, state);
     }
@@ -272,7 +313,7 @@ export class WriteQueue {
   }
 
   private hasPendingState(state: DocState): boolean {
-    return state.pending.length > 0 || state.inFlight || state.compactRequested;
+    return queueHasPending(state);
   }
 
   /** Resolves once every update of `state` enqueued so far is durable (and compacted, if asked). */
@@ -286,11 +327,20 @@ export class WriteQueue {
     return promise;
   }
 
-  /** Arms the batch timer: a commit at most flushDelayMs after the first update that is not in a commit yet. */
+  /**
+   * Group commit: with no commit in flight, arms the batch timer (flushDelayMs; 0 = the next turn of the event
+   * loop, so the updates of one burst share a commit); with one in flight, the next commit starts as soon as it
+   * lands, with everything that arrived meanwhile. A quiet board is saved at once, and under load each commit
+   * takes what queued during the previous one, so batches grow by themselves.
+   */
   private schedule(): void {
     if (this.timer || this.stopped) return;
     // While degraded the retry timer owns the next attempt: new updates join it.
     if (this.retryTimer) return;
+    if (this.inFlight) {
+      this.commitWhenIdle = true;
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.commitSoon(false);
@@ -344,9 +394,9 @@ export class WriteQueue {
       state.inFlight = true;
       plan.push(item);
       if (compacted && state.doc) {
-        compactions.push({ boardId: state.boardId, docKey: state.docKey, snapshot: Y.encodeStateAsUpdate(state.doc) });
+        compactions.push({ doc: state.address, snapshot: Y.encodeStateAsUpdate(state.doc) });
       } else {
-        for (const update of updates) appends.push({ boardId: state.boardId, docKey: state.docKey, update });
+        for (const update of updates) appends.push({ doc: state.address, update });
       }
     }
     if (plan.length === 0) {
@@ -382,7 +432,7 @@ export class WriteQueue {
       this.failedAttempts = 0;
     }
     this.retryDelayMs = 0;
-    for (const item of plan) this.emitCommitted(item.state.boardId, item.state.docKey);
+    for (const item of plan) this.emitCommitted(item.state);
     this.settleWaiters();
     this.afterCommit();
   }
@@ -434,12 +484,18 @@ export class WriteQueue {
     this.waiters = waiting;
   }
 
-  private emitCommitted(boardId: string, docKey: string): void {
-    for (const listener of this.listeners) {
+  private emitCommitted(state: DocState): void {
+    const { address } = state;
+    const committedSeq = state.committedSeq;
+    const listeners: (() => void)[] = [
+      ...[...state.committedListeners].map((listener) => () => listener(committedSeq)),
+      ...[...this.listeners].map((listener) => () => listener(address)),
+    ];
+    for (const listener of listeners) {
       try {
-        listener(boardId, docKey);
+        listener();
       } catch (err) {
-        this.logger.error({ err, boardId, docKey }, 'committed listener threw');
+        this.logger.error({ err, boardId: address.boardId, docKey: docKey(address) }, 'committed listener threw');
       }
     }
   }
@@ -453,6 +509,11 @@ export class WriteQueue {
   }
 }
 
+/** True while a doc has updates (or a requested compaction) that are not durable yet. */
+function queueHasPending(state: DocState): boolean {
+  return state.pending.length > 0 || state.inFlight || state.compactRequested;
+}
+
 /** Durable up to `seq`, and (for a compacting flush) compacted by a commit after the request, covering `seq`. */
 function isSatisfied(state: DocState, seq: number, compactionsBefore: number | undefined): boolean {
   if (state.committedSeq < seq) return false;
@@ -460,12 +521,18 @@ function isSatisfied(state: DocState, seq: number, compactionsBefore: number | u
   return state.compactions > compactionsBefore && state.compactedSeq >= seq;
 }
 
-function key(boardId: string, docKey: string): string {
-  return JSON.stringify([boardId, docKey]);
+/** Map key of a doc. */
+function key(address: DocAddress): string {
+  return JSON.stringify([address.boardId, docKey(address)]);
+}
+
+/** `<boardId>/<docKey>`, for messages. */
+function describe(address: DocAddress): string {
+  return `${address.boardId}/${docKey(address)}`;
 }
 
 /** Log fields naming the boards of a batch: `boardId` when there is one, `boardIds` always. */
 function boardFields(plan: PlanItem[]): { boardId?: string; boardIds: string[] } {
-  const boardIds = [...new Set(plan.map((item) => item.state.boardId))];
+  const boardIds = [...new Set(plan.map((item) => item.state.address.boardId))];
   return boardIds.length === 1 ? { boardId: boardIds[0], boardIds } : { boardIds };
 }

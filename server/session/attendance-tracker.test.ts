@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
-import { sampleBoard } from '../persistence/board-store.contract.js';
+import { sampleBoard } from '../persistence/contract-fixture.js';
 import { MemoryStore } from '../persistence/memory-store.js';
 import { AttendanceTracker } from './attendance-tracker.js';
 
@@ -16,7 +16,7 @@ describe('AttendanceTracker', () => {
     leave();
     await tracker.settle();
     expect(await store.listAttendance('board-0001')).toEqual([{ id: 1, boardId: 'board-0001', memberId: 'member-a', joinedAt: 1000, leftAt: 4000 }]);
-    expect(tracker.liveSessionIds().size).toBe(0);
+    expect(tracker.liveVisitIds().size).toBe(0);
   });
 
   it('keeps live session ids while connected and survives a failing store', async () => {
@@ -25,7 +25,7 @@ describe('AttendanceTracker', () => {
     const tracker = new AttendanceTracker(store, createLogger('silent'));
     tracker.connected('board-0001', 'member-a');
     await tracker.settle();
-    expect([...tracker.liveSessionIds()]).toEqual([1]);
+    expect([...tracker.liveVisitIds()]).toEqual([1]);
     store.failWrites(new Error('disk full'));
     const leave = tracker.connected('board-0001', 'member-b');
     leave();
@@ -35,6 +35,6 @@ describe('AttendanceTracker', () => {
     store.failWrites(null);
     tracker.connected('board-none', 'member-c')();
     await tracker.settle();
-    expect([...tracker.liveSessionIds()]).toEqual([1]);
+    expect([...tracker.liveVisitIds()]).toEqual([1]);
   });
 });

@@ -1,18 +1,18 @@
 /**
- * Records attendance as connections come and go: one stored session per board-doc connection of a member.
+ * Records attendance as connections come and go: one stored visit per board-doc connection of a member.
  * Storage is asynchronous and may fail; a failure is logged and never affects the connection, and a leave
  * that arrives before its join was stored waits for it (ordering per connection).
  */
 import type { Logger } from '../logger.js';
-import type { BoardStore } from '../persistence/board-store.js';
+import type { AttendanceStore } from '../persistence/attendance-store.js';
 
-/** Records attendance sessions for live connections. */
+/** Records attendance visits for live connections. */
 export class AttendanceTracker {
   private readonly live = new Set<number>();
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly store: Pick<BoardStore, 'recordJoin' | 'recordLeave'>,
+    private readonly store: Pick<AttendanceStore, 'recordJoin' | 'recordLeave'>,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -36,22 +36,23 @@ export class AttendanceTracker {
       if (left) return;
       left = true;
       const at = this.now();
-      this.track(
+      // Never rejects (failures are logged inside); settle() waits for it at shutdown.
+      void this.track(
         joined.then(async (id) => {
           if (id === undefined) return;
           this.live.delete(id);
           try {
             await this.store.recordLeave(id, at);
           } catch (error) {
-            this.logger.warn({ err: error, boardId, memberId, sessionId: id }, 'attendance leave not recorded');
+            this.logger.warn({ err: error, boardId, memberId, visitId: id }, 'attendance leave not recorded');
           }
         }),
       );
     };
   }
 
-  /** Ids of the sessions whose connection is open (for foldAttendance's `liveSessionIds`). */
-  liveSessionIds(): ReadonlySet<number> {
+  /** Ids of the visits whose connection is open (for foldAttendance's `liveVisitIds`). */
+  liveVisitIds(): ReadonlySet<number> {
     return new Set(this.live);
   }
 

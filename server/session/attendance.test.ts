@@ -32,7 +32,7 @@ describe('attendance', () => {
         { id: 2, memberId: 'ghost', joinedAt: 2000, leftAt: null },
       ],
       members,
-      { now: 9000, liveSessionIds: new Set([2]) },
+      { now: 9000, liveVisitIds: new Set([2]) },
     );
     expect(entries.map((e) => [e.memberId, e.name, e.totalMs, e.lastSeenAt])).toEqual([
       ['ana', 'Ana', 0, 1000],

@@ -7,7 +7,7 @@ import type { AttendanceEntry } from '../../shared/session/schema.js';
 
 /** One connection of a member to a board: `leftAt` is null while connected (or when the server died). */
 export interface ConnectionInterval {
-  /** the store's session id, if any (see `liveSessionIds`) */
+  /** the store's visit id, if any (see `liveVisitIds`) */
   id?: number;
   memberId: string;
   joinedAt: number;
@@ -30,7 +30,7 @@ export interface FoldOptions {
    * was left by a server that stopped without recording the leave: it counts from join to join (zero
    * time) rather than growing forever. When omitted, every open interval runs to `now`.
    */
-  liveSessionIds?: ReadonlySet<number>;
+  liveVisitIds?: ReadonlySet<number>;
 }
 
 /** Length of the union of [start, end) ranges. */
@@ -54,7 +54,7 @@ export function unionLength(ranges: readonly (readonly [number, number])[]): num
 
 function intervalEnd(interval: ConnectionInterval, options: FoldOptions): number {
   if (interval.leftAt !== null) return Math.max(interval.joinedAt, interval.leftAt);
-  const dead = options.liveSessionIds !== undefined && (interval.id === undefined || !options.liveSessionIds.has(interval.id));
+  const dead = options.liveVisitIds !== undefined && (interval.id === undefined || !options.liveVisitIds.has(interval.id));
   return dead ? interval.joinedAt : Math.max(interval.joinedAt, options.now);
 }
 

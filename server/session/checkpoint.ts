@@ -6,13 +6,14 @@
  * Unchanged values are left alone, so a restore touches only what differs.
  */
 import * as Y from 'yjs';
+import { migrateBoard } from '../../shared/board/migrate.js';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
+import { AppError } from '../app-error.js';
 
 /** A checkpoint state that cannot be read as a Yjs update. */
-export class CheckpointError extends Error {
-  readonly code = 'invalid_checkpoint';
+export class CheckpointError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('invalid_checkpoint', message);
     this.name = 'CheckpointError';
   }
 }
@@ -124,6 +125,8 @@ export function restoreCheckpoint(liveDoc: Y.Doc, checkpointState: Uint8Array, o
     };
     liveDoc.transact(() => {
       for (const root of BOARD_ROOTS) syncMap(liveDoc.getMap(root), checkpoint.getMap(root), 1);
+      // A checkpoint taken under an older schema brings its version back with `meta`: migrate again.
+      migrateBoard(liveDoc, origin);
     }, origin);
     return result;
   } finally {

@@ -5,7 +5,7 @@ import { addNote, deleteNote, initBoard } from '../../shared/board/write.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { sessionRoots } from '../../shared/session/read.js';
 import { setLocked } from '../../shared/session/write.js';
-import { isLocked, isNoopUpdate, lockVerdict, mayWriteBoard } from './lock.js';
+import { isLocked, isNoopUpdate, lockVerdict } from './lock.js';
 
 const ana = { id: 'member-ana', name: 'Ana', role: 'customer' as const, department: '' };
 
@@ -33,22 +33,27 @@ function boardPair() {
 
 describe('board lock policy', () => {
   it('facilitator always, participant unless locked, projector never', () => {
+    const { server, snap, nextUpdate } = boardPair();
+    const update = nextUpdate((doc) => addNote(doc, { stageId: snap.stages[0]!.id, laneId: snap.lanes[0]!.id, text: 'new', author: ana }));
     const session = new Y.Doc();
     expect(isLocked(session)).toBe(false);
-    expect(mayWriteBoard('facilitator', session)).toBe(true);
-    expect(mayWriteBoard('participant', session)).toBe(true);
-    expect(mayWriteBoard('projector', session)).toBe(false);
+    expect(lockVerdict('facilitator', session, server, update)).toEqual({ ok: true, apply: true });
+    expect(lockVerdict('participant', session, server, update)).toEqual({ ok: true, apply: true });
+    expect(lockVerdict('projector', session, server, update)).toEqual({ ok: true, apply: false });
     setLocked(session, true);
     expect(isLocked(session)).toBe(true);
-    expect(mayWriteBoard('facilitator', session)).toBe(true);
-    expect(mayWriteBoard('participant', session)).toBe(false);
-    expect(mayWriteBoard('projector', session)).toBe(false);
+    expect(lockVerdict('facilitator', session, server, update)).toEqual({ ok: true, apply: true });
+    expect(lockVerdict('participant', session, server, update)).toMatchObject({ ok: false, code: CLOSE.tryAgainLater });
+    expect(lockVerdict('projector', session, server, update)).toEqual({ ok: true, apply: false });
   });
 
   it('only a literal true locks', () => {
+    const { server, snap, nextUpdate } = boardPair();
+    const update = nextUpdate((doc) => addNote(doc, { stageId: snap.stages[0]!.id, laneId: snap.lanes[0]!.id, text: 'new', author: ana }));
     const session = new Y.Doc();
     sessionRoots(session).state.set('locked', 'true');
-    expect(mayWriteBoard('participant', session)).toBe(true);
+    expect(isLocked(session)).toBe(false);
+    expect(lockVerdict('participant', session, server, update)).toEqual({ ok: true, apply: true });
   });
 });
 

@@ -5,17 +5,11 @@
 import * as Y from 'yjs';
 import { CLOSE, type Role } from '../../shared/protocol.js';
 import { readLocked } from '../../shared/session/read.js';
+import { refuse, type Refusal } from '../app-error.js';
 
 /** True when the facilitator has locked the board. */
 export function isLocked(sessionDoc: Y.Doc): boolean {
   return readLocked(sessionDoc);
-}
-
-/** Whether a connection with `role` may change the board doc now (facilitator always, participant unless locked). */
-export function mayWriteBoard(role: Role, sessionDoc: Y.Doc): boolean {
-  if (role === 'facilitator') return true;
-  if (role === 'participant') return !isLocked(sessionDoc);
-  return false;
 }
 
 /** True when applying `update` would change nothing in `doc` (everything in it is already known and deleted as it says). */
@@ -28,11 +22,11 @@ export function isNoopUpdate(doc: Y.Doc, update: Uint8Array): boolean {
   }
 }
 
-export type LockVerdict = { ok: true; apply: boolean } | { ok: false; code: number; reason: string };
+export type LockVerdict = { ok: true; apply: boolean } | Refusal;
 
 /**
- * What the sync server does with a board-doc update from a connection of `role` (call it for board docs
- * only, after the read-only check and before the update guard):
+ * What the sync server does with a board-doc update from a connection of `role` (sync/frames.ts calls it
+ * for board docs only, after the read-only check and after the update guard accepted the update):
  * - may write: apply it (`apply: true`);
  * - locked, but the update changes nothing (the stock client sends its state on every connect): drop it
  *   silently (`apply: false`), so a participant can still connect and read while the board is locked;
@@ -46,5 +40,5 @@ export function lockVerdict(role: Role, sessionDoc: Y.Doc | undefined, boardDoc:
   if (role === 'participant' && sessionDoc && !isLocked(sessionDoc)) return { ok: true, apply: true };
   if (isNoopUpdate(boardDoc, update)) return { ok: true, apply: false };
   if (role === 'projector') return { ok: true, apply: false };
-  return { ok: false, code: CLOSE.tryAgainLater, reason: 'the board is locked by the facilitator' };
+  return refuse(CLOSE.tryAgainLater, 'the board is locked by the facilitator');
 }

@@ -2,25 +2,26 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_AGENDA } from '../../shared/session/schema.js';
 import { openVote } from '../../shared/session/write.js';
-import { sampleBoard, sampleMember } from '../persistence/board-store.contract.js';
+import { sampleBoard, sampleMember } from '../persistence/contract-fixture.js';
 import { MemoryStore } from '../persistence/memory-store.js';
 import { initialSessionDoc } from './init.js';
 import type { LiveDocs } from './live-docs.js';
 import { summaryContext } from './summary-context.js';
+import { at } from '../../test/helpers/doc-address.js';
 
 describe('summaryContext', () => {
   it('reads the session doc a new board starts with, attendance and checkpoints', async () => {
     const store = new MemoryStore();
-    const initial = initialSessionDoc();
-    expect(initial.docKey).toBe('session');
+    const initial = initialSessionDoc('board-0001');
+    expect(initial.doc).toEqual({ kind: 'session', boardId: 'board-0001' });
     await store.createBoard(sampleBoard(), [initial]);
     await store.addMember(sampleMember('board-0001', 'member-a'));
-    const session = await store.recordJoin('board-0001', 'member-a', 1000);
-    await store.recordLeave(session, 4000);
+    const visit = await store.recordJoin('board-0001', 'member-a', 1000);
+    await store.recordLeave(visit, 4000);
     await store.createCheckpoint({ id: 'cp-1', boardId: 'board-0001', name: 'End', createdAt: 5, boardState: Uint8Array.of(0, 0), sessionState: Uint8Array.of(0, 0) });
 
     const doc = new Y.Doc();
-    const stored = await store.loadDoc('board-0001', 'session');
+    const stored = await store.loadDoc(at('board-0001', 'session'));
     Y.applyUpdate(doc, stored.snapshot!);
     openVote(doc, { dotsPerPerson: 5 }, 10);
     let released = 0;

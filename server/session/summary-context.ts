@@ -6,7 +6,8 @@ import type { SessionSnapshot, AttendanceEntry, CheckpointInfo } from '../../sha
 import { readSession } from '../../shared/session/read.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import { foldAttendance } from './attendance.js';
-import type { LiveDocs } from './live-docs.js';
+import { sessionDocAddress } from '../../shared/protocol.js';
+import { withLiveDocs, type LiveDocs } from './live-docs.js';
 
 /** The session-side fields of a SummaryInput. */
 export interface SummaryContext {
@@ -19,27 +20,21 @@ export interface SummaryContextDeps {
   store: Pick<BoardStore, 'listAttendance' | 'listMembers' | 'listCheckpoints'>;
   docs: LiveDocs;
   now: number;
-  /** open attendance sessions (AttendanceTracker.liveSessionIds) */
-  liveSessionIds?: ReadonlySet<number>;
+  /** open attendance visits (AttendanceTracker.liveVisitIds) */
+  liveVisitIds?: ReadonlySet<number>;
 }
 
 /** Reads session, attendance and checkpoints of a board; rejects as the store or the room load does. */
 export async function summaryContext(boardId: string, deps: SummaryContextDeps): Promise<SummaryContext> {
-  const live = await deps.docs.acquire({ boardId, kind: 'session' });
-  let session: SessionSnapshot;
-  try {
-    session = readSession(live.doc);
-  } finally {
-    live.release();
-  }
-  const [intervals, members, checkpoints] = await Promise.all([
+  const session = await withLiveDocs(deps.docs, [sessionDocAddress(boardId)], ([live]) => readSession(live!.doc));
+  const [visits, members, checkpoints] = await Promise.all([
     deps.store.listAttendance(boardId),
     deps.store.listMembers(boardId),
     deps.store.listCheckpoints(boardId),
   ]);
   return {
     session,
-    attendance: foldAttendance(intervals, members, { now: deps.now, liveSessionIds: deps.liveSessionIds }),
+    attendance: foldAttendance(visits, members, { now: deps.now, liveVisitIds: deps.liveVisitIds }),
     checkpoints: checkpoints.map(({ id, name, createdAt }) => ({ id, name, createdAt })),
   };
 }

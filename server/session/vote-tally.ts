@@ -8,16 +8,16 @@ import * as Y from 'yjs';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readLanes, readNotes } from '../../shared/board/read.js';
 import { NOTE } from '../../shared/board/schema.js';
-import { parseRoomPath, type RoomAddress } from '../../shared/protocol.js';
+import { boardDocAddress, isMemberId, privateDocAddress, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { readBallot, tallyBallots, voteKey } from '../../shared/session/ballot.js';
 import { readVote } from '../../shared/session/read.js';
 import type { VoteState } from '../../shared/session/schema.js';
 import { voteLaneIds } from '../../shared/session/vote.js';
-import type { BoardStore } from '../persistence/board-store.js';
+import type { DocumentStore } from '../persistence/document-store.js';
 import type { LiveDoc, LiveDocs } from './live-docs.js';
 
-/** Doc-key prefix of the members' private docs (shared/protocol.ts docKey). */
-const PRIVATE_PREFIX = 'private:';
+/** The part of the store the tally needs: which members have a stored private doc. */
+export type BallotStore = Pick<DocumentStore, 'listPrivateDocMembers'>;
 
 /** One member's ballot for the current vote. */
 export interface MemberBallot {
@@ -43,8 +43,8 @@ export function publishTally(boardDoc: Y.Doc, vote: VoteState, ballots: readonly
       let votes = map.get(NOTE.votes);
       for (const { memberId } of ballots) {
         const wanted = tally.get(note.id)?.get(memberId) ?? 0;
-        const current = votes instanceof Y.Map ? votes.get(memberId) : undefined;
-        if ((current ?? 0) === wanted) continue;
+        const current: unknown = votes instanceof Y.Map ? (votes as Y.Map<unknown>).get(memberId) : undefined;
+        if ((typeof current === 'number' ? current : 0) === wanted) continue;
         if (!(votes instanceof Y.Map)) {
           votes = new Y.Map<number>();
           map.set(NOTE.votes, votes);
@@ -58,19 +58,14 @@ export function publishTally(boardDoc: Y.Doc, vote: VoteState, ballots: readonly
 }
 
 /** Every private doc of a board: stored ones and loaded ones (a member may not have stored anything yet). */
-export async function privateAddresses(store: Pick<BoardStore, 'listDocKeys'>, docs: LiveDocs, boardId: string): Promise<RoomAddress[]> {
-  const stored = await store.listDocKeys(boardId, PRIVATE_PREFIX);
-  const memberIds = new Set([...stored.map((key) => key.slice(PRIVATE_PREFIX.length)), ...docs.loadedPrivateMembers(boardId)]);
-  const out: RoomAddress[] = [];
-  for (const memberId of [...memberIds].sort()) {
-    const address = parseRoomPath(`${boardId}/private/${memberId}`);
-    if (address) out.push(address);
-  }
-  return out;
+export async function privateAddresses(store: BallotStore, docs: LiveDocs, boardId: string): Promise<DocAddress[]> {
+  const stored = await store.listPrivateDocMembers(boardId);
+  const memberIds = new Set([...stored, ...docs.loadedPrivateMembers(boardId)]);
+  return [...memberIds].sort().filter(isMemberId).map((memberId) => privateDocAddress(boardId, memberId));
 }
 
 /** The ballots of every member for the vote in `sessionDoc`, read from their private docs (borrowed, then released). */
-export async function collectBallots(store: Pick<BoardStore, 'listDocKeys'>, docs: LiveDocs, boardId: string, vote: VoteState): Promise<MemberBallot[]> {
+export async function collectBallots(store: BallotStore, docs: LiveDocs, boardId: string, vote: VoteState): Promise<MemberBallot[]> {
   const addresses = await privateAddresses(store, docs, boardId);
   const key = voteKey(vote);
   const ballots: MemberBallot[] = [];
@@ -80,7 +75,7 @@ export async function collectBallots(store: Pick<BoardStore, 'listDocKeys'>, doc
       live = await docs.acquire(address);
       const ballot = readBallot(live.doc, key);
       // Only members who took part in this vote: others keep what earlier votes published.
-      if (Object.keys(ballot).length > 0) ballots.push({ memberId: address.memberId ?? '', ballot });
+      if (Object.keys(ballot).length > 0 && address.kind === 'private') ballots.push({ memberId: address.memberId, ballot });
     } finally {
       live?.release();
     }
@@ -89,9 +84,9 @@ export async function collectBallots(store: Pick<BoardStore, 'listDocKeys'>, doc
 }
 
 /** Counts every ballot of the board's current vote and publishes it (at close, or for the facilitator's view). */
-export async function publishAllBallots(store: Pick<BoardStore, 'listDocKeys'>, docs: LiveDocs, boardId: string, origin: unknown): Promise<void> {
-  const session = await docs.acquire({ boardId, kind: 'session' });
-  const board = await docs.acquire({ boardId, kind: 'board' });
+export async function publishAllBallots(store: BallotStore, docs: LiveDocs, boardId: string, origin: unknown): Promise<void> {
+  const session = await docs.acquire(sessionDocAddress(boardId));
+  const board = await docs.acquire(boardDocAddress(boardId));
   try {
     const vote = readVote(session.doc);
     const ballots = await collectBallots(store, docs, boardId, vote);

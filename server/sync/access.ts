@@ -1,6 +1,7 @@
 /**
  * Who may write which doc (the Yjs threat model: split docs by writer instead of filtering content).
- * board: facilitator and participants; session: facilitator only; private: only its member (checked at upgrade).
+ * board: facilitator and participants; session: facilitator only; private: only its member (checked at upgrade);
+ * series: nobody (the server writes it; it is never served as a room).
  */
 import type { DocKind, Role } from '../../shared/protocol.js';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
@@ -14,6 +15,7 @@ const PRIVATE_ROOTS: readonly string[] = [...BOARD_ROOTS, BALLOT_ROOT];
 export function canWrite(kind: DocKind, role: Role): boolean {
   if (kind === 'board') return role === 'facilitator' || role === 'participant';
   if (kind === 'session') return role === 'facilitator';
+  if (kind === 'series') return false;
   return role !== 'projector';
 }
 

@@ -6,6 +6,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { CLOSE, MAX_AWARENESS_STATE_BYTES, type PresenceUser } from '../../shared/protocol.js';
+import { refuse, type Refusal } from '../app-error.js';
 
 /** Most clientIDs one connection may introduce (a tab has one; reconnects reuse it). */
 export const MAX_CLIENT_IDS_PER_CONNECTION = 8;
@@ -15,7 +16,7 @@ const MAX_ENTRIES = 64;
 /** The rewritten update and which clientIDs it claims or releases, or a refusal. */
 export type AwarenessVerdict =
   | { ok: true; update: Uint8Array | null; claimed: number[]; released: number[]; dropped: number }
-  | { ok: false; code: number; reason: string };
+  | Refusal;
 
 /**
  * Filters `update` from connection `connId`. `owners` maps clientID -> owning connId for the room (read only
@@ -33,7 +34,7 @@ export function filterAwareness(
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    if (count > MAX_ENTRIES) return { ok: false, code: CLOSE.malformed, reason: `awareness update with ${count} entries` };
+    if (count > MAX_ENTRIES) return refuse(CLOSE.malformed, `awareness update with ${count} entries`);
     const encoder = encoding.createEncoder();
     const kept: { clientID: number; clock: number; json: string }[] = [];
     const claimed: number[] = [];
@@ -44,7 +45,7 @@ export function filterAwareness(
       const clock = decoding.readVarUint(decoder);
       const raw = decoding.readVarString(decoder);
       if (Buffer.byteLength(raw, 'utf8') > MAX_AWARENESS_STATE_BYTES) {
-        return { ok: false, code: CLOSE.contentTooLarge, reason: `awareness state of ${raw.length} characters` };
+        return refuse(CLOSE.contentTooLarge, `awareness state of ${raw.length} characters`);
       }
       const owner = owners.get(clientID);
       if (owner !== undefined && owner !== connId) {
@@ -57,7 +58,7 @@ export function filterAwareness(
         kept.push({ clientID, clock, json: 'null' });
         continue;
       }
-      if (typeof state !== 'object' || Array.isArray(state)) return { ok: false, code: CLOSE.malformed, reason: 'awareness state is not an object' };
+      if (typeof state !== 'object' || Array.isArray(state)) return refuse(CLOSE.malformed, 'awareness state is not an object');
       if (owner === undefined) {
         if (ownedCount + claimed.length >= MAX_CLIENT_IDS_PER_CONNECTION) {
           dropped++;
@@ -81,6 +82,6 @@ export function filterAwareness(
     }
     return { ok: true, update: encoding.toUint8Array(encoder), claimed, released, dropped };
   } catch (error) {
-    return { ok: false, code: CLOSE.malformed, reason: `undecodable awareness update: ${(error as Error).message}`.slice(0, 200) };
+    return refuse(CLOSE.malformed, `undecodable awareness update: ${(error as Error).message}`);
   }
 }

@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { NOTE, ROOT } from '../../shared/board/schema.js';
 import { CLOSE, type Role } from '../../shared/protocol.js';
+import { refuse as refuseWith, type Refusal } from '../app-error.js';
 import type { Permissions } from '../../shared/session/schema.js';
 import { readUpdateChanges, type ItemPath, type UpdateChanges } from './update-changes.js';
 
@@ -33,9 +34,9 @@ export interface BoardWriter {
 }
 
 /** The verdict on one board update. */
-export type BoardWriteVerdict = { ok: true } | { ok: false; code: number; reason: string };
+export type BoardWriteVerdict = { ok: true } | Refusal;
 
-const refuse = (reason: string): BoardWriteVerdict => ({ ok: false, code: CLOSE.notPermitted, reason });
+const refuse = (reason: string): BoardWriteVerdict => refuseWith(CLOSE.notPermitted, reason);
 
 /**
  * Author fields of notes that existed in a board doc, kept after the note is deleted, so that undoing a
@@ -89,7 +90,7 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array, writer: BoardWri
   try {
     changes = readUpdateChanges(doc, update);
   } catch (error) {
-    return { ok: false, code: CLOSE.malformed, reason: `unreadable update: ${(error as Error).message}`.slice(0, 200) };
+    return refuseWith(CLOSE.malformed, `unreadable update: ${(error as Error).message}`);
   }
   const facilitator = writer.role === 'facilitator';
   const mayEditStructure = facilitator || writer.permissions.structure;

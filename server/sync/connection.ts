@@ -4,10 +4,10 @@
  * slow consumers, liveness pings).
  */
 import type { WebSocket } from 'ws';
-import { CLOSE, type PresenceUser, type Role, type RoomAddress } from '../../shared/protocol.js';
+import { CLOSE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
-import type { MemberRecord } from '../persistence/board-store.js';
+import type { MemberRecord } from '../persistence/board-directory.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
 import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MESSAGE_BURST, MESSAGE_RATE_PER_S, TokenBucket } from './rate-limit.js';
@@ -17,7 +17,7 @@ export const EARLY_QUEUE_LIMITS = { messages: 64, bytes: 1024 * 1024, waitMs: 10
 
 /** What the upgrade decided about a connection. */
 export interface Grant {
-  address: RoomAddress;
+  address: DocAddress;
   role: Role;
   user: PresenceUser;
   /** the member behind the connection, as stored; undefined for a bare link or the projector */

@@ -1,8 +1,8 @@
 /**
  * Decodes one binary y-websocket frame from a connection and acts on its room: sync step 1 / step 2 / update,
- * awareness, query-awareness (auth messages from clients are ignored). Returns a refusal (close code and a
- * reason to log) instead of throwing; the caller closes only that connection.
- * y-protocols' readSyncMessage is not used: it swallows apply errors unless given a handler (reliability.md §1.4).
+ * awareness, query-awareness (auth messages from clients are ignored). Returns a Refusal (close code and a
+ * reason to log; AppErrors get their code from the error table) instead of throwing; the caller closes only that connection.
+ * y-protocols' readSyncMessage is not used: it swallows apply errors unless given a handler.
  */
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -15,6 +15,7 @@ import { checkBoardWrite, ledgerFor, type BoardWriter } from './board-write-rule
 import { readPermissions } from '../../shared/session/read.js';
 import { checkUpdate } from './update-guard.js';
 import type { TokenBucket } from './rate-limit.js';
+import { AppError, refuse, refusalFor, type Refusal } from '../app-error.js';
 
 /** What a frame handler knows about its connection. */
 export interface FrameContext {
@@ -40,7 +41,7 @@ export interface FrameContext {
 }
 
 /** A refusal: close the connection with `code`; `reason` goes to the log. */
-export type FrameResult = { ok: true } | { ok: false; code: number; reason: string };
+export type FrameResult = { ok: true } | Refusal;
 
 const OK: FrameResult = { ok: true };
 
@@ -61,10 +62,12 @@ export function handleFrame(ctx: FrameContext, data: Uint8Array): FrameResult {
         // The server decides permissions at the upgrade; a client's auth message means nothing.
         return OK;
       default:
-        return { ok: false, code: CLOSE.malformed, reason: `unknown message type ${type}` };
+        return refuse(CLOSE.malformed, `unknown message type ${type}`);
     }
   } catch (error) {
-    return { ok: false, code: CLOSE.malformed, reason: `malformed frame: ${(error as Error).message}`.slice(0, 200) };
+    // An error the server raised on purpose closes with its code from the table; anything else is a bad frame.
+    if (error instanceof AppError) return refusalFor(error);
+    return refuse(CLOSE.malformed, `malformed frame: ${(error as Error).message}`);
   }
 }
 
@@ -76,21 +79,25 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
     return OK;
   }
   if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
-    return { ok: false, code: CLOSE.malformed, reason: `unknown sync message ${subtype}` };
+    return refuse(CLOSE.malformed, `unknown sync message ${subtype}`);
   }
   if (!ctx.canWrite) {
     // Read-only: never applied nor broadcast. Not an error: the stock client sends its state on connect.
     ctx.log.debug({ bytes: payload.length }, 'dropped update from read-only connection');
+    ctx.room.skipClientUpdate(ctx.peer);
     return OK;
   }
-  if (ctx.overMemoryBound()) return { ok: false, code: CLOSE.tryAgainLater, reason: 'storage over its memory bound' };
+  if (ctx.overMemoryBound()) return refuse(CLOSE.tryAgainLater, 'storage over its memory bound');
   const verdict = checkUpdate(ctx.room.doc, payload, ctx.roots);
   if (!verdict.ok) return verdict;
   if (ctx.room.address.kind === 'board') {
     // The facilitator's lock: participants' changes are refused while the session doc says locked.
     const lock = lockVerdict(ctx.role, ctx.room.sessionDoc, ctx.room.doc, payload);
     if (!lock.ok) return lock;
-    if (!lock.apply) return OK;
+    if (!lock.apply) {
+      ctx.room.skipClientUpdate(ctx.peer);
+      return OK;
+    }
     // Authorship, structure and deletion rules: refused before anything is applied or broadcast.
     const writer: BoardWriter = {
       role: ctx.role,
@@ -105,7 +112,7 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
   try {
     ctx.room.applyClientUpdate(ctx.peer, payload, verdict.stringIds);
   } catch (error) {
-    return { ok: false, code: CLOSE.invalidUpdate, reason: `update failed to apply: ${(error as Error).message}`.slice(0, 200) };
+    return refuse(CLOSE.invalidUpdate, `update failed to apply: ${(error as Error).message}`);
   }
   return OK;
 }

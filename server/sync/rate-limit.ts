@@ -1,5 +1,5 @@
 /**
- * Per-connection budgets (reliability.md §3): a token bucket each for messages, bytes and awareness updates.
+ * Per-connection budgets: a token bucket each for messages, bytes and awareness updates.
  * Generous enough for fast typing, drag and drop and an offline client catching up; a flood runs dry.
  */
 

@@ -54,7 +54,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges
     const isType = content instanceof Y.ContentType;
     let value: unknown;
     if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) value = content.arr[0];
-    added.push({ path, value, isType, typeName: isType ? (content as Y.ContentType).type.constructor.name : '' });
+    added.push({ path, value, isType, typeName: isType ? (content).type.constructor.name : '' });
   }
   const deleted: DeletedItem[] = [];
   for (const [client, ranges] of ds.clients) {

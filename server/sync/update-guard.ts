@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol.js';
 import { LIMITS, MAX_TYPE_DEPTH } from '../../shared/board/schema.js';
+import { refuse, type Refusal } from '../app-error.js';
 
 /** Longest single string insert accepted; a note's text may be replaced in one go, hence twice the limit. */
 export const MAX_STRING_INSERT_CHARS = LIMITS.noteTextChars * 2;
@@ -15,10 +16,8 @@ export const MAX_STRING_INSERT_CHARS = LIMITS.noteTextChars * 2;
 export const MAX_JSON_VALUE_CHARS = 64 * 1024;
 
 /** The verdict on one update. */
-export type UpdateVerdict = { ok: true; stringIds: Y.ID[] } | { ok: false; code: number; reason: string };
-type ContentVerdict = { ok: true } | { ok: false; code: number; reason: string };
-
-const refuse = (code: number, reason: string): { ok: false; code: number; reason: string } => ({ ok: false, code, reason });
+export type UpdateVerdict = { ok: true; stringIds: Y.ID[] } | Refusal;
+type ContentVerdict = { ok: true } | Refusal;
 
 /** Decodes and checks `update` against `doc` for a doc whose roots must be among `roots`. Never throws. */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, roots: readonly string[]): UpdateVerdict {
@@ -26,12 +25,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, roots: readonly stri
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
-    return refuse(CLOSE.malformed, `undecodable update: ${(error as Error).message}`.slice(0, 200));
+    return refuse(CLOSE.malformed, `undecodable update: ${(error as Error).message}`);
   }
   try {
     return checkDecoded(doc, decoded, roots);
   } catch (error) {
-    return refuse(CLOSE.malformed, `unreadable update: ${(error as Error).message}`.slice(0, 200));
+    return refuse(CLOSE.malformed, `unreadable update: ${(error as Error).message}`);
   }
 }
 

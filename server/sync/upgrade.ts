@@ -7,20 +7,21 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { CLOSE, WS_PATH, isBoardId, parseRoomPath, type RoomAddress, type Role } from '../../shared/protocol.js';
+import { CLOSE, WS_PATH, isBoardId, parseRoomPath, type DocAddress, type Role } from '../../shared/protocol.js';
 import { findMemberByKey, presenceFor } from '../auth/members.js';
 import { credentialForToken, memberKeyIsCurrent, memberKeyTag } from '../auth/credential-tag.js';
 import type { Logger } from '../logger.js';
 import { safePath } from '../logger.js';
-import type { BoardStore, MemberRecord } from '../persistence/board-store.js';
+import type { BoardDirectory, MemberRecord } from '../persistence/board-directory.js';
 import { isOriginAllowed } from './origin.js';
 import type { GuessGuard } from '../auth/guess-guard.js';
 import type { Grant } from './connection.js';
+import { answerFor, refuse, type Refusal } from '../app-error.js';
 
 /** Dependencies of the upgrade handler. */
 export interface UpgradeOptions {
   wss: WebSocketServer;
-  store: BoardStore;
+  store: BoardDirectory;
   allowedOrigins: readonly string[];
   logger: Logger;
   /** slows guessing: failed token and member-key attempts per address */
@@ -30,7 +31,7 @@ export interface UpgradeOptions {
 }
 
 /** Result of checking an upgrade request: a grant, or a refusal to deliver as close code after the handshake. */
-type Decision = { ok: true; grant: Grant } | { ok: false; code: number; reason: string };
+type Decision = { ok: true; grant: Grant } | Refusal;
 
 /** Answers a plain HTTP error on a socket that was not upgraded. */
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -65,7 +66,7 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
     guardedDecide(options.guessGuard, address, credential, () => decide(store, url))
       .catch((error: unknown): Decision => {
         log.error({ err: error }, 'upgrade check failed');
-        return { ok: false, code: CLOSE.tryAgainLater, reason: 'server error' };
+        return refuse(answerFor(error).close, 'server error');
       })
       .then((decision) => {
         if (socket.destroyed) return;
@@ -109,29 +110,29 @@ function parseUrl(raw: string | undefined): URL | undefined {
   }
 }
 
-async function decide(store: BoardStore, url: URL): Promise<Decision> {
-  const address: RoomAddress | undefined = parseRoomPath(url.pathname.slice(WS_PATH.length + 1));
-  if (!address) return { ok: false, code: CLOSE.notFound, reason: 'unknown room' };
+async function decide(store: BoardDirectory, url: URL): Promise<Decision> {
+  const address: DocAddress | undefined = parseRoomPath(url.pathname.slice(WS_PATH.length + 1));
+  if (!address) return refuse(CLOSE.notFound, 'unknown room');
   const board = await store.getBoard(address.boardId);
-  if (!board) return { ok: false, code: CLOSE.notFound, reason: 'unknown board' };
+  if (!board) return refuse(CLOSE.notFound, 'unknown board');
   const credential = credentialForToken(board, url.searchParams.get('token') ?? undefined);
-  if (!credential) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
+  if (!credential) return refuse(CLOSE.unauthorized, 'invalid token');
   const role: Role = credential.role;
   const memberKey = url.searchParams.get('member') ?? undefined;
   let member: MemberRecord | undefined;
   if (address.kind === 'private') {
-    if (role === 'projector' || !memberKey) return { ok: false, code: CLOSE.forbidden, reason: 'private doc of another member' };
+    if (role === 'projector' || !memberKey) return refuse(CLOSE.forbidden, 'private doc of another member');
     member = await findMemberByKey(store, address.boardId, memberKey, address.memberId);
-    if (!member) return { ok: false, code: CLOSE.forbidden, reason: 'private doc of another member' };
+    if (!member) return refuse(CLOSE.forbidden, 'private doc of another member');
   } else if (memberKey && role !== 'projector') {
     member = await findMemberByKey(store, address.boardId, memberKey);
-    if (!member) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid member key' };
+    if (!member) return refuse(CLOSE.unauthorized, 'invalid member key');
   }
   // A member key made with a link or join code the facilitator has since replaced is no longer valid.
   if (member && memberKey && !memberKeyIsCurrent(board, memberKey)) return { ok: false, code: CLOSE.revoked, reason: 'member key of a replaced link' };
   // A member who joined with the facilitator link presents as facilitator only with the facilitator token.
   if (member && member.role === 'facilitator' && role !== 'facilitator') {
-    return { ok: false, code: CLOSE.unauthorized, reason: 'member key does not fit this link' };
+    return refuse(CLOSE.unauthorized, 'member key does not fit this link');
   }
   const credentialTags = [credential.tag];
   const keyTag = member && memberKey ? memberKeyTag(memberKey) : undefined;

@@ -2,13 +2,14 @@
 import * as Y from 'yjs';
 import { ROOT } from './schema.js';
 
-/** The five root types of a board doc. */
+/** The root types of a board doc. */
 export interface BoardRoots {
   meta: Y.Map<unknown>;
   persona: Y.Map<unknown>;
   stages: Y.Map<Y.Map<unknown>>;
   lanes: Y.Map<Y.Map<unknown>>;
   notes: Y.Map<Y.Map<unknown>>;
+  actions: Y.Map<Y.Map<unknown>>;
 }
 
 /** Returns the root types, creating them on first access as Yjs does. */
@@ -19,6 +20,7 @@ export function boardRoots(doc: Y.Doc): BoardRoots {
     stages: doc.getMap(ROOT.stages),
     lanes: doc.getMap(ROOT.lanes),
     notes: doc.getMap(ROOT.notes),
+    actions: doc.getMap(ROOT.actions),
   };
 }
 

@@ -5,14 +5,13 @@
 import * as Y from 'yjs';
 import { boardRoots, childMap, childText, num, str } from './doc.js';
 import { sortOrdered } from './order.js';
+import { MEMBER_ROLES, type MemberRole } from '../protocol.js';
 import {
-  AUTHOR_ROLES,
   EMOTION_MAX,
   EMOTION_MIN,
   LANE_KINDS,
   NOTE,
   PERSONA_FIELDS,
-  type AuthorRole,
   type BoardMeta,
   type Lane,
   type LaneKind,
@@ -94,8 +93,8 @@ export function readNote(id: string, value: unknown, problem: ProblemSink = igno
     return undefined;
   }
   const rawRole = str(map, NOTE.authorRole, 'stakeholder');
-  const authorRole: AuthorRole = (AUTHOR_ROLES as readonly string[]).includes(rawRole)
-    ? (rawRole as AuthorRole)
+  const authorRole: MemberRole = (MEMBER_ROLES as readonly string[]).includes(rawRole)
+    ? (rawRole as MemberRole)
     : 'stakeholder';
   const rawEmotion = map.get(NOTE.emotion);
   const emotion =
@@ -144,5 +143,5 @@ export function readNotes(doc: Y.Doc, problem: ProblemSink = ignore): Note[] {
 /** The Y.Text of a note, for editors that bind to it directly. */
 export function noteText(doc: Y.Doc, noteId: string): Y.Text | undefined {
   const note = boardRoots(doc).notes.get(noteId);
-  return note instanceof Y.Map ? childText(note as Y.Map<unknown>, NOTE.text) : undefined;
+  return note instanceof Y.Map ? childText(note, NOTE.text) : undefined;
 }

@@ -1,12 +1,13 @@
 /**
- * Board schema v1: the one definition of a board's Y.Doc shape, shared by server, client and exporters.
+ * Board schema (v2): the one definition of a board's Y.Doc shape, shared by server, client and exporters.
  * See docs/schema.md. Root types and field names here are a public contract: change them only with a
- * new SCHEMA_VERSION and a migration in migrate.ts.
+ * new SCHEMA_VERSION and a migration of stored docs (there is none yet: v1 is the first version).
  */
 import { z } from 'zod';
+import { JOIN_ROLES, type MemberRole } from '../protocol.js';
 
-/** Version written to `meta.schemaVersion`. */
-export const SCHEMA_VERSION = 1 as const;
+/** Version written to `meta.schemaVersion`. v2 added the `actions` root (migrate.ts). */
+export const SCHEMA_VERSION = 2 as const;
 
 /** Names of the root types of a board doc. */
 export const ROOT = {
@@ -15,6 +16,8 @@ export const ROOT = {
   stages: 'stages',
   lanes: 'lanes',
   notes: 'notes',
+  /** schema v2: action items (actions.ts) */
+  actions: 'actions',
 } as const;
 /** Every root a board doc may contain; the server refuses updates that touch any other root. */
 export const BOARD_ROOTS: readonly string[] = Object.values(ROOT);
@@ -22,14 +25,6 @@ export const BOARD_ROOTS: readonly string[] = Object.values(ROOT);
 /** Lane kinds of schema v1. */
 export const LANE_KINDS = ['doing', 'thinking', 'feeling', 'touchpoints', 'pains', 'opportunities', 'custom'] as const;
 export type LaneKind = (typeof LANE_KINDS)[number];
-
-/** Who wrote a note. `facilitator` is stamped for notes written with a facilitator link. */
-export const AUTHOR_ROLES = ['customer', 'stakeholder', 'facilitator'] as const;
-export type AuthorRole = (typeof AUTHOR_ROLES)[number];
-
-/** Roles a person can choose when joining (the facilitator role comes from the link only). */
-export const JOIN_ROLES = ['customer', 'stakeholder'] as const;
-export type JoinRole = (typeof JOIN_ROLES)[number];
 
 /** Suggested departments; any short free text is accepted. */
 export const DEPARTMENTS = [
@@ -65,7 +60,7 @@ export const LIMITS = {
 /**
  * Deepest shared type any doc of a board may hold, counted from its root: 1 = a note (or phase) map, 2 = a
  * note's text, votes or causes. The server refuses updates that nest deeper, so a small valid update cannot
- * build a tree deep enough to stall the event loop or overflow a recursive reader (reliability.md §1.4).
+ * build a tree deep enough to stall the event loop or overflow a recursive reader
  */
 export const MAX_TYPE_DEPTH = 2;
 
@@ -156,7 +151,7 @@ export interface Note {
   order: string;
   authorId: string;
   authorName: string;
-  authorRole: AuthorRole;
+  authorRole: MemberRole;
   department: string;
   createdAt: number;
   emotion: number | null;
@@ -177,6 +172,6 @@ export interface BoardMeta {
 export interface Author {
   id: string;
   name: string;
-  role: AuthorRole;
+  role: MemberRole;
   department: string;
 }

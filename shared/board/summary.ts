@@ -4,9 +4,12 @@
  * (SUM-*) are documented in docs/export.md.
  */
 import { compareOrdered } from './order.js';
-import type { AuthorRole, LaneKind, Note, Persona } from './schema.js';
+import type { LaneKind, Note, Persona } from './schema.js';
+import type { MemberRole } from '../protocol.js';
 import type { BoardSnapshot } from './snapshot.js';
+import { summariseActions, type SummaryActions } from './summary-actions.js';
 import { walkCauses } from './summary-causes.js';
+import type { SinceLastSession } from './summary-since.js';
 import { countCappedVotes, type NoteVotes } from './summary-votes.js';
 import {
   DEFAULT_DOTS_PER_PERSON,
@@ -35,6 +38,8 @@ export interface SummaryInput {
   generatedAt: number;
   /** set when the export is of a checkpoint rather than the live board */
   checkpoint?: CheckpointInfo;
+  /** for a follow-up session: what changed since the previous board of its series (summary-since.ts) */
+  since?: SinceLastSession;
 }
 
 /** A note with its place on the map resolved and its votes counted. */
@@ -47,7 +52,7 @@ export interface SummaryNote {
   laneTitle: string;
   laneKind: LaneKind;
   authorName: string;
-  authorRole: AuthorRole;
+  authorRole: MemberRole;
   department: string;
   emotion: number | null;
   momentOfTruth: boolean;
@@ -69,7 +74,7 @@ export interface NoteRef {
   stageTitle: string;
   laneTitle: string;
   laneKind: LaneKind;
-  authorRole: AuthorRole;
+  authorRole: MemberRole;
   department: string;
   ownerDepartment: string;
 }
@@ -146,7 +151,7 @@ export interface RankedOpportunity {
 /** Who spoke: notes per customer / department / facilitator (SUM-VOICE-1). */
 export interface VoiceRow {
   label: string;
-  role: AuthorRole;
+  role: MemberRole;
   /** department for stakeholder rows, '' for customers and facilitators */
   department: string;
   notes: number;
@@ -165,7 +170,7 @@ export interface Voices {
 export interface AttendanceSummary {
   entries: AttendanceEntry[];
   total: number;
-  byRole: Record<AuthorRole, number>;
+  byRole: Record<MemberRole, number>;
 }
 
 export interface AtAGlance {
@@ -205,6 +210,10 @@ export interface Summary {
   attendance: AttendanceSummary;
   checkpoints: CheckpointInfo[];
   atAGlance: AtAGlance;
+  /** action items by owning department (SUM-ACT-1) */
+  actions: SummaryActions;
+  /** follow-up sessions only: what happened since the previous session (SUM-SINCE-1) */
+  since: SinceLastSession | null;
   /** data that was skipped (notes in unknown stages, metrics for unknown stages, ...) */
   problems: string[];
 }
@@ -484,6 +493,8 @@ export function buildSummary(input: SummaryInput): Summary {
       participants: attendance.total > 0 ? attendance.total : voices.people,
       notes: summaryNotes.length,
     },
+    actions: summariseActions(board.actions, summaryNotes),
+    since: input.since ?? null,
     problems,
   };
 }
@@ -494,7 +505,7 @@ function buildVoices(
   remember: (name: string) => string | null,
   deptDisplay: ReadonlyMap<string, string>,
 ): Voices {
-  const groups = new Map<string, { role: AuthorRole; department: string; notes: number; people: Set<string> }>();
+  const groups = new Map<string, { role: MemberRole; department: string; notes: number; people: Set<string> }>();
   const everyone = new Set<string>();
   for (const note of notes) {
     const key = note.authorRole === 'stakeholder' ? `s:${remember(note.department) ?? ''}` : note.authorRole;
@@ -509,7 +520,7 @@ function buildVoices(
     everyone.add(personKey(note));
     groups.set(key, group);
   }
-  const roleOrder: Record<AuthorRole, number> = { customer: 0, stakeholder: 1, facilitator: 2 };
+  const roleOrder: Record<MemberRole, number> = { customer: 0, stakeholder: 1, facilitator: 2 };
   const rows: VoiceRow[] = [...groups.values()]
     .map((g) => ({
       label:
@@ -536,7 +547,7 @@ function buildAttendance(entries: readonly AttendanceEntry[]): AttendanceSummary
   const sorted = [...entries].sort(
     (a, b) => a.firstJoinedAt - b.firstJoinedAt || compareText(a.name, b.name) || compareText(a.memberId, b.memberId),
   );
-  const byRole: Record<AuthorRole, number> = { customer: 0, stakeholder: 0, facilitator: 0 };
+  const byRole: Record<MemberRole, number> = { customer: 0, stakeholder: 0, facilitator: 0 };
   for (const e of sorted) byRole[e.role] += 1;
   return { entries: sorted.map((e) => ({ ...e })), total: sorted.length, byRole };
 }

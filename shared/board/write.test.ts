@@ -38,7 +38,7 @@ function newBoard(): Y.Doc {
 describe('initBoard', () => {
   it('creates meta, persona, and the default template in order', () => {
     const board = readBoard(newBoard());
-    expect(board.meta).toEqual({ title: 'Home insurance', createdAt: 1_700_000_000_000, schemaVersion: 1 });
+    expect(board.meta).toEqual({ title: 'Home insurance', createdAt: 1_700_000_000_000, schemaVersion: 2 });
     expect(board.persona.name).toBe('Maria');
     expect(board.stages.map((s) => s.title)).toEqual(DEFAULT_TEMPLATE.stages);
     expect(board.lanes.map((l) => l.kind)).toEqual(['doing', 'thinking', 'feeling', 'touchpoints', 'pains', 'opportunities']);

@@ -87,7 +87,7 @@ export function readDrafts(privateDoc: Y.Doc): Draft[] {
   boardRoots(privateDoc).notes.forEach((value, id) => {
     const note = readNote(id, value);
     if (!note) return;
-    const kind = laneKindSchema.safeParse((value as Y.Map<unknown>).get(DRAFT_LANE_KIND));
+    const kind = laneKindSchema.safeParse(value.get(DRAFT_LANE_KIND));
     drafts.push({ ...note, laneKind: kind.success ? kind.data : null });
   });
   return drafts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

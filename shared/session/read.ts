@@ -67,7 +67,7 @@ export function readAgenda(doc: Y.Doc): AgendaPhase[] {
     if (!(value instanceof Y.Map)) return;
     const title = phaseTitleSchema.safeParse(value.get('title'));
     if (!title.success) return;
-    phases.push({ id, title: title.data, order: str(value as Y.Map<unknown>, 'order') });
+    phases.push({ id, title: title.data, order: str(value, 'order') });
   });
   return sortOrdered(phases).slice(0, SESSION_LIMITS.phases);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { cleanLine } from '../board/schema.js';
+import type { MemberRole } from '../protocol.js';
 
 /** Root types of the session doc. */
 export const SESSION_ROOT = {
@@ -144,7 +145,7 @@ export interface SessionSnapshot {
 export interface AttendanceEntry {
   memberId: string;
   name: string;
-  role: 'customer' | 'stakeholder' | 'facilitator';
+  role: MemberRole;
   department: string;
   firstJoinedAt: number;
   lastSeenAt: number;

@@ -13,7 +13,7 @@ describe('metricValueText', () => {
   });
 
   it('reads the whole metric as one phrase', () => {
-    expect(metricText({ metric: 'CSAT', value: 71, unit: '%' } as Parameters<typeof metricText>[0])).toBe('CSAT: 71%');
+    expect(metricText({ metric: 'CSAT', value: 71, unit: '%' })).toBe('CSAT: 71%');
   });
 });
 

@@ -6,7 +6,7 @@ import { CSV_BOM, CSV_COLUMNS, neutraliseFormula, quoteField, renderCsv } from '
 import { loadSummaryInput } from '../fixtures/load.js';
 
 const hostile = renderCsv(buildSummary(loadSummaryInput('hostile')));
-const rows = parse(hostile.slice(CSV_BOM.length), { columns: true, relax_column_count: false }) as Record<string, string>[];
+const rows: Record<string, string>[] = parse(hostile.slice(CSV_BOM.length), { columns: true, relax_column_count: false });
 const byId = (id: string) => rows.find((r) => r.note_id === id)!;
 
 describe('CSV export', () => {

@@ -11,7 +11,7 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what = 'condit
   for (;;) {
     try {
       const value = await condition();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }

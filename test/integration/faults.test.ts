@@ -1,5 +1,5 @@
 /**
- * Fault injection on the real server process (reliability.md §4, F2): a disk that refuses every write.
+ * Fault injection on the real server process: a disk that refuses every write.
  * `prlimit --fsize=1` makes each file write of the server fail with EFBIG (Node ignores SIGXFSZ), which
  * SQLite reports as an I/O error. The server must keep the data in memory, keep live sync going, report
  * /healthz degraded, and store everything once the disk works again.

@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { readNotes, readStages } from '../../shared/board/read.js';
 import { addNote, deleteNote, moveNote, moveStage, setNoteText, stageIds, laneIds } from '../../shared/board/write.js';
 import type { Author } from '../../shared/board/schema.js';
-import { CLOSE } from '../../shared/protocol.js';
+import * as decoding from 'lib0/decoding';
+import { AUTH_MESSAGE, CLOSE, MESSAGE, docKey } from '../../shared/protocol.js';
 import { createBoard, joinMember, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor } from '../helpers/clients.js';
 import { updateFrame } from '../helpers/frames.js';
@@ -189,22 +190,89 @@ describe('sync', () => {
     addNote(clients[0]!.doc, { stageId: stage!, laneId: lane!, text: 'to all', author: alice });
     await waitFor(() => clients.every((c) => texts(c.doc).includes('to all')), 'every client has the note');
     // One board room (plus the session room it holds), however many joined at once.
-    expect(s.server.registry.all().map((room) => room.docKey).sort()).toEqual(['board', 'session']);
+    expect(s.server.registry.all().map((room) => docKey(room.address)).sort()).toEqual(['board', 'session']);
   });
 
-  it('after each commit the server sends its state vector (the durable "saved" signal)', async () => {
+  it('after a restart the first clients get the stored snapshot as it is, and later clients the edits made since', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const raw = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.facilitator}`);
-    await raw.opened;
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
+    await synced(a);
+    const [stage] = stageIds(a.doc);
+    const [lane] = laneIds(a.doc);
+    for (let i = 0; i < 20; i++) addNote(a.doc, { stageId: stage!, laneId: lane!, text: `stored ${i}`, author: alice });
+    const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+    await waitFor(() => texts(watcher.doc).length === 20, 'the server has the 20 notes');
+    a.destroy();
+    watcher.destroy();
+    await s.close();
+    const s2 = await startServer({}, s.dataDir);
+    const b = connectClient(s2.wsUrl, board.id, params);
+    const c = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
+    await Promise.all([synced(b), synced(c)]);
+    expect(texts(b.doc)).toHaveLength(20);
+    expect(texts(c.doc)).toEqual(texts(b.doc));
+    addNote(b.doc, { stageId: stage!, laneId: lane!, text: 'after restart', author: alice });
+    await waitFor(() => texts(c.doc).includes('after restart'), 'c got the new note');
+    const d = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
+    await synced(d);
+    await waitFor(() => texts(d.doc).includes('after restart'), 'a later client gets the edit made after the load');
+    expect(texts(d.doc)).toHaveLength(21);
+  });
+
+  it('after a commit the writer gets "saved n" for its writes; a reader gets nothing, and no SyncStep1 follows the join', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    // The facilitator's: the title is the board's structure, the facilitator's to change.
+    const writer = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.facilitator}`);
+    const reader = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.projector}`);
+    // Both joined their room once the server's SyncStep1 arrived.
+    await waitFor(() => [writer, reader].every((c) => c.frames.some((f) => f[0] === MESSAGE.sync && f[1] === 0)), 'both joined');
     const doc = new Y.Doc();
     doc.getMap('meta').set('title', 'Renamed');
-    raw.ws.send(updateFrame(Y.encodeStateAsUpdate(doc)));
-    const covers = (frame: Uint8Array): boolean => {
-      if (frame[0] !== 0 || frame[1] !== 0) return false;
-      const sv = Y.decodeStateVector(frame.subarray(3));
-      return (sv.get(doc.clientID) ?? 0) >= 1;
+    writer.ws.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+    doc.getMap('meta').set('title', 'Renamed again');
+    writer.ws.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+    const savedCounts = (frames: Uint8Array[]): number[] => frames.filter((f) => f[0] === MESSAGE.auth && f[1] === AUTH_MESSAGE.saved).map((f) => f[2]!);
+    await waitFor(() => savedCounts(writer.frames).includes(2), 'saved 2 for the two writes');
+    await waitFor(() => reader.frames.some((f) => f[0] === MESSAGE.sync && f[1] === 2), 'the reader got the updates');
+    expect(savedCounts(reader.frames)).toEqual([]);
+    // Acknowledgements only grow.
+    const counts = savedCounts(writer.frames);
+    expect([...counts].sort((a, b) => a - b)).toEqual(counts);
+    const step1s = (frames: Uint8Array[]): number => frames.filter((f) => f[0] === MESSAGE.sync && f[1] === 0).length;
+    expect(step1s(writer.frames)).toBe(1);
+    expect(step1s(reader.frames)).toBe(1);
+  });
+
+  it('the stock client gets the saved signal through its auth handler, ignores it otherwise and keeps syncing', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await Promise.all([synced(a), synced(b)]);
+    const saved: number[] = [];
+    const stockAuth = a.provider.messageHandlers[MESSAGE.auth]!;
+    a.provider.messageHandlers[MESSAGE.auth] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const peek = decoding.clone(decoder);
+      if (decoding.readVarUint(peek) === AUTH_MESSAGE.saved) saved.push(decoding.readVarUint(peek));
+      stockAuth(encoder, decoder, provider, emitSynced, messageType);
     };
-    await waitFor(() => raw.frames.some(covers), 'a SyncStep1 covering the update');
+    const errors: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const [stage] = stageIds(a.doc);
+      const [lane] = laneIds(a.doc);
+      addNote(a.doc, { stageId: stage!, laneId: lane!, text: 'saved?', author: alice });
+      // write 1 was the reply to the join SyncStep1, write 2 this note
+      await waitFor(() => saved.includes(2), 'saved 2 reached the stock client');
+      await waitFor(() => texts(b.doc).includes('saved?'), 'the note reached the other client');
+      expect(errors).toEqual([]);
+    } finally {
+      console.error = originalError;
+    }
   });
 });

@@ -43,7 +43,7 @@ export class JrApp extends LitElement {
               <h1>Page not found</h1>
               <p>There is nothing at this address. Board links look like <code>/b/…#token=…</code>.</p>
               <a class="btn" href="/">Go to the start page</a>
-            </div>`;
+            </main>`;
     return html`<jr-live-region></jr-live-region>${view}`;
   }
 }

@@ -10,7 +10,7 @@ import { noteText } from '../../../shared/board/read.js';
 import { LANE_KINDS, LIMITS, type LaneKind, type Note } from '../../../shared/board/schema.js';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { Draft } from '../../../shared/session/drafts.js';
-import type { StageMetric } from '../../../shared/session/schema.js';
+import type { FocusState, StageMetric } from '../../../shared/session/schema.js';
 import { NoteDropController } from '../controllers/note-drop-controller.js';
 import { FACILITATION_EVENT, type BoardFacilitation, type FocusDetail } from '../facilitation/board-facilitation.js';
 import type { BoardActions } from '../session/board-actions.js';
@@ -22,7 +22,8 @@ import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import { currentSlot, describeSlot, nextSlot, type Slot } from '../ui/note-move.js';
 import './jr-lane-header.js';
 import './jr-note.js';
-import { noteExcerpt, type JrNote } from './jr-note.js';
+import type { JrNote } from './jr-note.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
 import './jr-stage-header.js';
 
 /** A note being moved by keyboard: where it was and where it would go. */
@@ -226,6 +227,7 @@ export class JrBoard extends LitElement {
         color: var(--jr-accent);
       }
       .help {
+        display: var(--jr-board-help, block);
         color: var(--jr-muted);
         font-size: 0.82em;
         padding: 0 0.4rem 0.6rem;
@@ -310,6 +312,20 @@ export class JrBoard extends LitElement {
       this.pendingFocus = undefined;
       void header.focusTitle();
     }
+  }
+
+  /** Puts the caret in a note's text once it is rendered (after adding it from the toolbar). */
+  focusNoteText(noteId: string): void {
+    this.pendingFocus = { kind: 'note-text', id: noteId };
+    this.requestUpdate();
+  }
+
+  /** The header of a stage or a note, for "bring everyone here" (see MapView). */
+  async focusTarget(focus: NonNullable<FocusState>): Promise<HTMLElement | null> {
+    await this.updateComplete;
+    return focus.kind === 'stage'
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
+      : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
   }
 
   /** Notes grouped by cell, in display order. */

@@ -1,7 +1,7 @@
 /**
  * <jr-facilitator-panel>: everything a facilitator needs to run the workshop, in one side panel of
  * collapsible sections, one element each: agenda, timer, silent brainstorm, dot voting, lock and focus,
- * the links to share, checkpoints and attendance.
+ * the links to share, actions by department, the journey series (follow-up, comparison), checkpoints and attendance.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
@@ -10,12 +10,14 @@ import type { FacilitatorActions } from '../facilitation/facilitator-actions.js'
 import type { DraftCount } from '../facilitation/presence-drafts.js';
 import type { ServerClock } from '../facilitation/server-clock.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import './jr-panel-actions.js';
 import './jr-panel-agenda.js';
 import './jr-panel-attendance.js';
 import './jr-panel-brainstorm.js';
 import './jr-panel-checkpoints.js';
 import './jr-panel-links.js';
 import './jr-panel-room.js';
+import './jr-panel-series.js';
 import './jr-panel-timer.js';
 import './jr-panel-vote.js';
 
@@ -115,6 +117,8 @@ export class JrFacilitatorPanel extends LitElement {
       <jr-panel-vote .actions=${actions} .session=${session} .board=${board}></jr-panel-vote>
       <jr-panel-room .actions=${actions} .session=${session} .board=${board}></jr-panel-room>
       <jr-panel-links .boardId=${this.boardId} .token=${this.token} .joinCode=${this.joinCode} .projectorLink=${this.projectorLink}></jr-panel-links>
+      <jr-panel-actions .board=${board}></jr-panel-actions>
+      <jr-panel-series .boardId=${this.boardId} .token=${this.token}></jr-panel-series>
       <jr-panel-checkpoints .boardId=${this.boardId} .token=${this.token}></jr-panel-checkpoints>
       <jr-panel-attendance .boardId=${this.boardId} .token=${this.token}></jr-panel-attendance>`;
   }

@@ -5,7 +5,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { JoinRequest } from '../../../shared/api.js';
-import { DEPARTMENTS, LIMITS, cleanLine, type JoinRole } from '../../../shared/board/schema.js';
+import { DEPARTMENTS, LIMITS, cleanLine } from '../../../shared/board/schema.js';
+import type { JoinRole } from '../../../shared/protocol.js';
 import { choiceStyles } from '../styles/choice-styles.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 

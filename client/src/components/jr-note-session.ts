@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { LaneKind, Note } from '../../../shared/board/schema.js';
 import { FACILITATION_EVENT, type BoardFacilitation, type DotDetail } from '../facilitation/board-facilitation.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { noteExcerpt } from './jr-note.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
 
 export class JrNoteSession extends LitElement {
   static override properties = {

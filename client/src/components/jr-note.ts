@@ -11,6 +11,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 import { NOTE_DRAG_TYPE, type DeletedDetail, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
 import { icon } from '../ui/icons.js';
 import { noteColor } from '../ui/note-colors.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
 import './jr-emotion-picker.js';
 import './jr-note-session.js';
 import './jr-note-text.js';
@@ -20,13 +21,6 @@ import type { JrNoteText } from './jr-note-text.js';
 
 /** Keys a picked-up note hands to the board. */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', ' ', 'Escape', 'Home', 'End']);
-
-/** A short quotable excerpt of a note for labels and announcements. */
-export function noteExcerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (!line) return 'empty note';
-  return line.length > 40 ? `“${line.slice(0, 40)}…”` : `“${line}”`;
-}
 
 /** Whether two reads of a note show the same thing (a board re-read creates new objects for every note). */
 function sameNote(a: Note | undefined, b: Note | undefined): boolean {
@@ -64,6 +58,7 @@ export class JrNote extends LitElement {
     facilitation: { attribute: false },
     focused: { type: Boolean, reflect: true },
     draft: { type: Boolean, reflect: true },
+    fixed: { type: Boolean },
   };
   static override styles = [
     sharedStyles,
@@ -193,6 +188,8 @@ export class JrNote extends LitElement {
   declare focused: boolean;
   /** a private draft of a silent brainstorm (only its author sees it) */
   declare draft: boolean;
+  /** moved by a "Move to" select beside it (outline, phone), so it shows no drag handle */
+  declare fixed: boolean;
 
   constructor() {
     super();
@@ -207,6 +204,7 @@ export class JrNote extends LitElement {
     this.facilitation = undefined;
     this.focused = false;
     this.draft = false;
+    this.fixed = false;
   }
 
   /** Focuses the move handle (after a keyboard move). */
@@ -233,7 +231,7 @@ export class JrNote extends LitElement {
       aria-label=${`${this.draft ? 'Private draft note' : 'Note'} by ${byline}${note.momentOfTruth ? ', moment of truth' : ''}`}
     >
       <header>
-        ${this.readOnly || this.draft
+        ${this.readOnly || this.draft || this.fixed
           ? nothing
           : html`<button
               class="icon-btn handle"
@@ -310,7 +308,7 @@ export class JrNote extends LitElement {
 
   /** Escape leaves the text for the note's handle, from where the note can be moved or left with Tab. */
   private readonly onTextKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || this.readOnly) return;
+    if (event.key !== 'Escape' || this.readOnly || this.fixed) return;
     event.preventDefault();
     this.focusHandle();
   };

@@ -238,6 +238,8 @@ export class JrPersonaCard extends LitElement {
   private readonly toggle = (): void => {
     for (const field of [...this.timers.keys()]) this.flush(field);
     this.collapsed = !this.collapsed;
+    // The workspace remembers the choice for this browser.
+    this.dispatchEvent(new CustomEvent<boolean>('jr-persona-collapse', { detail: this.collapsed, bubbles: true, composed: true }));
   };
 
   private schedule(field: PersonaField): void {

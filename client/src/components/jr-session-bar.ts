@@ -16,7 +16,8 @@ export class JrSessionBar extends LitElement {
   static override properties = {
     session: { attribute: false },
     clock: { attribute: false },
-    role: {},
+    // Not `role`: that attribute is ARIA's, and `role="participant"` is an invalid ARIA role (axe critical).
+    viewerRole: { attribute: 'viewer-role' },
     following: { type: Boolean },
     muted: { type: Boolean },
     drafts: { type: Number },
@@ -116,6 +117,38 @@ export class JrSessionBar extends LitElement {
         margin: 0.4rem 0 0;
         padding-left: 1.6rem;
       }
+      .short {
+        display: none;
+      }
+      /* A phone: phase, timer and the two toggles share one or two compact rows. */
+      @media (max-width: 600px) {
+        .bar {
+          gap: 0.3rem 0.5rem;
+          padding: 0.3rem 0.6rem;
+        }
+        .phase .step {
+          font-size: 0.7em;
+        }
+        .phase strong {
+          font-size: 1rem;
+        }
+        .spacer {
+          display: none;
+        }
+        .toggle {
+          padding-inline: 0.6rem;
+        }
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
+        }
+        .notice {
+          padding: 0.4rem 0.6rem;
+          font-size: 0.92em;
+        }
+      }
       li .where {
         color: var(--jr-muted);
         font-size: 0.88em;
@@ -125,7 +158,8 @@ export class JrSessionBar extends LitElement {
 
   declare session: SessionSnapshot | undefined;
   declare clock: ServerClock | undefined;
-  declare role: string;
+  /** facilitator or participant */
+  declare viewerRole: string;
   declare following: boolean;
   declare muted: boolean;
   /** this person's private drafts */
@@ -141,7 +175,7 @@ export class JrSessionBar extends LitElement {
     super();
     this.session = undefined;
     this.clock = undefined;
-    this.role = 'participant';
+    this.viewerRole = 'participant';
     this.following = true;
     this.muted = false;
     this.drafts = 0;
@@ -158,7 +192,7 @@ export class JrSessionBar extends LitElement {
   protected override render() {
     const session = this.session;
     if (!session) return nothing;
-    const facilitator = this.role === 'facilitator';
+    const facilitator = this.viewerRole === 'facilitator';
     const index = session.agenda.findIndex((p) => p.id === session.phaseId);
     const phase = session.agenda[index];
     const vote = session.vote;
@@ -172,7 +206,7 @@ export class JrSessionBar extends LitElement {
         <jr-session-timer .timer=${session.timer} .clock=${this.clock}></jr-session-timer>
         ${session.timer.status !== 'idle'
           ? html`<button class="btn toggle" aria-label="Timer sound" aria-pressed=${this.muted ? 'false' : 'true'} @click=${() => this.emit('jr-mute-change', !this.muted)}>
-              ${this.muted ? 'Timer sound off' : 'Timer sound on'}
+              <span class="long">${this.muted ? 'Timer sound off' : 'Timer sound on'}</span><span class="short" aria-hidden="true">${this.muted ? 'Sound off' : 'Sound on'}</span>
             </button>`
           : nothing}
         <span class="spacer"></span>
@@ -185,7 +219,7 @@ export class JrSessionBar extends LitElement {
               title="When on, your screen jumps to where the facilitator brings everyone"
               @click=${() => this.emit('jr-follow-change', !this.following)}
             >
-              ${this.following ? 'Following the facilitator' : 'Not following the facilitator'}
+              <span class="long">${this.following ? 'Following the facilitator' : 'Not following the facilitator'}</span><span class="short" aria-hidden="true">${this.following ? 'Following' : 'Not following'}</span>
             </button>`}
       </div>
       ${session.locked

@@ -27,13 +27,16 @@ export class JrStageHeader extends LitElement {
       }
       .head {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.15rem;
         font-size: 1.05em;
         font-weight: 700;
       }
+      /* In a narrow (compact) column the move and delete buttons wrap under the title instead of hiding it. */
       jr-inline-edit {
-        flex: 1;
+        flex: 1 1 6rem;
+        min-width: 6rem;
       }
       .num {
         color: var(--jr-muted);

@@ -18,7 +18,7 @@ export class BoardSnapshotController {
     private readonly doc: Y.Doc,
   ) {
     const roots = boardRoots(doc);
-    const types = [roots.meta, roots.persona, roots.stages, roots.lanes, roots.notes] as unknown as Y.AbstractType<Y.YEvent<never>>[];
+    const types = [roots.meta, roots.persona, roots.stages, roots.lanes, roots.notes, roots.actions] as unknown as Y.AbstractType<Y.YEvent<never>>[];
     this.snapshot = readBoard(doc);
     new FrameScheduledController(host, observeDeep(types), () => this.refresh());
   }

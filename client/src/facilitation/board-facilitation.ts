@@ -105,7 +105,7 @@ export function boardFacilitation(input: FacilitationInput): BoardFacilitation {
     showCounts: voteClosed || (voting && (!vote.hideCounts || role === 'facilitator')),
     voteClosed,
     counts: cappedCounts(board, vote),
-    mine: new Map(memberId ? board.notes.flatMap((n) => (n.votes[memberId] ? [[n.id, n.votes[memberId]!] as const] : [])) : []),
+    mine: new Map(memberId ? board.notes.flatMap((n) => (n.votes[memberId] ? [[n.id, n.votes[memberId]] as const] : [])) : []),
     focus: session.focus,
     canFocus: role === 'facilitator',
     canEditCauses: input.canEdit && role !== 'projector',

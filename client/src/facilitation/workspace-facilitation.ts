@@ -7,6 +7,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { BoardInfoResponse, JoinResponse } from '../../../shared/api.js';
+import { readNotes, readStages } from '../../../shared/board/read.js';
 import type { Author, LaneKind } from '../../../shared/board/schema.js';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { FocusState, SessionSnapshot } from '../../../shared/session/schema.js';
@@ -20,6 +21,7 @@ import { BoardActions } from '../session/board-actions.js';
 import type { BoardSession } from '../session/board-session.js';
 import { loadLinks } from '../session/credentials.js';
 import { announce } from '../ui/announce.js';
+import { loadFlag, saveFlag, VIEW_PREF } from '../ui/view-prefs.js';
 import { FACILITATION_EVENT, boardFacilitation, noteLabel, type BoardFacilitation, type DotDetail, type FocusDetail } from './board-facilitation.js';
 import type { FacilitationSession } from './facilitation-session.js';
 import { FacilitatorActions } from './facilitator-actions.js';
@@ -45,6 +47,12 @@ function facilitationKey(board: BoardSnapshot): string {
     parts.push(`${note.id}|${note.stageId}|${note.laneId}|${note.causes.join(',')}|${votes}|${linkedText}`);
   }
   return `${board.stages.map((s) => s.id).join(',')}#${board.lanes.map((l) => `${l.id}:${l.kind}`).join(',')}#${parts.join('\n')}`;
+}
+
+/** A rendering of the map that can point at a stage or a note (grid, outline, phone view). */
+export interface MapView {
+  /** The element showing a stage's header or a note, once rendered; null when it is not shown. */
+  focusTarget(focus: NonNullable<FocusState>): Promise<HTMLElement | null>;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -105,7 +113,7 @@ export class WorkspaceFacilitation implements ReactiveController {
       options.reportError,
     );
     this.draftActions = facilitation.privateDoc ? new BoardActions(facilitation.privateDoc, facilitation.localOrigin, author, options.reportError) : undefined;
-    this.panelOpen = this.role === 'facilitator' && window.matchMedia('(min-width: 1100px)').matches;
+    this.panelOpen = this.role === 'facilitator' && (loadFlag(VIEW_PREF.panelOpen) ?? window.matchMedia('(min-width: 1100px)').matches);
     this.joinCode = info?.joinCode;
     this.projectorLink = this.role === 'facilitator' ? loadLinks(board.boardId)?.projector : undefined;
     host.addController(this);
@@ -250,7 +258,7 @@ export class WorkspaceFacilitation implements ReactiveController {
     return html`<jr-session-bar
       .session=${session}
       .clock=${this.options.facilitation.clock}
-      role=${this.role}
+      viewer-role=${this.role}
       ?following=${this.following}
       ?muted=${this.muted}
       .drafts=${this.state.drafts.length}
@@ -291,6 +299,7 @@ export class WorkspaceFacilitation implements ReactiveController {
 
   private setPanel(open: boolean): void {
     this.panelOpen = open;
+    saveFlag(VIEW_PREF.panelOpen, open);
     this.syncPanelAttribute();
     this.host.requestUpdate();
   }
@@ -330,26 +339,20 @@ export class WorkspaceFacilitation implements ReactiveController {
     this.options.board.setPresence({ drafts: count });
   }
 
-  /** Scrolls the board to a stage or a note and says so. */
+  /** Scrolls the map (grid, outline or phone view) to a stage or a note and says so. */
   private async goTo(focus: NonNullable<FocusState>, announceIt: boolean): Promise<void> {
-    const boardEl = this.host.renderRoot.querySelector('jr-board');
-    if (!boardEl) return;
-    await boardEl.updateComplete;
-    const root = boardEl.renderRoot;
-    const target =
-      focus.kind === 'stage'
-        ? root.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
-        : root.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
+    const view = this.host.renderRoot.querySelector<HTMLElement & MapView>('jr-board, jr-board-outline, jr-phone-board');
+    const target = await view?.focusTarget(focus);
     if (!target) return;
     const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: focus.kind === 'note' ? 'center' : 'start', inline: 'center' });
     if (announceIt) {
-      const snapshot = boardEl.snapshot;
+      const doc = this.options.board.doc;
       const what =
         focus.kind === 'stage'
-          ? `the stage ${snapshot?.stages.find((s) => s.id === focus.id)?.title ?? ''}`
+          ? `the stage ${readStages(doc).find((s) => s.id === focus.id)?.title ?? ''}`
           : `the note ${(() => {
-              const note = snapshot?.notes.find((n) => n.id === focus.id);
+              const note = readNotes(doc).find((n) => n.id === focus.id);
               return note ? noteLabel(note) : '';
             })()}`;
       announce(`The facilitator brought everyone to ${what}.`);

@@ -8,7 +8,7 @@ import {
   type JoinRequest,
   type JoinResponse,
 } from '../../../shared/api.js';
-import { ROLES, type Role } from '../../../shared/protocol.js';
+import { MEMBER_ROLES, ROLES, type Role } from '../../../shared/protocol.js';
 
 /** Client-side failure kinds besides the server's error codes. */
 export const CLIENT_ERROR = {
@@ -97,8 +97,6 @@ export async function getBoardInfo(boardId: string, token: string): Promise<Boar
     ...(typeof body.joinCode === 'string' ? { joinCode: body.joinCode } : {}),
   };
 }
-
-const MEMBER_ROLES = ['customer', 'stakeholder', 'facilitator'] as const;
 
 /** POST /api/boards/:id/members: joins as a named person; the answer's memberKey proves them on the WebSocket. */
 export async function joinBoard(boardId: string, token: string, input: JoinRequest): Promise<JoinResponse> {

@@ -1,12 +1,12 @@
 /**
  * The user actions of the board UI, bound to one doc, origin and author. Each method is one write
  * function of shared/board/write.ts; invalid input is reported through `onError` instead of thrown, so a
- * component never has to catch. Deletions can be undone once (Y.UndoManager scoped to deletions only).
+ * component never has to catch. This person's own changes can be undone and redone (see own-undo.ts).
  */
-import * as Y from 'yjs';
-import { boardRoots } from '../../../shared/board/doc.js';
+import type * as Y from 'yjs';
 import type { Author, LaneKind, Persona } from '../../../shared/board/schema.js';
 import * as write from '../../../shared/board/write.js';
+import { OwnUndo, type DeletionHandle } from './own-undo.js';
 
 /** What was deleted, for the undo toast. */
 export interface Deletion {
@@ -15,9 +15,10 @@ export interface Deletion {
 }
 
 export class BoardActions {
-  /** Origin of deletions only, so undo never reverts anything else this person did. */
+  /** Origin of deletions, so the undo history knows which step the deletion toast may revert. */
   private readonly deleteOrigin = { source: 'journeyroom-delete' } as const;
-  private readonly undo: Y.UndoManager;
+  /** Undo and redo of this person's own changes (never another person's). */
+  readonly history: OwnUndo;
 
   constructor(
     readonly doc: Y.Doc,
@@ -27,11 +28,7 @@ export class BoardActions {
     readonly author: Author | undefined,
     private readonly onError: (message: string) => void,
   ) {
-    const { stages, lanes, notes } = boardRoots(doc);
-    this.undo = new Y.UndoManager([stages, lanes, notes], {
-      trackedOrigins: new Set([this.deleteOrigin]),
-      captureTimeout: 0,
-    });
+    this.history = new OwnUndo(doc, { edit: origin, delete: this.deleteOrigin });
   }
 
   /** Runs a write; reports BoardWriteError and any other failure to the person. Returns success. */
@@ -77,7 +74,7 @@ export class BoardActions {
   }
 
   removeStage(stageId: string): boolean {
-    return this.deleting(() => this.run('delete the stage', () => write.removeStage(this.doc, stageId, this.deleteOrigin)));
+    return this.run('delete the stage', () => write.removeStage(this.doc, stageId, this.deleteOrigin));
   }
 
   addLane(title: string, kind: LaneKind, index?: number): string | undefined {
@@ -93,7 +90,7 @@ export class BoardActions {
   }
 
   removeLane(laneId: string): boolean {
-    return this.deleting(() => this.run('delete the lane', () => write.removeLane(this.doc, laneId, this.deleteOrigin)));
+    return this.run('delete the lane', () => write.removeLane(this.doc, laneId, this.deleteOrigin));
   }
 
   addNote(stageId: string, laneId: string): string | undefined {
@@ -111,7 +108,7 @@ export class BoardActions {
   }
 
   deleteNote(noteId: string): boolean {
-    return this.deleting(() => this.run('delete the note', () => write.deleteNote(this.doc, noteId, this.deleteOrigin)));
+    return this.run('delete the note', () => write.deleteNote(this.doc, noteId, this.deleteOrigin));
   }
 
   setEmotion(noteId: string, emotion: number | null): void {
@@ -122,19 +119,18 @@ export class BoardActions {
     this.run('flag the moment of truth', () => write.setMomentOfTruth(this.doc, noteId, value, this.origin));
   }
 
-  /** Restores the last deletion (with everything it removed). Returns whether there was one. */
-  undoDelete(): boolean {
-    return this.undo.undo() !== null;
+  /** The deletion just made, for the toast's Undo (see undoDeletion). */
+  lastDeletion(): DeletionHandle | undefined {
+    return this.history.takeDeletion();
+  }
+
+  /** Restores a deletion (with everything it removed) while it is still this person's latest change. */
+  undoDeletion(deletion: DeletionHandle): boolean {
+    return this.history.undoDeletion(deletion);
   }
 
   /** Stops tracking; call when the board closes. */
   dispose(): void {
-    this.undo.destroy();
-  }
-
-  /** Keeps only the latest deletion undoable, so "Undo" always means the one just announced. */
-  private deleting(fn: () => boolean): boolean {
-    this.undo.clear();
-    return fn();
+    this.history.destroy();
   }
 }

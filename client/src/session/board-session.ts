@@ -3,9 +3,10 @@
  * place that talks to the sync endpoint. `dispose()` closes everything.
  */
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { CLOSE, MESSAGE, WS_PATH, roomName, type PresenceState } from '../../../shared/protocol.js';
+import { AUTH_MESSAGE, CLOSE, MESSAGE, WS_PATH, roomName, type PresenceState } from '../../../shared/protocol.js';
 import { ConnectionStatus } from './connection-status.js';
 import { SaveTracker } from './save-tracker.js';
 
@@ -17,6 +18,9 @@ export interface BoardSessionOptions {
   /** e.g. `wss://journey.example.org`; default: this page's origin */
   wsOrigin?: string;
 }
+
+/** y-protocols sync message subtype of a SyncStep1. */
+const SYNC_STEP_1 = 0;
 
 /** Reconnect backoff ceiling plus jitter, so a room full of laptops does not reconnect in lockstep. */
 const MAX_BACKOFF_MS = 2500;
@@ -43,7 +47,7 @@ export class BoardSession {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(readonly options: BoardSessionOptions) {
-    this.saves = new SaveTracker(this.doc);
+    this.saves = new SaveTracker();
     const params: Record<string, string> = { token: options.token };
     if (options.memberKey) params.member = options.memberKey;
     this.provider = new WebsocketProvider(
@@ -119,17 +123,32 @@ export class BoardSession {
     this.provider._awarenessUpdateHandler = filtered;
   }
 
-  /** Wraps the provider's sync handler to see the server's SyncStep1 acknowledgements (see save-tracker). */
+  /**
+   * Follows the provider's writes and the server's "saved" messages (see save-tracker): the sync handler's
+   * reply to a SyncStep1 is one write; an auth message of subtype `saved` acknowledges writes. Other auth
+   * messages go to the stock handler.
+   */
   private watchSyncMessages(): void {
-    const original = this.provider.messageHandlers[MESSAGE.sync];
-    if (!original) throw new Error('y-websocket has no sync handler');
+    const sync = this.provider.messageHandlers[MESSAGE.sync];
+    const auth = this.provider.messageHandlers[MESSAGE.auth];
+    if (!sync || !auth) throw new Error('y-websocket has no sync or auth handler');
     this.provider.messageHandlers[MESSAGE.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
-      const step1 = SaveTracker.isStep1(decoder);
-      this.saves.beforeServerSyncMessage(decoder);
-      original(encoder, decoder, provider, emitSynced, messageType);
-      this.saves.afterServerSyncMessage(step1);
+      const step1 = decoding.readVarUint(decoding.clone(decoder)) === SYNC_STEP_1;
+      sync(encoder, decoder, provider, emitSynced, messageType);
+      if (step1) this.saves.repliedToStep1();
       this.updateLive();
     };
+    this.provider.messageHandlers[MESSAGE.auth] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const peek = decoding.clone(decoder);
+      if (decoding.readVarUint(peek) !== AUTH_MESSAGE.saved) return auth(encoder, decoder, provider, emitSynced, messageType);
+      this.saves.savedUpTo(decoding.readVarUint(peek));
+      this.updateLive();
+    };
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') this.saves.socketOpened();
+    };
+    this.provider.on('status', onStatus);
+    this.cleanups.push(() => this.provider.off('status', onStatus));
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider) return;
       this.saves.localUpdate(this.provider.wsconnected);

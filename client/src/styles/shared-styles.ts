@@ -130,4 +130,23 @@ export const sharedStyles = css`
     color: var(--jr-danger);
     border: 1px solid var(--jr-danger);
   }
+  /* Touch screens: every control is at least 44 x 44 CSS px (WCAG 2.5.5), whatever a component's own
+     compact sizing says, hence !important. A checkbox or radio counts with its label, which is the target. */
+  @media (pointer: coarse) {
+    button,
+    select,
+    summary,
+    a[href],
+    input:not([type='checkbox']):not([type='radio']),
+    textarea,
+    label:has(> input[type='checkbox']),
+    label:has(> input[type='radio']) {
+      min-height: 44px !important;
+      min-width: 44px !important;
+    }
+    a[href] {
+      display: inline-flex;
+      align-items: center;
+    }
+  }
 `;

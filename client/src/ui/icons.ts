@@ -23,6 +23,8 @@ const PATHS = {
   pains: svg`<path d="M12 3.5 21.5 20h-19z"/><path d="M12 10v4.5"/><circle cx="12" cy="17.2" r=".6" fill="currentColor"/>`,
   opportunities: svg`<path d="M9.5 17.5h5M10.5 20.5h3M12 3.5a6 6 0 0 0-3.6 10.8c.7.6 1.1 1.3 1.1 2.2h5c0-.9.4-1.6 1.1-2.2A6 6 0 0 0 12 3.5z"/>`,
   custom: svg`<path d="M5.5 3.5h13v17h-13z"/><path d="M8.5 8.5h7M8.5 12h7M8.5 15.5h4"/>`,
+  undo: svg`<path d="M9 14.5 4.5 10 9 5.5"/><path d="M4.5 10h10a5 5 0 0 1 0 10h-3"/>`,
+  redo: svg`<path d="M15 14.5 19.5 10 15 5.5"/><path d="M19.5 10h-10a5 5 0 0 0 0 10h3"/>`,
   projector: svg`<path d="M3.5 7.5h17v9h-17z"/><circle cx="15.5" cy="12" r="2.2"/><path d="M6.5 16.5l-1.5 3M17.5 16.5l1.5 3"/>`,
 } as const;
 

@@ -4,7 +4,8 @@
  * default dark colour (contrast above 12:1 on every background). Colour is never the only cue: notes also
  * print the author's department or role.
  */
-import { DEPARTMENTS, type AuthorRole } from '../../../shared/board/schema.js';
+import { DEPARTMENTS } from '../../../shared/board/schema.js';
+import type { MemberRole } from '../../../shared/protocol.js';
 
 export interface NoteColor {
   /** legend label: the department, "Customer" or "Facilitator" */
@@ -52,7 +53,7 @@ function slot(department: string): number {
 }
 
 /** The colour of a note by its author's role and department. */
-export function noteColor(role: AuthorRole, department: string): NoteColor {
+export function noteColor(role: MemberRole, department: string): NoteColor {
   if (role === 'customer') return CUSTOMER;
   if (role === 'facilitator' && !department.trim()) return FACILITATOR;
   const label = department.trim() || NO_DEPARTMENT;
@@ -61,7 +62,7 @@ export function noteColor(role: AuthorRole, department: string): NoteColor {
 }
 
 /** The distinct legend entries for a set of authors, customers first, then by label. */
-export function legendEntries(authors: Iterable<{ role: AuthorRole; department: string }>): NoteColor[] {
+export function legendEntries(authors: Iterable<{ role: MemberRole; department: string }>): NoteColor[] {
   const byLabel = new Map<string, NoteColor>();
   for (const author of authors) {
     const color = noteColor(author.role, author.department);

@@ -47,6 +47,9 @@ export class JrBoardView extends LitElement {
       .loading {
         color: var(--jr-muted);
       }
+      main.projector {
+        display: block;
+      }
     `,
   ];
 
@@ -156,26 +159,27 @@ export class JrBoardView extends LitElement {
     const phase = this.phase;
     switch (phase.kind) {
       case 'loading':
-        return html`<div class="center"><p class="loading" role="status">Opening the board…</p></div>`;
+        return html`<main class="center"><p class="loading" role="status">Opening the board…</p></main>`;
       case 'failed':
-        return html`<div class="center"><div class="card" role="alert">
+        return html`<main class="center"><div class="card" role="alert">
           <div class="brand">Journeyroom</div>
           <h1>${phase.title}</h1>
           <p class="lead">${phase.message}</p>
           ${phase.retry ? html`<button class="btn primary" @click=${() => void this.load()}>Try again</button>` : html`<a class="btn" href="/">Go to the start page</a>`}
-        </div></div>`;
+        </div></main>`;
       case 'join': {
         const facilitator = phase.info.role === 'facilitator';
-        return html`<div class="center"><div class="card">
+        return html`<main class="center"><div class="card">
           <div class="brand">Journeyroom</div>
           <h1>${phase.info.title}</h1>
           <p class="lead">${facilitator ? 'You are the facilitator of this board. What should people see as your name?' : 'Join the journey-mapping board. No account needed.'}</p>
           <jr-join-form ?facilitator=${facilitator} ?busy=${phase.busy} .error=${phase.error} board-title=${phase.info.title} @jr-join=${this.onJoin}></jr-join-form>
-        </div></div>`;
+        </div></main>`;
       }
       case 'board':
         return phase.info.role === 'projector'
-          ? html`<jr-projector-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info}></jr-projector-view>`
+          ? // The projector's main landmark (axe: one main per page); the workspace has its own.
+            html`<main class="projector"><jr-projector-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info}></jr-projector-view></main>`
           : html`<jr-workspace-view .session=${phase.session} .facilitation=${phase.facilitation} .info=${phase.info} .member=${phase.member}></jr-workspace-view>`;
     }
   }

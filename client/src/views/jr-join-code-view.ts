@@ -61,7 +61,7 @@ export class JrJoinCodeView extends LitElement {
   }
 
   protected override render() {
-    return html`<div class="center">
+    return html`<main class="center">
       <div class="card">
         <div class="brand">◆ Journeyroom</div>
         ${this.error
@@ -71,7 +71,7 @@ export class JrJoinCodeView extends LitElement {
           : html`<h1>Joining…</h1>
               <p role="status">Opening the board for code ${formatJoinCode(normalizeJoinCode(this.code))}.</p>`}
       </div>
-    </div>`;
+    </main>`;
   }
 }
 

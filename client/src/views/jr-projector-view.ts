@@ -22,6 +22,8 @@ import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { legendEntries } from '../ui/note-colors.js';
+import { actionGroups } from '../ui/action-groups.js';
+import '../components/jr-actions-list.js';
 
 /** Never blow the map up beyond this, so a near-empty board does not look absurd. */
 const MAX_SCALE = 1.6;
@@ -51,6 +53,13 @@ export class JrProjectorView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      section.actions {
+        margin-top: 1.5rem;
+      }
+      section.actions h2 {
+        font-size: 2rem;
+        margin: 0 0 0.5rem;
+      }
       :host {
         /* High contrast for projectors: pure white, black text, darker rules. */
         --jr-bg: #ffffff;
@@ -306,6 +315,9 @@ export class JrProjectorView extends LitElement {
               .metrics=${this.stageMetrics?.metrics ?? {}}
               .facilitation=${this.boardFacilitation()}
             ></jr-board>
+            ${(snapshot.actions?.length ?? 0) > 0
+              ? html`<section class="actions" aria-label="Actions by department"><h2>Actions</h2><jr-actions-list large .actions=${actionGroups(snapshot)}></jr-actions-list></section>`
+              : nothing}
           </div>
         </div>
         <jr-projector-session

@@ -126,7 +126,7 @@ export class JrStartView extends LitElement {
         display: grid;
         gap: 1.1rem;
       }
-      .links h2 {
+      .links h1 {
         margin: 0;
         font-size: 1.4rem;
       }
@@ -228,7 +228,7 @@ export class JrStartView extends LitElement {
 
   private renderLinks(created: CreateBoardResponse) {
     return html`<section class="card links" aria-labelledby="links-title">
-      <h2 id="links-title" tabindex="-1">Your board is ready</h2>
+      <h1 id="links-title" tabindex="-1">Your board is ready</h1>
       <p class="note">Keep the facilitator link to yourself. These links are the only way in; no accounts needed.</p>
       <jr-copy-link label="Facilitator link" hint="For you: run the workshop and edit everything." .url=${created.links.facilitator}></jr-copy-link>
       <jr-copy-link label="Participant link" hint="Send to customers and stakeholders." .url=${created.links.participant}></jr-copy-link>

@@ -1,0 +1,306 @@
+/**
+ * <jr-board-outline>: the map as a document instead of a grid, for screen readers, keyboard users and
+ * phones: stages as headings, lanes as lists, each note with its author, role or department, feeling,
+ * moment of truth, dots and causes (the note element itself), a "Move to" select per note, and "Add note"
+ * per lane. Shows every stage, or only `stageId` (the phone view).
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { noteText } from '../../../shared/board/read.js';
+import type { Lane, Note, Stage } from '../../../shared/board/schema.js';
+import type { FocusState } from '../../../shared/session/schema.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import { announce } from '../ui/announce.js';
+import { addNoteIn, focusedStageId, type BoardBinding } from '../ui/board-binding.js';
+import { icon } from '../ui/icons.js';
+import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
+import './jr-note.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
+import type { JrNote } from './jr-note.js';
+
+/** Separates stage and lane ids in a "Move to" option value (ids are UUIDs, so it never occurs in one). */
+const CELL_SEPARATOR = '|';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export class JrBoardOutline extends LitElement {
+  static override properties = {
+    binding: { attribute: false },
+    stageId: { attribute: 'stage-id' },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .stage + .stage {
+        margin-top: 1.5rem;
+      }
+      h2 {
+        margin: 0 0 0.6rem;
+        font-size: 1.25rem;
+        line-height: 1.25;
+      }
+      h2 .step {
+        display: block;
+        font-size: 0.72rem;
+        font-weight: 700;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: var(--jr-muted);
+      }
+      .stage.focused h2 {
+        color: #8a3300;
+      }
+      .here {
+        margin-left: 0.4rem;
+        padding: 0.05rem 0.45rem;
+        border-radius: 999px;
+        background: #d14d00;
+        color: #fff;
+        font-size: 0.75rem;
+        vertical-align: middle;
+      }
+      .lane {
+        margin: 0 0 0.9rem;
+        padding: 0.5rem;
+        border: 1px solid var(--jr-border);
+        border-radius: 10px;
+        background: var(--jr-bg);
+      }
+      .lane.kind-feeling {
+        background: #f3eefb;
+      }
+      .lane.kind-pains {
+        background: #fbefee;
+      }
+      .lane.kind-opportunities {
+        background: #edf7ef;
+      }
+      h3 {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        margin: 0 0 0.4rem;
+        font-size: 1rem;
+      }
+      h3 .count {
+        font-weight: 400;
+        font-size: 0.85em;
+        color: var(--jr-muted);
+      }
+      ul {
+        display: grid;
+        gap: 0.6rem;
+        margin: 0 0 0.5rem;
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        display: grid;
+        gap: 0.25rem;
+        min-width: 0;
+      }
+      .move {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        font-size: 0.85em;
+        color: var(--jr-muted);
+      }
+      .move select {
+        flex: 1;
+        min-width: 0;
+        min-height: 2rem;
+        padding: 0.2rem 0.3rem;
+        border: 1px solid var(--jr-border-strong);
+        border-radius: var(--jr-radius);
+        background: var(--jr-surface);
+        color: var(--jr-text);
+      }
+      .empty {
+        margin: 0 0 0.5rem;
+        color: var(--jr-muted);
+        font-size: 0.9em;
+      }
+      .add {
+        width: 100%;
+        justify-content: flex-start;
+        border-style: dashed;
+        background: var(--jr-surface);
+      }
+    `,
+  ];
+
+  declare binding: BoardBinding | undefined;
+  /** show only this stage (the phone view); all stages when unset */
+  declare stageId: string | undefined;
+  private pendingFocus: { kind: 'text'; id: string } | { kind: 'move'; id: string; cell: string } | undefined;
+
+  constructor() {
+    super();
+    this.binding = undefined;
+    this.stageId = undefined;
+  }
+
+  /** Puts the caret in a note's text once it is rendered here (after adding it elsewhere). */
+  focusNoteText(noteId: string): void {
+    this.pendingFocus = { kind: 'text', id: noteId };
+    this.requestUpdate();
+  }
+
+  /** The heading of a stage or a note, for "bring everyone here" (see MapView). */
+  async focusTarget(focus: NonNullable<FocusState>): Promise<HTMLElement | null> {
+    await this.updateComplete;
+    return focus.kind === 'stage'
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
+      : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    const pending = this.pendingFocus;
+    if (!pending) return;
+    if (pending.kind === 'move') {
+      // Wait for the note's new place: until the board update arrives, the old select (already showing the
+      // new cell, as the person picked it) is still here and goes away with that update.
+      const moved = this.binding?.snapshot.notes.find((n) => n.id === pending.id);
+      if (moved && `${moved.stageId}${CELL_SEPARATOR}${moved.laneId}` !== pending.cell) return;
+      const select = this.renderRoot.querySelector<HTMLSelectElement>(`select[data-note="${CSS.escape(pending.id)}"]`);
+      if (!select) return;
+      this.pendingFocus = undefined;
+      select.focus();
+      return;
+    }
+    const note = this.renderRoot.querySelector<JrNote>(`jr-note[data-id="${CSS.escape(pending.id)}"]`);
+    if (!note) return;
+    this.pendingFocus = undefined;
+    void note.updateComplete.then(() => note.focusText());
+  }
+
+  protected override render() {
+    const binding = this.binding;
+    if (!binding) return nothing;
+    const { stages, lanes } = binding.snapshot;
+    const shown = this.stageId ? stages.filter((s) => s.id === this.stageId) : stages;
+    const byCell = new Map<string, Note[]>();
+    for (const note of binding.snapshot.notes) {
+      const key = `${note.stageId}${CELL_SEPARATOR}${note.laneId}`;
+      (byCell.get(key) ?? byCell.set(key, []).get(key))?.push(note);
+    }
+    const here = focusedStageId(binding);
+    return html`${repeat(
+      shown,
+      (stage) => stage.id,
+      (stage) => {
+        const index = stages.indexOf(stage);
+        const count = lanes.reduce((n, lane) => n + (byCell.get(`${stage.id}${CELL_SEPARATOR}${lane.id}`)?.length ?? 0), 0);
+        return html`<section class="stage ${here === stage.id ? 'focused' : ''}" aria-labelledby=${`outline-stage-${stage.id}`} data-stage-head=${stage.id}>
+          <h2 id=${`outline-stage-${stage.id}`} tabindex="-1">
+            <span class="step">Stage ${index + 1} of ${stages.length} · ${plural(count, 'note')}</span>
+            ${stage.title}${here === stage.id ? html`<span class="here">The room is here</span>` : nothing}
+          </h2>
+          ${repeat(lanes, (lane) => lane.id, (lane) => this.renderLane(binding, stage, lane, byCell.get(`${stage.id}${CELL_SEPARATOR}${lane.id}`) ?? []))}
+        </section>`;
+      },
+    )}`;
+  }
+
+  private renderLane(binding: BoardBinding, stage: Stage, lane: Lane, notes: Note[]) {
+    const ro = binding.locked;
+    const drafts = binding.drafts.filter((d) => d.stageId === stage.id && d.laneId === lane.id);
+    const total = notes.length + drafts.length;
+    // A div, not a section: 36 landmarks named "Doing", "Thinking"… would drown the stages (headings suffice).
+    return html`<div class="lane kind-${lane.kind}">
+      <h3>${icon(LANE_KIND_INFO[lane.kind].icon)} ${lane.title} <span class="count">(${plural(total, 'note')})</span></h3>
+      ${total
+        ? html`<ul aria-label=${`${stage.title}, ${lane.title}`}>
+            ${repeat(notes, (note) => note.id, (note) => html`<li>
+                <jr-note
+                  data-id=${note.id}
+                  fixed
+                  .note=${note}
+                  .ytext=${noteText(binding.doc, note.id)}
+                  .actions=${binding.actions}
+                  lane-kind=${lane.kind}
+                  ?read-only=${ro}
+                  ?no-delete=${!binding.deleteAny && note.authorId !== binding.memberId}
+                  ?focused=${binding.facilitation?.focus?.kind === 'note' && binding.facilitation.focus.id === note.id}
+                  .facilitation=${binding.facilitation}
+                  .editingBy=${binding.editing.get(note.id) ?? []}
+                ></jr-note>
+                ${ro ? nothing : this.renderMove(binding, note)}
+              </li>`)}
+            ${repeat(drafts, (draft) => draft.id, (draft) => html`<li>
+                <jr-note
+                  data-id=${draft.id}
+                  draft
+                  fixed
+                  .note=${draft}
+                  .ytext=${binding.draftDoc ? noteText(binding.draftDoc, draft.id) : undefined}
+                  .actions=${binding.draftActions}
+                  lane-kind=${lane.kind}
+                  ?read-only=${ro}
+                  @jr-deleted=${this.onDraftDeleted}
+                ></jr-note>
+              </li>`)}
+          </ul>`
+        : html`<p class="empty">No notes yet. ${LANE_KIND_INFO[lane.kind].prompt}</p>`}
+      ${ro
+        ? nothing
+        : html`<button class="btn add" aria-label=${`Add note to ${stage.title}, ${lane.title}`} @click=${() => this.add(binding, stage.id, lane.id)}>
+            ${icon('plus')} Add note
+          </button>`}
+    </div>`;
+  }
+
+  private renderMove(binding: BoardBinding, note: Note) {
+    const { stages, lanes } = binding.snapshot;
+    const current = `${note.stageId}${CELL_SEPARATOR}${note.laneId}`;
+    const id = `move-${note.id}`;
+    return html`<div class="move">
+      <label for=${id}>Move to</label>
+      <select id=${id} data-note=${note.id} aria-label=${`Move note ${noteExcerpt(note.text)} to`} @change=${(event: Event) => this.move(binding, note, event)}>
+        ${stages.map(
+          (stage) => html`<optgroup label=${stage.title}>
+            ${lanes.map((lane) => {
+              const value = `${stage.id}${CELL_SEPARATOR}${lane.id}`;
+              return html`<option value=${value} ?selected=${value === current}>${stage.title} · ${lane.title}</option>`;
+            })}
+          </optgroup>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private add(binding: BoardBinding, stageId: string, laneId: string): void {
+    const id = addNoteIn(binding, stageId, laneId);
+    if (id) this.focusNoteText(id);
+  }
+
+  private move(binding: BoardBinding, note: Note, event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const [stageId, laneId] = select.value.split(CELL_SEPARATOR);
+    if (!stageId || !laneId || (stageId === note.stageId && laneId === note.laneId)) return;
+    binding.actions?.moveNote(note.id, { stageId, laneId });
+    const stage = binding.snapshot.stages.find((s) => s.id === stageId)?.title ?? '';
+    const lane = binding.snapshot.lanes.find((l) => l.id === laneId)?.title ?? '';
+    announce(`Note moved to ${stage}, ${lane}.`);
+    // The note leaves this list: keep the keyboard on it, in its new place (if that place is shown here).
+    this.pendingFocus = { kind: 'move', id: note.id, cell: select.value };
+  }
+
+  /** A deleted draft cannot use the board's undo (another doc): say so here and stop the event. */
+  private readonly onDraftDeleted = (event: Event): void => {
+    event.stopPropagation();
+    announce('Private note deleted.');
+  };
+}
+
+customElements.define('jr-board-outline', JrBoardOutline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jr-board-outline': JrBoardOutline;
+  }
+}

@@ -1,0 +1,55 @@
+/** The idle collector runs once after rooms were loaded and the server went quiet, never while rooms are loaded. */
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../../test/helpers/clients.js';
+import { startIdleGc } from './idle-gc.js';
+
+function capturingLogger(): { logger: pino.Logger; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, stream), lines };
+}
+
+const collections = (lines: string[]): number => lines.filter((l) => l.includes('idle: collected unloaded rooms')).length;
+
+describe('idle collector', () => {
+  it('collects once after the last room unloads and the quiet time passed, and again only after new rooms', async () => {
+    const { logger, lines } = capturingLogger();
+    let rooms = 2;
+    const stop = startIdleGc({ roomCount: () => rooms, quietMs: 30, logger });
+    try {
+      // Let several checks see loaded rooms: nothing is collected meanwhile.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(collections(lines)).toBe(0);
+      rooms = 0;
+      await waitFor(() => collections(lines) === 1, 'one collection after the rooms unloaded');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(collections(lines)).toBe(1);
+      rooms = 1;
+      await new Promise((r) => setTimeout(r, 100));
+      rooms = 0;
+      await waitFor(() => collections(lines) === 2, 'a second collection after new rooms came and went');
+    } finally {
+      stop();
+    }
+  });
+
+  it('never collects on a server that loaded no room, nor when turned off', async () => {
+    const { logger, lines } = capturingLogger();
+    const stopIdle = startIdleGc({ roomCount: () => 0, quietMs: 20, logger });
+    let offRooms = 1;
+    const stopOff = startIdleGc({ roomCount: () => offRooms, quietMs: 0, logger });
+    await new Promise((r) => setTimeout(r, 50));
+    offRooms = 0;
+    await new Promise((r) => setTimeout(r, 150));
+    stopIdle();
+    stopOff();
+    expect(collections(lines)).toBe(0);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Gives memory back once the server has gone quiet. Unloaded rooms leave their Yjs structures as garbage in
+ * V8's old space, and V8 collects old space only when JavaScript allocates again: an idle server would keep
+ * that memory indefinitely (a heap snapshot after 200 board visits: 38 MiB used before its GC, 16 MiB after).
+ * So after a stretch with no loaded room, following a time with rooms, run one full collection; V8's
+ * memory reducer then returns the freed pages. A busy server never gets here: it collects as it allocates.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import type { Logger } from '../logger.js';
+
+/** How often the quiet check runs. */
+export const IDLE_GC_CHECK_MS = 5_000;
+
+/** What the idle collector watches. */
+export interface IdleGcOptions {
+  /** Rooms currently loaded. */
+  roomCount: () => number;
+  /** Quiet time (no loaded room) before the collection; 0 disables the collector. */
+  quietMs: number;
+  logger: Logger;
+}
+
+/** A full collection, obtained once without --expose-gc on the command line. */
+function fullGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  return () => gc();
+}
+
+/** Starts the collector; returns a stop function. */
+export function startIdleGc({ roomCount, quietMs, logger }: IdleGcOptions): () => void {
+  if (quietMs <= 0) return () => undefined;
+  let collect: (() => void) | undefined;
+  /** Rooms were loaded since the last collection. */
+  let dirty = false;
+  let quietSince = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (roomCount() > 0) {
+      dirty = true;
+      quietSince = now;
+      return;
+    }
+    if (!dirty || now - quietSince < quietMs) return;
+    dirty = false;
+    collect ??= fullGc();
+    const before = process.memoryUsage();
+    collect();
+    const after = process.memoryUsage();
+    logger.debug({ heapUsedBefore: before.heapUsed, heapUsedAfter: after.heapUsed, rssBefore: before.rss, rssAfter: after.rss }, 'idle: collected unloaded rooms');
+  }, Math.min(IDLE_GC_CHECK_MS, quietMs));
+  timer.unref();
+  return () => clearInterval(timer);
+}
