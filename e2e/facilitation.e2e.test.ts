@@ -161,7 +161,7 @@ describe('facilitation in a browser', () => {
     await placeOn(ada.page, 'Card declined without a reason').click();
     await ada.page.locator('[data-dots-left="0"]').waitFor();
     // Her own dots come from her ballot (the board doc holds nobody's while counts are hidden).
-    await noteOn(ada.page, 'Offer Apple Pay').getByRole('img', { name: 'Your dots on this note: 2' }).waitFor({ state: 'attached' });
+    await ada.page.locator('jr-note', { has: ada.page.getByRole('textbox', { name: 'Note text by Bo' }) }).getByRole('img', { name: 'Your dots on this note: 2' }).waitFor({ state: 'attached' });
     await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-vote.png') });
     await expectNoAxeViolations(ada.page, 'participant during a vote');
     expect(await placeOn(ada.page, 'Offer Apple Pay').isDisabled()).toBe(true);
@@ -206,7 +206,7 @@ describe('facilitation in a browser', () => {
     const boMap = await bo.page.locator('jr-board').boundingBox();
     await expect
       .poll(async () => {
-        const head = await bo.page.locator('jr-board [data-stage-head]', { has: bo.page.getByRole('textbox', { name: 'Stage 6 title' }) }).boundingBox();
+        const head = await bo.page.locator('jr-board [data-stage-head]', { hasText: 'Pay' }).boundingBox();
         return !!head && !!boMap && head.x >= boMap.x - 1 && head.x + head.width <= boMap.x + boMap.width + 1;
       })
       .toBe(true);
