@@ -90,9 +90,14 @@ describe('journey board in a browser', () => {
     await bo.page.locator('jr-presence-bar li', { hasText: 'Ada' }).waitFor();
     expect(await ada.page.locator('jr-presence-bar li', { hasText: 'Bo' }).textContent()).toContain('Customer');
 
-    // -- the persona card is edited together
-    await ada.page.getByLabel('Description').fill('Busy parent, buys on the phone');
-    await expect.poll(() => bo.page.getByLabel('Description').inputValue()).toBe('Busy parent, buys on the phone');
+    // -- the persona is the facilitator's: Fran edits it, the participants read it and get no editing fields
+    await facilitator.page.goto(facilitatorLink);
+    await facilitator.page.getByLabel('Your name').fill('Fran');
+    await facilitator.page.getByRole('button', { name: 'Join the board' }).click();
+    await facilitator.page.getByLabel('Description').fill('Busy parent, buys on the phone');
+    await bo.page.locator('jr-persona-card', { hasText: 'Busy parent, buys on the phone' }).waitFor();
+    expect(await ada.page.getByLabel('Description').count()).toBe(0);
+    expect(await ada.page.getByRole('button', { name: '+ Stage' }).count()).toBe(0);
 
     // -- Ada adds a note and types; Bo sees it
     await ada.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();

@@ -151,7 +151,8 @@ describe('facilitation in a browser', () => {
     await noteOn(projector.page, 'Offer Apple Pay').waitFor();
     expect(await ada.page.locator('jr-note[draft]').count()).toBe(0);
 
-    // -- dot vote on pain points and opportunities, 3 dots each
+    // -- dot vote on pain points and opportunities, 3 dots each, counts hidden until the close
+    await panel.getByLabel('Hide counts from participants until the vote closes').check();
     await panel.getByRole('button', { name: 'Open the vote' }).click();
     await ada.page.getByText('Dot vote open on Pain points, Opportunities.').waitFor();
     const placeOn = (page: Page, text: string) => page.getByRole('button', { name: `Place a dot on note “${text}”` });
@@ -159,11 +160,21 @@ describe('facilitation in a browser', () => {
     await placeOn(ada.page, 'Offer Apple Pay').click();
     await placeOn(ada.page, 'Card declined without a reason').click();
     await ada.page.locator('[data-dots-left="0"]').waitFor();
+    // Her own dots come from her ballot (the board doc holds nobody's while counts are hidden).
+    await ada.page.locator('jr-note', { has: ada.page.getByRole('textbox', { name: 'Note text by Bo' }) }).getByRole('img', { name: 'Your dots on this note: 2' }).waitFor({ state: 'attached' });
     await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-vote.png') });
     await expectNoAxeViolations(ada.page, 'participant during a vote');
     expect(await placeOn(ada.page, 'Offer Apple Pay').isDisabled()).toBe(true);
     await placeOn(bo.page, 'Offer Apple Pay').click();
     await bo.page.locator('[data-dots-left="2"]').waitFor();
+    // Hidden counts: the facilitator sees the server's running tally; neither participant nor the projector sees
+    // anyone's count (each sees only their own dots, in their dots-left).
+    // (Bo wrote “Offer Apple Pay”; on an editable board the text is in a text field, so find the note by its author.)
+    await fac.page.locator('jr-note', { has: fac.page.getByRole('textbox', { name: 'Note text by Bo' }) }).locator('[data-votes="3"]').waitFor();
+    await expect.poll(() => panel.getByRole('list', { name: 'Vote ranking' }).locator('li').first().innerText()).toMatch(/^3 · Offer Apple Pay/);
+    await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-hidden-vote.png') });
+    for (const page of [ada.page, bo.page, projector.page]) expect(await page.locator('[data-votes]:not([data-votes=""])').count()).toBe(0);
+    await bo.page.screenshot({ path: path.join(RESULTS_DIR, 'participant-hidden-vote.png') });
     await panel.getByRole('button', { name: 'Close the vote' }).click();
     const results = bo.page.getByRole('list', { name: 'Vote results, most dots first' });
     await bo.page.getByText(/^Vote results/).click();
@@ -195,7 +206,7 @@ describe('facilitation in a browser', () => {
     const boMap = await bo.page.locator('jr-board').boundingBox();
     await expect
       .poll(async () => {
-        const head = await bo.page.locator('jr-board [data-stage-head]', { has: bo.page.getByRole('textbox', { name: 'Stage 6 title' }) }).boundingBox();
+        const head = await bo.page.locator('jr-board [data-stage-head]', { hasText: 'Pay' }).boundingBox();
         return !!head && !!boMap && head.x >= boMap.x - 1 && head.x + head.width <= boMap.x + boMap.width + 1;
       })
       .toBe(true);

@@ -9,9 +9,12 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
-import { readLanes, readStages } from '../shared/board/read.js';
+import { readLanes, readNotes, readStages } from '../shared/board/read.js';
 import type { Author, LaneKind } from '../shared/board/schema.js';
-import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment, setVotes } from '../shared/board/write.js';
+import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment } from '../shared/board/write.js';
+import { setBallotDots, voteKey } from '../shared/session/ballot.js';
+import { readVote } from '../shared/session/read.js';
+import { closeVote, openVote } from '../shared/session/write.js';
 
 const base = (process.argv[2] ?? 'http://localhost:3000').replace(/\/$/, '');
 
@@ -62,6 +65,30 @@ const ROWS: Row[] = [
   ['Pay', 'opportunities', 'Instant payment matching with open banking', 3],
 ];
 
+/** A stock y-websocket client on a board's room (`<id>`, `<id>/session`, `<id>/private/<member>`), synced. */
+async function connect(boardId: string, params: Record<string, string>): Promise<{ doc: Y.Doc; close: () => void }> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + '/ws', boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params,
+  });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return {
+    doc,
+    close: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `done` (the seed runs against a live server; at most 10 s). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!done()) throw new Error('the server did not confirm the notes in time');
+}
+
 async function main(): Promise<void> {
   const created = await post<CreateBoardResponse>('/api/boards', {
     title: 'Invoicing journey — demo workshop',
@@ -78,19 +105,16 @@ async function main(): Promise<void> {
       post<JoinResponse>(`/api/boards/${created.id}/members`, { name: p.name, role: p.role, department: p.department }, tokenOf(created.links.participant)),
     ),
   );
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + '/ws', created.id, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { token: facilitator },
-  });
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  // Each person writes their own notes over their own connection: the server stamps authorship from the member.
+  const facilitatorSide = await connect(created.id, { token: facilitator });
+  const doc = facilitatorSide.doc;
+  const writers = await Promise.all(members.map((m) => connect(created.id, { token: tokenOf(created.links.participant), member: m.memberKey })));
   const stageId = new Map(readStages(doc).map((s) => [s.title, s.id]));
   const laneId = new Map(readLanes(doc).map((l) => [l.kind, l.id]));
   const ids = new Map<string, string>();
   for (const [stage, kind, text, who, emotion] of ROWS) {
     const person = PEOPLE[who]!;
-    const id = addNote(doc, {
+    const id = addNote(writers[who]!.doc, {
       stageId: stageId.get(stage)!,
       laneId: laneId.get(kind)!,
       text,
@@ -99,6 +123,8 @@ async function main(): Promise<void> {
     });
     ids.set(text, id);
   }
+  await until(() => readNotes(doc).length >= ROWS.length);
+  for (const writer of writers) writer.close();
   const note = (prefix: string): string => [...ids.entries()].find(([t]) => t.startsWith(prefix))![1];
   const hold = note('Waited 40 minutes');
   linkCause(doc, hold, note('Why is the due date'));
@@ -108,14 +134,29 @@ async function main(): Promise<void> {
   setOwnerDepartment(doc, note('Payment status'), 'Billing');
   setMomentOfTruth(doc, hold, true);
   setMomentOfTruth(doc, note('Sends the first invoice'), true);
-  setVotes(doc, hold, members[0]!.memberId, 2);
-  setVotes(doc, hold, members[1]!.memberId, 2);
-  setVotes(doc, note('Pricing page hides'), members[2]!.memberId, 3);
-  setVotes(doc, note('Instant payment'), members[3]!.memberId, 2);
+  // A dot vote as in a workshop: the facilitator opens it, each person fills their own ballot, the server counts
+  // the ballots and publishes the result into the board when the vote closes.
+  const session = await connect(`${created.id}/session`, { token: facilitator });
+  openVote(session.doc, { dotsPerPerson: 3 }, Date.now());
+  const key = voteKey(readVote(session.doc));
+  const ballots: [number, string, number][] = [
+    [0, hold, 2],
+    [1, hold, 2],
+    [2, note('Pricing page hides'), 3],
+    [3, note('Instant payment'), 2],
+  ];
+  for (const [who, noteId, dots] of ballots) {
+    const ballot = await connect(`${created.id}/private/${members[who]!.memberId}`, { token: tokenOf(created.links.participant), member: members[who]!.memberKey });
+    setBallotDots(ballot.doc, key, noteId, dots);
+    await new Promise((r) => setTimeout(r, 300));
+    ballot.close();
+  }
+  closeVote(session.doc, Date.now());
+  await until(() => readNotes(doc).some((n) => Object.keys(n.votes).length > 0));
+  session.close();
   // Let the server commit (≤ 250 ms) before we disconnect.
   await new Promise((r) => setTimeout(r, 1000));
-  provider.destroy();
-  doc.destroy();
+  facilitatorSide.close();
   const metrics = await fetch(`${base}/api/boards/${created.id}/metrics`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', authorization: `Bearer ${facilitator}` },

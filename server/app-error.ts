@@ -39,6 +39,8 @@ export const ERROR_TABLE = {
   unavailable: answer(503, API_ERROR.unavailable, CLOSE.tryAgainLater, true, 'unavailable, try again'),
   internal: answer(500, API_ERROR.internal, CLOSE.tryAgainLater, false, 'internal error'),
   rate_limited: answer(429, API_ERROR.rateLimited, CLOSE.tryAgainLater, true, 'too many requests, try again later'),
+  // Too many failed credential attempts from one address (auth/guess-guard.ts): wait for Retry-After.
+  too_many_attempts: answer(429, API_ERROR.tooManyAttempts, CLOSE.tooManyAttempts, true, 'too many failed attempts'),
   // Storage (persistence/store-error.ts): the client learns only whether to retry.
   exists: answer(409, API_ERROR.conflict, CLOSE.tryAgainLater, false, 'already exists'),
   closed: answer(503, API_ERROR.unavailable, CLOSE.tryAgainLater, false, 'storage is unavailable, try again'),

@@ -34,6 +34,17 @@ export interface Config {
   /** Outbound bytes buffered for one socket above which it is closed as a slow consumer. Env MAX_BUFFERED_BYTES, default 16 MiB. */
   maxBufferedBytes: number;
   /**
+   * How far a new note's createdAt may lie before its author joined or after the server's now (client clocks
+   * are often off by an hour). Env NOTE_CLOCK_SKEW_MS, default 2 h.
+   */
+  noteClockSkewMs: number;
+  /** Failed credential attempts (token, member key, join code) one address may make per window. Env AUTH_FAILURES_PER_WINDOW, default 20. */
+  authFailuresPerWindow: number;
+  /** The window of authFailuresPerWindow, seconds. Env AUTH_FAILURE_WINDOW_S, default 60. */
+  authFailureWindowS: number;
+  /** How long an address that used up its failures is refused (except for credentials it already used), seconds. Env AUTH_BLOCK_S, default 300. */
+  authBlockS: number;
+  /**
    * Messages the server sends that are at least this big are compressed (permessage-deflate, when the client
    * offers it): first syncs of big boards. Smaller ones (every live edit) are sent as they are. 0 turns
    * compression off (not negotiated). Env COMPRESS_ABOVE_BYTES, default 16 KiB.
@@ -160,6 +171,10 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     idleUnloadMs: 5000,
     maxPendingBytes: 256 * 1024 * 1024,
     maxBufferedBytes: 16 * 1024 * 1024,
+    noteClockSkewMs: 2 * 3600_000,
+    authFailuresPerWindow: 20,
+    authFailureWindowS: 60,
+    authBlockS: 300,
     compressAboveBytes: 16 * 1024,
     idleGcMs: 10_000,
     logLevel: 'info',
@@ -216,6 +231,10 @@ export function loadConfig(env: Env): Config {
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 5000, 0, 3_600_000),
     maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    noteClockSkewMs: int(env, 'NOTE_CLOCK_SKEW_MS', 2 * 3600_000, 0, 7 * 24 * 3600_000),
+    authFailuresPerWindow: int(env, 'AUTH_FAILURES_PER_WINDOW', 20, 1, 100_000),
+    authFailureWindowS: int(env, 'AUTH_FAILURE_WINDOW_S', 60, 1, 86_400),
+    authBlockS: int(env, 'AUTH_BLOCK_S', 300, 1, 86_400),
     compressAboveBytes: int(env, 'COMPRESS_ABOVE_BYTES', 16 * 1024, 0, 1024 * 1024 * 1024),
     idleGcMs: int(env, 'IDLE_GC_MS', 10_000, 0, 3_600_000),
     logLevel,

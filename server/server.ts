@@ -21,6 +21,15 @@ import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './facilitation/attendance-tracker.js';
+import { createGuessGuard } from './auth/guess-guard.js';
+import type * as Y from 'yjs';
+import { SERVER_ORIGIN, type Room } from './rooms/room.js';
+import { readBallot, voteKey } from '../shared/session/ballot.js';
+import { readVote } from '../shared/session/read.js';
+import { registryLiveDocs } from './facilitation/live-docs.js';
+import { publishAllBallots, publishTally } from './facilitation/vote-tally.js';
+import { countDraftEntries } from '../shared/session/drafts.js';
+import { republishDraftCount, stampPresenceFacts } from './sync/presence-facts.js';
 import { startIdleGc } from './memory/idle-gc.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
@@ -110,14 +119,22 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
   const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
   const attendance = new AttendanceTracker(store, logger);
   const connections = new Set<Connection>();
+  // Revoking a link revokes access now: every socket admitted with it (or with a member key made with it) closes
+  // with a 44xx code, so the stock client stops reconnecting; sockets of the other credentials are untouched.
+  const revokeCredential = (boardId: string, tag: string): void => {
+    let closed = 0;
+    for (const conn of connections) {
+      if (conn.grant.address.boardId !== boardId || !conn.grant.credentialTags.includes(tag)) continue;
+      conn.close(CLOSE.revoked, 'the link was replaced by the facilitator');
+      closed++;
+    }
+    logger.info({ boardId, closed }, 'connections of a replaced credential closed');
+  };
+  const guessGuard = createGuessGuard({ failuresPerWindow: config.authFailuresPerWindow, windowS: config.authFailureWindowS, blockS: config.authBlockS });
   replication.bind({
     peekDoc: (address) => registry.peek(address),
     rooms: () => registry.all(),
-    revokeLocal: (boardId, role) => {
-      for (const conn of connections) {
-        if (conn.grant.address.boardId === boardId && conn.grant.role === role) conn.close(CLOSE.linkReplaced, 'link replaced');
-      }
-    },
+    revokeLocal: revokeCredential,
   });
   const app = createApp({
     store,
@@ -129,7 +146,8 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     lanAddress,
     logger,
     attendance,
-    revokeLinks: (boardId, role) => replication.revoke(boardId, role),
+    revokeCredential: (boardId, tag) => replication.revoke(boardId, tag),
+    guessGuard,
     health: { storeKind: storeInfo?.kind ?? 'sqlite', pingStore: storeInfo?.ping ?? (() => Promise.resolve(true)), bus: () => bus.status },
     metrics,
     metricsToken: config.metricsToken,
@@ -156,6 +174,59 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     clientTracking: false,
   });
 
+  /** The member's draft count as the server holds it (their private doc, when loaded). */
+  const draftCountOf = (boardId: string, memberId: string): number => {
+    if (!memberId) return 0;
+    const room = registry.peek({ boardId, kind: 'private', memberId });
+    return room && !room.isDestroyed ? countDraftEntries(room.doc) : 0;
+  };
+  const stampPresence = (grant: Grant, state: Record<string, unknown>): void => {
+    const { boardId } = grant.address;
+    const board = grant.address.kind === 'board' ? registry.peek({ boardId, kind: 'board' }) : undefined;
+    stampPresenceFacts(state, board?.doc, draftCountOf(boardId, grant.user.memberId));
+  };
+  // A member's private doc changed: the draft count others see follows it (re-published by the server), and
+  // while a vote with visible counts is open, their ballot is counted and published at once.
+  const watchedPrivate = new WeakSet<Room>();
+  const watchPrivateDoc = (room: Room): void => {
+    if (watchedPrivate.has(room)) return;
+    watchedPrivate.add(room);
+    if (room.address.kind !== 'private') return;
+    const { boardId, memberId } = room.address;
+    let last = countDraftEntries(room.doc);
+    room.doc.on('update', () => {
+      const board = registry.peek({ boardId, kind: 'board' });
+      if (!board || board.isDestroyed) return;
+      const count = countDraftEntries(room.doc);
+      if (count !== last) {
+        last = count;
+        republishDraftCount(board.awareness, memberId, count);
+      }
+      const vote = board.sessionDoc ? readVote(board.sessionDoc) : undefined;
+      if (vote?.status === 'open' && !vote.hideCounts) publishTally(board.doc, vote, [{ memberId, ballot: readBallot(room.doc, voteKey(vote)) }], SERVER_ORIGIN);
+    });
+  };
+  // The facilitator closed a vote: every ballot is counted and published into the board doc at once.
+  const liveDocs = registryLiveDocs(registry);
+  const watchedSessions = new WeakSet<Y.Doc>();
+  const watchVote = (room: Room): void => {
+    const sessionDoc = room.sessionDoc;
+    if (!sessionDoc || watchedSessions.has(sessionDoc)) return;
+    watchedSessions.add(sessionDoc);
+    const { boardId } = room.address;
+    let wasOpen = readVote(sessionDoc).status === 'open';
+    sessionDoc.on('update', () => {
+      const open = readVote(sessionDoc).status === 'open';
+      if (wasOpen && !open) {
+        publishAllBallots(store, liveDocs, boardId, SERVER_ORIGIN).then(
+          () => logger.info({ boardId }, 'vote closed: ballots counted and published'),
+          (error: unknown) => logger.error({ boardId, err: error }, 'vote closed but the ballots could not be published'),
+        );
+      }
+      wasOpen = open;
+    });
+  };
+
   const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
     const { boardId } = grant.address;
     const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
@@ -168,7 +239,12 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     // Attendance: who was on the board (not the projector), from when and for how long.
     const { memberId } = grant.user;
     const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
-    const conn = new Connection(connId, ws, grant, { maxBufferedBytes: config.maxBufferedBytes, overMemoryBound: () => queue.overMemoryBound }, log, () => {
+    const conn = new Connection(connId, ws, grant, {
+      maxBufferedBytes: config.maxBufferedBytes,
+      overMemoryBound: () => queue.overMemoryBound,
+      noteClockSkewMs: config.noteClockSkewMs,
+      stampPresence,
+    }, log, () => {
       if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);
       registry.releaseConnection(boardId);
@@ -178,14 +254,19 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     log.debug('connection accepted');
     registry.getRoom(grant.address).then(
       (room) => {
-        if (conn.closed) registry.releaseIfIdle(room);
-        else conn.attach(room);
+        if (conn.closed) {
+          registry.releaseIfIdle(room);
+          return;
+        }
+        if (grant.address.kind === 'private') watchPrivateDoc(room);
+        if (grant.address.kind === 'board') watchVote(room);
+        conn.attach(room);
       },
       (error: unknown) => conn.close(answerFor(error).close, 'board could not be loaded'),
     );
   };
 
-  const onUpgrade = createUpgradeHandler({ wss, store, allowedOrigins: config.allowedOrigins, logger, onAccepted: accept });
+  const onUpgrade = createUpgradeHandler({ wss, store, allowedOrigins: config.allowedOrigins, logger, guessGuard, onAccepted: accept });
   httpServer.on('upgrade', onUpgrade);
 
   const ping = setInterval(() => {

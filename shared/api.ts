@@ -14,6 +14,8 @@ export const API_ERROR = {
   forbidden: 'forbidden',
   notFound: 'not_found',
   conflict: 'conflict',
+  /** too many failed token or join-code attempts from this address; see the Retry-After header */
+  tooManyAttempts: 'too_many_attempts',
   unavailable: 'unavailable',
   internal: 'internal',
   /** too many requests from one address (board creation, join-code lookups); retry after `Retry-After` seconds */
@@ -137,4 +139,11 @@ export interface HealthResponse {
 /** Link path for a board; the token travels in the fragment so it never reaches logs or Referer headers. */
 export function boardLinkPath(boardId: string, token: string): string {
   return `/b/${boardId}#token=${token}`;
+}
+
+/** GET /api/boards/:id/votes (facilitator): the running tally of the current vote, noteId -> memberId -> dots. */
+export interface VoteTallyResponse {
+  vote: string;
+  status: 'open' | 'closed';
+  dots: Record<string, Record<string, number>>;
 }

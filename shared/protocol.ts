@@ -122,8 +122,6 @@ export const CLOSE = {
   normal: 1000,
   /** server shutting down; clients reconnect */
   goingAway: 1001,
-  /** a link of this board was replaced: reconnect, and the server checks the link again (an old one gets 4401) */
-  linkReplaced: 4000,
   /** a text frame: the protocol is binary only */
   unsupportedData: 1003,
   /** too many fragments or buffered chunks (ws) */
@@ -140,12 +138,21 @@ export const CLOSE = {
   forbidden: 4403,
   /** invalid or unknown board id, or an unknown room path */
   notFound: 4404,
+  /**
+   * an update this connection may not make: a note under another author, a change to a note's author, the
+   * board's structure or another person's note without the facilitator's switch, dots written on the board doc
+   */
+  notPermitted: 4405,
+  /** the link (or the member key made with it) was replaced by the facilitator: access ends now */
+  revoked: 4410,
   /** an update over a content limit (e.g. note text length) */
   contentTooLarge: 4413,
   /** an update the schema forbids: unknown root type, too deep, or one that cannot integrate */
   invalidUpdate: 4422,
   /** the client is too slow to read what the room sends */
   slowConsumer: 4429,
+  /** too many failed token, member-key or join-code attempts from this address: wait and try again later */
+  tooManyAttempts: 4430,
 } as const;
 /** One of the close codes above. */
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
@@ -182,14 +189,20 @@ export interface PresenceUser {
   department: string;
 }
 
-/** The awareness state a client publishes. `user` is overwritten by the server. */
+/** What presence shows for a private draft being edited or selected: never its id (docs/protocol.md). */
+export const PRIVATE_DRAFT = 'private-draft';
+
+/** The awareness state a client publishes. `user` and `drafts` are overwritten by the server. */
 export interface PresenceState {
   user?: PresenceUser;
-  /** id of the note this person is editing, if any */
+  /** id of the board note this person is editing, PRIVATE_DRAFT for one of their drafts, or null */
   editing?: string | null;
   /** id of the note or stage this person has selected, for a soft highlight */
   selected?: string | null;
-  /** how many private drafts this person holds during a silent brainstorm (others see the count, never the notes) */
+  /**
+   * how many private drafts this person holds (others see the count, never the notes); stamped by the server
+   * from the member's private doc, whatever the client sent
+   */
   drafts?: number;
 }
 

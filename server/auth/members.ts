@@ -7,7 +7,8 @@ import { AppError } from '../app-error.js';
 import type { JoinResponse } from '../../shared/api.js';
 import type { JoinRole, PresenceUser, Role } from '../../shared/protocol.js';
 import type { BoardDirectory, MemberRecord } from '../persistence/board-directory.js';
-import { hashSecret, newMemberId, newSecret } from './tokens.js';
+import { newMemberKey } from './credential-tag.js';
+import { hashSecret, newMemberId } from './tokens.js';
 
 /** A validated join request (after joinRequestSchema). */
 export type JoinInput = { name: string; role?: JoinRole; department: string };
@@ -23,15 +24,23 @@ export class JoinError extends AppError {
 
 /**
  * Creates a member for a token's role: a facilitator link makes a facilitator; a participant link needs
- * `customer` or `stakeholder`; a projector link cannot join.
+ * `customer` or `stakeholder`; a projector link cannot join. The key is bound to the credential (its tag) it
+ * was made with, so replacing that link or join code ends the key too.
  */
-export async function createMember(store: BoardDirectory, boardId: string, tokenRole: Role, input: JoinInput, now = Date.now()): Promise<JoinResponse> {
+export async function createMember(
+  store: BoardDirectory,
+  boardId: string,
+  tokenRole: Role,
+  input: JoinInput,
+  credentialTag: string,
+  now = Date.now(),
+): Promise<JoinResponse> {
   if (tokenRole === 'projector') throw new JoinError('forbidden', 'a projector link cannot join as a member');
   let role: MemberRecord['role'];
   if (tokenRole === 'facilitator') role = 'facilitator';
   else if (input.role) role = input.role;
   else throw new JoinError('invalid_body', 'role: choose customer or stakeholder');
-  const memberKey = newSecret();
+  const memberKey = newMemberKey(credentialTag);
   const record: MemberRecord = {
     id: newMemberId(),
     boardId,

@@ -8,7 +8,7 @@ import { setPrivateMode } from '../../shared/session/write.js';
 import { createLogger } from '../logger.js';
 import { sampleMember } from '../persistence/contract-fixture.js';
 import { withLiveDocs, type LiveDocs } from './live-docs.js';
-import { revealBoardDrafts } from './reveal-service.js';
+import { revealBoardDrafts, revealNoteIds } from './reveal-service.js';
 import { serviceHarness } from '../../test/helpers/services.js';
 
 describe('reveal service', () => {
@@ -27,7 +27,7 @@ describe('reveal service', () => {
     addDraft(anaRoom.doc, { ...cell, text: 'slow refunds', author: { id: 'member-ana1', name: 'Ana', role: 'customer', department: '' }, createdAt: 2 });
     await withLiveDocs(h.docs, [sessionDocAddress(h.boardId)], ([live]) => setPrivateMode(live!.doc, true, 1));
 
-    const result = await revealBoardDrafts({ store: h.store, docs: h.docs, logger: createLogger('silent'), now: () => 50 }, h.boardId, { keepPrivateMode: false });
+    const result = await revealBoardDrafts({ store: h.store, docs: h.docs, logger: createLogger('silent'), now: () => 50 }, h.boardId, { keepPrivateMode: false, noteIdFor: revealNoteIds('board-secret') });
     expect(result).toMatchObject({ revealed: 2, relocated: 0, skipped: [], byMember: { 'member-ana1': 1, 'member-bob1': 1 }, revealedAt: 50 });
     const after = await withLiveDocs(h.docs, [{ kind: 'board', boardId: h.boardId }, sessionDocAddress(h.boardId)], ([board, session]) => ({
       notes: readBoard(board!.doc).notes.map((n) => `${n.text} by ${n.authorName}`).sort(),

@@ -2,6 +2,7 @@
  * Reveal as a service: finds every member's private doc of a board (stored or loaded), borrows them with the
  * board and session docs, moves all drafts onto the board at once (reveal.ts) and marks the session revealed.
  */
+import { createHmac } from 'node:crypto';
 import type { Author } from '../../shared/board/schema.js';
 import { boardDocAddress, isMemberId, privateDocAddress, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
 import type { RevealResponse } from '../../shared/session/api.js';
@@ -22,8 +23,20 @@ export interface RevealServiceDeps {
   now: () => number;
 }
 
+/**
+ * Board note ids for revealed drafts, derived from `boardSecret` (a digest participants never see): unguessable,
+ * so nobody can plant a note under the id a draft will get, and stable, so a retried reveal finds it there.
+ */
+export function revealNoteIds(boardSecret: string): (memberId: string, draftId: string) => string {
+  return (memberId, draftId) => createHmac('sha256', boardSecret).update(`reveal\n${memberId}\n${draftId}`).digest('base64url').slice(0, 32);
+}
+
 /** Reveals every silent-brainstorm draft of a board; ends private mode unless `keepPrivateMode`. */
-export async function revealBoardDrafts(deps: RevealServiceDeps, boardId: string, options: { keepPrivateMode: boolean }): Promise<RevealResponse> {
+export async function revealBoardDrafts(
+  deps: RevealServiceDeps,
+  boardId: string,
+  options: { keepPrivateMode: boolean; noteIdFor: (memberId: string, draftId: string) => string },
+): Promise<RevealResponse> {
   const { store, docs, logger } = deps;
   const [storedMembers, members] = await Promise.all([store.listPrivateDocMembers(boardId), store.listMembers(boardId)]);
   const memberIds = [...new Set([...storedMembers, ...docs.loadedPrivateMembers(boardId)])].sort();
@@ -48,7 +61,7 @@ export async function revealBoardDrafts(deps: RevealServiceDeps, boardId: string
       return { memberId, doc: live.doc, author };
     });
     const revealedAt = deps.now();
-    const result = revealDrafts(boardLive.doc, drafts, SERVER_ORIGIN);
+    const result = revealDrafts(boardLive.doc, drafts, SERVER_ORIGIN, options.noteIdFor);
     markRevealed(sessionLive.doc, revealedAt, { endPrivateMode: !options.keepPrivateMode }, SERVER_ORIGIN);
     logger.info({ boardId, revealed: result.revealed, skipped: result.skipped.length }, 'drafts revealed');
     return { revealed: result.revealed, relocated: result.relocated, skipped: result.skipped, byMember: result.byMember, revealedAt };

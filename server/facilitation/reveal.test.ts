@@ -40,7 +40,10 @@ describe('revealDrafts', () => {
     expect(boardUpdates).toBe(1);
     expect(result).toMatchObject({ revealed: 3, relocated: 0, alreadyOnBoard: 0, skipped: [], byMember: { [ana.id]: 2, [bob.id]: 1 } });
     const notes = readBoard(board).notes;
-    const byId = new Map(notes.map((n) => [n.id, n]));
+    // Revealed notes never keep the draft's id (the member chose it; others may have seen it).
+    expect(notes.some((n) => [a1, a2, b1].includes(n.id))).toBe(false);
+    const byText = new Map(notes.map((n) => [n.text, n]));
+    const byId = { get: (id: string) => byText.get(id === a1 ? 'very slow refunds' : id === a2 ? 'anxious' : 'hold music') };
     expect(byId.get(a1)).toMatchObject({ text: 'very slow refunds', authorId: ana.id, authorName: 'Ana', authorRole: 'customer', createdAt: 100 });
     expect(byId.get(a2)).toMatchObject({ text: 'anxious', emotion: -2, stageId: stage(1) });
     expect(byId.get(b1)).toMatchObject({ text: 'hold music', department: 'Support' });
@@ -75,9 +78,10 @@ describe('revealDrafts', () => {
       { memberId: ana.id, noteId: tooLong, reason: 'invalid_text' },
       { memberId: ana.id, noteId: noCell, reason: 'no_cell' },
     ]);
-    const notes = new Map(readBoard(board).notes.map((n) => [n.id, n]));
-    expect(notes.get(movedStage)).toMatchObject({ stageId: stage(0), authorName: 'Ana' });
-    expect(notes.get(movedLane)).toMatchObject({ stageId: stage(0), laneId: ideas, text: 'b' });
+    const notes = new Map(readBoard(board).notes.map((n) => [n.text, n]));
+    expect(notes.get('a')).toMatchObject({ stageId: stage(0), authorName: 'Ana' });
+    expect(notes.get('b')).toMatchObject({ stageId: stage(0), laneId: ideas, text: 'b' });
+    expect([movedStage, movedLane].some((id) => readBoard(board).notes.some((n) => n.id === id))).toBe(false);
     expect(readDrafts(doc).map((d) => d.id).sort()).toEqual([tooLong, noCell].sort());
   });
 
@@ -87,9 +91,10 @@ describe('revealDrafts', () => {
     addDraft(doc, { stageId: stage(0), laneId: lane('pains'), laneKind: 'pains', text: 'once', author: ana, createdAt: 1 });
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    revealDrafts(board, [{ memberId: ana.id, doc }]);
+    const stableIds = (memberId: string, draftId: string): string => `${memberId}-${draftId}`.slice(0, 64);
+    revealDrafts(board, [{ memberId: ana.id, doc }], undefined, stableIds);
     // The private doc's clearing was lost (say the server died before storing it): reveal the old copy again.
-    const result = revealDrafts(board, [{ memberId: ana.id, doc: copy }]);
+    const result = revealDrafts(board, [{ memberId: ana.id, doc: copy }], undefined, stableIds);
     expect(result).toMatchObject({ revealed: 0, alreadyOnBoard: 1 });
     expect(readBoard(board).notes.filter((n) => n.text === 'once')).toHaveLength(1);
     expect(readDrafts(copy)).toEqual([]);

@@ -2,9 +2,13 @@
  * Reveal of a silent brainstorm: every member's drafts (the `notes` root of their private doc) appear on
  * the board at once, in ONE board transaction, so every peer sees them arrive together. Drafts are then
  * removed from the private docs; a draft that could not be placed stays there and is reported, so
- * nothing a member wrote is lost.
+ * nothing a member wrote is lost. Each revealed note gets an id made by the server (`noteIdFor`): a draft's id
+ * is the member's own choice and others may have seen it, so a note planted on the board under that id can
+ * neither replace the draft nor hide it. The server's ids are derived from a board secret, so they are
+ * unguessable yet stable: revealing again after an interrupted reveal finds the note already there.
  */
 import * as Y from 'yjs';
+import { v4 as uuid } from 'uuid';
 import { boardRoots, str } from '../../shared/board/doc.js';
 import { keyAfterAll, type Ordered } from '../../shared/board/order.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
@@ -32,7 +36,7 @@ export interface RevealResult {
   revealed: number;
   /** of those, notes whose stage or lane no longer existed and were placed elsewhere */
   relocated: number;
-  /** drafts whose id was already on the board (an earlier, interrupted reveal): removed from the drafts only */
+  /** drafts already on the board under their server id (an earlier, interrupted reveal): removed from the drafts only */
   alreadyOnBoard: number;
   /** drafts that stayed private, with the reason */
   skipped: { memberId: string; noteId: string; reason: RevealSkipReason }[];
@@ -89,13 +93,21 @@ function buildNote(draft: Draft, text: string, placement: Placement, order: stri
   });
 }
 
+/** Board note ids for revealed drafts: a fresh random id each time (tests; the route derives stable ones). */
+export const randomNoteIds = (): string => uuid();
+
 /**
- * Copies every valid draft of `drafts` onto `boardDoc` in one transaction (same id, text, author fields,
+ * Copies every valid draft of `drafts` onto `boardDoc` in one transaction (an id from `noteIdFor`; same text, author fields,
  * createdAt, emotion), at the end of its cell in creation order, then deletes the copied drafts from each
  * private doc (one transaction per private doc, same origin). The caller persists and broadcasts all docs
  * as for any other change. Never throws on bad draft data.
  */
-export function revealDrafts(boardDoc: Y.Doc, drafts: readonly MemberDrafts[], origin?: unknown): RevealResult {
+export function revealDrafts(
+  boardDoc: Y.Doc,
+  drafts: readonly MemberDrafts[],
+  origin?: unknown,
+  noteIdFor: (memberId: string, draftId: string) => string = randomNoteIds,
+): RevealResult {
   const result: RevealResult = { revealed: 0, relocated: 0, alreadyOnBoard: 0, skipped: [], byMember: {} };
   const stages = readStages(boardDoc);
   const stageIds = new Set(stages.map((s) => s.id));
@@ -119,7 +131,9 @@ export function revealDrafts(boardDoc: Y.Doc, drafts: readonly MemberDrafts[], o
           skip(REVEAL_SKIP.invalidId);
           continue;
         }
-        if (notes.has(draft.id)) {
+        const noteId = noteIdFor(member.memberId, draft.id);
+        const existing = notes.get(noteId);
+        if (existing instanceof Y.Map && existing.get(NOTE.authorId) === member.memberId) {
           result.alreadyOnBoard += 1;
           clear(member.doc, draft.id);
           continue;
@@ -137,9 +151,9 @@ export function revealDrafts(boardDoc: Y.Doc, drafts: readonly MemberDrafts[], o
         const key = `${placement.stageId}\n${placement.laneId}`;
         const cell = cells.get(key) ?? [];
         const order = keyAfterAll(cell);
-        cell.push({ id: draft.id, order });
+        cell.push({ id: noteId, order });
         cells.set(key, cell);
-        notes.set(draft.id, buildNote(draft, text.data, placement, order, member.memberId, member.author));
+        notes.set(noteId, buildNote(draft, text.data, placement, order, member.memberId, member.author));
         result.revealed += 1;
         if (placement.relocated) result.relocated += 1;
         result.byMember[member.memberId] = (result.byMember[member.memberId] ?? 0) + 1;

@@ -1,6 +1,5 @@
 /** The express app: security headers, API routes, health, static client, and the one JSON error middleware. */
 import express, { type Express, type Request } from 'express';
-import type { Role } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { BoardStore } from '../persistence/board-store.js';
 import type { RoomRegistry } from '../rooms/registry.js';
@@ -11,6 +10,7 @@ import { createActionRouter } from './action-routes.js';
 import { createSeriesRouter } from './series-routes.js';
 import { createCompareRouter } from './compare-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
+import { createVoteRouter } from './vote-routes.js';
 import { registryLiveDocs } from '../facilitation/live-docs.js';
 import type { AttendanceTracker } from '../facilitation/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
@@ -21,6 +21,8 @@ import { prometheusRoutes } from './prometheus.js';
 import type { RateLimits } from './rate-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { staticRoutes } from './static.js';
+import { guessLimit } from './guess-limit.js';
+import type { GuessGuard } from '../auth/guess-guard.js';
 
 /** Dependencies of the HTTP app. */
 export interface AppOptions {
@@ -35,8 +37,6 @@ export interface AppOptions {
   lanAddress?: () => string | undefined;
   logger: Logger;
   attendance: AttendanceTracker;
-  /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
-  revokeLinks: (boardId: string, role: Role) => void;
   /** store and Redis checks for /healthz */
   health: HealthChecks;
   metrics: ServerMetrics;
@@ -46,6 +46,10 @@ export interface AppOptions {
   rateLimits: RateLimits;
   /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address */
   trustProxyHops: number;
+  /** Counts failed credential attempts per address (429 once over the limit). */
+  guessGuard: GuessGuard;
+  /** Ends the open connections admitted with a replaced credential (link rotation). */
+  revokeCredential: (boardId: string, tag: string) => void;
 }
 
 /** Builds the express app. */
@@ -58,6 +62,7 @@ export function createApp(options: AppOptions): Express {
   app.use(prometheusRoutes(options.metrics, options.metricsToken));
   if (options.trustProxyHops > 0) app.set('trust proxy', options.trustProxyHops);
   app.post('/api/boards', options.rateLimits.createBoard);
+  app.use('/api', guessLimit(options.guessGuard, options.logger));
   app.use('/api/boards', boardRoutes(options));
   app.use('/api/join', options.rateLimits.joinLookup);
   app.use('/api/join', joinRoutes(options.store));
@@ -72,6 +77,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/boards', createCompareRouter({ store: options.store, docs, logger: options.logger }));
   app.use('/api/boards', createExportRouter({ store: options.store, docs, logger: options.logger, liveVisitIds }));
   app.use('/api/boards', createMetricsRouter({ store: options.store, docs }));
+  app.use('/api/boards', createVoteRouter({ store: options.store, docs }));
   app.use('/api', apiNotFound);
   app.use(...staticRoutes(options.clientDir));
   app.use(notFound);

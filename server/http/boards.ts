@@ -30,8 +30,9 @@ import { STORE_ERROR, isStoreError } from '../persistence/store-error.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { AppError } from '../app-error.js';
 import { parseBody } from './errors.js';
-import { authorizeBoard } from './request-auth.js';
+import { authorizeBoard, requestToken } from './request-auth.js';
 import { firstLanAddress, roomAddress, type RoomAddress } from './room-address.js';
+import { credentialForToken, currentTag, type CredentialKind } from '../auth/credential-tag.js';
 import { initialSessionDoc } from '../facilitation/init.js';
 import { requireRole, routeParam } from './route-helpers.js';
 
@@ -48,8 +49,8 @@ export interface BoardRoutesOptions {
   /** this machine's LAN address (default: the first non-internal IPv4); tests pass their own */
   lanAddress?: () => string | undefined;
   logger: Logger;
-  /** Closes the sockets of a role on a board on every instance (after its link was replaced). */
-  revokeLinks?: (boardId: string, role: 'participant' | 'projector') => void;
+  /** Ends every open connection admitted with (or by a member key made with) the credential tagged `tag`, on every instance. */
+  revokeCredential: (boardId: string, tag: string) => void;
 }
 
 /** Refuses bodies that are not JSON (415): text/plain and form posts are the CSRF-able "simple" requests. */
@@ -136,6 +137,7 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
     }
     parseBody(z.strictObject({}), req.body);
     const { baseUrl: base } = roomOf(req);
+    const revokedTag = currentTag(board, kind as CredentialKind);
     let body: RotateLinkResponse;
     if (kind === 'join') {
       const joinCode = await assignJoinCode(store, board.id);
@@ -146,10 +148,8 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
       await store.updateCredentials(board.id, { tokenHashes: { [linkKind]: hashSecret(token) } });
       body = { kind: linkKind, link: base + boardLinkPath(board.id, token) };
     }
-    // Sockets opened with the old link stay open until closed: close that role's sockets on every instance.
-    // They reconnect at once; those whose link still works (e.g. the participant link after a join-code
-    // rotation) are let in again, the others are refused with 4401.
-    options.revokeLinks?.(board.id, kind === 'projector' ? 'projector' : 'participant');
+    // Stored first, then the old credential's sockets are closed: a reconnect with it is refused by then.
+    if (revokedTag) options.revokeCredential(board.id, revokedTag);
     logger.info({ boardId: board.id, kind }, 'link rotated; the previous one no longer works');
     res.status(200).json(body);
   });
@@ -157,8 +157,9 @@ export function boardRoutes(options: BoardRoutesOptions): Router {
   router.post('/:id/members', requireJson, json, async (req, res) => {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     const input = parseBody(joinRequestSchema, req.body);
+    const credential = credentialForToken(board, requestToken(req));
     try {
-      const joined = await createMember(store, board.id, role, input);
+      const joined = await createMember(store, board.id, role, input, credential?.tag ?? '');
       logger.info({ boardId: board.id, memberId: joined.memberId, role: joined.role }, 'member joined');
       res.status(201).json(joined);
     } catch (error) {

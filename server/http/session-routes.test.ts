@@ -145,7 +145,7 @@ describe('checkpoint routes', () => {
 });
 
 describe('reveal route', () => {
-  it('reveals drafts of a connected member and of a stored-only private doc at once, and clears them', async () => {
+  it('reveals drafts of a connected member and of a stored-only private doc at once under fresh ids, even past a planted id', async () => {
     const h = await start();
     const board = await createBoard(h.url);
     const { facilitator, participant } = board.tokens;
@@ -180,17 +180,27 @@ describe('reveal route', () => {
     }, 'draft reached the server');
     expect(readBoard(viewer.doc).notes).toEqual([]);
 
+    // Bo learned Ana's draft id somehow and plants a note of his own under it before the reveal.
+    const bo = connectClient(h.wsUrl, board.id, { token: participant, member: other.memberKey });
+    await synced(bo);
+    addNote(bo.doc, { id: draftId, stageId: snap.stages[0]!.id, laneId: pains.id, text: 'planted', author: { id: other.memberId, name: 'Bo', role: 'stakeholder', department: 'Support' } });
+    await waitFor(() => readBoard(viewer.doc).notes.some((n) => n.id === draftId), 'planted note arrived');
+
     expect((await call(h, 'POST', `/api/boards/${board.id}/reveal`, participant, {})).status).toBe(403);
     expect((await call(h, 'POST', `/api/boards/${board.id}/reveal`, facilitator, { keepPrivateMode: 'yes' })).status).toBe(400);
     const revealed = await call<RevealResponse>(h, 'POST', `/api/boards/${board.id}/reveal`, facilitator, {});
     expect(revealed.status).toBe(200);
     expect(revealed.body).toMatchObject({ revealed: 2, relocated: 0, skipped: [], byMember: { [member.memberId]: 1, [other.memberId]: 1 } });
 
-    const notes = new Map(readBoard(doc).notes.map((n) => [n.id, n]));
-    expect(notes.get(draftId)).toMatchObject({ text: 'hidden pain', authorId: member.memberId });
+    const notes = new Map(readBoard(doc).notes.map((n) => [n.text, n]));
+    // Ana's draft landed under a fresh id; the planted note stayed Bo's and replaced nothing.
+    expect(notes.get('hidden pain')).toMatchObject({ authorId: member.memberId });
+    expect(notes.get('hidden pain')?.id).not.toBe(draftId);
+    expect(notes.get('planted')).toMatchObject({ id: draftId, authorId: other.memberId });
     // The author is stamped from the member record, not from what the draft claimed.
-    expect(notes.get(boDraft)).toMatchObject({ text: 'long hold', authorName: 'Bo', authorRole: 'stakeholder', department: 'Support' });
-    await waitFor(() => readBoard(viewer.doc).notes.length === 2, 'viewer sees the revealed notes');
+    expect(notes.get('long hold')).toMatchObject({ authorName: 'Bo', authorRole: 'stakeholder', department: 'Support' });
+    expect(notes.get('long hold')?.id).not.toBe(boDraft);
+    await waitFor(() => readBoard(viewer.doc).notes.length === 3, 'viewer sees the revealed notes');
     await waitFor(() => readDrafts(anaDrafts.doc).length === 0, 'author drafts cleared');
     expect(readSession(session.doc).privateMode).toMatchObject({ on: false, revealedAt: revealed.body.revealedAt });
     h.server.registry.releaseIfIdle(session);

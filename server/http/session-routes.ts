@@ -19,7 +19,7 @@ import type { BoardStore } from '../persistence/board-store.js';
 import { foldAttendance } from '../facilitation/attendance.js';
 import { createCheckpointService } from '../facilitation/checkpoint-service.js';
 import type { LiveDocs } from '../facilitation/live-docs.js';
-import { revealBoardDrafts } from '../facilitation/reveal-service.js';
+import { revealBoardDrafts, revealNoteIds } from '../facilitation/reveal-service.js';
 import { JSON_BODY_LIMIT, requireJson } from './boards.js';
 import { parseBody } from './errors.js';
 import { authorizeBoard } from './request-auth.js';
@@ -84,7 +84,9 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
     const { board, role } = await authorizeBoard(store, routeParam(req, 'id'), req);
     requireRole(role, ['facilitator'], 'reveal drafts');
     const { keepPrivateMode } = parseBody(revealRequestSchema, req.body ?? {});
-    res.json(await revealBoardDrafts({ store, docs, logger, now }, board.id, { keepPrivateMode }));
+    // Revealed notes get ids derived from a board secret participants never see (see reveal.ts).
+    const noteIdFor = revealNoteIds(board.tokenHashes.facilitator);
+    res.json(await revealBoardDrafts({ store, docs, logger, now }, board.id, { keepPrivateMode, noteIdFor }));
   });
 
   router.get('/:id/attendance', async (req, res) => {

@@ -6,7 +6,7 @@
  *   with what the requester lacks plus its own state vector, and the requester then publishes what the
  *   answerer lacks. The same exchange runs for every loaded doc after the bus reconnects, so updates accepted
  *   elsewhere but not yet stored, or published while Redis was unreachable, converge everywhere;
- * - link rotation (revoke) closes the sockets of that role on every instance.
+ * - link rotation (revoke) closes the sockets admitted with the replaced credential (its one-way tag) on every instance.
  * Server rules need nothing more: every instance enforces them against its replica of the board and session docs.
  */
 import * as Y from 'yjs';
@@ -14,14 +14,12 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
   PRIVATE_DOC_KEY_PREFIX,
-  ROLES,
   boardDocAddress,
   docKey,
   isMemberId,
   privateDocAddress,
   sessionDocAddress,
   type DocAddress,
-  type Role,
 } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { ReplicatedRoom as Room, Replicator } from '../rooms/replicator.js';
@@ -38,8 +36,8 @@ export interface ReplicationTargets {
   peekDoc(address: DocAddress): Room | undefined;
   /** Every loaded room (for the resync after a reconnect). */
   rooms(): Room[];
-  /** Closes this instance's sockets of `role` on a board so they reconnect and show their link again. */
-  revokeLocal(boardId: string, role: Role): void;
+  /** Closes this instance's sockets on a board that were admitted with the credential tagged `tag`. */
+  revokeLocal(boardId: string, tag: string): void;
 }
 
 /** The address of a doc from its storage key as carried on the bus; undefined for a key of no known shape. */
@@ -121,10 +119,10 @@ export class Replication implements Replicator {
     this.send(room.boardId, { kind: BUS_KIND.awareness, docKey: docKey(room.address), payload: update });
   }
 
-  /** Closes the sockets of `role` on `boardId` here and on every other instance. */
-  revoke(boardId: string, role: Role): void {
-    this.targets?.revokeLocal(boardId, role);
-    this.send(boardId, { kind: BUS_KIND.revoke, docKey: '', payload: new TextEncoder().encode(role) });
+  /** Closes the sockets admitted with the credential tagged `tag` on `boardId`, here and on every other instance. */
+  revoke(boardId: string, tag: string): void {
+    this.targets?.revokeLocal(boardId, tag);
+    this.send(boardId, { kind: BUS_KIND.revoke, docKey: '', payload: new TextEncoder().encode(tag) });
   }
 
   /** Stops reacting to reconnects; the bus is closed by its owner. */
@@ -148,8 +146,8 @@ export class Replication implements Replicator {
   private receive(boardId: string, message: BusMessage): void {
     this.counters.received++;
     if (message.kind === BUS_KIND.revoke) {
-      const role = new TextDecoder().decode(message.payload);
-      if ((ROLES as readonly string[]).includes(role)) this.targets?.revokeLocal(boardId, role as Role);
+      const tag = new TextDecoder().decode(message.payload);
+      if (tag) this.targets?.revokeLocal(boardId, tag);
       return;
     }
     const address = addressOf(boardId, message.docKey);

@@ -6,6 +6,10 @@
 import type { DocKind, Role } from '../../shared/protocol.js';
 import { BOARD_ROOTS } from '../../shared/board/schema.js';
 import { SESSION_ROOTS } from '../../shared/session/schema.js';
+import { BALLOT_ROOT } from '../../shared/session/ballot.js';
+
+/** Roots of a member's private doc: drafts (board-shaped `notes`) and their dot-vote ballot. */
+const PRIVATE_ROOTS: readonly string[] = [...BOARD_ROOTS, BALLOT_ROOT];
 
 /** True when a connection with `role` may apply updates to a doc of `kind`. */
 export function canWrite(kind: DocKind, role: Role): boolean {
@@ -17,5 +21,6 @@ export function canWrite(kind: DocKind, role: Role): boolean {
 
 /** Root type names a doc of `kind` may contain; updates touching any other root are refused. */
 export function allowedRoots(kind: DocKind): readonly string[] {
-  return kind === 'session' ? SESSION_ROOTS : BOARD_ROOTS;
+  if (kind === 'session') return SESSION_ROOTS;
+  return kind === 'private' ? PRIVATE_ROOTS : BOARD_ROOTS;
 }

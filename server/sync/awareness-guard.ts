@@ -22,7 +22,15 @@ export type AwarenessVerdict =
  * Filters `update` from connection `connId`. `owners` maps clientID -> owning connId for the room (read only
  * here; the caller records the claims once the update is applied). Never throws.
  */
-export function filterAwareness(update: Uint8Array, connId: string, owners: ReadonlyMap<number, string>, ownedCount: number, user: PresenceUser): AwarenessVerdict {
+export function filterAwareness(
+  update: Uint8Array,
+  connId: string,
+  owners: ReadonlyMap<number, string>,
+  ownedCount: number,
+  user: PresenceUser,
+  /** stamps further server facts into each kept state (see presence-facts.ts) */
+  stamp?: (state: Record<string, unknown>) => void,
+): AwarenessVerdict {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -62,6 +70,7 @@ export function filterAwareness(update: Uint8Array, connId: string, owners: Read
       const stamped: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const [key, value] of Object.entries(state as Record<string, unknown>)) if (key !== 'user') stamped[key] = value;
       stamped.user = user;
+      stamp?.(stamped);
       kept.push({ clientID, clock, json: JSON.stringify(stamped) });
     }
     if (kept.length === 0) return { ok: true, update: null, claimed, released, dropped };

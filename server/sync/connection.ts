@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import { CLOSE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
+import type { MemberRecord } from '../persistence/board-directory.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
 import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MESSAGE_BURST, MESSAGE_RATE_PER_S, TokenBucket } from './rate-limit.js';
@@ -19,12 +20,20 @@ export interface Grant {
   address: DocAddress;
   role: Role;
   user: PresenceUser;
+  /** the member behind the connection, as stored; undefined for a bare link or the projector */
+  member?: MemberRecord;
+  /** which credential admitted it (see server/auth/credential-tag.ts): rotating that credential closes it */
+  credentialTags: readonly string[];
 }
 
 /** Settings a connection needs. */
 export interface ConnectionOptions {
   maxBufferedBytes: number;
   overMemoryBound: () => boolean;
+  /** how far a new note's createdAt may lie outside the writer's time on the board */
+  noteClockSkewMs: number;
+  /** stamps the server's presence facts for this connection's grant (see presence-facts.ts) */
+  stampPresence?: (grant: Grant, state: Record<string, unknown>) => void;
 }
 
 /** A connection as the room sees it (RoomPeer) plus its lifecycle. */
@@ -78,6 +87,9 @@ export class Connection implements RoomPeer {
       role: this.grant.role,
       roots: allowedRoots(this.grant.address.kind),
       user: this.grant.user,
+      member: this.grant.member,
+      noteClockSkewMs: this.options.noteClockSkewMs,
+      stampPresence: this.options.stampPresence && ((state) => this.options.stampPresence?.(this.grant, state)),
       overMemoryBound: this.options.overMemoryBound,
       awarenessBudget: new TokenBucket(AWARENESS_BURST, AWARENESS_RATE_PER_S),
       log: this.log,

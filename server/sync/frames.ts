@@ -11,6 +11,8 @@ import { lockVerdict } from '../facilitation/lock.js';
 import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { filterAwareness } from './awareness-guard.js';
+import { checkBoardWrite, ledgerFor, type BoardWriter } from './board-write-rules.js';
+import { readPermissions } from '../../shared/session/read.js';
 import { checkUpdate } from './update-guard.js';
 import type { TokenBucket } from './rate-limit.js';
 import { AppError, refuse, refusalFor, type Refusal } from '../app-error.js';
@@ -25,6 +27,12 @@ export interface FrameContext {
   role: Role;
   roots: readonly string[];
   user: PresenceUser;
+  /** the member record behind the connection (undefined for a bare link): whose notes it may create */
+  member: BoardWriter['member'];
+  /** how far a new note's createdAt may lie outside the writer's time on the board */
+  noteClockSkewMs: number;
+  /** stamps the server's presence facts (draft count, visible targets) into a presence state */
+  stampPresence?: (state: Record<string, unknown>) => void;
   /** true while storage is over its memory bound: updates are refused with 1013 */
   overMemoryBound: () => boolean;
   /** awareness updates beyond this budget are dropped (presence is renewed every 15 s anyway) */
@@ -90,6 +98,16 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
       ctx.room.skipClientUpdate(ctx.peer);
       return OK;
     }
+    // Authorship, structure and deletion rules: refused before anything is applied or broadcast.
+    const writer: BoardWriter = {
+      role: ctx.role,
+      member: ctx.member,
+      permissions: readPermissions(ctx.room.sessionDoc ?? ctx.room.doc),
+      now: Date.now(),
+      clockSkewMs: ctx.noteClockSkewMs,
+    };
+    const rules = checkBoardWrite(ctx.room.doc, payload, writer, ledgerFor(ctx.room.doc));
+    if (!rules.ok) return rules;
   }
   try {
     ctx.room.applyClientUpdate(ctx.peer, payload, verdict.stringIds);
@@ -104,7 +122,7 @@ function handleAwareness(ctx: FrameContext, update: Uint8Array): FrameResult {
     ctx.log.debug('awareness update over the rate budget dropped');
     return OK;
   }
-  const verdict = filterAwareness(update, ctx.peer.id, ctx.room.awarenessOwners, ctx.room.ownedCount(ctx.peer), ctx.user);
+  const verdict = filterAwareness(update, ctx.peer.id, ctx.room.awarenessOwners, ctx.room.ownedCount(ctx.peer), ctx.user, ctx.stampPresence);
   if (!verdict.ok) return verdict;
   if (verdict.dropped > 0) ctx.log.debug({ dropped: verdict.dropped }, 'dropped awareness entries of other connections');
   ctx.room.applyAwareness(ctx.peer, verdict.update, verdict.claimed, verdict.released);

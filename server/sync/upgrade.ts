@@ -9,11 +9,12 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { CLOSE, WS_PATH, isBoardId, parseRoomPath, type DocAddress, type Role } from '../../shared/protocol.js';
 import { findMemberByKey, presenceFor } from '../auth/members.js';
-import { roleForToken } from '../auth/tokens.js';
+import { credentialForToken, memberKeyIsCurrent, memberKeyTag } from '../auth/credential-tag.js';
 import type { Logger } from '../logger.js';
 import { safePath } from '../logger.js';
 import type { BoardDirectory, MemberRecord } from '../persistence/board-directory.js';
 import { isOriginAllowed } from './origin.js';
+import type { GuessGuard } from '../auth/guess-guard.js';
 import type { Grant } from './connection.js';
 import { answerFor, refuse, type Refusal } from '../app-error.js';
 
@@ -23,6 +24,8 @@ export interface UpgradeOptions {
   store: BoardDirectory;
   allowedOrigins: readonly string[];
   logger: Logger;
+  /** slows guessing: failed token and member-key attempts per address */
+  guessGuard: GuessGuard;
   /** called with an accepted socket and its grant */
   onAccepted: (ws: WebSocket, grant: Grant, connId: string) => void;
 }
@@ -56,7 +59,11 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
       refuseHttp(socket, 403, 'Forbidden');
       return;
     }
-    decide(store, url)
+    const address = req.socket.remoteAddress ?? 'unknown';
+    // What is presented: the board, the token and the member key (whatever doc of the board is opened).
+    const boardKey = url.pathname.slice(WS_PATH.length + 1).split('/')[0] ?? '';
+    const credential = `ws\n${boardKey}\n${url.searchParams.get('token') ?? ''}\n${url.searchParams.get('member') ?? ''}`;
+    guardedDecide(options.guessGuard, address, credential, () => decide(store, url))
       .catch((error: unknown): Decision => {
         log.error({ err: error }, 'upgrade check failed');
         return refuse(answerFor(error).close, 'server error');
@@ -80,6 +87,21 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
   };
 }
 
+/** Close codes that mean a wrong guess (token, member key): they count against the address. */
+const GUESS_FAILURES: readonly number[] = [CLOSE.unauthorized, CLOSE.forbidden];
+
+/** Runs `decide` unless the address is blocked (4430), and counts its outcome for the guess guard. */
+async function guardedDecide(guard: GuessGuard, address: string, credential: string, decideNow: () => Promise<Decision>): Promise<Decision> {
+  const verdict = await guard.check(address, credential);
+  if (!verdict.ok) {
+    return { ok: false, code: CLOSE.tooManyAttempts, reason: `too many failed attempts; retry in ${Math.ceil(verdict.retryAfterMs / 1000)} s` };
+  }
+  const decision = await decideNow();
+  if (decision.ok) guard.succeeded(address, credential);
+  else if (GUESS_FAILURES.includes(decision.code)) await guard.failed(address);
+  return decision;
+}
+
 function parseUrl(raw: string | undefined): URL | undefined {
   try {
     return new URL(raw ?? '/', 'http://localhost');
@@ -93,8 +115,9 @@ async function decide(store: BoardDirectory, url: URL): Promise<Decision> {
   if (!address) return refuse(CLOSE.notFound, 'unknown room');
   const board = await store.getBoard(address.boardId);
   if (!board) return refuse(CLOSE.notFound, 'unknown board');
-  const role: Role | undefined = roleForToken(board, url.searchParams.get('token') ?? undefined);
-  if (!role) return refuse(CLOSE.unauthorized, 'invalid token');
+  const credential = credentialForToken(board, url.searchParams.get('token') ?? undefined);
+  if (!credential) return refuse(CLOSE.unauthorized, 'invalid token');
+  const role: Role = credential.role;
   const memberKey = url.searchParams.get('member') ?? undefined;
   let member: MemberRecord | undefined;
   if (address.kind === 'private') {
@@ -105,9 +128,14 @@ async function decide(store: BoardDirectory, url: URL): Promise<Decision> {
     member = await findMemberByKey(store, address.boardId, memberKey);
     if (!member) return refuse(CLOSE.unauthorized, 'invalid member key');
   }
+  // A member key made with a link or join code the facilitator has since replaced is no longer valid.
+  if (member && memberKey && !memberKeyIsCurrent(board, memberKey)) return { ok: false, code: CLOSE.revoked, reason: 'member key of a replaced link' };
   // A member who joined with the facilitator link presents as facilitator only with the facilitator token.
   if (member && member.role === 'facilitator' && role !== 'facilitator') {
     return refuse(CLOSE.unauthorized, 'member key does not fit this link');
   }
-  return { ok: true, grant: { address, role, user: presenceFor(role, member) } };
+  const credentialTags = [credential.tag];
+  const keyTag = member && memberKey ? memberKeyTag(memberKey) : undefined;
+  if (keyTag) credentialTags.push(keyTag);
+  return { ok: true, grant: { address, role, user: presenceFor(role, member), member, credentialTags } };
 }

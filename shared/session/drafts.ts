@@ -93,6 +93,11 @@ export function readDrafts(privateDoc: Y.Doc): Draft[] {
   return drafts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** How many entries a private doc's drafts map holds: the server's cheap count for presence (every update). */
+export function countDraftEntries(privateDoc: Y.Doc): number {
+  return boardRoots(privateDoc).notes.size;
+}
+
 /** How many drafts a private doc holds (what "Ana is writing 3 notes" counts). */
 export function countDrafts(privateDoc: Y.Doc): number {
   return readDrafts(privateDoc).length;

@@ -15,6 +15,7 @@ describe('readSession', () => {
       privateMode: { on: false, startedAt: null, revealedAt: null },
       locked: false,
       focus: null,
+      permissions: { structure: false, deleteAnyNote: false },
       metrics: {},
     });
   });

@@ -12,6 +12,7 @@ import {
   SESSION_LIMITS,
   SESSION_ROOT,
   focusSchema,
+  permissionsSchema,
   phaseTitleSchema,
   privateModeSchema,
   stageMetricSchema,
@@ -19,6 +20,7 @@ import {
   voteSchema,
   type AgendaPhase,
   type FocusState,
+  type Permissions,
   type PrivateModeState,
   type SessionSnapshot,
   type StageMetric,
@@ -103,6 +105,15 @@ export function readFocus(doc: Y.Doc): FocusState {
   return parsed.success ? parsed.data : null;
 }
 
+/** Participants change only their own notes by default. */
+export const DEFAULT_PERMISSIONS: Permissions = Object.freeze({ structure: false, deleteAnyNote: false });
+
+/** The facilitator's switches; anything invalid reads as the defaults (closed). */
+export function readPermissions(doc: Y.Doc): Permissions {
+  const parsed = permissionsSchema.safeParse(sessionRoots(doc).state.get(SESSION_KEY.permissions));
+  return parsed.success ? parsed.data : { ...DEFAULT_PERMISSIONS };
+}
+
 /** Metrics per stage; invalid entries are dropped one by one. */
 export function readMetrics(doc: Y.Doc): Record<string, StageMetric[]> {
   const out: Record<string, StageMetric[]> = {};
@@ -131,6 +142,7 @@ export function readSession(doc: Y.Doc): SessionSnapshot {
     privateMode: readPrivateMode(doc),
     locked: readLocked(doc),
     focus: readFocus(doc),
+    permissions: readPermissions(doc),
     metrics: readMetrics(doc),
   };
 }

@@ -26,6 +26,7 @@ export const SESSION_KEY = {
   privateMode: 'privateMode',
   locked: 'locked',
   focus: 'focus',
+  permissions: 'permissions',
 } as const;
 
 export const DEFAULT_AGENDA = [
@@ -70,6 +71,8 @@ export type TimerState = z.infer<typeof timerSchema>;
 
 export const DEFAULT_DOTS_PER_PERSON = 3;
 export const voteSchema = z.object({
+  /** random id of this vote, so ballots of an earlier vote never count in a later one */
+  id: z.string().max(64).optional(),
   status: z.enum(['closed', 'open']),
   /** lanes open for voting */
   laneIds: z.array(z.string()).max(50),
@@ -106,6 +109,18 @@ export const stageMetricSchema = z.object({
 });
 export type StageMetric = z.infer<typeof stageMetricSchema>;
 
+/**
+ * What participants may change besides their own notes (the server enforces it, docs/protocol.md): by default
+ * the board's structure (title, persona, stages, lanes) and other people's notes are the facilitator's.
+ */
+export const permissionsSchema = z.object({
+  /** participants may edit the title, persona, stages and lanes */
+  structure: z.boolean(),
+  /** participants may delete notes written by others */
+  deleteAnyNote: z.boolean(),
+});
+export type Permissions = z.infer<typeof permissionsSchema>;
+
 export interface AgendaPhase {
   id: string;
   title: string;
@@ -121,6 +136,7 @@ export interface SessionSnapshot {
   privateMode: PrivateModeState;
   locked: boolean;
   focus: FocusState;
+  permissions: Permissions;
   /** stageId -> metrics */
   metrics: Record<string, StageMetric[]>;
 }

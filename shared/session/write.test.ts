@@ -154,7 +154,7 @@ describe('vote, private mode, lock, focus, metrics', () => {
   it('opens and closes a vote with defaults', () => {
     const doc = newSession();
     openVote(doc, { laneIds: ['lane-a', 'lane-a'] }, T0);
-    expect(readSession(doc).vote).toEqual({ status: 'open', laneIds: ['lane-a'], dotsPerPerson: 3, hideCounts: false, openedAt: T0, closedAt: null });
+    expect(readSession(doc).vote).toEqual({ id: expect.any(String), status: 'open', laneIds: ['lane-a'], dotsPerPerson: 3, hideCounts: false, openedAt: T0, closedAt: null });
     closeVote(doc, T0 + 10);
     expect(readSession(doc).vote).toMatchObject({ status: 'closed', closedAt: T0 + 10, laneIds: ['lane-a'] });
   });

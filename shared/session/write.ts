@@ -8,7 +8,7 @@ import { v4 as uuid } from 'uuid';
 import { str } from '../board/doc.js';
 import { keyAfterAll, keyForIndex, type Ordered } from '../board/order.js';
 import { idSchema } from '../board/schema.js';
-import { readAgenda, readPrivateMode, readTimer, readVote, sessionRoots } from './read.js';
+import { readAgenda, readPermissions, readPrivateMode, readTimer, readVote, sessionRoots } from './read.js';
 import {
   DEFAULT_AGENDA,
   DEFAULT_DOTS_PER_PERSON,
@@ -18,6 +18,7 @@ import {
   stageMetricSchema,
   voteSchema,
   type FocusState,
+  type Permissions,
   type PrivateModeState,
   type StageMetric,
   type TimerState,
@@ -224,6 +225,7 @@ export function openVote(doc: Y.Doc, input: OpenVoteInput, serverNow: number, or
   const vote: VoteState = parse(
     voteSchema,
     {
+      id: uuid(),
       status: 'open',
       laneIds,
       dotsPerPerson: input.dotsPerPerson ?? DEFAULT_DOTS_PER_PERSON,
@@ -273,6 +275,14 @@ export function markRevealed(doc: Y.Doc, serverNow: number, options: { endPrivat
 /** Locks or unlocks the board for participants (the server enforces it; see server/facilitation/lock.ts). */
 export function setLocked(doc: Y.Doc, locked: boolean, origin?: unknown): void {
   doc.transact(() => sessionRoots(doc).state.set(SESSION_KEY.locked, locked), origin);
+}
+
+/** Opens (or closes) structure editing or deleting others' notes to participants; the server enforces it. */
+export function setPermissions(doc: Y.Doc, patch: Partial<Permissions>, origin?: unknown): void {
+  const next: Permissions = { ...readPermissions(doc) };
+  if (patch.structure !== undefined) next.structure = patch.structure === true;
+  if (patch.deleteAnyNote !== undefined) next.deleteAnyNote = patch.deleteAnyNote === true;
+  doc.transact(() => sessionRoots(doc).state.set(SESSION_KEY.permissions, next), origin);
 }
 
 /** Brings everyone to a stage or a note (null: free navigation). `at` changes every time, so followers jump again. */

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { CreateBoardResponse, JoinRequest, JoinResponse } from '../../shared/api.js';
 import type { Role } from '../../shared/protocol.js';
+import type { Author } from '../../shared/board/schema.js';
 
 /** A created board with its raw tokens (taken from the links' fragments). */
 export interface TestBoard {
@@ -41,4 +42,26 @@ export async function joinMember(baseUrl: string, boardId: string, token: string
   });
   expect(res.status).toBe(201);
   return (await res.json()) as JoinResponse;
+}
+
+/** A joined member ready to write: its author fields (as the server stamps them) and its connection params. */
+export interface TestWriter {
+  author: Author;
+  params: { token: string; member: string };
+  memberKey: string;
+}
+
+/** Joins `board` as a member with the given token and returns what a client needs to write notes as them. */
+export async function joinWriter(
+  baseUrl: string,
+  board: { id: string },
+  token: string,
+  input: JoinRequest = { name: 'Writer', role: 'customer', department: '' },
+): Promise<TestWriter> {
+  const joined = await joinMember(baseUrl, board.id, token, input);
+  return {
+    author: { id: joined.memberId, name: joined.name, role: joined.role, department: joined.department },
+    params: { token, member: joined.memberKey },
+    memberKey: joined.memberKey,
+  };
 }

@@ -6,19 +6,18 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
-import type { Author } from '../../shared/board/schema.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
-import { startServer } from '../helpers/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
-const alice: Author = { id: 'alice', name: 'Alice', role: 'customer', department: '' };
 
 /** The socket under a provider's WebSocket (ws keeps it in `_socket`). */
 const socketOf = (client: TestClient): net.Socket => (client.provider.ws as any)._socket as net.Socket;
 
-/** Fills a board with 300 notes (≈ 60 KB of state) through one client. */
-async function bigBoard(wsUrl: string, boardId: string, token: string): Promise<number> {
-  const writer = connectClient(wsUrl, boardId, { token });
+/** Fills a board with 300 notes (≈ 60 KB of state) through one client of a joined member. */
+async function bigBoard(s: TestServer, board: TestBoard): Promise<number> {
+  const { author: alice, params } = await joinWriter(s.url, board, board.tokens.participant, { name: 'Alice', role: 'customer', department: '' });
+  const writer = connectClient(s.wsUrl, board.id, params);
   await synced(writer);
   const [stage] = stageIds(writer.doc);
   const [lane] = laneIds(writer.doc);
@@ -34,7 +33,7 @@ describe('compression', () => {
   it('a stock client that offers permessage-deflate gets a big first sync compressed, and live edits still flow', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const docBytes = await bigBoard(s.wsUrl, board.id, board.tokens.participant);
+    const docBytes = await bigBoard(s, board);
     expect(docBytes).toBeGreaterThan(s.config.compressAboveBytes);
     const late = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
     await synced(late);
@@ -53,7 +52,7 @@ describe('compression', () => {
   it('a client that does not offer permessage-deflate syncs the same board uncompressed', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const docBytes = await bigBoard(s.wsUrl, board.id, board.tokens.participant);
+    const docBytes = await bigBoard(s, board);
     class PlainWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols, { perMessageDeflate: false });
@@ -78,7 +77,7 @@ describe('compression', () => {
   it('COMPRESS_ABOVE_BYTES=0 does not negotiate compression at all', async () => {
     const s = await startServer({ compressAboveBytes: 0 });
     const board = await createBoard(s.url);
-    await bigBoard(s.wsUrl, board.id, board.tokens.participant);
+    await bigBoard(s, board);
     const late = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
     await synced(late);
     await waitFor(() => readNotes(late.doc).length === 300, 'late client has every note');

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readLanes, readStages } from '../../shared/board/read.js';
-import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment, setVotes } from '../../shared/board/write.js';
+import { addNote, linkCause, setMomentOfTruth, setOwnerDepartment } from '../../shared/board/write.js';
+import { setBallotDots, voteKey } from '../../shared/session/ballot.js';
+import { readVote } from '../../shared/session/read.js';
 import type { Summary } from '../../shared/board/summary.js';
 import { openVote } from '../../shared/session/write.js';
 import { createBoard, joinMember } from '../helpers/api.js';
@@ -53,9 +55,13 @@ describe('exports over HTTP', () => {
     setOwnerDepartment(a.doc, pain, 'Support');
     setMomentOfTruth(a.doc, pain, true);
     openVote(session.doc, { laneIds: [lane('pains'), lane('opportunities')], dotsPerPerson: 3, hideCounts: false }, Date.now());
-    // Ana writes 9 dots on the first pain by hand: the summary counts at most 3 of them.
-    setVotes(a.doc, pain, ana.memberId, 9);
-    setVotes(b.doc, other, bo.memberId, 2);
+    // Ana writes 9 dots on the first pain in her ballot by hand: the server counts at most 3 of them.
+    const key = voteKey(readVote(session.doc));
+    const anaBallot = connectClient(s.wsUrl, `${board.id}/private/${ana.memberId}`, { token: board.tokens.participant, member: ana.memberKey });
+    const boBallot = connectClient(s.wsUrl, `${board.id}/private/${bo.memberId}`, { token: board.tokens.participant, member: bo.memberKey });
+    await Promise.all([synced(anaBallot), synced(boBallot)]);
+    setBallotDots(anaBallot.doc, key, pain, 9);
+    setBallotDots(boBallot.doc, key, other, 2);
 
     // Metrics: a bad file is refused line by line and stores nothing; a good one lands on the stage.
     const post = (body: string, type = 'text/csv'): Promise<Response> =>

@@ -8,19 +8,20 @@ import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { setLocked } from '../../shared/session/write.js';
 import type { AttendanceEntry } from '../../shared/session/schema.js';
-import { createBoard, joinMember } from '../helpers/api.js';
+import { createBoard, joinMember, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { startServer } from '../helpers/server.js';
 
-const author = { id: 'x', name: 'X', role: 'stakeholder' as const, department: 'Support' };
 
 describe('facilitation rules on the sync server', () => {
   it('while locked, a participant change is refused (1013) and never stored; the facilitator can still edit', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
+    const writer = await joinWriter(s.url, board, board.tokens.participant, { name: 'X', role: 'stakeholder', department: 'Support' });
+    const facilitator = await joinWriter(s.url, board, board.tokens.facilitator, { name: 'Fa', department: '' });
     const session = connectClient(s.wsUrl, `${board.id}/session`, { token: board.tokens.facilitator });
-    const fac = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
-    const part = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const fac = connectClient(s.wsUrl, board.id, facilitator.params);
+    const part = connectClient(s.wsUrl, board.id, writer.params);
     await Promise.all([synced(session), synced(fac), synced(part)]);
     const [stage] = stageIds(fac.doc);
     const [lane] = laneIds(fac.doc);
@@ -31,9 +32,9 @@ describe('facilitation rules on the sync server', () => {
     await synced(reader);
     await waitFor(() => reader.doc.getMap('state').get('locked') === true, 'lock stored on the server');
 
-    addNote(part.doc, { stageId: stage!, laneId: lane!, text: 'sneaky', author });
+    addNote(part.doc, { stageId: stage!, laneId: lane!, text: 'sneaky', author: writer.author });
     await waitFor(() => part.closes.some((c) => c.code === CLOSE.tryAgainLater), 'participant refused with 1013');
-    addNote(fac.doc, { stageId: stage!, laneId: lane!, text: 'facilitator note', author });
+    addNote(fac.doc, { stageId: stage!, laneId: lane!, text: 'facilitator note', author: facilitator.author });
 
     const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
     await synced(watcher);

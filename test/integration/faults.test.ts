@@ -8,12 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { spawnServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 
-const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
 
 async function health(url: string): Promise<{ status: number; body: { status?: string; lastWriteError?: string } }> {
   const res = await fetch(`${url}/healthz`);
@@ -30,7 +29,8 @@ describe('failing disk', () => {
     const first = await spawnServer(dir);
     const pid = first.child.pid!;
     const board = await createBoard(first.url);
-    const writer = connectClient(first.wsUrl, board.id, { token: board.tokens.participant });
+    const { author, params } = await joinWriter(first.url, board, board.tokens.participant);
+    const writer = connectClient(first.wsUrl, board.id, params);
     const watcher = connectClient(first.wsUrl, board.id, { token: board.tokens.projector });
     await Promise.all([synced(writer), synced(watcher)]);
     const [stage] = stageIds(writer.doc);

@@ -5,27 +5,28 @@ import * as Y from 'yjs';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { CLOSE } from '../../shared/protocol.js';
-import { createBoard, type TestBoard } from '../helpers/api.js';
+import type { Author } from '../../shared/board/schema.js';
+import { createBoard, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
 import { updateFrame } from '../helpers/frames.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-
-const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
 
 interface Fixture {
   s: TestServer;
   board: TestBoard;
   writer: TestClient;
   watcher: TestClient;
+  author: Author;
 }
 
 async function fixture(): Promise<Fixture> {
   const s = await startServer();
   const board = await createBoard(s.url);
-  const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+  const member = await joinWriter(s.url, board, board.tokens.participant);
+  const writer = connectClient(s.wsUrl, board.id, member.params);
   const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
   await Promise.all([synced(writer), synced(watcher)]);
-  return { s, board, writer, watcher };
+  return { s, board, writer, watcher, author: member.author };
 }
 
 /** Sends `frame` from a raw participant socket and returns the close code it got. */
@@ -40,7 +41,7 @@ async function sendHostile(f: Fixture, frame: Uint8Array | string): Promise<numb
 async function stillWritable(f: Fixture, text: string): Promise<void> {
   const [stage] = stageIds(f.writer.doc);
   const [lane] = laneIds(f.writer.doc);
-  addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text, author });
+  addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text, author: f.author });
   await waitFor(() => readNotes(f.watcher.doc).some((n) => n.text === text), `watcher sees ${text}`);
   expect(f.writer.closes).toEqual([]);
   expect(f.watcher.closes).toEqual([]);
@@ -107,7 +108,7 @@ describe('hostile frames', () => {
     const f = await fixture();
     const [stage] = stageIds(f.writer.doc);
     const [lane] = laneIds(f.writer.doc);
-    const id = addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text: 'start', author });
+    const id = addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text: 'start', author: f.author });
     await waitFor(() => readNotes(f.watcher.doc).some((n) => n.id === id), 'note arrives');
     const text = f.writer.doc.getMap('notes').get(id) as Y.Map<unknown>;
     const ytext = text.get('text') as Y.Text;
@@ -166,7 +167,7 @@ describe('hostile frames', () => {
     // and no encoded parent, so the guard must infer the parent from the origin.
     const [stage] = stageIds(f.writer.doc);
     const [lane] = laneIds(f.writer.doc);
-    const id = addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text: 'abc', author });
+    const id = addNote(f.writer.doc, { stageId: stage!, laneId: lane!, text: 'abc', author: f.author });
     await waitFor(() => readNotes(f.watcher.doc).some((n) => n.id === id), 'note arrives');
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(f.writer.doc));

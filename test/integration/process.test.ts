@@ -2,19 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { tempDir } from '../helpers/server.js';
 import { spawnServer, type Spawned } from '../helpers/process.js';
 
-const author = { id: 'w', name: 'Writer', role: 'customer' as const, department: '' };
 
 /** Waits until `ms` after `since` (returns at once when that is already past). */
 const until = (since: number, ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, since + ms - Date.now())));
 
 async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string; token: string; participant: string; lastWriteAt: number }> {
   const board = await createBoard(s.url);
-  const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+  const { author, params } = await joinWriter(s.url, board, board.tokens.participant);
+  const writer = connectClient(s.wsUrl, board.id, params);
   const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
   await Promise.all([synced(writer), synced(watcher)]);
   const [stage] = stageIds(writer.doc);
@@ -31,7 +31,8 @@ async function writeNotes(s: Spawned, count: number): Promise<{ boardId: string;
 
 /** Adds `count` notes to an existing board, waits until a second client saw them, then both leave; returns when the last was seen. */
 async function addMore(s: Spawned, boardId: string, participant: string, count: number): Promise<number> {
-  const writer = connectClient(s.wsUrl, boardId, { token: participant });
+  const { author, params } = await joinWriter(s.url, { id: boardId }, participant);
+  const writer = connectClient(s.wsUrl, boardId, params);
   const watcher = connectClient(s.wsUrl, boardId, { token: participant });
   await Promise.all([synced(writer), synced(watcher)]);
   const before = readNotes(writer.doc).length;

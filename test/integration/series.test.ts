@@ -122,13 +122,15 @@ describe('journey series over HTTP and WebSockets', () => {
     expect(firstSeries).toMatchObject({ seriesId: first.id, position: 1, previous: null, next: { id: second.id } });
 
     // The second workshop: the VAT action is done, the charge one dropped, a new pain replaces the VAT one.
-    const fac2 = connectClient(s.wsUrl, second.id, { token: second.tokens.facilitator });
+    // The facilitator joins as Jo: notes are created under a member only (authorship is the server's word).
+    const jo = await joinMember(s.url, second.id, second.tokens.facilitator, { name: 'Jo', department: '' });
+    const fac2 = connectClient(s.wsUrl, second.id, { token: second.tokens.facilitator, member: jo.memberKey });
     await synced(fac2);
     expect(readActions(fac2.doc).map((a) => [a.id, a.status, a.carriedFrom]).sort()).toEqual([
       ['act-charge', 'in_progress', first.id],
       ['act-vat', 'open', first.id],
     ]);
-    const facAuthor = { id: 'facilitator', name: 'Jo', role: 'facilitator' as const, department: '' };
+    const facAuthor = { id: jo.memberId, name: 'Jo', role: 'facilitator' as const, department: '' };
     updateAction(fac2.doc, 'act-vat', { status: 'done' });
     updateAction(fac2.doc, 'act-charge', { status: 'dropped' });
     deleteNote(fac2.doc, vatPain);

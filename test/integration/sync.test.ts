@@ -6,13 +6,15 @@ import { addNote, deleteNote, moveNote, moveStage, setNoteText, stageIds, laneId
 import type { Author } from '../../shared/board/schema.js';
 import * as decoding from 'lib0/decoding';
 import { AUTH_MESSAGE, CLOSE, MESSAGE, docKey } from '../../shared/protocol.js';
-import { createBoard, joinMember } from '../helpers/api.js';
+import { createBoard, joinMember, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor } from '../helpers/clients.js';
 import { updateFrame } from '../helpers/frames.js';
 import { startServer } from '../helpers/server.js';
 
-const alice: Author = { id: 'alice', name: 'Alice', role: 'customer', department: '' };
-const bob: Author = { id: 'bob', name: 'Bob', role: 'stakeholder', department: 'Support' };
+/** Joins as Alice (a customer, with the participant link): notes are created under her member only. */
+async function asAlice(url: string, board: TestBoard): Promise<{ author: Author; params: Record<string, string> }> {
+  return joinWriter(url, board, board.tokens.participant, { name: 'Alice', role: 'customer', department: '' });
+}
 
 const texts = (doc: Y.Doc): string[] => readNotes(doc).map((n) => n.text).sort();
 
@@ -20,8 +22,10 @@ describe('sync', () => {
   it('two clients converge on add, edit, move and delete; a late third client gets everything', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
-    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const { author: bob, params: facilitatorParams } = await joinWriter(s.url, board, board.tokens.facilitator, { name: 'Bob', department: 'Support' });
+    const a = connectClient(s.wsUrl, board.id, params);
+    const b = connectClient(s.wsUrl, board.id, facilitatorParams);
     await Promise.all([synced(a), synced(b)]);
     const [stage0, stage1] = stageIds(a.doc);
     const [lane0] = laneIds(a.doc);
@@ -46,7 +50,8 @@ describe('sync', () => {
   it('a restart keeps every note', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
     await synced(a);
     const [stage] = stageIds(a.doc);
     const [lane] = laneIds(a.doc);
@@ -66,8 +71,9 @@ describe('sync', () => {
   it('projector edits reach nobody and are not stored', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
+    const { author: alice, params } = await asAlice(s.url, board);
     const p = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const a = connectClient(s.wsUrl, board.id, params);
     await Promise.all([synced(p), synced(a)]);
     const [stage] = stageIds(p.doc);
     const [lane] = laneIds(p.doc);
@@ -108,8 +114,9 @@ describe('sync', () => {
   it('concurrent stage reorders from two clients converge without duplicates or losses', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
+    // Two facilitator tabs: the structure is the facilitator's (participants only with the switch open).
     const a = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
-    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
     await Promise.all([synced(a), synced(b)]);
     const ids = stageIds(a.doc);
     a.provider.disconnect();
@@ -138,12 +145,14 @@ describe('sync', () => {
     const b = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('user', { memberId: 'x', name: 'The CEO', role: 'facilitator', department: 'Board' });
-    a.provider.awareness.setLocalStateField('editing', 'n1');
+    // Presence may name what is on the board (anything else shows as a private draft: presence-facts.test.ts).
+    const n1 = readStages(a.doc)[0]!.id;
+    a.provider.awareness.setLocalStateField('editing', n1);
     // A state at clock 0 (never changed since construction) is not propagated by y-protocols; any field bumps it.
     b.provider.awareness.setLocalStateField('selected', null);
     const seen = await waitFor(() => {
       const state = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string }; editing?: string } | undefined;
-      return state?.editing === 'n1' ? state : undefined;
+      return state?.editing === n1 ? state : undefined;
     }, 'b sees a');
     expect(seen?.user).toEqual({ memberId: member.memberId, name: 'Carol', role: 'customer', department: '' });
     // The projector is present too, stamped as projector.
@@ -155,7 +164,8 @@ describe('sync', () => {
   it('unloads an idle room only after storing it, and reloads it with everything', async () => {
     const s = await startServer({ idleUnloadMs: 50 });
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
     await synced(a);
     const [stage] = stageIds(a.doc);
     const [lane] = laneIds(a.doc);
@@ -172,7 +182,8 @@ describe('sync', () => {
   it('loads a room once when many clients join at the same moment', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const clients = Array.from({ length: 8 }, () => connectClient(s.wsUrl, board.id, { token: board.tokens.participant }));
+    const { author: alice, params } = await asAlice(s.url, board);
+    const clients = Array.from({ length: 8 }, (_, i) => connectClient(s.wsUrl, board.id, i === 0 ? params : { token: board.tokens.participant }));
     await Promise.all(clients.map(synced));
     const [stage] = stageIds(clients[0]!.doc);
     const [lane] = laneIds(clients[0]!.doc);
@@ -185,7 +196,8 @@ describe('sync', () => {
   it('after a restart the first clients get the stored snapshot as it is, and later clients the edits made since', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
     await synced(a);
     const [stage] = stageIds(a.doc);
     const [lane] = laneIds(a.doc);
@@ -196,7 +208,7 @@ describe('sync', () => {
     watcher.destroy();
     await s.close();
     const s2 = await startServer({}, s.dataDir);
-    const b = connectClient(s2.wsUrl, board.id, { token: board.tokens.participant });
+    const b = connectClient(s2.wsUrl, board.id, params);
     const c = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
     await Promise.all([synced(b), synced(c)]);
     expect(texts(b.doc)).toHaveLength(20);
@@ -212,7 +224,8 @@ describe('sync', () => {
   it('after a commit the writer gets "saved n" for its writes; a reader gets nothing, and no SyncStep1 follows the join', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const writer = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.participant}`);
+    // The facilitator's: the title is the board's structure, the facilitator's to change.
+    const writer = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.facilitator}`);
     const reader = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.projector}`);
     // Both joined their room once the server's SyncStep1 arrived.
     await waitFor(() => [writer, reader].every((c) => c.frames.some((f) => f[0] === MESSAGE.sync && f[1] === 0)), 'both joined');
@@ -236,7 +249,8 @@ describe('sync', () => {
   it('the stock client gets the saved signal through its auth handler, ignores it otherwise and keeps syncing', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
-    const a = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    const { author: alice, params } = await asAlice(s.url, board);
+    const a = connectClient(s.wsUrl, board.id, params);
     const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
     await Promise.all([synced(a), synced(b)]);
     const saved: number[] = [];

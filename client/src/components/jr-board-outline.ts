@@ -224,6 +224,7 @@ export class JrBoardOutline extends LitElement {
                   .actions=${binding.actions}
                   lane-kind=${lane.kind}
                   ?read-only=${ro}
+                  ?no-delete=${!binding.deleteAny && note.authorId !== binding.memberId}
                   ?focused=${binding.facilitation?.focus?.kind === 'note' && binding.facilitation.focus.id === note.id}
                   .facilitation=${binding.facilitation}
                   .editingBy=${binding.editing.get(note.id) ?? []}

@@ -42,6 +42,9 @@ export class JrBoard extends LitElement {
     doc: { attribute: false },
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    structureLocked: { type: Boolean, attribute: 'structure-locked' },
+    deleteAny: { attribute: false },
+    memberId: { attribute: false },
     locked: { type: Boolean },
     stageRange: { attribute: false },
     facilitation: { attribute: false },
@@ -246,6 +249,12 @@ export class JrBoard extends LitElement {
   declare locked: boolean;
   /** shows only the stages [start, end) (the projector pages through a map too wide to read); all when unset */
   declare stageRange: { start: number; end: number } | undefined;
+  /** stages and lanes are the facilitator's (unless the session's switch opens them): no editing controls */
+  declare structureLocked: boolean;
+  /** this person may delete notes others wrote; otherwise only their own */
+  declare deleteAny: boolean;
+  /** this person's member id (whose notes they may delete) */
+  declare memberId: string | undefined;
   /** session state for notes (votes, focus, causes); undefined outside a workshop session */
   declare facilitation: BoardFacilitation | undefined;
   /** this person's private drafts (silent brainstorm), shown in their cells with a private look */
@@ -276,6 +285,9 @@ export class JrBoard extends LitElement {
     this.readOnly = false;
     this.locked = false;
     this.stageRange = undefined;
+    this.structureLocked = false;
+    this.deleteAny = true;
+    this.memberId = undefined;
     this.facilitation = undefined;
     this.drafts = [];
     this.draftDoc = undefined;
@@ -372,7 +384,7 @@ export class JrBoard extends LitElement {
               .noteCount=${stageNotes.get(stage.id) ?? 0}
               .actions=${this.actions}
               .metrics=${this.metrics[stage.id] ?? []}
-              ?read-only=${ro}
+              ?read-only=${ro || this.structureLocked}
             ></jr-stage-header>
             ${this.facilitation?.canFocus && !this.readOnly
               ? html`<div class="stage-tools">
@@ -382,7 +394,7 @@ export class JrBoard extends LitElement {
               : nothing}
           </div>`,
         )}
-        ${ro
+        ${ro || this.structureLocked
           ? nothing
           : html`<div class="add-stage-cell" style="grid-column:${stages.length + 2};grid-row:1">
               <button class="btn" ?disabled=${snapshot.stages.length >= LIMITS.stages} @click=${this.addStage}>+ Stage</button>
@@ -398,7 +410,7 @@ export class JrBoard extends LitElement {
                 .count=${lanes.length}
                 .noteCount=${laneNotes.get(lane.id) ?? 0}
                 .actions=${this.actions}
-                ?read-only=${ro}
+                ?read-only=${ro || this.structureLocked}
               ></jr-lane-header>
             </div>
             ${repeat(
@@ -413,7 +425,7 @@ export class JrBoard extends LitElement {
             <div class="filler" style="grid-column:${stages.length + 2};grid-row:${laneIndex + 2}"></div>`,
         )}
       </div>
-      ${ro ? nothing : this.renderAddLane()}
+      ${ro || this.structureLocked ? nothing : this.renderAddLane()}
     </div>`;
   }
 
@@ -460,6 +472,7 @@ export class JrBoard extends LitElement {
               .actions=${this.actions}
               lane-kind=${kind}
               ?read-only=${ro}
+              ?no-delete=${!this.deleteAny && note.authorId !== this.memberId}
               ?moving=${this.pickup?.noteId === note.id}
               ?focused=${focusNote === note.id}
               .facilitation=${this.facilitation}

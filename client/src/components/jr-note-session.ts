@@ -127,7 +127,7 @@ export class JrNoteSession extends LitElement {
   private renderVote(note: Note, f: BoardFacilitation) {
     if (!f.voteLanes.has(note.laneId) || (!f.voting && !f.voteClosed)) return nothing;
     const count = f.counts.get(note.id) ?? 0;
-    const mine = f.memberId ? (note.votes[f.memberId] ?? 0) : 0;
+    const mine = f.mine.get(note.id) ?? 0;
     const canVote = f.voting && f.role === 'participant' && !this.readOnly;
     const excerpt = noteExcerpt(note.text);
     return html`<div class="vote" data-votes=${f.showCounts ? count : ''}>

@@ -52,6 +52,7 @@ export class JrNote extends LitElement {
     ytext: { attribute: false },
     laneKind: { attribute: 'lane-kind' },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    noDelete: { type: Boolean, attribute: 'no-delete' },
     editingBy: { attribute: false, hasChanged: (value: string[] | undefined, old: string[] | undefined) => !sameNames(value, old) },
     moving: { type: Boolean, reflect: true },
     facilitation: { attribute: false },
@@ -177,6 +178,8 @@ export class JrNote extends LitElement {
   declare ytext: Y.Text | undefined;
   declare laneKind: LaneKind;
   declare readOnly: boolean;
+  /** someone else's note and deleting it is the facilitator's: no delete button */
+  declare noDelete: boolean;
   declare editingBy: string[];
   declare moving: boolean;
   /** workshop session state (votes, causes, focus); undefined outside a session */
@@ -195,6 +198,7 @@ export class JrNote extends LitElement {
     this.ytext = undefined;
     this.laneKind = 'custom';
     this.readOnly = false;
+    this.noDelete = false;
     this.editingBy = [];
     this.moving = false;
     this.facilitation = undefined;
@@ -262,9 +266,11 @@ export class JrNote extends LitElement {
               >
                 ${icon(note.momentOfTruth ? 'starFilled' : 'star')}
               </button>
-              <button class="icon-btn delete" aria-label=${`Delete note ${excerpt}`} title="Delete note" @click=${this.onDelete}>
-                ${icon('trash')}
-              </button>`}
+              ${this.noDelete
+                ? nothing
+                : html`<button class="icon-btn delete" aria-label=${`Delete note ${excerpt}`} title="Delete note" @click=${this.onDelete}>
+                    ${icon('trash')}
+                  </button>`}`}
       </header>
       <jr-note-text
         .ytext=${this.ytext}

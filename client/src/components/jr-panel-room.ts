@@ -1,5 +1,8 @@
-/** <jr-panel-room>: the facilitator panel's lock and focus section: lock the board, see and clear what everyone is brought to. */
-import { LitElement, html, nothing } from 'lit';
+/**
+ * <jr-panel-room>: the facilitator panel's lock and focus section: lock the board, open structure editing or
+ * deleting others' notes to participants, see and clear what everyone is brought to.
+ */
+import { LitElement, css, html, nothing } from 'lit';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import { noteLabel } from '../facilitation/board-facilitation.js';
@@ -15,7 +18,29 @@ export class JrPanelRoom extends LitElement {
     session: { attribute: false },
     board: { attribute: false },
   };
-  static override styles = [sharedStyles, panelSectionStyles];
+  static override styles = [
+    sharedStyles,
+    panelSectionStyles,
+    css`
+      .switches {
+        display: grid;
+        gap: 0.35rem;
+        margin: 0;
+        padding: 0.4rem 0.6rem 0.5rem;
+        border: 1px solid var(--jr-border);
+        border-radius: 8px;
+      }
+      .switches legend {
+        padding: 0 0.3rem;
+        font-weight: 600;
+      }
+      .switches label {
+        display: flex;
+        gap: 0.45rem;
+        align-items: center;
+      }
+    `,
+  ];
 
   declare actions: FacilitatorActions | undefined;
   declare session: SessionSnapshot | undefined;
@@ -48,6 +73,15 @@ export class JrPanelRoom extends LitElement {
               if (this.actions?.setLocked(!session.locked)) announce(session.locked ? 'Board unlocked.' : 'Board locked for participants.');
             }}>${session.locked ? 'Unlock the board' : 'Lock the board'}</button>
         </div>
+        <fieldset class="switches">
+          <legend>Participants may also</legend>
+          <label><input type="checkbox" .checked=${session.permissions.structure}
+            @change=${(e: Event) => this.actions?.setPermissions({ structure: (e.target as HTMLInputElement).checked })} />
+            edit the title, persona, stages and lanes</label>
+          <label><input type="checkbox" .checked=${session.permissions.deleteAnyNote}
+            @change=${(e: Event) => this.actions?.setPermissions({ deleteAnyNote: (e.target as HTMLInputElement).checked })} />
+            delete notes written by others</label>
+        </fieldset>
         <p style="margin:0" role="status">${this.focusText()}</p>
         <p class="muted" style="margin:0">Use “Bring everyone here” on a stage or a note to move the projector and everyone who follows.</p>
         ${session.focus ? html`<div class="row"><button class="btn sm" @click=${() => this.actions?.setFocus(null)}>Clear focus</button></div>` : nothing}

@@ -50,6 +50,8 @@ export interface BoardFacilitation {
   voteClosed: boolean;
   /** capped dots per note */
   counts: ReadonlyMap<string, number>;
+  /** this person's own dots per note (from their ballot while a vote is open) */
+  mine: ReadonlyMap<string, number>;
   focus: FocusState;
   /** may bring everyone to a stage or note */
   canFocus: boolean;
@@ -103,6 +105,7 @@ export function boardFacilitation(input: FacilitationInput): BoardFacilitation {
     showCounts: voteClosed || (voting && (!vote.hideCounts || role === 'facilitator')),
     voteClosed,
     counts: cappedCounts(board, vote),
+    mine: new Map(memberId ? board.notes.flatMap((n) => (n.votes[memberId] ? [[n.id, n.votes[memberId]] as const] : [])) : []),
     focus: session.focus,
     canFocus: role === 'facilitator',
     canEditCauses: input.canEdit && role !== 'projector',

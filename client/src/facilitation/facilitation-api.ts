@@ -2,7 +2,7 @@
  * Typed calls to the facilitation routes (shared/session/api.ts) and the join-code routes (shared/api.ts).
  * Same error model as session/api-client.ts: every failure is an ApiError with a code and a readable message.
  */
-import { API_ERROR, isJoinCode, normalizeJoinCode, ROTATABLE_LINKS, type ApiErrorCode, type RotatableLink, type RotateLinkResponse } from '../../../shared/api.js';
+import { API_ERROR, isJoinCode, normalizeJoinCode, ROTATABLE_LINKS, type ApiErrorCode, type RotatableLink, type RotateLinkResponse, type VoteTallyResponse } from '../../../shared/api.js';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { RestoreResponse, RevealResponse } from '../../../shared/session/api.js';
 import { timeResponseSchema } from '../../../shared/session/clock.js';
@@ -151,4 +151,18 @@ export async function fetchAttendance(boardId: string, token: string): Promise<A
     });
   }
   return out;
+}
+
+/** GET /api/boards/:id/votes (facilitator): the running tally of the current vote, counted by the server. */
+export async function fetchVoteTally(boardId: string, token: string): Promise<VoteTallyResponse> {
+  const body = await call(`${board(boardId)}/votes`, 'GET', token);
+  if (!isRecord(body) || typeof body.vote !== 'string' || !isRecord(body.dots)) throw bad('tally');
+  const dots: VoteTallyResponse['dots'] = {};
+  for (const [noteId, byMember] of Object.entries(body.dots)) {
+    if (!isRecord(byMember)) continue;
+    const clean: Record<string, number> = {};
+    for (const [memberId, n] of Object.entries(byMember)) if (typeof n === 'number' && Number.isInteger(n) && n > 0) clean[memberId] = n;
+    dots[noteId] = clean;
+  }
+  return { vote: body.vote, status: body.status === 'open' ? 'open' : 'closed', dots };
 }

@@ -94,6 +94,11 @@ export class FacilitatorActions {
     return this.run(locked ? 'lock the board' : 'unlock the board', () => write.setLocked(this.doc, locked, this.origin));
   }
 
+  /** Opens or closes structure editing / deleting others' notes to participants. */
+  setPermissions(patch: { structure?: boolean; deleteAnyNote?: boolean }): boolean {
+    return this.run('change what participants may do', () => write.setPermissions(this.doc, patch, this.origin));
+  }
+
   setFocus(target: { kind: 'stage' | 'note'; id: string } | null): boolean {
     return this.run('set the focus', () => write.setFocus(this.doc, target, this.now(), this.origin));
   }

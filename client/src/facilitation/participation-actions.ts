@@ -1,11 +1,13 @@
 /**
- * What any member does to the board during facilitation: place and take back dots (within the vote's rules),
+ * What any member does to the board during facilitation: place and take back dots in their own ballot (within
+ * the vote's rules; the server counts and publishes them),
  * link root causes and set the owning department, and write silent-brainstorm drafts into their private doc.
  * Errors are reported through `onError`, never thrown.
  */
 import type * as Y from 'yjs';
 import { readLanes, readNotes } from '../../../shared/board/read.js';
-import type { Author, LaneKind } from '../../../shared/board/schema.js';
+import type { Author, LaneKind, Note } from '../../../shared/board/schema.js';
+import { readBallot, setBallotDots, voteKey } from '../../../shared/session/ballot.js';
 import * as boardWrite from '../../../shared/board/write.js';
 import { addDraft } from '../../../shared/session/drafts.js';
 import type { VoteState } from '../../../shared/session/schema.js';
@@ -39,28 +41,37 @@ export class ParticipationActions {
     }
   }
 
-  /** Places one more dot on a note; returns the dots left, or undefined when refused (reported). */
+  /** The board's notes with this person's dots as their own ballot says (the server publishes the rest). */
+  private notesWithBallot(vote: VoteState, participantId: string): { notes: Note[]; ballot: Record<string, number> } {
+    const ballot = this.privateDoc ? readBallot(this.privateDoc, voteKey(vote)) : {};
+    const notes = readNotes(this.boardDoc).map((n) => ({ ...n, votes: ballot[n.id] ? { [participantId]: ballot[n.id]! } : {} }));
+    return { notes, ballot };
+  }
+
+  /** Places one more dot on a note (in this member's ballot); returns the dots left, or undefined when refused (reported). */
   placeDot(vote: VoteState, noteId: string): number | undefined {
     const participantId = this.author?.id;
-    if (!participantId) return undefined;
-    const notes = readNotes(this.boardDoc);
+    const privateDoc = this.privateDoc;
+    if (!participantId || !privateDoc) return undefined;
+    const { notes, ballot } = this.notesWithBallot(vote, participantId);
     const verdict = canPlaceDot({ vote, notes, lanes: readLanes(this.boardDoc), noteId, participantId });
     if (!verdict.ok) {
       this.onError(`Cannot place a dot: ${REFUSALS[verdict.reason] ?? verdict.reason}.`);
       return undefined;
     }
-    const current = notes.find((n) => n.id === noteId)?.votes[participantId] ?? 0;
-    return this.run('place the dot', () => boardWrite.setVotes(this.boardDoc, noteId, participantId, current + 1, this.boardOrigin)) ? verdict.left : undefined;
+    const current = ballot[noteId] ?? 0;
+    return this.run('place the dot', () => setBallotDots(privateDoc, voteKey(vote), noteId, current + 1, this.privateOrigin)) ? verdict.left : undefined;
   }
 
   /** Takes one of this person's dots back from a note. */
   removeDot(vote: VoteState, noteId: string): boolean {
     const participantId = this.author?.id;
-    if (!participantId) return false;
-    const note = readNotes(this.boardDoc).find((n) => n.id === noteId);
-    if (!canRemoveDot(vote, note, participantId)) return false;
-    const current = note?.votes[participantId] ?? 0;
-    return this.run('take the dot back', () => boardWrite.setVotes(this.boardDoc, noteId, participantId, current - 1, this.boardOrigin));
+    const privateDoc = this.privateDoc;
+    if (!participantId || !privateDoc) return false;
+    const { notes, ballot } = this.notesWithBallot(vote, participantId);
+    if (!canRemoveDot(vote, notes.find((n) => n.id === noteId), participantId)) return false;
+    const current = ballot[noteId] ?? 0;
+    return this.run('take the dot back', () => setBallotDots(privateDoc, voteKey(vote), noteId, current - 1, this.privateOrigin));
   }
 
   /** Makes `causeIds` exactly the causes of `noteId` (adds and removes links in one transaction). */

@@ -30,6 +30,12 @@ import { draftCounts } from './presence-drafts.js';
 import { SessionController } from './session-controller.js';
 import { loadMuted, playTimerEnd, saveMuted } from './timer-sound.js';
 import { rankVotes } from './vote-ranking.js';
+import { fetchVoteTally } from './facilitation-api.js';
+import { readBallot, voteKey } from '../../../shared/session/ballot.js';
+import type { VoteTallyResponse } from '../../../shared/api.js';
+
+/** How often the facilitator's view asks for the running tally of a hidden vote. */
+const VOTE_TALLY_POLL_MS = 2000;
 
 /** What the per-note facilitation data depends on: placement, votes, causes, and the texts shown in cause chips. */
 function facilitationKey(board: BoardSnapshot): string {
@@ -87,6 +93,9 @@ export class WorkspaceFacilitation implements ReactiveController {
   private lastFocusAt: number | undefined;
   private publishedDrafts = -1;
   private cache: { key: string; session: SessionSnapshot; locked: boolean; value: BoardFacilitation } | undefined;
+  /** the server's running tally of a hidden vote (facilitator only) */
+  private tally: VoteTallyResponse | undefined;
+  private tallyTimer: number | undefined;
   private previous: SessionSnapshot | undefined;
 
   constructor(
@@ -125,7 +134,18 @@ export class WorkspaceFacilitation implements ReactiveController {
     return this.session.locked && this.role !== 'facilitator';
   }
 
+  /** This person may edit the title, persona, stages and lanes (the server refuses it otherwise). */
+  get mayEditStructure(): boolean {
+    return this.role === 'facilitator' || this.session.permissions.structure;
+  }
+
+  /** This person may delete notes others wrote (the server refuses it otherwise). */
+  get mayDeleteAnyNote(): boolean {
+    return this.role === 'facilitator' || this.session.permissions.deleteAnyNote;
+  }
+
   hostConnected(): void {
+    if (this.role === 'facilitator') this.tallyTimer = window.setInterval(this.pollTally, VOTE_TALLY_POLL_MS);
     this.host.addEventListener(FACILITATION_EVENT.dot, this.onDot);
     this.host.addEventListener(FACILITATION_EVENT.focus, this.onFocus);
     this.host.addEventListener(FACILITATION_EVENT.causes, this.onCausesOpen);
@@ -138,6 +158,7 @@ export class WorkspaceFacilitation implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.clearInterval(this.tallyTimer);
     this.host.removeEventListener(FACILITATION_EVENT.dot, this.onDot);
     this.host.removeEventListener(FACILITATION_EVENT.focus, this.onFocus);
     this.host.removeEventListener(FACILITATION_EVENT.causes, this.onCausesOpen);
@@ -161,9 +182,49 @@ export class WorkspaceFacilitation implements ReactiveController {
     }
   }
 
+  /**
+   * The board as this person sees the open vote: their own dots from their ballot, and for the facilitator with
+   * hidden counts, everyone's from the server's running tally (participants get nobody else's until the close).
+   */
+  voteView(board: BoardSnapshot): BoardSnapshot {
+    const vote = this.session.vote;
+    if (vote.status !== 'open') return board;
+    const key = voteKey(vote);
+    const tally = this.role === 'facilitator' && vote.hideCounts && this.tally?.vote === key ? this.tally.dots : undefined;
+    const me = this.options.member?.memberId;
+    const privateDoc = this.options.facilitation.privateDoc;
+    const ballot = me && privateDoc ? readBallot(privateDoc, key) : {};
+    return {
+      ...board,
+      notes: board.notes.map((note) => {
+        const votes: Record<string, number> = { ...(tally ? (tally[note.id] ?? {}) : note.votes) };
+        if (me) {
+          delete votes[me];
+          if (ballot[note.id]) votes[me] = ballot[note.id]!;
+        }
+        return { ...note, votes };
+      }),
+    };
+  }
+
+  /** Asks the server for the running tally while a hidden vote is open (facilitator only). */
+  private readonly pollTally = (): void => {
+    const vote = this.session.vote;
+    if (this.role !== 'facilitator' || vote.status !== 'open' || !vote.hideCounts) return;
+    const { boardId, token } = this.options.facilitation.options;
+    fetchVoteTally(boardId, token).then(
+      (tally) => {
+        this.tally = tally;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => console.warn('journeyroom: running tally not available', error),
+    );
+  };
+
   /** Everything <jr-board> needs for the session. */
-  boardProps(board: BoardSnapshot): BoardSessionProps {
+  boardProps(rawBoard: BoardSnapshot): BoardSessionProps {
     const session = this.session;
+    const board = this.voteView(rawBoard);
     // Same object while nothing it depends on changed, so typing in a note does not re-render every note.
     const key = facilitationKey(board);
     if (!this.cache || this.cache.key !== key || this.cache.session !== session || this.cache.locked !== this.locked) {
@@ -225,7 +286,7 @@ export class WorkspaceFacilitation implements ReactiveController {
       .actions=${this.facilitatorActions}
       .clock=${facilitation.clock}
       .session=${this.session}
-      .board=${board}
+      .board=${this.voteView(board)}
       .draftCounts=${draftCounts(this.options.board.awareness)}
       .joinCode=${this.joinCode}
       .joinUrl=${this.joinUrl}

@@ -27,6 +27,12 @@ export function refusalMessage(code: number): string {
       return 'This link may not open this board.';
     case CLOSE.notFound:
       return 'This board does not exist. Check the link.';
+    case CLOSE.notPermitted:
+      return 'The server refused a change your role may not make. Reload to continue.';
+    case CLOSE.revoked:
+      return 'The facilitator replaced this link. Ask for the new one.';
+    case CLOSE.tooManyAttempts:
+      return 'Too many failed attempts from this network. Wait a few minutes, then reload.';
     case CLOSE.contentTooLarge:
       return 'An edit was too large for the board and was refused. Reload to continue.';
     case CLOSE.invalidUpdate:

@@ -18,6 +18,12 @@ export interface BoardBinding {
   actions: BoardActions | undefined;
   /** the board refuses this person's edits now */
   locked: boolean;
+  /** title, persona, stages and lanes are the facilitator's (unless the session's switch opens them) */
+  structureLocked: boolean;
+  /** this person may delete notes others wrote; otherwise only their own */
+  deleteAny: boolean;
+  /** this person's member id (whose notes they may always delete) */
+  memberId: string | undefined;
   facilitation: BoardFacilitation | undefined;
   drafts: readonly Draft[];
   draftDoc: Y.Doc | undefined;

@@ -130,9 +130,10 @@ export class JrBoardView extends LitElement {
       token,
       member: member ? { memberId: member.memberId, memberKey: member.memberKey } : undefined,
     });
-    // A membership the server no longer knows (e.g. a restored backup): forget it and ask again.
+    // A membership the server no longer knows (e.g. a restored backup), or one made with a link the facilitator
+    // replaced (4410): forget it and ask again; with a replaced link, loading then says the link is not valid.
     const unsubscribe = session.status.subscribe((view) => {
-      if (view.state !== 'refused' || view.code !== CLOSE.unauthorized || !member) return;
+      if (view.state !== 'refused' || (view.code !== CLOSE.unauthorized && view.code !== CLOSE.revoked) || !member) return;
       unsubscribe();
       forgetMember(this.boardId, this.memberRole);
       void this.load();

@@ -203,6 +203,10 @@ export class JrWorkspaceView extends LitElement {
       doc: session.doc,
       actions: this.actions,
       locked: this.workshop?.locked ?? false,
+      // What the server would refuse is not offered: the structure and others' notes are the facilitator's by default.
+      structureLocked: (this.workshop?.locked ?? false) || !(this.workshop?.mayEditStructure ?? this.info?.role === 'facilitator'),
+      deleteAny: this.workshop?.mayDeleteAnyNote ?? this.info?.role === 'facilitator',
+      memberId: this.member?.memberId,
       facilitation: props?.facilitation,
       drafts: props?.drafts ?? [],
       draftDoc: props?.draftDoc,
@@ -226,6 +230,7 @@ export class JrWorkspaceView extends LitElement {
     const loaded = snapshot.stages.length > 0 || view?.state === 'saved' || view?.state === 'saving';
     const workshop = this.workshop;
     const locked = binding.locked;
+    const structureLocked = binding.structureLocked;
     // Buttons, not #fragment links: the targets live in shadow roots, which a fragment cannot reach.
     return html`<nav class="skips" aria-label="Skip links">
         <button class="skip" @click=${this.skipToBoard}>Skip to board</button>
@@ -234,7 +239,7 @@ export class JrWorkspaceView extends LitElement {
       <header>
         <a class="brand" href="/" aria-label="Journeyroom start page">◆ Journeyroom</a>
         <h1>
-          ${locked
+          ${structureLocked
             ? snapshot.meta.title
             : html`<jr-inline-edit
                 .value=${snapshot.meta.title}
@@ -261,7 +266,7 @@ export class JrWorkspaceView extends LitElement {
           <jr-presence-bar .people=${this.presence?.people ?? []}></jr-presence-bar>
           <jr-legend .entries=${colours}></jr-legend>
         </div>
-        <jr-persona-card ?read-only=${locked} ?collapsed=${this.personaCollapsed} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
+        <jr-persona-card ?read-only=${structureLocked} ?collapsed=${this.personaCollapsed} .persona=${snapshot.persona} .actions=${this.actions}></jr-persona-card>
         <section id="board" class="board" tabindex="-1" aria-label="Board" @jr-editing=${this.onEditing} @jr-deleted=${this.onDeleted} @jr-confirm=${this.onConfirm}>
           ${loaded
             ? html`<jr-map-toolbar
@@ -303,6 +308,9 @@ export class JrWorkspaceView extends LitElement {
       .editing=${binding.editing}
       .metrics=${this.stageMetrics?.metrics ?? {}}
       ?locked=${binding.locked}
+      ?structure-locked=${binding.structureLocked}
+      .deleteAny=${binding.deleteAny}
+      .memberId=${binding.memberId}
       .facilitation=${binding.facilitation}
       .drafts=${binding.drafts}
       .draftDoc=${binding.draftDoc}

@@ -1,0 +1,98 @@
+/**
+ * The server's side of dot voting: it reads the members' ballots (their private docs, shared/session/ballot.ts),
+ * counts them by the vote's rules and publishes the result into the board doc's `votes` maps, the only writer of
+ * those maps. Published live while counts are visible, and for everyone at once when the facilitator closes a
+ * vote with hidden counts; the result is then part of the board doc, so it survives restarts and every export.
+ */
+import * as Y from 'yjs';
+import { boardRoots } from '../../shared/board/doc.js';
+import { readLanes, readNotes } from '../../shared/board/read.js';
+import { NOTE } from '../../shared/board/schema.js';
+import { boardDocAddress, isMemberId, privateDocAddress, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
+import { readBallot, tallyBallots, voteKey } from '../../shared/session/ballot.js';
+import { readVote } from '../../shared/session/read.js';
+import type { VoteState } from '../../shared/session/schema.js';
+import { voteLaneIds } from '../../shared/session/vote.js';
+import type { DocumentStore } from '../persistence/document-store.js';
+import type { LiveDoc, LiveDocs } from './live-docs.js';
+
+/** The part of the store the tally needs: which members have a stored private doc. */
+export type BallotStore = Pick<DocumentStore, 'listPrivateDocMembers'>;
+
+/** One member's ballot for the current vote. */
+export interface MemberBallot {
+  memberId: string;
+  ballot: Record<string, number>;
+}
+
+/**
+ * Writes the tally of `ballots` into the board doc, for the members of `ballots` only and only on notes in the
+ * vote's lanes (dots of earlier votes elsewhere stay). One transaction with `origin`; changes only what differs.
+ */
+export function publishTally(boardDoc: Y.Doc, vote: VoteState, ballots: readonly MemberBallot[], origin: unknown): void {
+  const notes = readNotes(boardDoc);
+  const lanes = readLanes(boardDoc);
+  const tally = tallyBallots(vote, notes, lanes, ballots);
+  const inVote = new Set(voteLaneIds(vote, lanes));
+  const maps = boardRoots(boardDoc).notes;
+  boardDoc.transact(() => {
+    for (const note of notes) {
+      if (!inVote.has(note.laneId)) continue;
+      const map = maps.get(note.id);
+      if (!(map instanceof Y.Map)) continue;
+      let votes = map.get(NOTE.votes);
+      for (const { memberId } of ballots) {
+        const wanted = tally.get(note.id)?.get(memberId) ?? 0;
+        const current: unknown = votes instanceof Y.Map ? (votes as Y.Map<unknown>).get(memberId) : undefined;
+        if ((typeof current === 'number' ? current : 0) === wanted) continue;
+        if (!(votes instanceof Y.Map)) {
+          votes = new Y.Map<number>();
+          map.set(NOTE.votes, votes);
+        }
+        const target = votes as Y.Map<number>;
+        if (wanted === 0) target.delete(memberId);
+        else target.set(memberId, wanted);
+      }
+    }
+  }, origin);
+}
+
+/** Every private doc of a board: stored ones and loaded ones (a member may not have stored anything yet). */
+export async function privateAddresses(store: BallotStore, docs: LiveDocs, boardId: string): Promise<DocAddress[]> {
+  const stored = await store.listPrivateDocMembers(boardId);
+  const memberIds = new Set([...stored, ...docs.loadedPrivateMembers(boardId)]);
+  return [...memberIds].sort().filter(isMemberId).map((memberId) => privateDocAddress(boardId, memberId));
+}
+
+/** The ballots of every member for the vote in `sessionDoc`, read from their private docs (borrowed, then released). */
+export async function collectBallots(store: BallotStore, docs: LiveDocs, boardId: string, vote: VoteState): Promise<MemberBallot[]> {
+  const addresses = await privateAddresses(store, docs, boardId);
+  const key = voteKey(vote);
+  const ballots: MemberBallot[] = [];
+  for (const address of addresses) {
+    let live: LiveDoc | undefined;
+    try {
+      live = await docs.acquire(address);
+      const ballot = readBallot(live.doc, key);
+      // Only members who took part in this vote: others keep what earlier votes published.
+      if (Object.keys(ballot).length > 0 && address.kind === 'private') ballots.push({ memberId: address.memberId, ballot });
+    } finally {
+      live?.release();
+    }
+  }
+  return ballots;
+}
+
+/** Counts every ballot of the board's current vote and publishes it (at close, or for the facilitator's view). */
+export async function publishAllBallots(store: BallotStore, docs: LiveDocs, boardId: string, origin: unknown): Promise<void> {
+  const session = await docs.acquire(sessionDocAddress(boardId));
+  const board = await docs.acquire(boardDocAddress(boardId));
+  try {
+    const vote = readVote(session.doc);
+    const ballots = await collectBallots(store, docs, boardId, vote);
+    if (board.isLive) publishTally(board.doc, vote, ballots, origin);
+  } finally {
+    board.release();
+    session.release();
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Reads what a client's update would change in a doc, BEFORE it is applied: every new item and every item it
+ * would delete, each with its path from the root (`['notes', noteId, 'authorId']`). The write rules
+ * (board-write-rules.ts, ballot rules) decide on these paths; nothing here judges.
+ *
+ * An encoded item names its parent and map key only when it has no neighbour: otherwise Yjs takes both from
+ * the neighbour (origin, else right origin) while integrating. So places are resolved by following
+ * neighbours through the update and the doc, memoised. An item whose neighbour was garbage-collected has no
+ * place and is turned into garbage by Yjs itself: it is left out, it can change nothing.
+ * Call it on updates that passed checkUpdate (decodable, no missing dependencies, depth within the schema).
+ */
+import * as Y from 'yjs';
+
+/** Path of an item: the root's name, then the map key of each level ('' for a position in a text or array). */
+export type ItemPath = readonly string[];
+
+/** A new item of an update, with its path and (for plain values) the value it sets. */
+export interface AddedItem {
+  path: ItemPath;
+  /** the first plain value of a map entry (ContentAny / ContentJSON), else undefined */
+  value: unknown;
+  /** true when the item creates a shared type (a note map, a text, a votes map) */
+  isType: boolean;
+  /** the Y.Map/Y.Text/... constructor name when isType */
+  typeName: string;
+}
+
+/** An item of the doc the update deletes (it was not deleted before), with its path and its live value. */
+export interface DeletedItem {
+  path: ItemPath;
+  item: Y.Item;
+}
+
+/** Everything an update would add and delete. */
+export interface UpdateChanges {
+  added: AddedItem[];
+  deleted: DeletedItem[];
+}
+
+type Place = { parent: string | Y.ID; key: string } | undefined;
+
+/** Lists the changes `update` would make to `doc`. Throws only on undecodable bytes (checked before). */
+export function readUpdateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const resolver = new PlaceResolver(doc, structs);
+  const added: AddedItem[] = [];
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    // Already integrated (the stock client re-sends its whole state on connect): no change.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
+    const path = resolver.pathOf(struct);
+    if (!path) continue;
+    const content = struct.content;
+    const isType = content instanceof Y.ContentType;
+    let value: unknown;
+    if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) value = content.arr[0];
+    added.push({ path, value, isType, typeName: isType ? (content).type.constructor.name : '' });
+  }
+  const deleted: DeletedItem[] = [];
+  for (const [client, ranges] of ds.clients) {
+    const clientStructs = doc.store.clients.get(client);
+    if (!clientStructs) continue;
+    for (const range of ranges) {
+      const end = range.clock + range.len;
+      if (range.clock >= Y.getState(doc.store, client)) continue;
+      let index = Y.findIndexSS(clientStructs, range.clock);
+      for (; index < clientStructs.length; index++) {
+        const struct = clientStructs[index]!;
+        if (struct.id.clock >= end) break;
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        const path = docPath(doc, struct);
+        if (path) deleted.push({ path, item: struct });
+      }
+    }
+  }
+  return { added, deleted };
+}
+
+/** Path of an item that is in the doc, walking up its parent types. */
+export function docPath(doc: Y.Doc, item: Y.Item): ItemPath | undefined {
+  const keys: string[] = [];
+  let current: Y.Item | null = item;
+  // Bounded: the update guard keeps types at most MAX_TYPE_DEPTH deep; a few spare steps for safety.
+  for (let step = 0; current && step < 8; step++) {
+    keys.unshift(current.parentSub ?? '');
+    const parent = current.parent as Y.AbstractType<unknown> | null;
+    if (!parent) return undefined;
+    if (!parent._item) {
+      const root = Y.findRootTypeKey(parent);
+      keys.unshift(root);
+      return keys;
+    }
+    current = parent._item;
+  }
+  return undefined;
+}
+
+/** Resolves places and paths of an update's items (see the module comment). */
+class PlaceResolver {
+  private readonly places = new Map<Y.Item, Place>();
+  private readonly paths = new Map<Y.Item, ItemPath | undefined>();
+  private readonly byClient = new Map<number, Y.Item[]>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+  ) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const list = this.byClient.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.byClient.set(struct.id.client, list);
+    }
+  }
+
+  /** The path of an update item, or undefined when its place is unknown. */
+  pathOf(item: Y.Item): ItemPath | undefined {
+    if (this.paths.has(item)) return this.paths.get(item);
+    this.paths.set(item, undefined);
+    const place = this.placeOf(item);
+    let path: ItemPath | undefined;
+    if (place) {
+      if (typeof place.parent === 'string') {
+        path = [place.parent, place.key];
+      } else {
+        const parentPath = this.pathOfId(place.parent);
+        path = parentPath ? [...parentPath, place.key] : undefined;
+      }
+    }
+    this.paths.set(item, path);
+    return path;
+  }
+
+  private pathOfId(id: Y.ID): ItemPath | undefined {
+    if (id.clock < Y.getState(this.doc.store, id.client)) {
+      const item = Y.getItem(this.doc.store, id);
+      return item instanceof Y.Item ? docPath(this.doc, item) : undefined;
+    }
+    const struct = this.structAt(id);
+    return struct ? this.pathOf(struct) : undefined;
+  }
+
+  private placeOf(item: Y.Item): Place {
+    const chain: Y.Item[] = [];
+    let current: Y.Item | undefined = item;
+    let place: Place;
+    // Iterative: a long run of typed characters chains through origins.
+    while (current) {
+      if (this.places.has(current)) {
+        place = this.places.get(current);
+        break;
+      }
+      chain.push(current);
+      const parent = current.parent as unknown;
+      if (typeof parent === 'string' || parent instanceof Y.ID) {
+        place = { parent, key: current.parentSub ?? '' };
+        break;
+      }
+      const neighbour = current.origin ?? current.rightOrigin;
+      if (!neighbour) break;
+      if (neighbour.clock < Y.getState(this.doc.store, neighbour.client)) {
+        place = this.inDoc(neighbour);
+        break;
+      }
+      current = this.structAt(neighbour);
+    }
+    for (const c of chain) this.places.set(c, place);
+    return place;
+  }
+
+  private inDoc(id: Y.ID): Place {
+    const item = Y.getItem(this.doc.store, id);
+    if (!(item instanceof Y.Item)) return undefined;
+    const parent = item.parent as Y.AbstractType<unknown> | null;
+    if (!parent) return undefined;
+    const key = item.parentSub ?? '';
+    if (!parent._item) return { parent: Y.findRootTypeKey(parent), key };
+    return { parent: parent._item.id, key };
+  }
+
+  private structAt(id: Y.ID): Y.Item | undefined {
+    const list = this.byClient.get(id.client);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const struct = list[mid]!;
+      if (id.clock < struct.id.clock) high = mid - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+      else return struct;
+    }
+    return undefined;
+  }
+}
