@@ -2,12 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { startServer } from '../helpers/server.js';
 
 const TOKEN = 'metrics-token-0123456789';
-const author = { id: 'x', name: 'X', role: 'customer' as const, department: '' };
 
 describe('metrics and health', () => {
   it('/metrics is off (404) unless a token is configured', async () => {
@@ -24,7 +23,9 @@ describe('metrics and health', () => {
     expect((await fetch(`${s.url}/metrics`, { headers: { authorization: TOKEN } })).status).toBe(401);
 
     const board = await createBoard(s.url);
-    const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    // Notes are created by joined members only (the server stamps their author fields).
+    const { author, params } = await joinWriter(s.url, board, board.tokens.participant);
+    const writer = connectClient(s.wsUrl, board.id, params);
     const reader = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
     await Promise.all([synced(writer), synced(reader)]);
     addNote(writer.doc, { stageId: stageIds(writer.doc)[0]!, laneId: laneIds(writer.doc)[0]!, text: 'counted', author });
