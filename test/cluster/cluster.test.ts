@@ -13,7 +13,7 @@ import { readBoard } from '../../shared/board/snapshot.js';
 import { privateDocAddress } from '../../shared/protocol.js';
 import { addDraft, readDrafts } from '../../shared/session/drafts.js';
 import { PgStore } from '../../server/persistence/pg/pg-store.js';
-import { createBoard, joinMember } from '../helpers/api.js';
+import { createBoard, joinMember, joinWriter } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
 import { startCluster, TEST_REDIS_URL } from '../helpers/cluster.js';
 import { pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../helpers/pg.js';
@@ -21,7 +21,6 @@ import { pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../helpers/pg.js';
 const unavailable = (await pgUnavailable()) ?? (TEST_REDIS_URL ? undefined : 'TEST_REDIS_URL is not set');
 if (unavailable) process.stdout.write(`${skipNotice('Cluster suite', unavailable)}\n`);
 
-const author = { id: 'x', name: 'X', role: 'stakeholder' as const, department: 'Support' };
 const texts = (c: TestClient): string[] => readNotes(c.doc).map((n) => n.text).sort();
 
 describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Redis', () => {
@@ -29,7 +28,9 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
     const cluster = await startCluster(3);
     const [a, b, c] = cluster.instances.map((i) => i.proc);
     const board = await createBoard(a!.url);
-    const clients = [a!, b!, c!].map((s) => connectClient(s.wsUrl, board.id, { token: board.tokens.participant }));
+    // Notes are created by joined members only: one member, connected through each instance.
+    const { author, params } = await joinWriter(a!.url, board, board.tokens.participant);
+    const clients = [a!, b!, c!].map((s) => connectClient(s.wsUrl, board.id, params));
     await Promise.all(clients.map(synced));
     const [stage] = stageIds(clients[0]!.doc);
     const [lane] = laneIds(clients[0]!.doc);
@@ -61,8 +62,10 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
     const [a, b, c] = cluster.instances.map((i) => i.proc);
     const board = await createBoard(a!.url);
     const session = connectClient(a!.wsUrl, `${board.id}/session`, { token: board.tokens.facilitator });
-    const part = connectClient(b!.wsUrl, board.id, { token: board.tokens.participant });
-    const fac = connectClient(c!.wsUrl, board.id, { token: board.tokens.facilitator });
+    const partWriter = await joinWriter(b!.url, board, board.tokens.participant);
+    const facWriter = await joinWriter(c!.url, board, board.tokens.facilitator, { name: 'Fay', department: '' });
+    const part = connectClient(b!.wsUrl, board.id, partWriter.params);
+    const fac = connectClient(c!.wsUrl, board.id, facWriter.params);
     const watcherB = connectClient(b!.wsUrl, `${board.id}/session`, { token: board.tokens.projector });
     await Promise.all([synced(session), synced(part), synced(fac), synced(watcherB)]);
     const [stage] = stageIds(fac.doc);
@@ -72,9 +75,9 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
     setLocked(session.doc, true);
     await waitFor(() => watcherB.doc.getMap('state').get('locked') === true, 'the lock reached instance B');
     process.stdout.write(`lock propagation A -> B: ${Date.now() - lockedAt} ms\n`);
-    addNote(part.doc, { stageId: stage!, laneId: lane!, text: 'sneaky', author });
+    addNote(part.doc, { stageId: stage!, laneId: lane!, text: 'sneaky', author: partWriter.author });
     await waitFor(() => part.closes.some((x) => x.code === CLOSE.tryAgainLater), 'participant on B refused with 1013');
-    addNote(fac.doc, { stageId: stage!, laneId: lane!, text: 'facilitator note', author });
+    addNote(fac.doc, { stageId: stage!, laneId: lane!, text: 'facilitator note', author: facWriter.author });
     const watcherA = connectClient(a!.wsUrl, board.id, { token: board.tokens.projector });
     await synced(watcherA);
     await waitFor(() => texts(watcherA).includes('facilitator note'), 'facilitator edit on C reached A');
@@ -132,7 +135,8 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
     const cluster = await startCluster(3);
     const [a, b, c] = cluster.instances.map((i) => i.proc);
     const board = await createBoard(a!.url);
-    const onB = connectClient(b!.wsUrl, board.id, { token: board.tokens.participant });
+    const { author, params } = await joinWriter(b!.url, board, board.tokens.participant);
+    const onB = connectClient(b!.wsUrl, board.id, params);
     await synced(onB);
     addNote(onB.doc, { stageId: stageIds(onB.doc)[0]!, laneId: laneIds(onB.doc)[0]!, text: 'kept', author });
     const onA = connectClient(a!.wsUrl, board.id, { token: board.tokens.projector });

@@ -7,10 +7,11 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../../shared/api.js';
 import { readNotes } from '../../shared/board/read.js';
+import type { Author } from '../../shared/board/schema.js';
 import { boardDocAddress } from '../../shared/protocol.js';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
 import { PgStore } from '../../server/persistence/pg/pg-store.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, synced, waitFor, type TestClient } from '../helpers/clients.js';
 import { startCluster, TEST_REDIS_URL, type Cluster } from '../helpers/cluster.js';
 import { pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../helpers/pg.js';
@@ -20,7 +21,16 @@ import { startTcpProxy } from '../helpers/tcp-proxy.js';
 const unavailable = (await pgUnavailable()) ?? (TEST_REDIS_URL ? undefined : 'TEST_REDIS_URL is not set');
 if (unavailable) process.stdout.write(`${skipNotice('Cluster fault suite', unavailable)}\n`);
 
-const author = { id: 'x', name: 'X', role: 'stakeholder' as const, department: 'Support' };
+/** The author each writing client was joined as (notes are created by joined members only). */
+const authors = new WeakMap<TestClient, Author>();
+
+/** Joins a member through `httpUrl` and connects it through `wsUrl`. */
+async function memberClient(httpUrl: string, wsUrl: string, board: TestBoard): Promise<TestClient> {
+  const { author, params } = await joinWriter(httpUrl, board, board.tokens.participant);
+  const client = connectClient(wsUrl, board.id, params);
+  authors.set(client, author);
+  return client;
+}
 const texts = (c: TestClient): string[] => readNotes(c.doc).map((n) => n.text).sort();
 
 /** The note texts of a board as committed in PostgreSQL right now. */
@@ -48,7 +58,7 @@ function addNotes(client: TestClient, prefix: string, count: number): string[] {
   const made: string[] = [];
   for (let n = 0; n < count; n++) {
     const text = `${prefix}-${n}`;
-    addNote(client.doc, { stageId: stage!, laneId: lane!, text, author });
+    addNote(client.doc, { stageId: stage!, laneId: lane!, text, author: authors.get(client)! });
     made.push(text);
   }
   return made;
@@ -70,7 +80,7 @@ describe.skipIf(unavailable !== undefined)('cluster faults', () => {
     const cluster = await startCluster(3);
     const board = await createBoard(cluster.url);
     // Six clients through the load balancer: two per instance (round robin).
-    const clients = Array.from({ length: 6 }, () => connectClient(cluster.wsUrl, board.id, { token: board.tokens.participant }));
+    const clients = await Promise.all(Array.from({ length: 6 }, () => memberClient(cluster.url, cluster.wsUrl, board)));
     await Promise.all(clients.map(synced));
     expect([...cluster.lb.forwarded.keys()]).toHaveLength(3);
 
@@ -104,8 +114,8 @@ describe.skipIf(unavailable !== undefined)('cluster faults', () => {
     const cluster = await startCluster(2, { redisUrl: redis.url });
     const [a, b] = cluster.instances.map((i) => i.proc);
     const board = await createBoard(a!.url);
-    const onA = connectClient(a!.wsUrl, board.id, { token: board.tokens.participant });
-    const onB = connectClient(b!.wsUrl, board.id, { token: board.tokens.participant });
+    const onA = await memberClient(a!.url, a!.wsUrl, board);
+    const onB = await memberClient(b!.url, b!.wsUrl, board);
     await Promise.all([synced(onA), synced(onB)]);
     const expected = [...addNotes(onA, 'a-before', 2)];
     await waitFor(() => texts(onB).length === 2, 'B sees A before the outage');
@@ -139,8 +149,8 @@ describe.skipIf(unavailable !== undefined)('cluster faults', () => {
     const cluster = await startCluster(2, { databaseUrl: viaProxy.toString() });
     const [a, b] = cluster.instances.map((i) => i.proc);
     const board = await createBoard(a!.url);
-    const onA = connectClient(a!.wsUrl, board.id, { token: board.tokens.participant });
-    const onB = connectClient(b!.wsUrl, board.id, { token: board.tokens.participant });
+    const onA = await memberClient(a!.url, a!.wsUrl, board);
+    const onB = await memberClient(b!.url, b!.wsUrl, board);
     await Promise.all([synced(onA), synced(onB)]);
     const expected = [...addNotes(onA, 'a-before', 2)];
     await waitFor(async () => (await storedTexts(cluster.schema, board.id)).length === 2, 'committed before the cut');
@@ -174,7 +184,7 @@ describe.skipIf(unavailable !== undefined)('cluster faults', () => {
     const cluster = await startCluster(3, { redisUrl: redis.url });
     const procs = cluster.instances.map((i) => i.proc);
     const board = await createBoard(procs[0]!.url);
-    const writer = connectClient(procs[0]!.wsUrl, board.id, { token: board.tokens.participant });
+    const writer = await memberClient(procs[0]!.url, procs[0]!.wsUrl, board);
     const readers = procs.map((p) => connectClient(p.wsUrl, board.id, { token: board.tokens.projector }));
     await Promise.all([writer, ...readers].map(synced));
     const inspect = redis.client();

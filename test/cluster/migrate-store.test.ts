@@ -11,15 +11,13 @@ import { defaultConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { PgStore } from '../../server/persistence/pg/pg-store.js';
 import { createServer } from '../../server/server.js';
-import { createBoard, joinMember } from '../helpers/api.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { dropSchema, freshSchema, pgUnavailable, skipNotice, TEST_DATABASE_URL } from '../helpers/pg.js';
 import { startServer, tempDir } from '../helpers/server.js';
 
 const unavailable = await pgUnavailable();
 if (unavailable) process.stdout.write(`${skipNotice('migrate-store suite', unavailable)}\n`);
-
-const author = { id: 'x', name: 'X', role: 'customer' as const, department: '' };
 
 function migrate(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -38,8 +36,9 @@ describe.skipIf(unavailable !== undefined)('migrate-store', () => {
     const s = await startServer({}, dir);
     const boards = [await createBoard(s.url, 'First journey'), await createBoard(s.url, 'Second journey')];
     for (const [i, board] of boards.entries()) {
-      await joinMember(s.url, board.id, board.tokens.participant, { name: `Ana ${i}`, role: 'customer', department: '' });
-      const client = connectClient(s.wsUrl, board.id, { token: board.tokens.facilitator });
+      // Notes are created by joined members only: Ana writes them.
+      const { author, params } = await joinWriter(s.url, board, board.tokens.participant, { name: `Ana ${i}`, role: 'customer', department: '' });
+      const client = connectClient(s.wsUrl, board.id, params);
       await synced(client);
       for (let n = 0; n <= i; n++) addNote(client.doc, { stageId: stageIds(client.doc)[0]!, laneId: laneIds(client.doc)[0]!, text: `b${i}-n${n}`, author });
       const res = await fetch(`${s.url}/api/boards/${board.id}/checkpoints`, {
