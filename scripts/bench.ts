@@ -115,7 +115,7 @@ async function visitBoards(server: Target, visits: number) {
     batch.forEach((c) => {
       const stage = readStages(c.doc)[0]!.id;
       const lane = readLanes(c.doc)[0]!.id;
-      addNote(c.doc, { stageId: stage, laneId: lane, text: 'visited', author: { id: c.memberId, name: 'visitor', role: 'stakeholder', department: '' } });
+      addNote(c.doc, { stageId: stage, laneId: lane, text: 'visited', author: { id: c.memberId, name: 'visitor', role: 'stakeholder', department: 'Support' } });
     });
     await sleep(300);
     rssPeakKb = Math.max(rssPeakKb, await rssKb(pid));
