@@ -41,13 +41,15 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
     for (const client of clients) await waitFor(() => texts(client).length === 15, 'every client has all 15 notes');
     for (const client of clients) expect(texts(client)).toEqual(expected);
 
-    // Presence: a client on instance c sees the users of a and b.
-    // (`user` is stamped by the server from the link, so the test marks its clients with another field.)
-    clients[0]!.provider.awareness.setLocalStateField('editing', 'on-a');
-    clients[1]!.provider.awareness.setLocalStateField('editing', 'on-b');
+    // Presence: a client on instance c sees what the clients on a and b are editing. (`user` is stamped by the
+    // server, and `editing` is passed on only when it names a note on the board, so each marks a real note.)
+    const noteId = (text: string): string => readNotes(clients[0]!.doc).find((n) => n.text === text)!.id;
+    const [onA, onB] = [noteId('i0-n0'), noteId('i1-n0')];
+    clients[0]!.provider.awareness.setLocalStateField('editing', onA);
+    clients[1]!.provider.awareness.setLocalStateField('editing', onB);
     await waitFor(() => {
-      const names = [...clients[2]!.provider.awareness.getStates().values()].map((s) => s.editing);
-      return names.includes('on-a') && names.includes('on-b');
+      const editing = [...clients[2]!.provider.awareness.getStates().values()].map((s) => s.editing);
+      return editing.includes(onA) && editing.includes(onB);
     }, 'presence from the other instances');
 
     // A late joiner on c, and one on b after its room is loaded: same notes.
