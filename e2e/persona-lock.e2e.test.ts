@@ -72,12 +72,15 @@ describe('inline fields after lock and unlock', () => {
     const projectorPersona = projector.locator('jr-projector-view header');
     await projectorPersona.getByText(PERSONA.name).waitFor();
 
+    // Structure (title, persona, stages, lanes) is the facilitator's unless the panel's switch opens it: open it,
+    // so the participant gets editable fields (the case where a stale value could be written back).
+    const panel = fac.getByRole('complementary', { name: 'Facilitator panel' });
+    await panel.getByRole('checkbox', { name: 'edit the title, persona, stages and lanes' }).check();
     // the participant sees the persona in editable fields
     for (const [field, value] of Object.entries(PERSONA)) {
       await expect.poll(() => ada.locator(`jr-persona-card [name="${field}"]`).inputValue()).toBe(value);
     }
 
-    const panel = fac.getByRole('complementary', { name: 'Facilitator panel' });
     await panel.getByRole('button', { name: 'Lock the board' }).click();
     await ada.getByText('The facilitator has locked the board.').waitFor();
     await expect.poll(() => ada.locator('jr-persona-card textarea').count()).toBe(0);
@@ -138,6 +141,10 @@ describe('inline fields after lock and unlock', () => {
     });
     const { id, links } = (await res.json()) as CreateBoardResponse;
     const participantToken = new URL(links.participant).hash.replace('#token=', '');
+    // the facilitator opens structure editing (the persona is theirs otherwise)
+    const fac = await open(links.facilitator);
+    await join(fac, 'Fran');
+    await fac.getByRole('complementary', { name: 'Facilitator panel' }).getByRole('checkbox', { name: 'edit the title, persona, stages and lanes' }).check();
     const ada = await open(links.participant);
     await join(ada, 'Ada');
     const goals = ada.locator('jr-persona-card [name="goals"]');

@@ -13,6 +13,7 @@ import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote as writeNote } from '../shared/board/write.js';
 import { pdfToText } from '../test/export/helpers.js';
 import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
+import { joinWriter } from '../test/helpers/api.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 
@@ -104,10 +105,11 @@ async function addAction(page: Page, title: string, department: string, source: 
  * comparison has two emotion curves to draw. Waits until the server has them.
  */
 async function addFeelings(boardId: string, link: string, emotions: Record<string, number>): Promise<void> {
-  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', boardId, { token: tokenOf(link) });
+  // Notes are created by joined members only (the server stamps their author fields): Maja joins first.
+  const { author, params } = await joinWriter(server.url, { id: boardId }, tokenOf(link), { name: 'Maja', role: 'customer', department: '' });
+  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', boardId, params);
   await synced(client);
   const feeling = readLanes(client.doc).find((l) => l.kind === 'feeling')!.id;
-  const author = { id: 'maja-remote', name: 'Maja', role: 'customer' as const, department: '' };
   for (const stage of readStages(client.doc)) {
     const emotion = emotions[stage.title];
     if (emotion !== undefined) writeNote(client.doc, { stageId: stage.id, laneId: feeling, text: `Feels ${emotion}`, emotion, author });

@@ -32,6 +32,7 @@ export class JrPersonaCard extends LitElement {
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     collapsed: { type: Boolean, reflect: true },
+    fixed: { type: Boolean },
   };
   static override styles = [
     sharedStyles,
@@ -151,6 +152,8 @@ export class JrPersonaCard extends LitElement {
   declare readOnly: boolean;
   /** shows only the persona's name, to give the map more room on small screens */
   declare collapsed: boolean;
+  /** no show/hide toggle (the projector always shows the whole persona) */
+  declare fixed: boolean;
   private readonly timers = new Map<PersonaField, number>();
   private readonly drafts = new Map<PersonaField, FieldDraft>(FIELDS.map(({ field }) => [field, new FieldDraft('')]));
 
@@ -160,6 +163,7 @@ export class JrPersonaCard extends LitElement {
     this.actions = undefined;
     this.readOnly = false;
     this.collapsed = false;
+    this.fixed = false;
   }
 
   override disconnectedCallback(): void {
@@ -199,7 +203,9 @@ export class JrPersonaCard extends LitElement {
   protected override render() {
     const persona = this.persona;
     if (!persona) return nothing;
-    const toggle = this.readOnly
+    // Showing or hiding the details is a view choice, not an edit: read-only people (the structure is the
+    // facilitator's) can still open a collapsed persona to read it.
+    const toggle = this.fixed
       ? nothing
       : html`<button class="icon-btn toggle" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls="persona"
           aria-label=${this.collapsed ? 'Show persona details' : 'Hide persona details'} title=${this.collapsed ? 'Show persona details' : 'Hide persona details'}

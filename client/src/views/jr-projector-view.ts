@@ -502,7 +502,7 @@ export class JrProjectorView extends LitElement {
       <div class="main">
         <div class="stage ${focused ? 'focused' : ''}">
           <div class="fit" style="transform: translate(${this.offset}px, ${this.shiftY}px) scale(${this.scale})">
-            ${paged ? nothing : html`<jr-persona-card read-only .persona=${snapshot.persona}></jr-persona-card>`}
+            ${paged ? nothing : html`<jr-persona-card read-only fixed .persona=${snapshot.persona}></jr-persona-card>`}
             <jr-board
               read-only
               .snapshot=${snapshot}
