@@ -228,6 +228,11 @@ async function main(): Promise<void> {
       server = await startServer(dataDir);
       result.visit500Boards = await visitBoards(server, QUICK ? 50 : 500);
     }
+  } catch (error) {
+    // Keep the sections that did finish: print them with the failure, then fail.
+    result.failed = (error as Error).stack ?? String(error);
+    console.log(JSON.stringify(result, null, 2));
+    throw error;
   } finally {
     await server.stop('SIGTERM');
     await relay.stop('SIGTERM');

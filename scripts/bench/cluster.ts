@@ -69,6 +69,8 @@ export async function clusterCase(dataDir: string, clients: number, edits: numbe
         break;
       } catch (error) {
         if (attempt > 50) throw error;
+        // The private redis-server is still starting: drop ioredis' own reconnecting and try again.
+        redis.disconnect();
         await sleep(100);
       }
     }
