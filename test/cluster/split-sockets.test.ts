@@ -4,7 +4,8 @@
  * the draft count in presence, and a reveal right after a draft was written on another instance (the catch-up
  * barrier). Three real processes on PostgreSQL and Redis, stock y-websocket clients.
  */
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readBoard } from '../../shared/board/snapshot.js';
@@ -83,6 +84,10 @@ describe.skipIf(unavailable !== undefined)('split sockets across three instances
     const ana = await member(board, 'Ana', a!, b!);
     const onC = connectClient(c!.wsUrl, board.id, { token: board.tokens.projector });
     await synced(onC);
+    const inspect = new Redis(TEST_REDIS_URL);
+    onTestFinished(() => inspect.disconnect());
+    const stream = `${cluster.redisPrefix}:board:${board.id}`;
+    const [startId] = ((await inspect.xrevrange(stream, '+', '-', 'COUNT', 1))[0] ?? ['0-0']) as [string];
 
     setBallotDots(ana.private.doc, key, pains[0], 2);
     for (const client of [ana.board, onC]) await waitFor(() => votesOn(client, pains[0])?.[ana.id] === 2, 'live count on A and C');
@@ -90,6 +95,12 @@ describe.skipIf(unavailable !== undefined)('split sockets across three instances
     for (const client of [ana.board, onC]) await waitFor(() => votesOn(client, pains[0])?.[ana.id] === undefined, 'dot taken back on A and C');
     setBallotDots(ana.private.doc, key, pains[1], 3);
     await waitFor(() => votesOn(ana.board, pains[1])?.[ana.id] === 3, 'second note counted on A');
+    // One writer: each of the three ballot changes was tallied once, by B (which accepted it), though A and C
+    // hold the board and a replica of the ballot too.
+    const entries = await inspect.xrange(stream, `(${startId}`, '+');
+    const field = (fields: string[], name: string): string | undefined => fields[fields.indexOf(name) + 1];
+    const boardUpdates = entries.filter(([, f]) => field(f, 't') === 'u' && field(f, 'd') === 'board').map(([, f]) => field(f, 'i'));
+    expect(boardUpdates).toEqual([cluster.instances[1]!.name, cluster.instances[1]!.name, cluster.instances[1]!.name]);
 
     // A member's client writing dots into the board doc through B is refused before anything is applied.
     const bo = await joinWriter(b!.url, board, board.tokens.participant, { name: 'Bo', role: 'customer', department: '' });
