@@ -210,8 +210,8 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     });
     connections.add(conn);
     log.debug('connection accepted');
-    // Companions first, so the connection's first presence is stamped from them; one that fails to load only
-    // costs its facts (logged), not the connection.
+    // The connection attaches once its companions are loaded too, so its first presence is stamped from them;
+    // a companion that fails to load only costs its facts (logged), not the connection.
     const companions = Promise.all(
       (scaleOut ? companionAddresses(grant) : []).map((address) =>
         registry.getRoom(address).catch((error: unknown) => {
