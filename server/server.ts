@@ -22,14 +22,11 @@ import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
 import { AttendanceTracker } from './facilitation/attendance-tracker.js';
 import { createGuessGuard } from './auth/guess-guard.js';
-import type * as Y from 'yjs';
-import { SERVER_ORIGIN, type Room } from './rooms/room.js';
-import { readBallot, voteKey } from '../shared/session/ballot.js';
-import { readVote } from '../shared/session/read.js';
+import type { Room } from './rooms/room.js';
 import { registryLiveDocs } from './facilitation/live-docs.js';
-import { publishAllBallots, publishTally } from './facilitation/vote-tally.js';
-import { countDraftEntries } from '../shared/session/drafts.js';
-import { republishDraftCount, stampPresenceFacts } from './sync/presence-facts.js';
+import { createVoteWatch } from './facilitation/vote-watch.js';
+import { createDraftPresence } from './sync/draft-presence.js';
+import { companionAddresses } from './sync/companion-docs.js';
 import { startIdleGc } from './memory/idle-gc.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
@@ -116,7 +113,18 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     maxPendingBytes: config.maxPendingBytes,
     logger,
   });
-  const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
+  // Server-derived facts follow every loaded room, whoever loaded it: draft counts in presence, and the tally of
+  // ballots and of a vote's close (each by the instance that accepted the change).
+  const onLoaded = (room: Room): void => {
+    draftPresence.watch(room);
+    watchVotes(room);
+  };
+  const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication, onLoaded });
+  const liveDocs = registryLiveDocs(registry, (boardId) => replication.catchUp(boardId));
+  const draftPresence = createDraftPresence((address) => registry.peek(address));
+  const watchVotes = createVoteWatch({ store, docs: liveDocs, peek: (address) => registry.peek(address), logger });
+  // Scale-out: the member's other sockets may be on other instances; hold the docs this connection's facts need.
+  const scaleOut = bus.status.state !== 'local';
   const attendance = new AttendanceTracker(store, logger);
   const connections = new Set<Connection>();
   // Revoking a link revokes access now: every socket admitted with it (or with a member key made with it) closes
@@ -139,6 +147,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
   const app = createApp({
     store,
     registry,
+    docs: liveDocs,
     queue,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
@@ -174,59 +183,6 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     clientTracking: false,
   });
 
-  /** The member's draft count as the server holds it (their private doc, when loaded). */
-  const draftCountOf = (boardId: string, memberId: string): number => {
-    if (!memberId) return 0;
-    const room = registry.peek({ boardId, kind: 'private', memberId });
-    return room && !room.isDestroyed ? countDraftEntries(room.doc) : 0;
-  };
-  const stampPresence = (grant: Grant, state: Record<string, unknown>): void => {
-    const { boardId } = grant.address;
-    const board = grant.address.kind === 'board' ? registry.peek({ boardId, kind: 'board' }) : undefined;
-    stampPresenceFacts(state, board?.doc, draftCountOf(boardId, grant.user.memberId));
-  };
-  // A member's private doc changed: the draft count others see follows it (re-published by the server), and
-  // while a vote with visible counts is open, their ballot is counted and published at once.
-  const watchedPrivate = new WeakSet<Room>();
-  const watchPrivateDoc = (room: Room): void => {
-    if (watchedPrivate.has(room)) return;
-    watchedPrivate.add(room);
-    if (room.address.kind !== 'private') return;
-    const { boardId, memberId } = room.address;
-    let last = countDraftEntries(room.doc);
-    room.doc.on('update', () => {
-      const board = registry.peek({ boardId, kind: 'board' });
-      if (!board || board.isDestroyed) return;
-      const count = countDraftEntries(room.doc);
-      if (count !== last) {
-        last = count;
-        republishDraftCount(board.awareness, memberId, count);
-      }
-      const vote = board.sessionDoc ? readVote(board.sessionDoc) : undefined;
-      if (vote?.status === 'open' && !vote.hideCounts) publishTally(board.doc, vote, [{ memberId, ballot: readBallot(room.doc, voteKey(vote)) }], SERVER_ORIGIN);
-    });
-  };
-  // The facilitator closed a vote: every ballot is counted and published into the board doc at once.
-  const liveDocs = registryLiveDocs(registry);
-  const watchedSessions = new WeakSet<Y.Doc>();
-  const watchVote = (room: Room): void => {
-    const sessionDoc = room.sessionDoc;
-    if (!sessionDoc || watchedSessions.has(sessionDoc)) return;
-    watchedSessions.add(sessionDoc);
-    const { boardId } = room.address;
-    let wasOpen = readVote(sessionDoc).status === 'open';
-    sessionDoc.on('update', () => {
-      const open = readVote(sessionDoc).status === 'open';
-      if (wasOpen && !open) {
-        publishAllBallots(store, liveDocs, boardId, SERVER_ORIGIN).then(
-          () => logger.info({ boardId }, 'vote closed: ballots counted and published'),
-          (error: unknown) => logger.error({ boardId, err: error }, 'vote closed but the ballots could not be published'),
-        );
-      }
-      wasOpen = open;
-    });
-  };
-
   const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
     const { boardId } = grant.address;
     const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
@@ -239,30 +195,50 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     // Attendance: who was on the board (not the projector), from when and for how long.
     const { memberId } = grant.user;
     const left = grant.address.kind === 'board' && grant.role !== 'projector' && memberId ? attendance.connected(boardId, memberId) : undefined;
+    let releaseCompanions = (): void => undefined;
     const conn = new Connection(connId, ws, grant, {
       maxBufferedBytes: config.maxBufferedBytes,
       overMemoryBound: () => queue.overMemoryBound,
       noteClockSkewMs: config.noteClockSkewMs,
-      stampPresence,
+      stampPresence: draftPresence.stamp,
     }, log, () => {
       if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);
       registry.releaseConnection(boardId);
       left?.();
+      releaseCompanions();
     });
     connections.add(conn);
     log.debug('connection accepted');
-    registry.getRoom(grant.address).then(
-      (room) => {
+    // The connection attaches once its companions are loaded too, so its first presence is stamped from them;
+    // a companion that fails to load only costs its facts (logged), not the connection.
+    const companions = Promise.all(
+      (scaleOut ? companionAddresses(grant) : []).map((address) =>
+        registry.getRoom(address).catch((error: unknown) => {
+          log.warn({ err: error, companion: address.kind }, 'companion doc could not be loaded');
+          return undefined;
+        }),
+      ),
+    );
+    Promise.all([registry.getRoom(grant.address), companions]).then(
+      ([room, held]) => {
+        const kept = held.filter((r): r is Room => r !== undefined && !r.isDestroyed);
         if (conn.closed) {
-          registry.releaseIfIdle(room);
+          for (const r of [room, ...kept]) registry.releaseIfIdle(r);
           return;
         }
-        if (grant.address.kind === 'private') watchPrivateDoc(room);
-        if (grant.address.kind === 'board') watchVote(room);
+        for (const r of kept) r.hold();
+        releaseCompanions = () => {
+          releaseCompanions = () => undefined;
+          for (const r of kept) r.unhold();
+        };
         conn.attach(room);
       },
-      (error: unknown) => conn.close(answerFor(error).close, 'board could not be loaded'),
+      (error: unknown) => {
+        // The companions are kept from nobody: let them unload if idle.
+        void companions.then((held) => held.forEach((r) => r && registry.releaseIfIdle(r)));
+        conn.close(answerFor(error).close, 'board could not be loaded');
+      },
     );
   };
 

@@ -23,11 +23,30 @@ export interface LiveDocs {
   acquire(address: DocAddress): Promise<LiveDoc>;
   /** Member ids whose private doc of `boardId` is loaded now (it may hold drafts not stored yet). */
   loadedPrivateMembers(boardId: string): string[];
+  /**
+   * The catch-up barrier of a board (scale-out: Replication.catchUp; one instance: nothing to do). Everything
+   * any instance accepted before it resolves is in what it returns: call it before listing and reading what
+   * other instances may have written a moment ago (drafts at a reveal, ballots at a close), and `apply` it to
+   * the borrowed docs before reading them.
+   */
+  catchUp(boardId: string): Promise<CatchUp>;
 }
 
-/** LiveDocs backed by the server's RoomRegistry. */
-export function registryLiveDocs(registry: RoomRegistry): LiveDocs {
+/** What another instance accepted before a barrier, for the docs a service borrows. */
+export interface CatchUp {
+  /** members whose private doc has updates at hand (maybe in no store listing yet) */
+  readonly privateMembers: readonly string[];
+  /** Puts the updates at hand into these borrowed docs (synchronously; docs not loaded are skipped). */
+  apply(addresses: readonly DocAddress[]): void;
+}
+
+/** The barrier of the embedded mode: every write is accepted by this instance, so there is nothing to wait for. */
+const NOTHING_TO_CATCH_UP = (): Promise<CatchUp> => Promise.resolve({ privateMembers: [], apply: () => undefined });
+
+/** LiveDocs backed by the server's RoomRegistry; `catchUp` is the replication's barrier in the scale-out mode. */
+export function registryLiveDocs(registry: RoomRegistry, catchUp: (boardId: string) => Promise<CatchUp> = NOTHING_TO_CATCH_UP): LiveDocs {
   return {
+    catchUp,
     async acquire(address) {
       const room = await registry.getRoom(address);
       let released = false;

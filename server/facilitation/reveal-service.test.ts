@@ -58,6 +58,7 @@ describe('reveal service', () => {
         };
       },
       loadedPrivateMembers: (boardId) => h.docs.loadedPrivateMembers(boardId),
+      catchUp: (boardId) => h.docs.catchUp(boardId),
     };
     const bad = { kind: 'private', boardId: h.boardId, memberId: '' } as const;
     await expect(withLiveDocs(counting, [{ kind: 'board', boardId: h.boardId }, bad], () => 'unreachable')).rejects.toMatchObject({

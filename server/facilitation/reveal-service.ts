@@ -1,6 +1,8 @@
 /**
- * Reveal as a service: finds every member's private doc of a board (stored or loaded), borrows them with the
- * board and session docs, moves all drafts onto the board at once (reveal.ts) and marks the session revealed.
+ * Reveal as a service: finds every member's private doc of a board (stored, loaded, or written on another
+ * instance a moment ago), borrows them with the board and session docs, catches them up with what other
+ * instances accepted before the reveal (LiveDocs.catchUp), moves all drafts onto the board at once (reveal.ts)
+ * and marks the session revealed.
  */
 import { createHmac } from 'node:crypto';
 import type { Author } from '../../shared/board/schema.js';
@@ -38,8 +40,11 @@ export async function revealBoardDrafts(
   options: { keepPrivateMode: boolean; noteIdFor: (memberId: string, draftId: string) => string },
 ): Promise<RevealResponse> {
   const { store, docs, logger } = deps;
+  // The barrier first: a draft accepted by another instance before it is revealed, even if that instance has
+  // neither stored it nor answered this instance's sync request yet.
+  const caughtUp = await docs.catchUp(boardId);
   const [storedMembers, members] = await Promise.all([store.listPrivateDocMembers(boardId), store.listMembers(boardId)]);
-  const memberIds = [...new Set([...storedMembers, ...docs.loadedPrivateMembers(boardId)])].sort();
+  const memberIds = [...new Set([...storedMembers, ...docs.loadedPrivateMembers(boardId), ...caughtUp.privateMembers])].sort();
   const draftOwners: string[] = [];
   for (const memberId of memberIds) {
     if (isMemberId(memberId)) draftOwners.push(memberId);
@@ -52,6 +57,7 @@ export async function revealBoardDrafts(
   ];
   return withLiveDocs(docs, addresses, (lives) => {
     requireLive(lives);
+    caughtUp.apply(addresses);
     const [boardLive, sessionLive, ...privateLives] = lives as [LiveDoc, LiveDoc, ...LiveDoc[]];
     const byId = new Map(members.map((m) => [m.id, m]));
     const drafts: MemberDrafts[] = privateLives.map((live, i) => {

@@ -28,6 +28,7 @@ describe('summaryContext', () => {
     const docs: LiveDocs = {
       acquire: async () => ({ doc, isLive: true, release: () => (released += 1) }),
       loadedPrivateMembers: () => [],
+      catchUp: () => Promise.resolve({ privateMembers: [], apply: () => undefined }),
     };
 
     const context = await summaryContext('board-0001', { store, docs, now: 9000 });

@@ -14,7 +14,7 @@ import { readVote } from '../../shared/session/read.js';
 import type { VoteState } from '../../shared/session/schema.js';
 import { voteLaneIds } from '../../shared/session/vote.js';
 import type { DocumentStore } from '../persistence/document-store.js';
-import type { LiveDoc, LiveDocs } from './live-docs.js';
+import { withLiveDocs, type CatchUp, type LiveDoc, type LiveDocs } from './live-docs.js';
 
 /** The part of the store the tally needs: which members have a stored private doc. */
 export type BallotStore = Pick<DocumentStore, 'listPrivateDocMembers'>;
@@ -57,42 +57,45 @@ export function publishTally(boardDoc: Y.Doc, vote: VoteState, ballots: readonly
   }, origin);
 }
 
-/** Every private doc of a board: stored ones and loaded ones (a member may not have stored anything yet). */
-export async function privateAddresses(store: BallotStore, docs: LiveDocs, boardId: string): Promise<DocAddress[]> {
+/**
+ * Every private doc of a board: stored ones, loaded ones (a member may not have stored anything yet) and, after a
+ * catch-up barrier, those another instance accepted updates for.
+ */
+export async function privateAddresses(store: BallotStore, docs: LiveDocs, boardId: string, caughtUp?: CatchUp): Promise<DocAddress[]> {
   const stored = await store.listPrivateDocMembers(boardId);
-  const memberIds = new Set([...stored, ...docs.loadedPrivateMembers(boardId)]);
+  const memberIds = new Set([...stored, ...docs.loadedPrivateMembers(boardId), ...(caughtUp?.privateMembers ?? [])]);
   return [...memberIds].sort().filter(isMemberId).map((memberId) => privateDocAddress(boardId, memberId));
+}
+
+/** The ballots of the vote `key` in these private docs: only members who took part (others keep what earlier votes published). */
+function ballotsOf(lives: readonly LiveDoc[], addresses: readonly DocAddress[], key: string): MemberBallot[] {
+  const ballots: MemberBallot[] = [];
+  lives.forEach((live, i) => {
+    const address = addresses[i];
+    const ballot = readBallot(live.doc, key);
+    if (Object.keys(ballot).length > 0 && address?.kind === 'private') ballots.push({ memberId: address.memberId, ballot });
+  });
+  return ballots;
 }
 
 /** The ballots of every member for the vote in `sessionDoc`, read from their private docs (borrowed, then released). */
 export async function collectBallots(store: BallotStore, docs: LiveDocs, boardId: string, vote: VoteState): Promise<MemberBallot[]> {
   const addresses = await privateAddresses(store, docs, boardId);
-  const key = voteKey(vote);
-  const ballots: MemberBallot[] = [];
-  for (const address of addresses) {
-    let live: LiveDoc | undefined;
-    try {
-      live = await docs.acquire(address);
-      const ballot = readBallot(live.doc, key);
-      // Only members who took part in this vote: others keep what earlier votes published.
-      if (Object.keys(ballot).length > 0 && address.kind === 'private') ballots.push({ memberId: address.memberId, ballot });
-    } finally {
-      live?.release();
-    }
-  }
-  return ballots;
+  return withLiveDocs(docs, addresses, (lives) => ballotsOf(lives, addresses, voteKey(vote)));
 }
 
-/** Counts every ballot of the board's current vote and publishes it (at close, or for the facilitator's view). */
+/**
+ * Counts every ballot of the board's current vote and publishes it (at the close). Behind the catch-up barrier:
+ * a ballot another instance accepted before the close is counted even if that instance has not stored it yet.
+ */
 export async function publishAllBallots(store: BallotStore, docs: LiveDocs, boardId: string, origin: unknown): Promise<void> {
-  const session = await docs.acquire(sessionDocAddress(boardId));
-  const board = await docs.acquire(boardDocAddress(boardId));
-  try {
-    const vote = readVote(session.doc);
-    const ballots = await collectBallots(store, docs, boardId, vote);
-    if (board.isLive) publishTally(board.doc, vote, ballots, origin);
-  } finally {
-    board.release();
-    session.release();
-  }
+  const caughtUp = await docs.catchUp(boardId);
+  const privates = await privateAddresses(store, docs, boardId, caughtUp);
+  const addresses = [sessionDocAddress(boardId), boardDocAddress(boardId), ...privates];
+  await withLiveDocs(docs, addresses, ([session, board, ...lives]) => {
+    caughtUp.apply(addresses);
+    const vote = readVote(session!.doc);
+    const ballots = ballotsOf(lives, privates, voteKey(vote));
+    if (board!.isLive) publishTally(board!.doc, vote, ballots, origin);
+  });
 }

@@ -11,7 +11,7 @@ import { createSeriesRouter } from './series-routes.js';
 import { createCompareRouter } from './compare-routes.js';
 import { createMetricsRouter } from './metrics-routes.js';
 import { createVoteRouter } from './vote-routes.js';
-import { registryLiveDocs } from '../facilitation/live-docs.js';
+import type { LiveDocs } from '../facilitation/live-docs.js';
 import type { AttendanceTracker } from '../facilitation/attendance-tracker.js';
 import { apiNotFound, errorHandler, notFound } from './errors.js';
 import { healthRoutes, type HealthChecks, type HealthSource } from './health.js';
@@ -28,6 +28,8 @@ import type { GuessGuard } from '../auth/guess-guard.js';
 export interface AppOptions {
   store: BoardStore;
   registry: RoomRegistry;
+  /** the live docs the services borrow (with the catch-up barrier of the scale-out mode) */
+  docs: LiveDocs;
   queue: HealthSource;
   clientDir: string;
   publicUrl: string | undefined;
@@ -66,7 +68,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/boards', boardRoutes(options));
   app.use('/api/join', options.rateLimits.joinLookup);
   app.use('/api/join', joinRoutes(options.store));
-  const docs = registryLiveDocs(options.registry);
+  const { docs } = options;
   const liveVisitIds = (): ReadonlySet<number> => options.attendance.liveVisitIds();
   app.use('/api/boards', createSessionRouter({ store: options.store, docs, logger: options.logger, liveVisitIds }));
   app.use('/api/boards', createActionRouter({ store: options.store, docs, publicUrl: options.publicUrl }));

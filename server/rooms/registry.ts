@@ -25,6 +25,8 @@ export interface RegistryOptions {
   idleUnloadMs: number;
   /** Reaches the other instances (scale-out); none in the embedded mode. */
   replicator?: Replicator;
+  /** Told of every room once it is loaded, whoever asked for it (a socket or a service): the server's watchers. */
+  onLoaded?: (room: Room) => void;
 }
 
 /** Why a room could not be loaded. */
@@ -165,6 +167,7 @@ export class RoomRegistry {
       if (migrated.length > 0) log.info({ versions: migrated }, 'board schema migrated');
       log.debug({ updates: stored.updates.length }, 'room loaded');
       replicator.attached(room);
+      this.options.onLoaded?.(room);
       // Nobody may have joined yet: the caller joins right away, or the idle check unloads it.
       return room;
     } catch (error) {

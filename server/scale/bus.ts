@@ -57,6 +57,11 @@ export interface Bus {
   subscribe(boardId: string, handler: BusHandler): Promise<() => void>;
   /** Publishes to the other instances listening to `boardId`; never throws (a failure is counted and repaired by resync). */
   publish(boardId: string, message: BusMessage): void;
+  /**
+   * Every message the board's channel still retains, oldest first, whoever published it (this instance too):
+   * the catch-up barrier (Replication.catchUp) reads it. Rejects when the channel cannot be read (Redis down).
+   */
+  replay(boardId: string): Promise<BusMessage[]>;
   /** Called after the link to the other instances was lost and is back: every loaded doc should resynchronise. */
   onReconnected(listener: () => void): () => void;
   readonly status: BusStatus;
@@ -77,6 +82,11 @@ export class LocalBus implements Bus {
 
   publish(): void {
     // Nobody else to tell.
+  }
+
+  replay(): Promise<BusMessage[]> {
+    // Nobody else accepts anything.
+    return Promise.resolve([]);
   }
 
   onReconnected(): () => void {

@@ -15,6 +15,8 @@ export const STREAM_RETENTION_MS = 10 * 60_000;
 export const READ_BLOCK_MS = 5_000;
 /** Most entries taken per stream in one read. */
 export const READ_COUNT = 1_000;
+/** Most entries taken per XRANGE page of a replay. */
+export const REPLAY_PAGE = 1_000;
 /** Pause before re-trying a read that failed (the client reconnects on its own meanwhile). */
 export const READ_RETRY_MS = 200;
 /** Give up connecting to Redis after this long per attempt (ioredis retries with backoff). */
@@ -116,6 +118,30 @@ export class RedisStreamBus implements Bus {
       this.publishFailures++;
       this.log.debug({ err, boardId, kind: message.kind }, 'publish failed; the resync after reconnect repairs it');
     });
+  }
+
+  /**
+   * Every retained entry of the board's stream (XADD trims past STREAM_RETENTION_MS), read with XRANGE in pages
+   * of REPLAY_PAGE on the writer connection (the reader is busy with its blocking read). Entries of this
+   * instance are included: an earlier process may have run under the same INSTANCE_ID.
+   */
+  async replay(boardId: string): Promise<BusMessage[]> {
+    const key = this.key(boardId);
+    const messages: BusMessage[] = [];
+    let start = '-';
+    for (;;) {
+      const reply = await this.writer.callBuffer('XRANGE', key, start, '+', 'COUNT', String(REPLAY_PAGE));
+      const entries = Array.isArray(reply) ? (reply as unknown[]) : [];
+      let lastId: string | undefined;
+      for (const entry of entries) {
+        if (!Array.isArray(entry) || !Buffer.isBuffer(entry[0]) || !Array.isArray(entry[1])) continue;
+        lastId = entry[0].toString();
+        const message = parseEntry(entry[1] as unknown[]);
+        if (message) messages.push(message);
+      }
+      if (entries.length < REPLAY_PAGE || lastId === undefined) return messages;
+      start = `(${lastId}`;
+    }
   }
 
   onReconnected(listener: () => void): () => void {

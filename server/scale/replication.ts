@@ -6,7 +6,10 @@
  *   with what the requester lacks plus its own state vector, and the requester then publishes what the
  *   answerer lacks. The same exchange runs for every loaded doc after the bus reconnects, so updates accepted
  *   elsewhere but not yet stored, or published while Redis was unreachable, converge everywhere;
- * - link rotation (revoke) closes the sockets admitted with the replaced credential (its one-way tag) on every instance.
+ * - link rotation (revoke) closes the sockets admitted with the replaced credential (its one-way tag) on every instance;
+ * - catchUp is the barrier of the services that read several docs at one moment (reveal, the tally at a vote's
+ *   close): the retained updates of those docs are applied before they read, so nothing another instance
+ *   accepted before the barrier is missed because it was neither stored nor replicated here yet.
  * Server rules need nothing more: every instance enforces them against its replica of the board and session docs.
  */
 import * as Y from 'yjs';
@@ -50,6 +53,17 @@ function addressOf(boardId: string, key: string): DocAddress | undefined {
 
 /** An empty Yjs update (no structs, no deletions) as encodeStateAsUpdate returns it. */
 const EMPTY_UPDATE_BYTES = 2;
+
+/** What a catch-up barrier read (Replication.catchUp); the facilitation services see it as their CatchUp. */
+export interface Barrier {
+  /** members with retained updates of their private doc */
+  readonly privateMembers: readonly string[];
+  /** Applies the retained updates of these docs to their loaded rooms (others are skipped). */
+  apply(addresses: readonly DocAddress[]): void;
+}
+
+/** The barrier with nothing to apply (one instance, or the bus unreadable). */
+const EMPTY_BARRIER: Barrier = { privateMembers: [], apply: () => undefined };
 
 /** Counters for /metrics. */
 export interface ReplicationCounters {
@@ -123,6 +137,60 @@ export class Replication implements Replicator {
   revoke(boardId: string, tag: string): void {
     this.targets?.revokeLocal(boardId, tag);
     this.send(boardId, { kind: BUS_KIND.revoke, docKey: '', payload: new TextEncoder().encode(tag) });
+  }
+
+  /**
+   * The catch-up barrier of one board: reads every update the bus still retains for it (Bus.replay: one paged
+   * XRANGE on Redis), whoever published it. Everything any instance accepted (and so published) before that
+   * read is then at hand, even if that instance has not committed it and no sync reply has arrived: `apply`
+   * puts it into loaded rooms, and `privateMembers` names the members whose private docs it touches (a member
+   * whose first draft is not stored yet is in no store listing). Yjs applies are idempotent: what a room holds
+   * already changes nothing; updates go in with REMOTE_ORIGIN (fanned out and stored here, never re-published).
+   * When the bus cannot be read (Redis down) the barrier is empty and a warning is logged: the caller goes on
+   * with what this instance holds, as every instance does while Redis is down.
+   */
+  async catchUp(boardId: string): Promise<Barrier> {
+    if (this.bus.status.state === 'local') return EMPTY_BARRIER;
+    let messages: BusMessage[];
+    try {
+      messages = await this.bus.replay(boardId);
+    } catch (err) {
+      this.log.warn({ err, boardId }, 'catch-up barrier skipped: the bus cannot be read; going on with what this instance holds');
+      return EMPTY_BARRIER;
+    }
+    const updates = new Map<string, Uint8Array[]>();
+    for (const message of messages) {
+      if (message.kind !== BUS_KIND.update) continue;
+      const list = updates.get(message.docKey) ?? [];
+      list.push(message.payload);
+      updates.set(message.docKey, list);
+    }
+    const privateMembers = [...updates.keys()].flatMap((key) => {
+      const address = addressOf(boardId, key);
+      return address?.kind === 'private' ? [address.memberId] : [];
+    });
+    return { privateMembers, apply: (addresses) => this.applyRetained(addresses, updates) };
+  }
+
+  private applyRetained(addresses: readonly DocAddress[], updates: ReadonlyMap<string, Uint8Array[]>): void {
+    for (const address of addresses) {
+      const list = updates.get(docKey(address));
+      const room = list && this.targets?.peekDoc(address);
+      if (!list || !room || room.isDestroyed) continue;
+      try {
+        room.applyRemoteUpdate(Y.mergeUpdates(list));
+      } catch {
+        // One malformed entry must not hide the others: apply them one by one.
+        for (const update of list) {
+          try {
+            room.applyRemoteUpdate(update);
+          } catch (err) {
+            this.counters.rejected++;
+            this.log.warn({ err, boardId: address.boardId, docKey: docKey(address) }, 'could not apply a retained update');
+          }
+        }
+      }
+    }
   }
 
   /** Stops reacting to reconnects; the bus is closed by its owner. */

@@ -32,12 +32,20 @@ export function stampPresenceFacts(state: Record<string, unknown>, boardDoc: Y.D
 }
 
 /**
- * Re-publishes the presence of every awareness client of `memberId` in a board room's awareness with the new
- * draft count (a higher clock, so every peer, the member's own tab included, takes it).
+ * Re-publishes the presence of the awareness clients of `memberId` that connections of this instance own
+ * (`owners`, Room.awarenessOwners) with the new draft count (a higher clock, so every peer, the member's own tab
+ * included, takes it). Only the instance holding a client's connection stamps it, as it stamps the client's own
+ * renewals: two instances re-publishing the same client at the same clock would disagree.
  */
-export function republishDraftCount(awareness: awarenessProtocol.Awareness, memberId: string, draftCount: number): void {
+export function republishDraftCount(
+  awareness: awarenessProtocol.Awareness,
+  memberId: string,
+  draftCount: number,
+  owners: ReadonlyMap<number, string>,
+): void {
   const changed: number[] = [];
   awareness.getStates().forEach((state, clientID) => {
+    if (!owners.has(clientID)) return;
     const user = (state as { user?: PresenceUser }).user;
     if (user?.memberId === memberId && (state as { drafts?: unknown }).drafts !== draftCount) changed.push(clientID);
   });
