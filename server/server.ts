@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
 import { CLOSE } from '../shared/protocol.js';
 import type { Config } from './config.js';
@@ -20,6 +21,7 @@ import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
+import { WriteCoalescer } from './sync/write-coalescer.js';
 import { AttendanceTracker } from './facilitation/attendance-tracker.js';
 import { createGuessGuard } from './auth/guess-guard.js';
 import type * as Y from 'yjs';
@@ -119,6 +121,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
   const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
   const attendance = new AttendanceTracker(store, logger);
   const connections = new Set<Connection>();
+  const coalescer = new WriteCoalescer();
   // Revoking a link revokes access now: every socket admitted with it (or with a member key made with it) closes
   // with a 44xx code, so the stock client stops reconnecting; sockets of the other credentials are untouched.
   const revokeCredential = (boardId: string, tag: string): void => {
@@ -227,7 +230,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     });
   };
 
-  const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
+  const accept = (ws: WebSocket, grant: Grant, connId: string, socket: Duplex): void => {
     const { boardId } = grant.address;
     const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
     if (registry.connectionCount(boardId) >= config.maxConnectionsPerBoard) {
@@ -244,6 +247,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
       overMemoryBound: () => queue.overMemoryBound,
       noteClockSkewMs: config.noteClockSkewMs,
       stampPresence,
+      coalesce: { socket, coalescer },
     }, log, () => {
       if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);

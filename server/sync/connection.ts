@@ -3,6 +3,7 @@
  * the frame handler, closes itself on a refusal with a logged reason, and guards the socket (text frames,
  * slow consumers, liveness pings).
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CLOSE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +11,7 @@ import type { Room, RoomPeer } from '../rooms/room.js';
 import type { MemberRecord } from '../persistence/board-directory.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
+import type { WriteCoalescer } from './write-coalescer.js';
 import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MESSAGE_BURST, MESSAGE_RATE_PER_S, TokenBucket } from './rate-limit.js';
 
 /** Frames held per connection while its room loads, and how long it may take. */
@@ -34,7 +36,12 @@ export interface ConnectionOptions {
   noteClockSkewMs: number;
   /** stamps the server's presence facts for this connection's grant (see presence-facts.ts) */
   stampPresence?: (grant: Grant, state: Record<string, unknown>) => void;
+  /** the upgraded TCP socket under `ws` and the coalescer that batches its writes per event-loop turn */
+  coalesce?: { socket: Duplex; coalescer: WriteCoalescer };
 }
+
+/** ws.send options of every frame (one object, not one per send). */
+const BINARY = { binary: true } as const;
 
 /** A connection as the room sees it (RoomPeer) plus its lifecycle. */
 export class Connection implements RoomPeer {
@@ -110,9 +117,10 @@ export class Connection implements RoomPeer {
       this.close(CLOSE.slowConsumer, 'slow consumer');
       return;
     }
-    this.ws.send(data, { binary: true }, (error) => {
-      if (error) this.log.debug({ err: error }, 'send failed');
-    });
+    const coalesce = this.options.coalesce;
+    if (coalesce) coalesce.coalescer.hold(coalesce.socket);
+    // No callback: a failed write surfaces as the socket's 'error' event (logged above) and closes it.
+    this.ws.send(data, BINARY);
   }
 
   close(code: number, reason: string): void {

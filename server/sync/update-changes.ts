@@ -39,9 +39,12 @@ export interface UpdateChanges {
 
 type Place = { parent: string | Y.ID; key: string } | undefined;
 
+/** An update decoded once (Y.decodeUpdate), shared by the guard and the rules instead of decoding it again. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /** Lists the changes `update` would make to `doc`. Throws only on undecodable bytes (checked before). */
-export function readUpdateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function readUpdateChanges(doc: Y.Doc, update: Uint8Array | DecodedUpdate): UpdateChanges {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   const resolver = new PlaceResolver(doc, structs);
   const added: AddedItem[] = [];
   for (const struct of structs) {
