@@ -109,7 +109,7 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
     if (!isNotePath(path)) continue;
     const noteId = path[1] ?? '';
     if (path.length === 2) {
-      if (change.typeName !== 'YMap') return refuse('a note must be a map');
+      if (change.typeName !== 'map') return refuse('a note must be a map');
       created.set(noteId, new Map());
       continue;
     }
