@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
-import { CLOSE } from '../shared/protocol.js';
+import { CLOSE, docRef } from '../shared/protocol.js';
 import type { Config } from './config.js';
 import { answerFor } from './app-error.js';
 import { createApp } from './http/app.js';
@@ -118,7 +118,24 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     maxPendingBytes: config.maxPendingBytes,
     logger,
   });
-  const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication });
+  const registry: RoomRegistry = new RoomRegistry({
+    store,
+    queue,
+    logger,
+    idleUnloadMs: config.idleUnloadMs,
+    replicator: replication,
+    // New clients waiting for a doc that is being loaded get its stored bytes before the server applies them.
+    answerFromStore: async (address, snapshot) => {
+      const key = docRef(address);
+      const answers: Promise<void>[] = [];
+      for (const conn of connections) {
+        if (docRef(conn.grant.address) !== key) continue;
+        const answer = conn.answerFromStoredState(snapshot);
+        if (answer) answers.push(answer);
+      }
+      await Promise.all(answers);
+    },
+  });
   const attendance = new AttendanceTracker(store, logger);
   const connections = new Set<Connection>();
   const coalescer = new WriteCoalescer();
