@@ -5,8 +5,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
-import { CLOSE } from '../shared/protocol.js';
+import { CLOSE, docRef } from '../shared/protocol.js';
 import type { Config } from './config.js';
 import { answerFor } from './app-error.js';
 import { createApp } from './http/app.js';
@@ -20,6 +21,7 @@ import { RoomRegistry } from './rooms/registry.js';
 import { WriteQueue } from './rooms/write-queue.js';
 import { Connection, type Grant } from './sync/connection.js';
 import { createUpgradeHandler } from './sync/upgrade.js';
+import { WriteCoalescer } from './sync/write-coalescer.js';
 import { AttendanceTracker } from './facilitation/attendance-tracker.js';
 import { createGuessGuard } from './auth/guess-guard.js';
 import type { Room } from './rooms/room.js';
@@ -119,7 +121,25 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     draftPresence.watch(room);
     watchVotes(room);
   };
-  const registry: RoomRegistry = new RoomRegistry({ store, queue, logger, idleUnloadMs: config.idleUnloadMs, replicator: replication, onLoaded });
+  const registry: RoomRegistry = new RoomRegistry({
+    store,
+    queue,
+    logger,
+    idleUnloadMs: config.idleUnloadMs,
+    replicator: replication,
+    onLoaded,
+    // New clients waiting for a doc that is being loaded get its stored bytes before the server applies them.
+    answerFromStore: async (address, snapshot) => {
+      const key = docRef(address);
+      const answers: Promise<void>[] = [];
+      for (const conn of connections) {
+        if (docRef(conn.grant.address) !== key) continue;
+        const answer = conn.answerFromStoredState(snapshot);
+        if (answer) answers.push(answer);
+      }
+      await Promise.all(answers);
+    },
+  });
   const liveDocs = registryLiveDocs(registry, (boardId) => replication.catchUp(boardId));
   const draftPresence = createDraftPresence((address) => registry.peek(address));
   const watchVotes = createVoteWatch({ store, docs: liveDocs, peek: (address) => registry.peek(address), logger });
@@ -127,6 +147,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
   const scaleOut = bus.status.state !== 'local';
   const attendance = new AttendanceTracker(store, logger);
   const connections = new Set<Connection>();
+  const coalescer = new WriteCoalescer();
   // Revoking a link revokes access now: every socket admitted with it (or with a member key made with it) closes
   // with a 44xx code, so the stock client stops reconnecting; sockets of the other credentials are untouched.
   const revokeCredential = (boardId: string, tag: string): void => {
@@ -183,7 +204,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     clientTracking: false,
   });
 
-  const accept = (ws: WebSocket, grant: Grant, connId: string): void => {
+  const accept = (ws: WebSocket, grant: Grant, connId: string, socket: Duplex): void => {
     const { boardId } = grant.address;
     const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
     if (registry.connectionCount(boardId) >= config.maxConnectionsPerBoard) {
@@ -201,6 +222,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
       overMemoryBound: () => queue.overMemoryBound,
       noteClockSkewMs: config.noteClockSkewMs,
       stampPresence: draftPresence.stamp,
+      coalesce: { socket, coalescer },
     }, log, () => {
       if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);

@@ -36,6 +36,17 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       expect(await store.countUpdates(SESSION)).toBe(1);
     });
 
+    it('stores a large batch (hundreds of updates over several docs) completely and in order', async () => {
+      const { store } = fixture();
+      const board = Array.from({ length: 450 }, (_, i) => bytes(i % 256, (i >> 8) + 1));
+      const session = Array.from({ length: 30 }, (_, i) => bytes(i, 3));
+      const appends = board.flatMap((update, i) => (i < session.length ? [{ doc: BOARD, update }, { doc: SESSION, update: session[i]! }] : [{ doc: BOARD, update }]));
+      await store.write({ appends, compactions: [] });
+      expect(await store.loadDoc(BOARD)).toEqual({ snapshot: null, updates: board });
+      expect(await store.loadDoc(SESSION)).toEqual({ snapshot: null, updates: session });
+      expect(await store.countUpdates(BOARD)).toBe(450);
+    });
+
     it('keeps its own copy of the bytes it was given', async () => {
       const { store } = fixture();
       const update = bytes(5, 5);

@@ -15,7 +15,7 @@ import type { CheckpointRecord, CheckpointSummary } from './checkpoint-store.js'
 import type { StoredDoc, WriteBatch } from './document-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
-import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqliteDriverError } from './sqlite-driver.js';
+import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqlValue, type SqliteDriverError } from './sqlite-driver.js';
 import {
   checkBatch,
   checkBoard,
@@ -30,6 +30,8 @@ import {
   checkTime,
 } from './validate.js';
 
+/** Update-log rows per INSERT (4 parameters each, well under SQLite's limit of bound parameters). */
+const UPDATE_ROWS_PER_INSERT = 200;
 /** Wait this long for a lock held by another process (a backup, the sqlite3 shell) before failing. */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -176,15 +178,15 @@ export class SqliteStore implements BoardStore {
     const now = Date.now();
     await this.transaction('write', async (db) => {
       for (const c of batch.compactions) await writeSnapshot(db, c.doc, c.snapshot, now);
-      for (const a of batch.appends) {
-        // The compaction's snapshot already covers this update.
-        if (compacted.has(docRef(a.doc))) continue;
-        await run(db, 'INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES (?, ?, ?, ?)', [
-          a.doc.boardId,
-          docKey(a.doc),
-          toBlob(a.update),
-          now,
-        ]);
+      // The compaction's snapshot already covers the updates of a compacted doc.
+      const rows = batch.appends.filter((a) => !compacted.has(docRef(a.doc)));
+      // Many rows per statement: each statement is a round trip through sqlite3's thread pool, which is most of a
+      // busy board's storage cost (docs/benchmarks.md); the log rows are the same as one statement per update.
+      for (let start = 0; start < rows.length; start += UPDATE_ROWS_PER_INSERT) {
+        const chunk = rows.slice(start, start + UPDATE_ROWS_PER_INSERT);
+        const params: SqlValue[] = [];
+        for (const a of chunk) params.push(a.doc.boardId, docKey(a.doc), toBlob(a.update), now);
+        await run(db, `INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, params);
       }
     });
   }

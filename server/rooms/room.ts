@@ -29,7 +29,7 @@ export const LOAD_ORIGIN = Symbol('load');
 export const REMOTE_ORIGIN = Symbol('remote');
 
 /** Builds a y-websocket sync frame around `write`. */
-function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+export function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
   write(encoder);
@@ -114,11 +114,19 @@ export class Room {
     return this.destroyed;
   }
 
-  /** Adds a connection and starts the sync: the server's SyncStep1 and the current presence. */
-  join(peer: RoomPeer): void {
+  /**
+   * Adds a connection and starts the sync: the server's SyncStep1 and the current presence. `clientHas`: the
+   * stored snapshot the peer was already sent as its first sync while the room loaded (see registry.ts); if the
+   * doc changed since (a schema migration, another instance's updates), the peer gets the difference now.
+   */
+  join(peer: RoomPeer, clientHas?: Uint8Array): void {
     this.peers.add(peer);
     this.ownedByPeer.set(peer.id, new Set());
     peer.send(syncFrame((e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    if (clientHas && clientHas !== this.storedState) {
+      const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(clientHas));
+      peer.send(syncFrame((e) => syncProtocol.writeUpdate(e, missing)));
+    }
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }

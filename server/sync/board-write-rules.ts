@@ -13,7 +13,7 @@ import { NOTE, ROOT } from '../../shared/board/schema.js';
 import { CLOSE, type Role } from '../../shared/protocol.js';
 import { refuse as refuseWith, type Refusal } from '../app-error.js';
 import type { Permissions } from '../../shared/session/schema.js';
-import { readUpdateChanges, type ItemPath, type UpdateChanges } from './update-changes.js';
+import { readUpdateChanges, type DecodedUpdate, type ItemPath, type UpdateChanges } from './update-changes.js';
 
 /** The author fields of a note: stamped from the member record, never changed afterwards. */
 export const AUTHOR_FIELDS = [NOTE.authorId, NOTE.authorName, NOTE.authorRole, NOTE.department, NOTE.createdAt] as const;
@@ -84,8 +84,8 @@ function isNotePath(path: ItemPath): boolean {
   return path[0] === ROOT.notes;
 }
 
-/** Decides whether `writer` may apply `update` to `doc`. Never throws. */
-export function checkBoardWrite(doc: Y.Doc, update: Uint8Array, writer: BoardWriter, ledger: AuthorLedger): BoardWriteVerdict {
+/** Decides whether `writer` may apply `update` (bytes, or as the update guard decoded it) to `doc`. Never throws. */
+export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, writer: BoardWriter, ledger: AuthorLedger): BoardWriteVerdict {
   let changes: UpdateChanges;
   try {
     changes = readUpdateChanges(doc, update);
@@ -109,7 +109,7 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array, writer: BoardWri
     if (!isNotePath(path)) continue;
     const noteId = path[1] ?? '';
     if (path.length === 2) {
-      if (change.typeName !== 'YMap') return refuse('a note must be a map');
+      if (change.typeName !== 'map') return refuse('a note must be a map');
       created.set(noteId, new Map());
       continue;
     }

@@ -3,13 +3,17 @@
  * the frame handler, closes itself on a refusal with a logged reason, and guards the socket (text frames,
  * slow consumers, liveness pings).
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { CLOSE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
+import { CLOSE, MESSAGE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
-import type { Room, RoomPeer } from '../rooms/room.js';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { syncFrame, type Room, type RoomPeer } from '../rooms/room.js';
 import type { MemberRecord } from '../persistence/board-directory.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
+import type { WriteCoalescer } from './write-coalescer.js';
 import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MESSAGE_BURST, MESSAGE_RATE_PER_S, TokenBucket } from './rate-limit.js';
 
 /** Frames held per connection while its room loads, and how long it may take. */
@@ -34,7 +38,12 @@ export interface ConnectionOptions {
   noteClockSkewMs: number;
   /** stamps the server's presence facts for this connection's grant (see presence-facts.ts) */
   stampPresence?: (grant: Grant, state: Record<string, unknown>) => void;
+  /** the upgraded TCP socket under `ws` and the coalescer that batches its writes per event-loop turn */
+  coalesce?: { socket: Duplex; coalescer: WriteCoalescer };
 }
+
+/** ws.send options of every frame (one object, not one per send). */
+const BINARY = { binary: true } as const;
 
 /** A connection as the room sees it (RoomPeer) plus its lifecycle. */
 export class Connection implements RoomPeer {
@@ -46,6 +55,8 @@ export class Connection implements RoomPeer {
   private readonly byteBudget = new TokenBucket(BYTE_BURST, BYTE_RATE_PER_S);
   private earlyTimer: NodeJS.Timeout | undefined;
   private closedFlag = false;
+  /** the stored snapshot sent as this connection's first sync before its room was loaded */
+  private answeredFromStore: Uint8Array | undefined;
   /** the first close code the server chose for this connection (undefined when the peer closed); for metrics */
   serverCloseCode: number | undefined;
   /** set by pong or any message; cleared by the liveness sweep */
@@ -74,6 +85,24 @@ export class Connection implements RoomPeer {
     return this.closedFlag;
   }
 
+  /**
+   * While the room loads: if this connection's first frame is a SyncStep1 from an empty doc (a new client),
+   * answers it now with the doc's stored snapshot (registry.ts, answerFromStore) and drops that frame. Resolves
+   * once the answer is written to the socket; undefined when it does not apply.
+   */
+  answerFromStoredState(snapshot: Uint8Array): Promise<void> | undefined {
+    const first = this.early[0];
+    if (this.room || this.closedFlag || !first || !isEmptySyncStep1(first)) return undefined;
+    this.early.shift();
+    this.earlyBytes -= first.length;
+    this.answeredFromStore = snapshot;
+    const frame = syncFrame((e) => {
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(e, snapshot);
+    });
+    return new Promise((resolve) => this.ws.send(frame, BINARY, () => resolve()));
+  }
+
   /** Joins the loaded room and replays the frames that arrived meanwhile. */
   attach(room: Room): void {
     if (this.closedFlag) return;
@@ -94,7 +123,8 @@ export class Connection implements RoomPeer {
       awarenessBudget: new TokenBucket(AWARENESS_BURST, AWARENESS_RATE_PER_S),
       log: this.log,
     };
-    room.join(this);
+    room.join(this, this.answeredFromStore);
+    this.answeredFromStore = undefined;
     const early = this.early;
     this.early = [];
     this.earlyBytes = 0;
@@ -110,9 +140,10 @@ export class Connection implements RoomPeer {
       this.close(CLOSE.slowConsumer, 'slow consumer');
       return;
     }
-    this.ws.send(data, { binary: true }, (error) => {
-      if (error) this.log.debug({ err: error }, 'send failed');
-    });
+    const coalesce = this.options.coalesce;
+    if (coalesce) coalesce.coalescer.hold(coalesce.socket);
+    // No callback: a failed write surfaces as the socket's 'error' event (logged above) and closes it.
+    this.ws.send(data, BINARY);
   }
 
   close(code: number, reason: string): void {
@@ -189,4 +220,9 @@ function toBytes(data: unknown): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data as Buffer[]);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(0);
+}
+
+/** The y-websocket SyncStep1 of a client whose doc is empty: sync, step 1, a one-byte state vector (0 clients). */
+function isEmptySyncStep1(frame: Uint8Array): boolean {
+  return frame.length === 4 && frame[0] === MESSAGE.sync && frame[1] === syncProtocol.messageYjsSyncStep1 && frame[2] === 1 && frame[3] === 0;
 }

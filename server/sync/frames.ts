@@ -106,7 +106,7 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
       now: Date.now(),
       clockSkewMs: ctx.noteClockSkewMs,
     };
-    const rules = checkBoardWrite(ctx.room.doc, payload, writer, ledgerFor(ctx.room.doc));
+    const rules = checkBoardWrite(ctx.room.doc, verdict.decoded, writer, ledgerFor(ctx.room.doc));
     if (!rules.ok) return rules;
   }
   try {

@@ -21,8 +21,8 @@ export interface AddedItem {
   value: unknown;
   /** true when the item creates a shared type (a note map, a text, a votes map) */
   isType: boolean;
-  /** the Y.Map/Y.Text/... constructor name when isType */
-  typeName: string;
+  /** which shared type the item creates when isType ('map', 'text', 'array', or 'other'), else '' */
+  typeName: '' | 'map' | 'text' | 'array' | 'other';
 }
 
 /** An item of the doc the update deletes (it was not deleted before), with its path and its live value. */
@@ -39,9 +39,12 @@ export interface UpdateChanges {
 
 type Place = { parent: string | Y.ID; key: string } | undefined;
 
+/** An update decoded once (Y.decodeUpdate), shared by the guard and the rules instead of decoding it again. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /** Lists the changes `update` would make to `doc`. Throws only on undecodable bytes (checked before). */
-export function readUpdateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function readUpdateChanges(doc: Y.Doc, update: Uint8Array | DecodedUpdate): UpdateChanges {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   const resolver = new PlaceResolver(doc, structs);
   const added: AddedItem[] = [];
   for (const struct of structs) {
@@ -54,7 +57,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges
     const isType = content instanceof Y.ContentType;
     let value: unknown;
     if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) value = content.arr[0];
-    added.push({ path, value, isType, typeName: isType ? (content).type.constructor.name : '' });
+    added.push({ path, value, isType, typeName: isType ? sharedTypeName(content.type) : '' });
   }
   const deleted: DeletedItem[] = [];
   for (const [client, ranges] of ds.clients) {
@@ -74,6 +77,14 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges
     }
   }
   return { added, deleted };
+}
+
+/** The kind of a shared type, by its class (not its constructor's name, which a minifier may change). */
+function sharedTypeName(type: Y.AbstractType<unknown>): AddedItem['typeName'] {
+  if (type instanceof Y.Map) return 'map';
+  if (type instanceof Y.Text) return 'text';
+  if (type instanceof Y.Array) return 'array';
+  return 'other';
 }
 
 /** Path of an item that is in the doc, walking up its parent types. */

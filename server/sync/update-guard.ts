@@ -9,14 +9,15 @@ import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol.js';
 import { LIMITS, MAX_TYPE_DEPTH } from '../../shared/board/schema.js';
 import { refuse, type Refusal } from '../app-error.js';
+import type { DecodedUpdate } from './update-changes.js';
 
 /** Longest single string insert accepted; a note's text may be replaced in one go, hence twice the limit. */
 export const MAX_STRING_INSERT_CHARS = LIMITS.noteTextChars * 2;
 /** Largest plain JSON value (map value, array element) accepted in one struct, in JSON characters. */
 export const MAX_JSON_VALUE_CHARS = 64 * 1024;
 
-/** The verdict on one update. */
-export type UpdateVerdict = { ok: true; stringIds: Y.ID[] } | Refusal;
+/** The verdict on one update; an accepted update comes with its decoded structs for the checks after this one. */
+export type UpdateVerdict = { ok: true; stringIds: Y.ID[]; decoded: DecodedUpdate } | Refusal;
 type ContentVerdict = { ok: true } | Refusal;
 
 /** Decodes and checks `update` against `doc` for a doc whose roots must be among `roots`. Never throws. */
@@ -81,7 +82,7 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
       if (del.clock + del.len > known(client)) return refuse(CLOSE.invalidUpdate, `missing dependency: delete of unknown client ${client} clock ${del.clock}`);
     }
   }
-  return { ok: true, stringIds };
+  return { ok: true, stringIds, decoded };
 }
 
 /** A run of type items of one client in an update, with their parent. */

@@ -27,7 +27,7 @@ export interface UpgradeOptions {
   /** slows guessing: failed token and member-key attempts per address */
   guessGuard: GuessGuard;
   /** called with an accepted socket and its grant */
-  onAccepted: (ws: WebSocket, grant: Grant, connId: string) => void;
+  onAccepted: (ws: WebSocket, grant: Grant, connId: string, socket: Duplex) => void;
 }
 
 /** Result of checking an upgrade request: a grant, or a refusal to deliver as close code after the handshake. */
@@ -77,7 +77,7 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
             ws.close(decision.code, decision.reason);
             return;
           }
-          options.onAccepted(ws, decision.grant, connId);
+          options.onAccepted(ws, decision.grant, connId, socket);
         });
       })
       .catch((error: unknown) => {

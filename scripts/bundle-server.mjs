@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * Bundles the server (server/main.ts and what it imports, dependencies included) into dist/server/ with
+ * esbuild: one minified ES module plus a chunk per lazily imported part (PostgreSQL store, Redis bus, PDF/PNG
+ * exports). Loading one file instead of some two thousand modules is most of a fast start and a smaller idle
+ * process (docs/benchmarks.md). Type checking stays with tsc (`npm run build:server` runs it first).
+ * Left outside the bundle: native addons and packages that read their own files or start workers at run time.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'server');
+
+/** Loaded from node_modules at run time (see the module comment). */
+const EXTERNAL = [
+  'sqlite3', // native addon
+  'pg', // loaded only with DATABASE_URL
+  'ioredis', // loaded only with REDIS_URL
+  'pino', // starts worker threads for transports from its own files
+  'pino-pretty',
+  'pdfkit', // reads its font metrics from its package directory
+  'fontkit',
+  '@resvg/resvg-js', // native addon
+  'bufferutil', // optional native helpers of ws
+  'utf-8-validate',
+];
+
+await rm(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['server/main.ts'],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  // Class and function names stay readable in logs and stack traces.
+  keepNames: true,
+  sourcemap: 'linked',
+  external: EXTERNAL,
+  // CommonJS dependencies inside an ES module bundle need a `require`.
+  banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,55 @@
+import { Duplex } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { WriteCoalescer } from './write-coalescer.js';
+
+/** A stream that records how its chunks were handed down: one entry per write or writev call. */
+function recordingSocket(): { socket: Duplex; calls: string[][] } {
+  const calls: string[][] = [];
+  const socket = new Duplex({
+    read() {},
+    write(chunk: Buffer, _encoding, done) {
+      calls.push([chunk.toString()]);
+      done();
+    },
+    writev(chunks, done) {
+      calls.push(chunks.map((c) => (c.chunk as Buffer).toString()));
+      done();
+    },
+  });
+  return { socket, calls };
+}
+
+describe('WriteCoalescer', () => {
+  it('hands the frames of one turn to each socket in a single writev, in order, at the end of the turn', async () => {
+    const coalescer = new WriteCoalescer();
+    const a = recordingSocket();
+    const b = recordingSocket();
+    for (const frame of ['1', '2', '3']) {
+      for (const { socket } of [a, b]) {
+        coalescer.hold(socket);
+        socket.write(frame);
+      }
+    }
+    expect(a.calls).toEqual([]);
+    await nextTurn();
+    expect(a.calls).toEqual([['1', '2', '3']]);
+    expect(b.calls).toEqual([['1', '2', '3']]);
+  });
+
+  it('does not hold a socket past its turn: the next turn starts uncorked and is coalesced again', async () => {
+    const coalescer = new WriteCoalescer();
+    const a = recordingSocket();
+    coalescer.hold(a.socket);
+    a.socket.write('x');
+    await nextTurn();
+    expect(a.socket.writableCorked).toBe(0);
+    coalescer.hold(a.socket);
+    a.socket.write('y');
+    coalescer.hold(a.socket);
+    a.socket.write('z');
+    await nextTurn();
+    expect(a.calls).toEqual([['x'], ['y', 'z']]);
+    expect(a.socket.writableCorked).toBe(0);
+  });
+});

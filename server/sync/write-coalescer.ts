@@ -1,0 +1,38 @@
+/**
+ * Coalesces the frames sent to one socket during one turn of the event loop into one write. The first frame a
+ * socket gets in a turn corks it; one setImmediate (the check phase, right after the poll phase that handled
+ * the incoming messages) uncorks every socket corked meanwhile. A peer that receives several updates in one
+ * turn then costs one writev system call instead of one per frame, which is where a busy board's CPU goes
+ * (docs/benchmarks.md); a frame waits at most until the end of the turn it was sent in.
+ */
+import type { Duplex } from 'node:stream';
+
+/** Corks sockets for the rest of the current event-loop turn. */
+export class WriteCoalescer {
+  private corked: Duplex[] = [];
+  private readonly isCorked = new WeakSet<Duplex>();
+  private scheduled = false;
+
+  /** Holds `socket`'s writes until the end of this turn (idempotent within a turn). */
+  hold(socket: Duplex): void {
+    if (this.isCorked.has(socket)) return;
+    socket.cork();
+    this.isCorked.add(socket);
+    this.corked.push(socket);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.release);
+    }
+  }
+
+  /** Writes out everything held (each socket in one writev). */
+  readonly release = (): void => {
+    this.scheduled = false;
+    const sockets = this.corked;
+    this.corked = [];
+    for (const socket of sockets) {
+      this.isCorked.delete(socket);
+      socket.uncork();
+    }
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Cold load: a new client into a board that is stored but not loaded gets the stored bytes as its first sync
+ * while the server is still loading them, and whatever the server changes while loading (a schema migration)
+ * reaches it right after.
+ */
+import path from 'node:path';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { hashSecret, newSecret } from '../../server/auth/tokens.js';
+import { createLogger } from '../../server/logger.js';
+import { SqliteStore } from '../../server/persistence/sqlite-store.js';
+import { boardRoots } from '../../shared/board/doc.js';
+import { readNotes } from '../../shared/board/read.js';
+import { addNote, initBoard, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
+import { MESSAGE, boardDocAddress } from '../../shared/protocol.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
+import { connectClient, rawClient, synced, waitFor, type RawClient } from '../helpers/clients.js';
+import { startServer, tempDir } from '../helpers/server.js';
+
+/** The y-websocket SyncStep1 of an empty doc, as the stock client sends it on connect. */
+const EMPTY_SYNC_STEP1 = Uint8Array.from([MESSAGE.sync, syncProtocol.messageYjsSyncStep1, 1, 0]);
+
+type SyncFrame = { step: number; payload: Uint8Array };
+
+/** The sync frames a raw client received, in order (presence frames left out). */
+function syncFrames(client: RawClient): SyncFrame[] {
+  return client.frames.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MESSAGE.sync) return [];
+    const step = decoding.readVarUint(decoder);
+    return [{ step, payload: decoding.readVarUint8Array(decoder) }];
+  });
+}
+
+/** Opens a raw socket on a board that sends the empty SyncStep1 at once, like a new stock client. */
+async function newRawClient(wsUrl: string, boardId: string, token: string): Promise<RawClient> {
+  const client = rawClient(`${wsUrl}/${boardId}?token=${token}`, { origin: wsUrl.replace(/^ws/, 'http').replace(/\/ws$/, '') });
+  await client.opened;
+  client.ws.send(EMPTY_SYNC_STEP1);
+  return client;
+}
+
+async function storedSnapshot(dataDir: string, boardId: string): Promise<Uint8Array> {
+  const store = await SqliteStore.open(path.join(dataDir, 'journeyroom.sqlite'), createLogger('silent'));
+  try {
+    const stored = await store.loadDoc(boardDocAddress(boardId));
+    expect(stored.updates).toEqual([]);
+    return stored.snapshot!;
+  } finally {
+    await store.close();
+  }
+}
+
+describe('first sync of a stored board', () => {
+  it('answers a new client with the stored bytes before its own SyncStep1 (the room is still loading), then syncs live', async () => {
+    const dataDir = await tempDir();
+    let s = await startServer({}, dataDir);
+    const board = await createBoard(s.url);
+    const { author, params } = await joinWriter(s.url, board, board.tokens.participant, { name: 'Ana', role: 'customer', department: '' });
+    const writer = connectClient(s.wsUrl, board.id, params);
+    await synced(writer);
+    const [stage] = stageIds(writer.doc);
+    const [lane] = laneIds(writer.doc);
+    writer.doc.transact(() => {
+      for (let i = 0; i < 100; i++) addNote(writer.doc, { stageId: stage!, laneId: lane!, text: `note ${i}`, author });
+    });
+    const room = s.server.registry.peek(boardDocAddress(board.id));
+    await waitFor(() => room && readNotes(room.doc).length === 100, 'the server has every note');
+    writer.destroy();
+    await s.close(); // unloads with a compaction: the store holds one snapshot
+    const snapshot = await storedSnapshot(dataDir, board.id);
+
+    s = await startServer({}, dataDir);
+    const raw = await newRawClient(s.wsUrl, board.id, board.tokens.participant);
+    await waitFor(() => syncFrames(raw).some((f) => f.step === syncProtocol.messageYjsSyncStep1), "the server's SyncStep1");
+    const frames = syncFrames(raw);
+    // The answer came first, and it is the stored state byte for byte; the room's own SyncStep1 only after the load.
+    expect(frames[0]!.step).toBe(syncProtocol.messageYjsSyncStep2);
+    expect(Buffer.from(frames[0]!.payload).equals(Buffer.from(snapshot))).toBe(true);
+    const seen = new Y.Doc();
+    Y.applyUpdate(seen, frames[0]!.payload);
+    expect(readNotes(seen)).toHaveLength(100);
+
+    // The stock client on the same cold path has everything and receives live edits.
+    await s.close();
+    s = await startServer({}, dataDir);
+    const reader = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(reader);
+    await waitFor(() => readNotes(reader.doc).length === 100, 'all notes');
+    const again = connectClient(s.wsUrl, board.id, params);
+    await synced(again);
+    const note = readNotes(again.doc)[0]!;
+    setNoteText(again.doc, note.id, 'edited after a cold load');
+    await waitFor(() => readNotes(reader.doc).find((n) => n.id === note.id)?.text === 'edited after a cold load', 'the edit reached the reader');
+  }, 30_000);
+
+  it('a change the server makes while loading (schema migration) reaches the client that got the stored bytes', async () => {
+    const dataDir = await tempDir();
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Old journey', createdAt: Date.UTC(2026, 0, 5) });
+    boardRoots(doc).meta.set('schemaVersion', 1);
+    const token = newSecret();
+    const store = await SqliteStore.open(path.join(dataDir, 'journeyroom.sqlite'), createLogger('silent'));
+    await store.createBoard(
+      { id: 'old-board-1', title: 'Old journey', createdAt: Date.UTC(2026, 0, 5), tokenHashes: { facilitator: hashSecret(token), participant: hashSecret(newSecret()), projector: hashSecret(newSecret()) }, joinCode: '' },
+      [{ doc: boardDocAddress('old-board-1'), update: Y.encodeStateAsUpdate(doc) }],
+    );
+    await store.close();
+    const stored = await storedSnapshot(dataDir, 'old-board-1');
+
+    const s = await startServer({}, dataDir);
+    const raw = await newRawClient(s.wsUrl, 'old-board-1', token);
+    const seen = new Y.Doc();
+    await waitFor(() => {
+      for (const f of syncFrames(raw)) if (f.step !== syncProtocol.messageYjsSyncStep1) Y.applyUpdate(seen, f.payload);
+      return boardRoots(seen).meta.get('schemaVersion') === 2;
+    }, 'the migration reached the client');
+    const first = syncFrames(raw)[0]!;
+    expect(first.step).toBe(syncProtocol.messageYjsSyncStep2);
+    expect(Buffer.from(first.payload).equals(Buffer.from(stored))).toBe(true);
+  });
+});
