@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { addNote, laneIds, stageIds } from '../../shared/board/write.js';
-import { createBoard } from '../helpers/api.js';
+import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { startServer } from '../helpers/server.js';
 
@@ -13,12 +13,14 @@ describe('memory after unload', () => {
     const s = await startServer({ idleUnloadMs: 0 });
     const baseline = sockets();
     const boards = await Promise.all(Array.from({ length: 20 }, (_, i) => createBoard(s.url, `visit ${i}`)));
-    const clients = boards.map((b) => connectClient(s.wsUrl, b.id, { token: b.tokens.participant }));
+    // Each visitor joins as a member: the server accepts notes only under the author it knows.
+    const writers = await Promise.all(boards.map((b) => joinWriter(s.url, b, b.tokens.participant, { name: 'Visitor', role: 'stakeholder', department: 'Support' })));
+    const clients = boards.map((b, i) => connectClient(s.wsUrl, b.id, writers[i]!.params));
     await Promise.all(clients.map(synced));
-    clients.forEach((c) => {
+    clients.forEach((c, i) => {
       const [stage] = stageIds(c.doc);
       const [lane] = laneIds(c.doc);
-      addNote(c.doc, { stageId: stage!, laneId: lane!, text: 'visited', author: { id: 'v', name: 'Visitor', role: 'stakeholder', department: 'Support' } });
+      addNote(c.doc, { stageId: stage!, laneId: lane!, text: 'visited', author: writers[i]!.author });
     });
     // A board's doc and its session doc: 40 rooms while everyone is there.
     await waitFor(() => s.server.registry.roomCount === 40, 'every board loaded');
