@@ -6,7 +6,7 @@
  *
  *   npm run bench                 # full run (~4 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,sync,start,capacity,visits,cluster npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster npm run bench   # some sections only
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
  */
@@ -19,13 +19,14 @@ import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote } from '../shared/board/write.js';
 import { capacity } from './bench/capacity.js';
 import { bytesReceived, close, connect, createBoard, join, lastStep2At, resetStep2, sleep, type Board } from './bench/clients.js';
+import { killAfterWrites, savedLatency } from './bench/durability.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
 import { machineLoad, rssKb, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,sync,start,capacity,visits,cluster').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster').split(','));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
@@ -189,6 +190,11 @@ async function main(): Promise<void> {
       close(probe);
       result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20);
       result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20);
+    }
+
+    if (ONLY.has('durability')) {
+      result.savedOnQuietBoard = await savedLatency(server, QUICK ? 20 : 100, 200);
+      result.killAfter200Writes = await killAfterWrites(QUICK ? 2 : 5, 200, 100);
     }
 
     if (ONLY.has('cluster')) {

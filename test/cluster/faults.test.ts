@@ -190,7 +190,15 @@ describe.skipIf(unavailable !== undefined)('cluster faults', () => {
     const inspect = redis.client();
     const stream = `${cluster.redisPrefix}:board:${board.id}`;
     // Settle the loading-time sync exchange, then count from here.
-    await waitFor(async () => (await inspect.xlen(stream)) > 0, 'sync exchange done');
+    // Every instance loads the board and its session doc and exchanges state once; done when the stream is quiet.
+    let lastLength = -1;
+    await waitFor(async () => {
+      const length = await inspect.xlen(stream);
+      const quiet = length > 0 && length === lastLength;
+      lastLength = length;
+      if (!quiet) await new Promise((resolve) => setTimeout(resolve, 1000));
+      return quiet;
+    }, 'sync exchange done', 20_000);
     const [startId] = ((await inspect.xrevrange(stream, '+', '-', 'COUNT', 1))[0] ?? ['0-0']) as [string];
     await inspect.config('RESETSTAT');
 

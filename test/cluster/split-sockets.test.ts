@@ -174,13 +174,13 @@ describe.skipIf(unavailable !== undefined)('split sockets across three instances
     await Promise.all(observers.map(synced));
     // Ana's presence (the stock client publishes it once a field is set).
     ana.board.provider.awareness.setLocalStateField('tick', 0);
-    for (const o of observers) await waitFor(() => presenceOf(o, ana.id)?.drafts === 0, 'Ana present with no drafts');
+    for (const o of observers) await waitFor(() => presenceOf(o, ana.id)?.drafts === 0, 'Ana present with no drafts', 20_000);
     const snap = readBoard(ana.board.doc);
     const pains = snap.lanes.find((l) => l.kind === 'pains')!;
     for (const text of ['hold music', 'invoice unclear', 'no callback']) {
       addDraft(ana.private.doc, { stageId: snap.stages[0]!.id, laneId: pains.id, laneKind: 'pains', text, author: ana.writer.author, createdAt: Date.now() });
     }
-    for (const o of observers) await waitFor(() => presenceOf(o, ana.id)?.drafts === 3, 'three drafts in presence');
+    for (const o of observers) await waitFor(() => presenceOf(o, ana.id)?.drafts === 3, 'three drafts in presence', 20_000);
     // Every renewal of Ana's presence (through A) is stamped again: the count must stay 3, never 0.
     for (let tick = 1; tick <= 5; tick++) {
       ana.board.provider.awareness.setLocalStateField('tick', tick);

@@ -1,0 +1,95 @@
+/**
+ * The durability figures: how soon an edit on a quiet board is acknowledged as saved (committed), and what a
+ * kill -9 shortly after a burst of writes keeps. Stock y-websocket clients; the "saved" signal is the
+ * server's `[2, 1, n]` message (docs/protocol.md).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as decoding from 'lib0/decoding';
+import { readLanes, readNotes, readStages } from '../../shared/board/read.js';
+import { addNote, setNoteText } from '../../shared/board/write.js';
+import { close, connect, createBoard, join, percentiles, sleep, type Client } from './clients.js';
+import { startServer, type Target } from './processes.js';
+
+/** Calls `onSaved(n)` for every "saved up to write n" message the client's socket receives. */
+function watchSaved(client: Client, onSaved: (n: number) => void): void {
+  const ws = client.provider.ws as unknown as { addEventListener(type: 'message', listener: (event: { data: ArrayBuffer }) => void): void } | null;
+  ws?.addEventListener('message', ({ data }) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) !== 2 || decoding.readVarUint(decoder) !== 1) return;
+    onSaved(decoding.readVarUint(decoder));
+  });
+}
+
+/**
+ * One member edits their note `edits` times, `intervalMs` apart (a quiet board: one person typing in bursts),
+ * and each time waits for the saved signal that covers the edit: time from the edit to that signal.
+ */
+export async function savedLatency(server: Target, edits: number, intervalMs: number) {
+  const board = await createBoard(server.url, 'saved signal');
+  const member = await join(server.url, board, 'writer');
+  const client = await connect(server.url, board, member);
+  let savedUpTo = 0;
+  let writes = 0;
+  let waiter: (() => void) | undefined;
+  watchSaved(client, (n) => {
+    savedUpTo = Math.max(savedUpTo, n);
+    waiter?.();
+  });
+  // The socket's writes are counted from its first sync (the reply to the server's SyncStep1): wait for that ack.
+  while (savedUpTo < 1) await sleep(10);
+  writes = savedUpTo;
+  const stage = readStages(client.doc)[0]!.id;
+  const lane = readLanes(client.doc)[0]!.id;
+  const noteId = addNote(client.doc, { stageId: stage, laneId: lane, text: '0', author: { id: member.memberId, name: 'writer', role: 'stakeholder', department: 'Support' } });
+  writes++;
+  const samples: number[] = [];
+  for (let i = 1; i <= edits; i++) {
+    while (savedUpTo < writes) await new Promise<void>((resolve) => (waiter = resolve));
+    await sleep(intervalMs);
+    const sent = performance.now();
+    setNoteText(client.doc, noteId, `edit ${i}`);
+    writes++;
+    while (savedUpTo < writes) await new Promise<void>((resolve) => (waiter = resolve));
+    samples.push(performance.now() - sent);
+  }
+  close(client);
+  return { edits, intervalMs, editToSavedMs: percentiles(samples) };
+}
+
+/**
+ * `trials` times: a fresh server on its own data dir, one member writes `writes` notes as fast as the client
+ * sends them (one update each), the server is killed with SIGKILL `afterMs` after the last was sent, restarted,
+ * and a fresh client counts the notes that survived.
+ */
+export async function killAfterWrites(trials: number, writes: number, afterMs: number) {
+  const kept: number[] = [];
+  for (let trial = 0; trial < trials; trial++) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jr-bench-kill-'));
+    try {
+      let server = await startServer(dataDir);
+      const board = await createBoard(server.url, 'kill -9');
+      const member = await join(server.url, board, 'writer');
+      const writer = await connect(server.url, board, member);
+      const stage = readStages(writer.doc)[0]!.id;
+      const lane = readLanes(writer.doc)[0]!.id;
+      for (let i = 0; i < writes; i++) {
+        addNote(writer.doc, { stageId: stage, laneId: lane, text: `note ${i}`, author: { id: member.memberId, name: 'writer', role: 'stakeholder', department: 'Support' } });
+      }
+      const lastSent = performance.now();
+      await sleep(Math.max(0, afterMs - (performance.now() - lastSent)));
+      await server.stop('SIGKILL');
+      close(writer);
+      server = await startServer(dataDir);
+      const counter = await connect(server.url, board, await join(server.url, board, 'counter'));
+      kept.push(readNotes(counter.doc).length);
+      close(counter);
+      await server.stop('SIGTERM');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  return { trials, writes, killAfterMs: afterMs, notesKept: kept, allKept: kept.every((n) => n === writes) };
+}
