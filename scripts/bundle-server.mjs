@@ -38,7 +38,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.BUNDLE_MINIFY !== "0",
   // Class and function names stay readable in logs and stack traces.
   keepNames: true,
   sourcemap: 'linked',

@@ -16,8 +16,12 @@ import { handleFrame, type FrameContext } from './frames.js';
 import type { WriteCoalescer } from './write-coalescer.js';
 import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MESSAGE_BURST, MESSAGE_RATE_PER_S, TokenBucket } from './rate-limit.js';
 
-/** Frames held per connection while its room loads, and how long it may take. */
-export const EARLY_QUEUE_LIMITS = { messages: 64, bytes: 1024 * 1024, waitMs: 10_000 } as const;
+/**
+ * Frames held per connection while its room loads, and how long it may take. A new client may already have
+ * the stored doc (answered from the store while the room loads) and write: the bytes bound the memory, the
+ * message count only stops floods of tiny frames.
+ */
+export const EARLY_QUEUE_LIMITS = { messages: 1024, bytes: 1024 * 1024, waitMs: 10_000 } as const;
 
 /** What the upgrade decided about a connection. */
 export interface Grant {
