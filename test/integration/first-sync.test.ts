@@ -8,16 +8,16 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hashSecret, newSecret } from '../../server/auth/tokens.js';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/persistence/sqlite-store.js';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readNotes } from '../../shared/board/read.js';
-import { addNote, initBoard, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
+import { addNote, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
 import { MESSAGE, boardDocAddress } from '../../shared/protocol.js';
 import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type RawClient } from '../helpers/clients.js';
 import { startServer, tempDir } from '../helpers/server.js';
+import { storeSchemaV1Board } from '../helpers/old-board.js';
 
 /** The y-websocket SyncStep1 of an empty doc, as the stock client sends it on connect. */
 const EMPTY_SYNC_STEP1 = Uint8Array.from([MESSAGE.sync, syncProtocol.messageYjsSyncStep1, 1, 0]);
@@ -98,16 +98,7 @@ describe('first sync of a stored board', () => {
 
   it('a change the server makes while loading (schema migration) reaches the client that got the stored bytes', async () => {
     const dataDir = await tempDir();
-    const doc = new Y.Doc();
-    initBoard(doc, { title: 'Old journey', createdAt: Date.UTC(2026, 0, 5) });
-    boardRoots(doc).meta.set('schemaVersion', 1);
-    const token = newSecret();
-    const store = await SqliteStore.open(path.join(dataDir, 'journeyroom.sqlite'), createLogger('silent'));
-    await store.createBoard(
-      { id: 'old-board-1', title: 'Old journey', createdAt: Date.UTC(2026, 0, 5), tokenHashes: { facilitator: hashSecret(token), participant: hashSecret(newSecret()), projector: hashSecret(newSecret()) }, joinCode: '' },
-      [{ doc: boardDocAddress('old-board-1'), update: Y.encodeStateAsUpdate(doc) }],
-    );
-    await store.close();
+    const { token } = await storeSchemaV1Board(dataDir, 'old-board-1');
     const stored = await storedSnapshot(dataDir, 'old-board-1');
 
     const s = await startServer({}, dataDir);

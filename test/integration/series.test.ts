@@ -5,7 +5,6 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { CheckpointInfo } from '../../shared/session/schema.js';
 import { addAction, updateAction } from '../../shared/board/action-write.js';
 import { readActions } from '../../shared/board/actions.js';
@@ -13,17 +12,14 @@ import type { Comparison } from '../../shared/board/compare.js';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { readBoard, type BoardSnapshot } from '../../shared/board/snapshot.js';
-import { addNote, deleteNote, initBoard } from '../../shared/board/write.js';
-import { boardDocAddress, CLOSE } from '../../shared/protocol.js';
+import { addNote, deleteNote } from '../../shared/board/write.js';
+import { CLOSE } from '../../shared/protocol.js';
 import type { FollowUpResponse, SeriesInfoResponse } from '../../shared/series/api.js';
-import path from 'node:path';
-import { hashSecret, newSecret } from '../../server/auth/tokens.js';
-import { createLogger } from '../../server/logger.js';
-import { SqliteStore } from '../../server/persistence/sqlite-store.js';
 import { setLocked } from '../../shared/session/write.js';
 import { createBoard, joinMember, type TestBoard } from '../helpers/api.js';
 import { connectClient, synced, waitFor } from '../helpers/clients.js';
 import { startServer, tempDir } from '../helpers/server.js';
+import { storeSchemaV1Board } from '../helpers/old-board.js';
 import { pdfToText } from '../export/helpers.js';
 
 function get(url: string, token?: string): Promise<Response> {
@@ -234,16 +230,7 @@ describe('journey series over HTTP and WebSockets', () => {
   it('a board stored under schema v1 loads, is migrated once, and can start a follow-up', async () => {
     const dataDir = await tempDir();
     // Write the board as the previous release did (schema version 1, no actions root), straight into the file.
-    const doc = new Y.Doc();
-    initBoard(doc, { title: 'Old journey', createdAt: Date.UTC(2026, 0, 5) });
-    boardRoots(doc).meta.set('schemaVersion', 1);
-    const token = newSecret();
-    const store = await SqliteStore.open(path.join(dataDir, 'journeyroom.sqlite'), createLogger('silent'));
-    await store.createBoard(
-      { id: 'old-board-1', title: 'Old journey', createdAt: Date.UTC(2026, 0, 5), tokenHashes: { facilitator: hashSecret(token), participant: hashSecret(newSecret()), projector: hashSecret(newSecret()) }, joinCode: '' },
-      [{ doc: boardDocAddress('old-board-1'), update: Y.encodeStateAsUpdate(doc) }],
-    );
-    await store.close();
+    const { doc, token } = await storeSchemaV1Board(dataDir, 'old-board-1');
     let s = await startServer({}, dataDir);
     const v1 = readBoard(doc);
     const client = connectClient(s.wsUrl, 'old-board-1', { token });
