@@ -3,13 +3,12 @@
  * would delete, each with its path from the root (`['notes', noteId, 'authorId']`). The write rules
  * (board-write-rules.ts, ballot rules) decide on these paths; nothing here judges.
  *
- * An encoded item names its parent and map key only when it has no neighbour: otherwise Yjs takes both from
- * the neighbour (origin, else right origin) while integrating. So places are resolved by following
- * neighbours through the update and the doc, memoised. An item whose neighbour was garbage-collected has no
- * place and is turned into garbage by Yjs itself: it is left out, it can change nothing.
+ * Places are resolved through each item's anchor (update-items.ts). An item whose neighbour was
+ * garbage-collected has no place and is turned into garbage by Yjs itself: it is left out, it can change nothing.
  * Call it on updates that passed checkUpdate (decodable, no missing dependencies, depth within the schema).
  */
 import * as Y from 'yjs';
+import { UpdateItems } from './update-items.js';
 
 /** Path of an item: the root's name, then the map key of each level ('' for a position in a text or array). */
 export type ItemPath = readonly string[];
@@ -45,7 +44,7 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 /** Lists the changes `update` would make to `doc`. Throws only on undecodable bytes (checked before). */
 export function readUpdateChanges(doc: Y.Doc, update: Uint8Array | DecodedUpdate): UpdateChanges {
   const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
-  const resolver = new PlaceResolver(doc, structs);
+  const resolver = new PlaceResolver(doc, new UpdateItems(doc, structs));
   const added: AddedItem[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -106,23 +105,14 @@ export function docPath(doc: Y.Doc, item: Y.Item): ItemPath | undefined {
   return undefined;
 }
 
-/** Resolves places and paths of an update's items (see the module comment). */
+/** Resolves places and paths of an update's items, through their anchors (update-items.ts). */
 class PlaceResolver {
-  private readonly places = new Map<Y.Item, Place>();
   private readonly paths = new Map<Y.Item, ItemPath | undefined>();
-  private readonly byClient = new Map<number, Y.Item[]>();
 
   constructor(
     private readonly doc: Y.Doc,
-    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
-  ) {
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue;
-      const list = this.byClient.get(struct.id.client) ?? [];
-      list.push(struct);
-      this.byClient.set(struct.id.client, list);
-    }
-  }
+    private readonly items: UpdateItems,
+  ) {}
 
   /** The path of an update item, or undefined when its place is unknown. */
   pathOf(item: Y.Item): ItemPath | undefined {
@@ -143,64 +133,24 @@ class PlaceResolver {
   }
 
   private pathOfId(id: Y.ID): ItemPath | undefined {
-    if (id.clock < Y.getState(this.doc.store, id.client)) {
-      const item = Y.getItem(this.doc.store, id);
-      return item instanceof Y.Item ? docPath(this.doc, item) : undefined;
+    if (this.items.inDoc(id)) {
+      const item = this.items.docItem(id);
+      return item ? docPath(this.doc, item) : undefined;
     }
-    const struct = this.structAt(id);
+    const struct = this.items.at(id);
     return struct ? this.pathOf(struct) : undefined;
   }
 
+  /** The parent and map key an item integrates into (Yjs takes both from the anchor). */
   private placeOf(item: Y.Item): Place {
-    const chain: Y.Item[] = [];
-    let current: Y.Item | undefined = item;
-    let place: Place;
-    // Iterative: a long run of typed characters chains through origins.
-    while (current) {
-      if (this.places.has(current)) {
-        place = this.places.get(current);
-        break;
-      }
-      chain.push(current);
-      const parent = current.parent as unknown;
-      if (typeof parent === 'string' || parent instanceof Y.ID) {
-        place = { parent, key: current.parentSub ?? '' };
-        break;
-      }
-      const neighbour = current.origin ?? current.rightOrigin;
-      if (!neighbour) break;
-      if (neighbour.clock < Y.getState(this.doc.store, neighbour.client)) {
-        place = this.inDoc(neighbour);
-        break;
-      }
-      current = this.structAt(neighbour);
-    }
-    for (const c of chain) this.places.set(c, place);
-    return place;
-  }
-
-  private inDoc(id: Y.ID): Place {
-    const item = Y.getItem(this.doc.store, id);
-    if (!(item instanceof Y.Item)) return undefined;
-    const parent = item.parent as Y.AbstractType<unknown> | null;
+    const anchor = this.items.anchorOf(item);
+    if (!anchor) return undefined;
+    if ('named' in anchor) return { parent: anchor.named.parent as unknown as string | Y.ID, key: anchor.named.parentSub ?? '' };
+    const docItem = anchor.inDoc;
+    const parent = docItem.parent as Y.AbstractType<unknown> | null;
     if (!parent) return undefined;
-    const key = item.parentSub ?? '';
+    const key = docItem.parentSub ?? '';
     if (!parent._item) return { parent: Y.findRootTypeKey(parent), key };
     return { parent: parent._item.id, key };
-  }
-
-  private structAt(id: Y.ID): Y.Item | undefined {
-    const list = this.byClient.get(id.client);
-    if (!list) return undefined;
-    let low = 0;
-    let high = list.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const struct = list[mid]!;
-      if (id.clock < struct.id.clock) high = mid - 1;
-      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
-      else return struct;
-    }
-    return undefined;
   }
 }

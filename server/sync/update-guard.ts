@@ -10,6 +10,7 @@ import { CLOSE } from '../../shared/protocol.js';
 import { LIMITS, MAX_TYPE_DEPTH } from '../../shared/board/schema.js';
 import { refuse, type Refusal } from '../app-error.js';
 import type { DecodedUpdate } from './update-changes.js';
+import { UpdateItems } from './update-items.js';
 
 /** Longest single string insert accepted; a note's text may be replaced in one go, hence twice the limit. */
 export const MAX_STRING_INSERT_CHARS = LIMITS.noteTextChars * 2;
@@ -55,7 +56,7 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
     }
   }
   const isKnown = (id: Y.ID): boolean => id.clock < known(id.client);
-  const parents = new ParentResolver(doc, structs);
+  const parents = new ParentResolver(new UpdateItems(doc, structs));
   const stringIds: Y.ID[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -96,82 +97,22 @@ interface TypeRange {
 type ParentRef = Y.ID | typeof ROOT | undefined;
 const ROOT = 'root' as const;
 
-/**
- * Resolves parents for the depth check. An encoded item carries its parent only when it has no origin: with an
- * origin, Yjs infers the parent from that neighbour when integrating. So follow origins (in the doc or in the
- * update) to the first item whose parent is known; memoised, so a long run of typed characters costs O(n).
- */
+/** The parent of a type (an item's `parent` in the doc) as a ParentRef. */
+function refOfType(type: Y.AbstractType<unknown> | null): ParentRef {
+  return type ? (type._item?.id ?? ROOT) : undefined;
+}
+
+/** Resolves parents for the depth check, through the update's anchors (update-items.ts). */
 class ParentResolver {
-  private readonly memo = new Map<Y.Item, ParentRef>();
-  private readonly byClient = new Map<number, Y.Item[]>();
-
-  constructor(
-    private readonly doc: Y.Doc,
-    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
-  ) {
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue;
-      const list = this.byClient.get(struct.id.client) ?? [];
-      list.push(struct);
-      this.byClient.set(struct.id.client, list);
-    }
-  }
-
-  /** The update's struct containing `id`, if any (a client's structs come sorted by clock: binary search). */
-  structAt(id: Y.ID): Y.Item | undefined {
-    const list = this.byClient.get(id.client);
-    if (!list) return undefined;
-    let low = 0;
-    let high = list.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const struct = list[mid]!;
-      if (id.clock < struct.id.clock) high = mid - 1;
-      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
-      else return struct;
-    }
-    return undefined;
-  }
-
-  /** The parent of an item already in the doc. */
-  private inDoc(id: Y.ID): ParentRef {
-    const item = Y.getItem(this.doc.store, id);
-    if (!(item instanceof Y.Item)) return undefined;
-    const type = item.parent as Y.AbstractType<unknown> | null;
-    return type ? (type._item?.id ?? ROOT) : undefined;
-  }
+  constructor(private readonly items: UpdateItems) {}
 
   /** The parent of `item` (an update struct). */
   parentOf(item: Y.Item): ParentRef {
-    const chain: Y.Item[] = [];
-    let current: Y.Item | undefined = item;
-    let result: ParentRef;
-    while (current) {
-      const memoised = this.memo.get(current);
-      if (memoised !== undefined || this.memo.has(current)) {
-        result = memoised;
-        break;
-      }
-      chain.push(current);
-      const parent = current.parent as unknown;
-      if (typeof parent === 'string') {
-        result = ROOT;
-        break;
-      }
-      if (parent instanceof Y.ID) {
-        result = parent;
-        break;
-      }
-      const neighbour = current.origin ?? current.rightOrigin;
-      if (!neighbour) break;
-      if (neighbour.clock < Y.getState(this.doc.store, neighbour.client)) {
-        result = this.inDoc(neighbour);
-        break;
-      }
-      current = this.structAt(neighbour);
-    }
-    for (const c of chain) this.memo.set(c, result);
-    return result;
+    const anchor = this.items.anchorOf(item);
+    if (!anchor) return undefined;
+    if ('inDoc' in anchor) return refOfType(anchor.inDoc.parent as Y.AbstractType<unknown> | null);
+    const parent = anchor.named.parent as unknown;
+    return typeof parent === 'string' ? ROOT : (parent as Y.ID);
   }
 
   /**
@@ -184,10 +125,11 @@ class ParentResolver {
     while (current instanceof Y.ID && depth <= MAX_TYPE_DEPTH) {
       depth++;
       const at: Y.ID = current;
-      if (at.clock < Y.getState(this.doc.store, at.client)) {
-        current = this.inDoc(at);
+      if (this.items.inDoc(at)) {
+        const item = this.items.docItem(at);
+        current = item ? refOfType(item.parent as Y.AbstractType<unknown> | null) : undefined;
       } else {
-        const struct = this.structAt(at);
+        const struct = this.items.at(at);
         current = struct ? this.parentOf(struct) : undefined;
       }
     }
