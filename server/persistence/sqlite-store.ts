@@ -14,6 +14,7 @@ import type { BoardStore } from './board-store.js';
 import type { CheckpointRecord, CheckpointSummary } from './checkpoint-store.js';
 import type { StoredDoc, WriteBatch } from './document-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { attendanceFromRow, boardFromRow, checkpointSummaryFromRow, memberFromRow, text, wholeNumber } from './row-readers.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
 import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqlValue, type SqliteDriverError } from './sqlite-driver.js';
 import {
@@ -148,7 +149,7 @@ export class SqliteStore implements BoardStore {
     const row = await this.serial('getMember', (db) =>
       get(db, 'SELECT * FROM members WHERE board_id = ? AND id = ?', [boardId, memberId]),
     );
-    return row && toMember(row);
+    return row && memberFromRow(row);
   }
 
   async listMembers(boardId: string): Promise<MemberRecord[]> {
@@ -156,7 +157,7 @@ export class SqliteStore implements BoardStore {
     const rows = await this.serial('listMembers', (db) =>
       all(db, 'SELECT * FROM members WHERE board_id = ? ORDER BY joined_at, id', [boardId]),
     );
-    return rows.map(toMember);
+    return rows.map(memberFromRow);
   }
 
   async loadDoc(address: DocAddress): Promise<StoredDoc> {
@@ -196,7 +197,7 @@ export class SqliteStore implements BoardStore {
     const row = await this.serial('countUpdates', (db) =>
       get(db, 'SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ? AND doc_key = ?', [address.boardId, key]),
     );
-    return row ? integer(row, 'n') : 0;
+    return row ? wholeNumber(row, 'n') : 0;
   }
 
   async listPrivateDocMembers(boardId: string): Promise<string[]> {
@@ -235,7 +236,7 @@ export class SqliteStore implements BoardStore {
     const rows = await this.serial('listCheckpoints', (db) =>
       all(db, 'SELECT board_id, id, name, created_at FROM checkpoints WHERE board_id = ? ORDER BY created_at, id', [boardId]),
     );
-    return rows.map((row) => ({ id: text(row, 'id'), boardId: text(row, 'board_id'), name: text(row, 'name'), createdAt: integer(row, 'created_at') }));
+    return rows.map(checkpointSummaryFromRow);
   }
 
   async getCheckpoint(boardId: string, id: string): Promise<CheckpointRecord | undefined> {
@@ -247,7 +248,7 @@ export class SqliteStore implements BoardStore {
       id: text(row, 'id'),
       boardId: text(row, 'board_id'),
       name: text(row, 'name'),
-      createdAt: integer(row, 'created_at'),
+      createdAt: wholeNumber(row, 'created_at'),
       boardState: fromBlob(row.board_state, 'checkpoints.board_state'),
       sessionState: fromBlob(row.session_state, 'checkpoints.session_state'),
     };
@@ -265,7 +266,7 @@ export class SqliteStore implements BoardStore {
         at,
       ]);
       if (!row) throw new StoreError(STORE_ERROR.io, 'recordJoin: the insert returned no id');
-      return integer(row, 'id');
+      return wholeNumber(row, 'id');
     });
   }
 
@@ -285,13 +286,7 @@ export class SqliteStore implements BoardStore {
     const rows = await this.serial('listAttendance', (db) =>
       all(db, 'SELECT * FROM attendance WHERE board_id = ? ORDER BY joined_at, id', [boardId]),
     );
-    return rows.map((row) => ({
-      id: integer(row, 'id'),
-      boardId: text(row, 'board_id'),
-      memberId: text(row, 'member_id'),
-      joinedAt: integer(row, 'joined_at'),
-      leftAt: row.left_at === null ? null : integer(row, 'left_at'),
-    }));
+    return rows.map(attendanceFromRow);
   }
 
   /** Reads one pragma's value (tests and diagnostics). */
@@ -408,7 +403,7 @@ function corrupt(file: string, detail: string, cause?: unknown): StoreError {
 /** Applies every migration above the file's user_version, each in its own transaction with the version bump. */
 async function migrate(db: sqlite3.Database, file: string): Promise<void> {
   const row = await get(db, 'PRAGMA user_version');
-  const current = row ? integer(row, 'user_version') : 0;
+  const current = row ? wholeNumber(row, 'user_version') : 0;
   if (current > SCHEMA_VERSION) {
     throw new StoreError(
       STORE_ERROR.futureVersion,
@@ -450,33 +445,8 @@ async function requireBoard(db: sqlite3.Database, boardId: string): Promise<void
   }
 }
 
-function toMember(row: SqlRow): MemberRecord {
-  const role = text(row, 'role');
-  if (role !== 'customer' && role !== 'stakeholder' && role !== 'facilitator') {
-    throw new StoreError(STORE_ERROR.corrupt, `members.role has an unknown value ${JSON.stringify(role)}`);
-  }
-  return {
-    id: text(row, 'id'),
-    boardId: text(row, 'board_id'),
-    keyHash: text(row, 'key_hash'),
-    name: text(row, 'name'),
-    role,
-    department: text(row, 'department'),
-    joinedAt: integer(row, 'joined_at'),
-  };
-}
 
-function text(row: SqlRow, column: string): string {
-  const value = row[column];
-  if (typeof value !== 'string') throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not text`);
-  return value;
-}
 
-function integer(row: SqlRow, column: string): number {
-  const value = row[column];
-  if (typeof value !== 'number') throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not a number`);
-  return value;
-}
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -497,16 +467,3 @@ function driverError(operation: string, err: unknown): StoreError {
   return new StoreError((code && DRIVER_CODES[code]) || STORE_ERROR.io, `${operation} failed: ${errorMessage(err)}`, { cause: err });
 }
 
-function boardFromRow(row: SqlRow): BoardRecord {
-  return {
-    id: text(row, 'id'),
-    title: text(row, 'title'),
-    createdAt: integer(row, 'created_at'),
-    tokenHashes: {
-      facilitator: text(row, 'facilitator_hash'),
-      participant: text(row, 'participant_hash'),
-      projector: text(row, 'projector_hash'),
-    },
-    joinCode: text(row, 'join_code'),
-  };
-}

@@ -29,6 +29,7 @@ import {
   checkVisitId,
 } from '../validate.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations.js';
+import { attendanceFromRow, boardFromRow, checkpointSummaryFromRow, memberFromRow, text, wholeNumber, type Row } from '../row-readers.js';
 
 /** Connections in one instance's pool (commits are serialised by the write queue; reads are short). */
 export const PG_POOL_SIZE = 8;
@@ -66,7 +67,6 @@ export interface PgStoreOptions {
   poolSize?: number;
 }
 
-type Row = Record<string, unknown>;
 
 /** BoardStore backed by PostgreSQL; create it with `PgStore.open`. */
 export class PgStore implements BoardStore {
@@ -219,7 +219,7 @@ export class PgStore implements BoardStore {
   async countUpdates(address: DocAddress): Promise<number> {
     const key = checkDocAddress(address, 'doc');
     const rows = await this.query('countUpdates', 'SELECT COUNT(*)::int AS n FROM doc_updates WHERE board_id = $1 AND doc_key = $2', [address.boardId, key]);
-    return rows[0] ? int(rows[0], 'n') : 0;
+    return rows[0] ? wholeNumber(rows[0], 'n') : 0;
   }
 
   async listPrivateDocMembers(boardId: string): Promise<string[]> {
@@ -257,7 +257,7 @@ export class PgStore implements BoardStore {
       'SELECT board_id, id, name, created_at FROM checkpoints WHERE board_id = $1 ORDER BY created_at, id COLLATE "C"',
       [boardId],
     );
-    return rows.map((row) => ({ id: text(row, 'id'), boardId: text(row, 'board_id'), name: text(row, 'name'), createdAt: int(row, 'created_at') }));
+    return rows.map(checkpointSummaryFromRow);
   }
 
   async getCheckpoint(boardId: string, id: string): Promise<CheckpointRecord | undefined> {
@@ -270,7 +270,7 @@ export class PgStore implements BoardStore {
       id: text(row, 'id'),
       boardId: text(row, 'board_id'),
       name: text(row, 'name'),
-      createdAt: int(row, 'created_at'),
+      createdAt: wholeNumber(row, 'created_at'),
       boardState: bytes(row, 'board_state'),
       sessionState: bytes(row, 'session_state'),
     };
@@ -289,7 +289,7 @@ export class PgStore implements BoardStore {
       ]);
       const row = result.rows[0] as Row | undefined;
       if (!row) throw new StoreError(STORE_ERROR.io, 'recordJoin: the insert returned no id');
-      return int(row, 'id');
+      return wholeNumber(row, 'id');
     });
   }
 
@@ -306,13 +306,7 @@ export class PgStore implements BoardStore {
   async listAttendance(boardId: string): Promise<AttendanceRecord[]> {
     checkId(boardId, 'board id');
     const rows = await this.query('listAttendance', 'SELECT * FROM attendance WHERE board_id = $1 ORDER BY joined_at, id', [boardId]);
-    return rows.map((row) => ({
-      id: int(row, 'id'),
-      boardId: text(row, 'board_id'),
-      memberId: text(row, 'member_id'),
-      joinedAt: int(row, 'joined_at'),
-      leftAt: row.left_at === null ? null : int(row, 'left_at'),
-    }));
+    return rows.map(attendanceFromRow);
   }
 
   /**
@@ -541,45 +535,9 @@ function bytes(row: Row, column: string): Uint8Array {
   return new Uint8Array(value);
 }
 
-function text(row: Row, column: string): string {
-  const value = row[column];
-  if (typeof value !== 'string') throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not text`);
-  return value;
-}
 
-/** BIGINT columns arrive as strings (pg keeps 64-bit precision); ours are ms times and ids well below 2^53. */
-function int(row: Row, column: string): number {
-  const value = row[column];
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not a whole number`);
-  return n;
-}
 
-function memberFromRow(row: Row): MemberRecord {
-  const role = text(row, 'role');
-  if (role !== 'customer' && role !== 'stakeholder' && role !== 'facilitator') {
-    throw new StoreError(STORE_ERROR.corrupt, `members.role has an unknown value ${JSON.stringify(role)}`);
-  }
-  return {
-    id: text(row, 'id'),
-    boardId: text(row, 'board_id'),
-    keyHash: text(row, 'key_hash'),
-    name: text(row, 'name'),
-    role,
-    department: text(row, 'department'),
-    joinedAt: int(row, 'joined_at'),
-  };
-}
 
-function boardFromRow(row: Row): BoardRecord {
-  return {
-    id: text(row, 'id'),
-    title: text(row, 'title'),
-    createdAt: int(row, 'created_at'),
-    tokenHashes: { facilitator: text(row, 'facilitator_hash'), participant: text(row, 'participant_hash'), projector: text(row, 'projector_hash') },
-    joinCode: text(row, 'join_code'),
-  };
-}
 
 /** Wraps a driver error as a StoreError naming the operation (StoreErrors pass through unchanged). */
 function driverError(operation: string, err: unknown): StoreError {
