@@ -233,6 +233,10 @@ async function main(): Promise<void> {
       await server.stop('SIGTERM');
       server = await startServer(dataDir);
       result.visit500Boards = await visitBoards(server, QUICK ? 50 : 500);
+      // The same without the server's own idle collection (IDLE_GC_MS=0): what V8 alone gives back.
+      await server.stop('SIGTERM');
+      server = await startServer(dataDir, { IDLE_GC_MS: '0' });
+      result.visit500BoardsWithoutIdleGc = await visitBoards(server, QUICK ? 50 : 500);
     }
   } catch (error) {
     // Keep the sections that did finish: print them with the failure, then fail.
