@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
+import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { deepActiveId } from './helpers/touch.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const LAPTOP = { width: 1280, height: 800 };
 const PROJECTOR = { width: 1920, height: 1080 };
 /** The bar: a keyboard user adds a note in the current stage within this many key presses. */
@@ -34,21 +34,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Client {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function newClient(viewport = LAPTOP): Promise<Client> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { context, page, errors };
+function newClient(viewport = LAPTOP): Promise<Client> {
+  return openPage(browser, { viewport });
 }
 
 async function createBoard(): Promise<{ facilitator: string; participant: string; projector: string }> {

@@ -6,13 +6,13 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
+import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const LAPTOP = { width: 1440, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
@@ -30,21 +30,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Client {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function newClient(viewport = LAPTOP): Promise<Client> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { context, page, errors };
+function newClient(viewport = LAPTOP): Promise<Client> {
+  return openPage(browser, { viewport });
 }
 
 /** A note by its own text (not the chips of linked notes that quote it). */

@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
+import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { deepActiveId, horizontalOverflow, smallTouchTargets } from './helpers/touch.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const LAPTOP = { viewport: { width: 1440, height: 900 } };
 /** A tap that takes longer than this is a hang (the issue saw one take 30 s). */
@@ -34,21 +34,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Client {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function newClient(options: typeof PHONE | typeof LAPTOP): Promise<Client> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { context, page, errors };
+function newClient(options: typeof PHONE | typeof LAPTOP): Promise<Client> {
+  return openPage(browser, options);
 }
 
 /** The phone layout holds: big enough targets, no sideways scrolling. */
