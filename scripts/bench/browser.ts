@@ -16,7 +16,7 @@ import { launchBrowser } from '../../e2e/helpers/browser.js';
 import { addNote } from '../../shared/board/write.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { close, connect, createBoard, join, percentiles, sleep, type Board } from './clients.js';
-import type { Target } from './processes.js';
+import { cpuMs, descendants, type Target } from './processes.js';
 import { addNotes, waitForNotes } from './seed.js';
 import type { JoinResponse } from '../../shared/api.js';
 
@@ -206,6 +206,11 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
     }
     await sleep(1000);
 
+    // CPU time is the figure that survives a busy machine (wait time is not in it): every Chromium process
+    // and the server, over the typing window.
+    const chromium = (await descendants(process.pid)).filter((p) => p.cmdline.includes('chromium'));
+    const cpuOf = (pids: number[]): Promise<number[]> => Promise.all(pids.map((pid) => cpuMs(pid).catch(() => NaN)));
+    const cpuBefore = await cpuOf([server.proc.pid!, ...chromium.map((p) => p.pid)]);
     const watcher = participants[participants.length - 1]!;
     const stopProfile = options.profileDir ? await profile(watcher.page) : undefined;
     // and a DevTools trace of it: where the time outside JavaScript goes (style, layout, paint)
@@ -226,6 +231,9 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
     );
     await sleep(2000); // the last keys arrive everywhere
     const typingEndedAt = Date.now();
+    const cpuAfter = await cpuOf([server.proc.pid!, ...chromium.map((p) => p.pid)]);
+    const cpuUsed = cpuAfter.map((after, i) => after - cpuBefore[i]!);
+    const renderers = chromium.flatMap((p, i) => (p.cmdline.includes('--type=renderer') ? [cpuUsed[i + 1]!] : []));
     if (stopProfile) {
       await browser.stopTracing();
       await writeFile(path.join(options.profileDir!, 'typing.cpuprofile'), JSON.stringify(await stopProfile()));
@@ -246,13 +254,23 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
       });
     }
     const typingLongtasks = recorded.map((r) => r.longtasks.filter(([at]) => at >= typingStartedAt && at <= typingEndedAt).map(([, d]) => d));
+    const keystrokes = recorded.slice(0, options.typists).reduce((n, r) => n + r.keys.length, 0);
+    const sum = (values: number[]): number => values.filter(Number.isFinite).reduce((a, b) => a + b, 0);
     return {
       notes: options.notes,
       pages: options.pages,
       viewport: LAPTOP,
       typists: options.typists,
       charsPerSecondEach: options.charsPerSecond,
-      keystrokes: recorded.slice(0, options.typists).reduce((n, r) => n + r.keys.length, 0),
+      keystrokes,
+      typingWindowMs: typingEndedAt - typingStartedAt,
+      cpuMsPerKeystroke: {
+        /** what each page's renderer spends, on average, for one keystroke typed by anyone */
+        rendererPerPage: Number((sum(renderers) / renderers.length / keystrokes).toFixed(2)),
+        chromiumAll: Number((sum(cpuUsed.slice(1)) / keystrokes).toFixed(2)),
+        server: Number((cpuUsed[0]! / keystrokes).toFixed(2)),
+      },
+      rendererCpuMs: renderers.sort((a, b) => b - a),
       keystrokeToVisibleMs: percentiles(visible),
       keystrokeToDomMs: percentiles(dom),
       observationsMissing: missing,
