@@ -266,7 +266,7 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
       typingWindowMs: typingEndedAt - typingStartedAt,
       cpuMsPerKeystroke: {
         /** what each page's renderer spends, on average, for one keystroke typed by anyone */
-        rendererPerPage: Number((sum(renderers) / renderers.length / keystrokes).toFixed(2)),
+        rendererPerPage: Number((sum(renderers) / options.pages / keystrokes).toFixed(2)),
         chromiumAll: Number((sum(cpuUsed.slice(1)) / keystrokes).toFixed(2)),
         server: Number((cpuUsed[0]! / keystrokes).toFixed(2)),
       },
