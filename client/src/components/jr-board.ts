@@ -136,11 +136,12 @@ export class JrBoard extends LitElement {
        * stay in the accessibility tree, findable and focusable). Without this, every change on a 2,000-note
        * board repaints and hit-tests every note. Per cell, not per note: each skipped element costs an
        * intersection check every frame. Skipping contains paint, so a cell whose note is being moved or
-       * brought into focus (drawn outside the note) is always rendered.
+       * brought into focus (drawn outside the note) is always rendered. Only a block size is assumed for a
+       * skipped cell: its width stays out of the column widths, as `contain: inline-size` already keeps it.
        */
       .cell:not(.draws-outside) {
         content-visibility: auto;
-        contain-intrinsic-size: auto 12rem;
+        contain-intrinsic-block-size: auto 12rem;
       }
       .cell.kind-feeling {
         background: #f3eefb;
