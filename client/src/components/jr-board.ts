@@ -137,7 +137,7 @@ export class JrBoard extends LitElement {
        * board repaints and hit-tests every note. Per cell, not per note: each skipped element costs an
        * intersection check every frame. Skipping contains paint, so a cell whose note is being moved or
        * brought into focus (drawn outside the note) is always rendered. Only a block size is assumed for a
-       * skipped cell: its width stays out of the column widths, as `contain: inline-size` already keeps it.
+       * skipped cell: its width stays out of the column widths, as its inline-size containment already keeps it.
        */
       .cell:not(.draws-outside) {
         content-visibility: auto;
