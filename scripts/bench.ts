@@ -6,10 +6,11 @@
  *
  *   npm run bench                 # full run (~4 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,sync,start,capacity,visits,cluster npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,sync,start,capacity,visits,cluster,browser npm run bench   # some sections only
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
  *   BENCH_ONLY=browser BENCH_BROWSER_PROFILE_DIR=/tmp/prof-browser npm run bench   # Chromium pages; profile one of them
+ *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
         charsPerSecond: 5,
         typingMs: QUICK ? 10_000 : 20_000,
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,
+        profilePage: process.env.BENCH_BROWSER_PROFILE_PAGE === undefined ? undefined : Number(process.env.BENCH_BROWSER_PROFILE_PAGE),
       });
     }
   } finally {

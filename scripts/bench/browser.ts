@@ -30,8 +30,10 @@ export interface BrowserCaseOptions {
   /** characters per second each typist types */
   charsPerSecond: number;
   typingMs: number;
-  /** when set, CPU profiles (.cpuprofile) of one watching page are written here (opening and typing), and a DevTools trace of its typing */
+  /** when set, CPU profiles (.cpuprofile) of one page are written here (opening and typing), and a DevTools trace of its typing */
   profileDir?: string;
+  /** the page profiled (0-based; the typists come first); default the last page, which only watches */
+  profilePage?: number;
 }
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -187,7 +189,8 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
-      const stopProfile = options.profileDir && i === members.length - 1 ? await profile(page) : undefined;
+      const profiled = options.profilePage ?? members.length - 1;
+      const stopProfile = options.profileDir && i === profiled ? await profile(page) : undefined;
       await page.goto(`${base}/b/${board.id}#token=${board.participant}`);
       await page.waitForFunction(() => (globalThis as unknown as { __jrBench: Recorded }).__jrBench.opened > 0, undefined, { timeout: 60_000, polling: 100 });
       if (stopProfile) await writeFile(path.join(options.profileDir!, 'open.cpuprofile'), JSON.stringify(await stopProfile()));
@@ -211,7 +214,7 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
     const chromium = (await descendants(process.pid)).filter((p) => p.cmdline.includes('chromium'));
     const cpuOf = (pids: number[]): Promise<number[]> => Promise.all(pids.map((pid) => cpuMs(pid).catch(() => NaN)));
     const cpuBefore = await cpuOf([server.proc.pid!, ...chromium.map((p) => p.pid)]);
-    const watcher = participants[participants.length - 1]!;
+    const watcher = participants[options.profilePage ?? participants.length - 1]!;
     const stopProfile = options.profileDir ? await profile(watcher.page) : undefined;
     // and a DevTools trace of it: where the time outside JavaScript goes (style, layout, paint)
     if (options.profileDir) await browser.startTracing(watcher.page, { path: path.join(options.profileDir, 'typing.trace.json'), categories: ['devtools.timeline'] });
