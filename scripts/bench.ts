@@ -6,9 +6,11 @@
  *
  *   npm run bench                 # full run (~4 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser npm run bench   # some sections only
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
+ *   BENCH_ONLY=browser BENCH_BROWSER_PROFILE_DIR=/tmp/prof-browser npm run bench   # Chromium pages; profile one of them
+ *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,47 +22,17 @@ import { addNote } from '../shared/board/write.js';
 import { capacity } from './bench/capacity.js';
 import { bytesReceived, close, connect, createBoard, join, lastStep2At, resetStep2, sleep, type Board } from './bench/clients.js';
 import { killAfterWrites, savedLatency } from './bench/durability.js';
+import { seedBoard } from './bench/seed.js';
+import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
 import { machineLoad, rssKb, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser').split(','));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
-
-/** Seeds a board with `notes` notes through one client, in transactions of 500. */
-async function seedBoard(base: string, notes: number): Promise<Board> {
-  const board = await createBoard(base, `seed ${notes}`);
-  const client = await connect(base, board, await join(base, board, 'seeder'));
-  const stages = readStages(client.doc);
-  const lanes = readLanes(client.doc);
-  const author = { id: client.memberId, name: 'seeder', role: 'stakeholder' as const, department: 'Support' };
-  for (let i = 0; i < notes; i += 500) {
-    client.doc.transact(() => {
-      for (let k = i; k < Math.min(notes, i + 500); k++) {
-        addNote(client.doc, {
-          stageId: stages[k % stages.length]!.id,
-          laneId: lanes[Math.floor(k / stages.length) % lanes.length]!.id,
-          text: `Note ${k}: the customer calls support because the invoice is unclear`,
-          author,
-        });
-      }
-    });
-    await sleep(10);
-  }
-  // wait until the server has everything: a fresh client sees all notes
-  for (;;) {
-    const probe = await connect(base, board, await join(base, board, 'probe'));
-    const count = probe.doc.getMap('notes').size;
-    close(probe);
-    if (count === notes) break;
-    await sleep(200);
-  }
-  close(client);
-  return board;
-}
 
 /** A stock client's first sync: time to its SyncStep2's arrival (server side + transfer) and to 'sync'. */
 async function timeSync(base: string, board: Board, member: JoinResponse) {
@@ -237,6 +209,21 @@ async function main(): Promise<void> {
       await server.stop('SIGTERM');
       server = await startServer(dataDir, { IDLE_GC_MS: '0' });
       result.visit500BoardsWithoutIdleGc = await visitBoards(server, QUICK ? 50 : 500);
+    }
+
+    if (ONLY.has('browser')) {
+      // A fresh process too: the board is cold-loaded by the first page, as after a restart.
+      await server.stop('SIGTERM');
+      server = await startServer(dataDir);
+      result.browser = await browserCase(server, {
+        notes: QUICK ? 500 : 2000,
+        pages: Number(process.env.BENCH_BROWSER_PAGES ?? 6),
+        typists: 5,
+        charsPerSecond: 5,
+        typingMs: QUICK ? 10_000 : 20_000,
+        profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,
+        profilePage: process.env.BENCH_BROWSER_PROFILE_PAGE === undefined ? undefined : Number(process.env.BENCH_BROWSER_PROFILE_PAGE),
+      });
     }
   } catch (error) {
     // Keep the sections that did finish: print them with the failure, then fail.

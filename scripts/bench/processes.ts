@@ -3,7 +3,7 @@
  * figures read from outside them: time from spawn to the listening line, CPU time and RSS from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 
 /** A process under measurement. */
@@ -97,4 +97,25 @@ export async function machineLoad(): Promise<{ loadAvg1: number; busyShare: numb
   const b = await read();
   const loadAvg1 = Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
   return { loadAvg1, busyShare: Number(((b.busy - a.busy) / Math.max(1, b.total - a.total)).toFixed(2)) };
+}
+
+/** The processes below `root` (children, grandchildren, …), with their command lines. */
+export async function descendants(root: number): Promise<{ pid: number; cmdline: string }[]> {
+  const parentOf = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (!stat) continue;
+    // after the command name: state, then the parent's pid
+    parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const found: number[] = [];
+  const walk = (pid: number): void => {
+    for (const [child, parent] of parentOf) if (parent === pid) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return Promise.all(found.map(async (pid) => ({ pid, cmdline: (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ') })));
 }

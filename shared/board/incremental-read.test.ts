@@ -1,6 +1,7 @@
 /** IncrementalBoardReader gives exactly readBoard's snapshot after any sequence of edits, local or remote. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { boardRoots } from './doc.js';
 import { IncrementalBoardReader } from './incremental-read.js';
 import { readBoard } from './snapshot.js';
 import { addNote, deleteNote, initBoard, laneIds, moveNote, removeStage, setEmotion, setMomentOfTruth, setNoteText, setVotes, stageIds } from './write.js';
@@ -61,6 +62,50 @@ describe('IncrementalBoardReader', () => {
     expect(after).toEqual(readBoard(doc));
     // Notes that did not change keep their identity (a view can skip them).
     for (const note of untouched) expect(after.notes.find((n) => n.id === note.id)).toBe(note);
+    reader.destroy();
+  });
+
+  it('reuses the previous order only while notes keep their place: typing, then moves within a cell and across, then deletes', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Board', createdAt: 1 });
+    const [s1, s2, s3] = stageIds(doc);
+    const [l1, l2] = laneIds(doc);
+    const ids = Array.from({ length: 8 }, (_, i) => addNote(doc, { stageId: i < 4 ? s1! : s2!, laneId: l1!, text: `n${i}`, author }));
+    const inThird = addNote(doc, { stageId: s3!, laneId: l1!, text: 'third stage', author });
+    const roots = boardRoots(doc);
+    const reader = new IncrementalBoardReader(doc);
+    const check = (): void => expect(reader.read()).toEqual(readBoard(doc));
+    check();
+    const steps: (() => void)[] = [
+      () => setNoteText(doc, ids[1]!, 'typed'),
+      () => setEmotion(doc, ids[2]!, 1),
+      () => moveNote(doc, ids[3]!, { stageId: s1!, laneId: l1!, index: 0 }), // same cell, new order key
+      () => setNoteText(doc, ids[3]!, 'typed after the move'),
+      () => moveNote(doc, ids[0]!, { stageId: s1!, laneId: l2!, index: 0 }), // another lane
+      () => setNoteText(doc, ids[0]!, 'typed in the new lane'),
+      () => moveNote(doc, ids[5]!, { stageId: s1!, laneId: l1!, index: 1 }), // another stage
+      () => setVotes(doc, ids[5]!, 'voter', 2),
+      () => deleteNote(doc, ids[6]!),
+      () => setNoteText(doc, ids[7]!, 'after a delete'),
+      // a peer that changes a note's lane but not its order key (no writer here does; the schema allows it)
+      () => roots.notes.get(ids[2]!)!.set('laneId', l2!),
+      () => setNoteText(doc, ids[2]!, 'typed in the lane it was put in'),
+      // … or into a lane or stage that does not exist: the note is no longer placed
+      () => roots.notes.get(ids[4]!)!.set('laneId', 'no-such-lane'),
+      () => roots.notes.get(ids[4]!)!.set('laneId', l1!),
+      () => setNoteText(doc, ids[2]!, 'typed after a note came back'),
+      () => roots.notes.get(ids[4]!)!.set('stageId', 'no-such-stage'),
+      () => roots.notes.get(ids[4]!)!.set('stageId', s1!),
+      // a peer that removes a stage without its notes: the third stage's note is no longer placed
+      () => roots.stages.delete(s3!),
+      () => setNoteText(doc, inThird, 'typed in a note whose stage is gone'),
+      () => removeStage(doc, s2!),
+      () => setNoteText(doc, ids[1]!, 'typed again'),
+    ];
+    for (const step of steps) {
+      step();
+      check();
+    }
     reader.destroy();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * readBoard for a live view: the same snapshot, but only the notes that changed since the previous read are
  * read again (a keystroke in one note of 2,000 re-reads one note, not all of them). Unchanged notes keep their
- * object identity, so a view can skip re-rendering them. Stages, lanes, meta, persona and actions are small
- * and read whole each time.
+ * object identity, so a view can skip re-rendering them. When the changed notes kept their place (stage, lane,
+ * order key: typing, an emotion, a vote) the sorted list of the previous read is reused with those notes
+ * replaced, instead of walking and sorting all notes again. Stages, lanes, meta, persona and actions are
+ * small and read whole each time.
  */
 import type * as Y from 'yjs';
 import { readActions } from './actions.js';
@@ -18,9 +20,21 @@ interface CachedNote {
   problems: string[];
 }
 
+/** The notes of the previous read, for reusing them when no note changed place. */
+interface PlacedNotes {
+  /** readNotes' result: sorted, placed in live stages and lanes */
+  notes: Note[];
+  /** note id -> index in `notes` (built on first use) */
+  index: Map<string, number> | undefined;
+  /** the stage and lane ids of the doc then */
+  structure: string;
+}
+
 /** Reads a board again and again, re-reading only the notes changed in between. Call destroy() when done. */
 export class IncrementalBoardReader {
   private readonly cache = new Map<string, CachedNote>();
+  /** set after a read that reported no note problems (else the full walk reports them again) */
+  private previous: PlacedNotes | undefined;
   /** note ids changed since the last read */
   private readonly dirty = new Set<string>();
   /** everything must be read again (first read, or a change whose note could not be told) */
@@ -40,9 +54,66 @@ export class IncrementalBoardReader {
     };
     const stages = readStages(this.doc, sink);
     const lanes = readLanes(this.doc, sink);
-    this.refreshNotes();
     const roots = boardRoots(this.doc);
-    // readNotes' rules: placed in a live stage and lane; in the doc's iteration order before sorting.
+    const structure = `${[...roots.stages.keys()].join()}\u0000${[...roots.lanes.keys()].join()}`;
+    const before = problems.length;
+    const reused = this.refreshNotes(structure);
+    const notes = reused ?? this.walkNotes(roots, sink);
+    // the positions of a reused list are the previous ones: its index still holds
+    this.previous = problems.length === before ? { notes, index: reused ? this.previous?.index : undefined, structure } : undefined;
+    const actions = readActions(this.doc, sink);
+    problems.sort();
+    return { schemaVersion: 2, meta: readMeta(this.doc), persona: readPersona(this.doc), stages, lanes, notes, actions, problems };
+  }
+
+  /** Stops following the doc. */
+  destroy(): void {
+    this.notesRoot.unobserveDeep(this.onNotes);
+  }
+
+  /**
+   * Reads the changed notes again. Returns the previous read's notes with the changed ones replaced when
+   * that is what a full walk would give (no note added, removed or moved, no problem, same stages and lanes);
+   * otherwise undefined, and the caller walks all notes.
+   */
+  private refreshNotes(structure: string): Note[] | undefined {
+    const all = this.all;
+    const ids = all ? [...this.notesRoot.keys()] : [...this.dirty];
+    if (all) this.cache.clear();
+    this.all = false;
+    this.dirty.clear();
+    const previous = all || this.previous?.structure !== structure ? undefined : this.previous;
+    let replaced: { index: number; note: Note }[] | undefined = previous ? [] : undefined;
+    for (const id of ids) {
+      const old = this.cache.get(id);
+      const value = this.notesRoot.get(id);
+      if (value === undefined) {
+        this.cache.delete(id);
+        replaced = undefined;
+        continue;
+      }
+      const problems: string[] = [];
+      const note = readNote(id, value, (p) => problems.push(p));
+      this.cache.set(id, { note, problems });
+      if (!replaced || !previous) continue;
+      const was = old?.note;
+      if (!note || !was || problems.length || note.stageId !== was.stageId || note.laneId !== was.laneId || note.order !== was.order) {
+        replaced = undefined;
+        continue;
+      }
+      previous.index ??= new Map(previous.notes.map((n, i) => [n.id, i]));
+      const index = previous.index.get(id);
+      if (index === undefined) replaced = undefined;
+      else replaced.push({ index, note });
+    }
+    if (!replaced || !previous) return undefined;
+    const notes = previous.notes.slice();
+    for (const { index, note } of replaced) notes[index] = note;
+    return notes;
+  }
+
+  /** readNotes' rules over the cache: placed in a live stage and lane; in the doc's iteration order before sorting. */
+  private walkNotes(roots: ReturnType<typeof boardRoots>, sink: (problem: string) => void): Note[] {
     const notes: Note[] = [];
     this.notesRoot.forEach((_value, id) => {
       const cached = this.cache.get(id);
@@ -56,30 +127,7 @@ export class IncrementalBoardReader {
       }
       notes.push(note);
     });
-    const actions = readActions(this.doc, sink);
-    problems.sort();
-    return { schemaVersion: 2, meta: readMeta(this.doc), persona: readPersona(this.doc), stages, lanes, notes: sortOrdered(notes), actions, problems };
-  }
-
-  /** Stops following the doc. */
-  destroy(): void {
-    this.notesRoot.unobserveDeep(this.onNotes);
-  }
-
-  private refreshNotes(): void {
-    const ids = this.all ? [...this.notesRoot.keys()] : [...this.dirty];
-    if (this.all) this.cache.clear();
-    this.all = false;
-    this.dirty.clear();
-    for (const id of ids) {
-      const value = this.notesRoot.get(id);
-      if (value === undefined) {
-        this.cache.delete(id);
-        continue;
-      }
-      const problems: string[] = [];
-      this.cache.set(id, { note: readNote(id, value, (p) => problems.push(p)), problems });
-    }
+    return sortOrdered(notes);
   }
 
   private readonly onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {

@@ -79,6 +79,8 @@ export class JrActionsSection extends LitElement {
   declare locked: boolean;
   declare error: string | undefined;
   declare expanded: boolean;
+  /** the board the action form was last given (see render) */
+  private formSnapshot: BoardSnapshot | undefined;
 
   constructor() {
     super();
@@ -105,6 +107,9 @@ export class JrActionsSection extends LitElement {
     if (!snapshot) return html``;
     const editable = this.items && !this.locked;
     const summary = actionGroups(snapshot);
+    // A closed drawer's form keeps the board it last showed: its list of source notes is not rebuilt on every
+    // keystroke of a big board. Opening the drawer renders it with the board as it is then.
+    if (this.expanded || !this.formSnapshot) this.formSnapshot = snapshot;
     const open = summary.byStatus.open + summary.byStatus.in_progress;
     return html`<details class="drawer" ?open=${this.expanded} @toggle=${(e: Event) => (this.expanded = (e.target as HTMLDetailsElement).open)}>
       <summary><h2 id="actions-title">Actions</h2><span class="muted">${summary.total === 0 ? 'none yet' : `${open} open of ${summary.total}`}</span></summary>
@@ -116,7 +121,7 @@ export class JrActionsSection extends LitElement {
         ${editable
           ? html`<details>
               <summary>Turn pain points and opportunities into an action</summary>
-              <jr-action-form .snapshot=${snapshot} .items=${this.items}></jr-action-form>
+              <jr-action-form .snapshot=${this.formSnapshot} .items=${this.items}></jr-action-form>
             </details>`
           : html``}
         <jr-actions-list .actions=${summary} .items=${editable ? this.items : undefined}></jr-actions-list>

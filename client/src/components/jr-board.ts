@@ -4,6 +4,7 @@
  * a BoardSnapshot; note texts bind to their Y.Text, so re-renders never disturb typing.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import { noteText } from '../../../shared/board/read.js';
@@ -24,6 +25,7 @@ import './jr-lane-header.js';
 import './jr-note.js';
 import type { JrNote } from './jr-note.js';
 import { noteExcerpt } from '../ui/note-excerpt.js';
+import { groupStable } from '../ui/stable-groups.js';
 import './jr-stage-header.js';
 
 /** A note being moved by keyboard: where it was and where it would go. */
@@ -35,6 +37,7 @@ interface Pickup {
 type PendingFocus = { kind: 'note-handle' | 'note-text'; id: string } | { kind: 'stage' | 'lane'; id: string };
 
 const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
+const NONE: readonly never[] = [];
 
 export class JrBoard extends LitElement {
   static override properties = {
@@ -126,6 +129,19 @@ export class JrBoard extends LitElement {
         transition: background var(--jr-motion);
         /* Long note texts wrap inside the column instead of widening it. */
         contain: inline-size;
+      }
+      /*
+       * A big board holds thousands of notes, most of them scrolled out of view: the browser skips the
+       * style, layout, paint and hit testing of a cell's notes until the cell comes near the viewport (they
+       * stay in the accessibility tree, findable and focusable). Without this, every change on a 2,000-note
+       * board repaints and hit-tests every note. Per cell, not per note: each skipped element costs an
+       * intersection check every frame. Skipping contains paint, so a cell whose note is being moved or
+       * brought into focus (drawn outside the note) is always rendered. Only a block size is assumed for a
+       * skipped cell: its width stays out of the column widths, as its inline-size containment already keeps it.
+       */
+      .cell:not(.draws-outside) {
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto 12rem;
       }
       .cell.kind-feeling {
         background: #f3eefb;
@@ -276,6 +292,9 @@ export class JrBoard extends LitElement {
     },
   });
   private pendingFocus: PendingFocus | undefined;
+  /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
+  private cellNotes = new Map<string, readonly Note[]>();
+  private cellDrafts = new Map<string, readonly Draft[]>();
 
   constructor() {
     super();
@@ -332,16 +351,29 @@ export class JrBoard extends LitElement {
       : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
   }
 
-  /** Notes grouped by cell, in display order. */
-  private cells(): Map<string, Note[]> {
-    const cells = new Map<string, Note[]>();
-    for (const note of this.snapshot?.notes ?? []) {
-      const key = cellKey(note.stageId, note.laneId);
-      const list = cells.get(key);
-      if (list) list.push(note);
-      else cells.set(key, [note]);
+  /** Notes grouped by cell, in display order; an unchanged cell keeps its array from the last render. */
+  private cells(): ReadonlyMap<string, readonly Note[]> {
+    this.cellNotes = groupStable(this.snapshot?.notes ?? [], (note) => cellKey(note.stageId, note.laneId), this.cellNotes);
+    return this.cellNotes;
+  }
+
+  /** This person's drafts grouped by cell, the same way. */
+  private draftCells(): ReadonlyMap<string, readonly Draft[]> {
+    this.cellDrafts = groupStable(this.drafts, (draft) => cellKey(draft.stageId, draft.laneId), this.cellDrafts);
+    return this.cellDrafts;
+  }
+
+  /** Per cell, who is editing which of its notes (a string: compared by value). */
+  private editingPerCell(): Map<string, string> {
+    const result = new Map<string, string>();
+    if (this.editing.size === 0) return result;
+    const cellOf = new Map<string, string>();
+    for (const note of this.snapshot?.notes ?? []) if (this.editing.has(note.id)) cellOf.set(note.id, cellKey(note.stageId, note.laneId));
+    for (const [noteId, names] of this.editing) {
+      const key = cellOf.get(noteId);
+      if (key) result.set(key, `${result.get(key) ?? ''}${noteId}:${names.join('\u0000')}\u0001`);
     }
-    return cells;
+    return result;
   }
 
   protected override render() {
@@ -352,6 +384,8 @@ export class JrBoard extends LitElement {
     // stage numbers and counts stay those of the whole map when only a range is shown
     const stages = this.stageRange ? snapshot.stages.slice(first, this.stageRange.end) : snapshot.stages;
     const cells = this.cells();
+    const draftCells = this.draftCells();
+    const editingCells = this.editingPerCell();
     const stageNotes = new Map<string, number>();
     const laneNotes = new Map<string, number>();
     for (const note of snapshot.notes) {
@@ -417,9 +451,16 @@ export class JrBoard extends LitElement {
               stages,
               (stage) => stage.id,
               (stage, stageIndex) => {
-                const notes = cells.get(cellKey(stage.id, lane.id)) ?? [];
+                const key = cellKey(stage.id, lane.id);
+                const notes = cells.get(key) ?? NONE;
+                const drafts = draftCells.get(key) ?? NONE;
                 const slotIndex = target && target.stageId === stage.id && target.laneId === lane.id ? target.index : -1;
-                return this.renderCell(stage.id, stage.title, lane.id, lane.title, lane.kind, notes, slotIndex, movingId, laneIndex + 2, stageIndex + 2);
+                // Everything renderCell reads: a keystroke re-renders the one cell whose note changed.
+                return guard(
+                  [notes, drafts, slotIndex, movingId, this.pickup?.noteId, stage.title, lane.title, lane.kind, laneIndex, stageIndex, editingCells.get(key),
+                    ro, this.facilitation, this.doc, this.actions, this.deleteAny, this.memberId, this.draftDoc, this.draftActions],
+                  () => this.renderCell(stage.id, stage.title, lane.id, lane.title, lane.kind, notes, drafts, slotIndex, movingId, laneIndex + 2, stageIndex + 2),
+                );
               },
             )}
             <div class="filler" style="grid-column:${stages.length + 2};grid-row:${laneIndex + 2}"></div>`,
@@ -435,7 +476,8 @@ export class JrBoard extends LitElement {
     laneId: string,
     laneTitle: string,
     kind: LaneKind,
-    notes: Note[],
+    notes: readonly Note[],
+    drafts: readonly Draft[],
     slotIndex: number,
     movingId: string | undefined,
     row: number,
@@ -445,11 +487,11 @@ export class JrBoard extends LitElement {
     const ro = this.readOnly || this.locked;
     const focus = this.facilitation?.focus;
     const focusNote = focus?.kind === 'note' ? focus.id : undefined;
-    const drafts = this.drafts.filter((d) => d.stageId === stageId && d.laneId === laneId);
     const slot = html`<div class="slot" aria-hidden="true"></div>`;
     const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
+    const drawsOutside = notes.some((note) => note.id === movingId || note.id === focusNote);
     return html`<div
-      class="cell kind-${kind} ${slotIndex >= 0 && !this.pickup ? 'drop' : ''} ${focus?.kind === 'stage' && focus.id === stageId ? 'focused' : ''}"
+      class="cell kind-${kind} ${slotIndex >= 0 && !this.pickup ? 'drop' : ''} ${focus?.kind === 'stage' && focus.id === stageId ? 'focused' : ''} ${drawsOutside ? 'draws-outside' : ''}"
       style="grid-column:${column};grid-row:${row}"
       role="group"
       aria-label=${`${stageTitle}, ${laneTitle}: ${count}`}

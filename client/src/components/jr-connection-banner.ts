@@ -3,13 +3,13 @@
  * kept), server busy, or refused (with what the person can do). Announced politely; refusals assertively.
  */
 import { LitElement, css, html } from 'lit';
-import type { ConnectionView } from '../session/connection-status.js';
+import type { ConnectionStatus, ConnectionView } from '../session/connection-status.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { icon } from '../ui/icons.js';
 
 
 export class JrConnectionBanner extends LitElement {
-  static override properties = { view: { attribute: false } };
+  static override properties = { view: { attribute: false }, status: { attribute: false } };
   static override styles = [
     sharedStyles,
     css`
@@ -77,10 +77,37 @@ export class JrConnectionBanner extends LitElement {
   ];
 
   declare view: ConnectionView | undefined;
+  /** when set, the banner follows it itself (view is then the status's current one) */
+  declare status: ConnectionStatus | undefined;
+  private following: { status: ConnectionStatus; stop: () => void } | undefined;
 
   constructor() {
     super();
     this.view = undefined;
+    this.status = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.following?.stop();
+    this.following = undefined;
+  }
+
+  protected override willUpdate(): void {
+    this.follow();
+  }
+
+  private follow(): void {
+    const status = this.isConnected ? this.status : undefined;
+    if (this.following?.status === status) return;
+    this.following?.stop();
+    this.following = status ? { status, stop: status.subscribe((view) => (this.view = view)) } : undefined;
+    if (status) this.view = status.current;
   }
 
   protected override render() {

@@ -1,4 +1,8 @@
-/** Re-renders a host when the board connection's status changes (see session/connection-status.ts). */
+/**
+ * Re-renders a host when the board connection's status changes (see session/connection-status.ts), or only
+ * when `matters` says the change matters to it: a view that shows the banner through a <jr-connection-banner
+ * .status> need not render again for every saving ↔ saved of each keystroke.
+ */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConnectionStatus, ConnectionView } from '../session/connection-status.js';
 
@@ -9,6 +13,7 @@ export class ConnectionController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly status: ConnectionStatus,
+    private readonly matters: (before: ConnectionView, after: ConnectionView) => boolean = () => true,
   ) {
     this.view = status.current;
     host.addController(this);
@@ -16,8 +21,9 @@ export class ConnectionController implements ReactiveController {
 
   hostConnected(): void {
     this.unsubscribe = this.status.subscribe((view) => {
+      const before = this.view;
       this.view = view;
-      this.host.requestUpdate();
+      if (this.matters(before, view)) this.host.requestUpdate();
     });
     this.view = this.status.current;
   }

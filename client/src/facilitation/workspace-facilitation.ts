@@ -30,24 +30,13 @@ import { draftCounts } from './presence-drafts.js';
 import { SessionController } from './session-controller.js';
 import { loadMuted, playTimerEnd, saveMuted } from './timer-sound.js';
 import { rankVotes } from './vote-ranking.js';
+import { sameFacilitationInputs } from './facilitation-inputs.js';
 import { fetchVoteTally } from './facilitation-api.js';
 import { readBallot, voteKey } from '../../../shared/session/ballot.js';
 import type { VoteTallyResponse } from '../../../shared/api.js';
 
 /** How often the facilitator's view asks for the running tally of a hidden vote. */
 const VOTE_TALLY_POLL_MS = 2000;
-
-/** What the per-note facilitation data depends on: placement, votes, causes, and the texts shown in cause chips. */
-function facilitationKey(board: BoardSnapshot): string {
-  const linked = new Set(board.notes.flatMap((n) => n.causes));
-  const parts: string[] = [];
-  for (const note of board.notes) {
-    const votes = Object.entries(note.votes).map(([id, n]) => `${id}:${n}`).join(',');
-    const linkedText = linked.has(note.id) || note.causes.length > 0 ? note.text : '';
-    parts.push(`${note.id}|${note.stageId}|${note.laneId}|${note.causes.join(',')}|${votes}|${linkedText}`);
-  }
-  return `${board.stages.map((s) => s.id).join(',')}#${board.lanes.map((l) => `${l.id}:${l.kind}`).join(',')}#${parts.join('\n')}`;
-}
 
 /** A rendering of the map that can point at a stage or a note (grid, outline, phone view). */
 export interface MapView {
@@ -92,7 +81,7 @@ export class WorkspaceFacilitation implements ReactiveController {
   projectorLink: string | undefined;
   private lastFocusAt: number | undefined;
   private publishedDrafts = -1;
-  private cache: { key: string; session: SessionSnapshot; locked: boolean; value: BoardFacilitation } | undefined;
+  private cache: { board: BoardSnapshot; session: SessionSnapshot; locked: boolean; value: BoardFacilitation } | undefined;
   /** the server's running tally of a hidden vote (facilitator only) */
   private tally: VoteTallyResponse | undefined;
   private tallyTimer: number | undefined;
@@ -226,14 +215,16 @@ export class WorkspaceFacilitation implements ReactiveController {
     const session = this.session;
     const board = this.voteView(rawBoard);
     // Same object while nothing it depends on changed, so typing in a note does not re-render every note.
-    const key = facilitationKey(board);
-    if (!this.cache || this.cache.key !== key || this.cache.session !== session || this.cache.locked !== this.locked) {
+    if (!this.cache || this.cache.session !== session || this.cache.locked !== this.locked || !sameFacilitationInputs(this.cache.board, board)) {
       this.cache = {
-        key,
+        board,
         session,
         locked: this.locked,
         value: boardFacilitation({ board, session, role: this.role, memberId: this.options.member?.memberId, canEdit: !this.locked }),
       };
+    } else {
+      // the next comparison then meets this read's note objects, mostly the same by identity
+      this.cache.board = board;
     }
     const writing = session.privateMode.on && this.role === 'participant' && this.options.facilitation.privateDoc !== undefined;
     return {

@@ -3,11 +3,16 @@ import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import { summariseActions, type SummaryActions } from '../../../shared/board/summary-actions.js';
 import { DEPARTMENTS } from '../../../shared/board/schema.js';
 
-/** Groups the snapshot's actions, resolving their source notes to text, lane and stage. */
+/**
+ * Groups the snapshot's actions, resolving their source notes to text, lane and stage. Only the notes some
+ * action names are resolved (in board order, which is all summariseActions reads of them): the drawer shows
+ * this on every change of a board that may hold thousands of notes.
+ */
 export function actionGroups(snapshot: BoardSnapshot): SummaryActions {
   const stages = new Map(snapshot.stages.map((s) => [s.id, s.title]));
   const lanes = new Map(snapshot.lanes.map((l) => [l.id, l]));
-  const notes = snapshot.notes.map((n) => ({
+  const named = new Set((snapshot.actions ?? []).flatMap((a) => a.sources));
+  const notes = snapshot.notes.filter((n) => named.has(n.id)).map((n) => ({
     id: n.id,
     text: n.text,
     stageTitle: stages.get(n.stageId) ?? '',

@@ -38,6 +38,7 @@ import type { FacilitationSession } from '../facilitation/facilitation-session.j
 import { WorkspaceFacilitation } from '../facilitation/workspace-facilitation.js';
 import { BoardActions } from '../session/board-actions.js';
 import { ActionItems } from '../session/action-items.js';
+import type { ConnectionView } from '../session/connection-status.js';
 import type { BoardSession } from '../session/board-session.js';
 import { loadLinks } from '../session/credentials.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -164,7 +165,9 @@ export class JrWorkspaceView extends LitElement {
     this.undo.attach(this.actions.history);
     this.board = new BoardSnapshotController(this, session.doc);
     this.presence = new PresenceController(this, session.awareness, self);
-    this.connection = new ConnectionController(this, session.status);
+    // saving ↔ saved (twice per keystroke) is the banner's alone: it follows the status itself
+    const live = (view: ConnectionView): boolean => view.state === 'saving' || view.state === 'saved';
+    this.connection = new ConnectionController(this, session.status, (before, after) => !(live(before) && live(after)));
     this.links = this.info?.role === 'facilitator' ? loadLinks(session.boardId) : undefined;
   }
 
@@ -248,7 +251,7 @@ export class JrWorkspaceView extends LitElement {
                 .commit=${(title: string) => this.actions?.setTitle(title) ?? false}
               ></jr-inline-edit>`}
         </h1>
-        <jr-connection-banner .view=${view}></jr-connection-banner>
+        <jr-connection-banner .status=${this.session.status}></jr-connection-banner>
         ${workshop?.renderToggle() ?? nothing}
         ${this.links || this.info?.joinUrl
           ? html`<button class="btn" aria-expanded=${this.shareOpen ? 'true' : 'false'} aria-controls="invite" @click=${() => (this.shareOpen = !this.shareOpen)}>Invite</button>`

@@ -1,0 +1,299 @@
+/**
+ * The browser section of the benchmark: real Chromium pages (Debian's, through playwright-core, as the
+ * browser tests launch it) on a board of 2,000 notes, each a participant who joined by name, five of whom
+ * type into their own notes with the real keyboard at a person's pace. It measures what a participant
+ * sees: keystroke → the text shown in every other participant's page, main-thread long tasks, and the
+ * time to open the board. Figures, never pass/fail.
+ *
+ * One clock: every page records `performance.timeOrigin + performance.now()` (epoch milliseconds at
+ * sub-millisecond resolution) on the same machine, so a keydown in one page and the frame that shows its
+ * character in another compare directly.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../../e2e/helpers/browser.js';
+import { addNote } from '../../shared/board/write.js';
+import { readLanes, readStages } from '../../shared/board/read.js';
+import { close, connect, createBoard, join, percentiles, sleep, type Board } from './clients.js';
+import { cpuMs, descendants, type Target } from './processes.js';
+import { addNotes, waitForNotes } from './seed.js';
+import type { JoinResponse } from '../../shared/api.js';
+
+/** What the section runs. */
+export interface BrowserCaseOptions {
+  /** notes on the board, the typists' included */
+  notes: number;
+  /** participants' pages (the first `typists` of them type) */
+  pages: number;
+  typists: number;
+  /** characters per second each typist types */
+  charsPerSecond: number;
+  typingMs: number;
+  /** when set, CPU profiles (.cpuprofile) of one page are written here (opening and typing), and a DevTools trace of its typing */
+  profileDir?: string;
+  /** the page profiled (0-based; the typists come first); default the last page, which only watches */
+  profilePage?: number;
+}
+
+const LAPTOP = { width: 1280, height: 800 };
+/** What the typists type (letters and spaces only: nothing the write path cleans). */
+const SENTENCE = 'the customer cannot find the invoice and calls support again ';
+/** A typist's note starts with its marker, so a page can tell whose note a text is. */
+const marker = (typist: number): string => `T${typist}|`;
+
+/**
+ * Installed in every page before its scripts run. Records long tasks; the time the board first has all its
+ * notes rendered (checked once per frame, then stamped after that frame is painted); for each typist's
+ * note, when each text length was first set into a textarea and when the frame after it had run; and the
+ * page's own keydowns.
+ */
+const PROBE = (notes: number): string => `(() => {
+  const jr = (window.__jrBench = { longtasks: [], opened: 0, keys: [], dom: {}, frame: {} });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) jr.longtasks.push([performance.timeOrigin + e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) { jr.noLongtasks = String(error); }
+  const findBoard = (root) => {
+    const direct = root.querySelector('jr-board');
+    if (direct) return direct;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const found = findBoard(el.shadowRoot); if (found) return found; }
+    return null;
+  };
+  let board = null;
+  const poll = () => {
+    if (!board || !board.isConnected) board = findBoard(document);
+    const count = board && board.shadowRoot ? board.shadowRoot.querySelectorAll('jr-note').length : 0;
+    if (count >= ${notes}) { setTimeout(() => { jr.opened = performance.now(); }, 0); return; }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+  addEventListener('keydown', (e) => { if (e.key.length === 1) jr.keys.push(performance.timeOrigin + e.timeStamp); }, true);
+  let pending = [];
+  const value = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+  Object.defineProperty(HTMLTextAreaElement.prototype, 'value', {
+    configurable: true,
+    enumerable: value.enumerable,
+    get() { return value.get.call(this); },
+    set(text) {
+      value.set.call(this, text);
+      const m = /^T(\\d+)\\|/.exec(text);
+      if (!m) return;
+      const now = performance.timeOrigin + performance.now();
+      const seen = (jr.dom[m[1]] ??= {});
+      seen[text.length] ??= now;
+      if (pending.length === 0) requestAnimationFrame(() => setTimeout(() => {
+        const at = performance.timeOrigin + performance.now();
+        for (const [who, length] of pending) { const f = (jr.frame[who] ??= {}); f[length] ??= at; }
+        pending = [];
+      }, 0));
+      pending.push([m[1], text.length]);
+    },
+  });
+})();`;
+
+/** What a page recorded, as read back from window.__jrBench. */
+interface Recorded {
+  longtasks: [number, number][];
+  opened: number;
+  keys: number[];
+  dom: Record<string, Record<string, number>>;
+  frame: Record<string, Record<string, number>>;
+  noLongtasks?: string;
+}
+
+interface Participant {
+  member: JoinResponse;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** Milliseconds, one decimal. */
+const ms1 = (value: number): number => Number(value.toFixed(1));
+
+/** When each of `keys` (the k-th makes the text `base + k + 1` long) was first seen in `seen`. */
+function latencies(keys: number[], base: number, seen: Record<string, number> | undefined): { samples: number[]; missing: number } {
+  const entries = Object.entries(seen ?? {})
+    .map(([length, at]) => [Number(length), at] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const samples: number[] = [];
+  let missing = 0;
+  keys.forEach((pressedAt, k) => {
+    let first = Infinity;
+    for (const [length, at] of entries) if (length >= base + k + 1) first = Math.min(first, at);
+    if (first === Infinity) missing++;
+    else samples.push(first - pressedAt);
+  });
+  return { samples, missing };
+}
+
+/** A board with `typists` notes of the typists (one each, first in their cells) and the rest by a seeder. */
+async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board): Promise<void> {
+  for (const [i, member] of typists.entries()) {
+    const client = await connect(base, board, member);
+    const stages = readStages(client.doc);
+    const lanes = readLanes(client.doc);
+    addNote(client.doc, {
+      stageId: stages[i % stages.length]!.id,
+      laneId: lanes[0]!.id,
+      text: marker(i),
+      author: { id: member.memberId, name: member.name, role: 'stakeholder', department: 'Support' },
+    });
+    await sleep(50);
+    close(client);
+  }
+  const seeder = await connect(base, board, await join(base, board, 'seeder'));
+  await addNotes(seeder.doc, seeder.memberId, 'seeder', 0, notes - typists.length);
+  await waitForNotes(base, board, notes);
+  close(seeder);
+}
+
+/** Samples the CPU of a page through the DevTools protocol until the returned function is called. */
+async function profile(page: Page): Promise<() => Promise<unknown>> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile: result } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    return result;
+  };
+}
+
+/** Runs the browser case against a running server and returns its figures. */
+export async function browserCase(server: Target, options: BrowserCaseOptions) {
+  const base = server.url;
+  const board = await createBoard(base, 'browser bench');
+  const members: JoinResponse[] = [];
+  for (let i = 0; i < options.pages; i++) members.push(await join(base, board, `P${i}`));
+  const typists = members.slice(0, options.typists);
+  await seedTypingBoard(base, options.notes, typists, board);
+  if (options.profileDir) await mkdir(options.profileDir, { recursive: true });
+
+  const browser = await launchBrowser();
+  const participants: Participant[] = [];
+  try {
+    // Open the pages one after another, so each opening is timed alone (the earlier pages stay open, idle).
+    const openMs: number[] = [];
+    const openLongtaskMaxMs: number[] = [];
+    for (const [i, member] of members.entries()) {
+      const context = await browser.newContext({ viewport: LAPTOP });
+      await context.addInitScript(`localStorage.setItem(${JSON.stringify(`journeyroom:member:${board.id}:participant`)}, ${JSON.stringify(JSON.stringify(member))});`);
+      await context.addInitScript(PROBE(options.notes));
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      const profiled = options.profilePage ?? members.length - 1;
+      const stopProfile = options.profileDir && i === profiled ? await profile(page) : undefined;
+      await page.goto(`${base}/b/${board.id}#token=${board.participant}`);
+      await page.waitForFunction(() => (globalThis as unknown as { __jrBench: Recorded }).__jrBench.opened > 0, undefined, { timeout: 60_000, polling: 100 });
+      if (stopProfile) await writeFile(path.join(options.profileDir!, 'open.cpuprofile'), JSON.stringify(await stopProfile()));
+      const recorded = await page.evaluate<Recorded>('window.__jrBench');
+      openMs.push(ms1(recorded.opened));
+      openLongtaskMaxMs.push(ms1(Math.max(0, ...recorded.longtasks.map(([, d]) => d))));
+      participants.push({ member, context, page, errors });
+    }
+
+    // Each typist puts the caret at the end of their own note.
+    const base0 = (i: number): number => marker(i).length;
+    for (const p of participants.slice(0, options.typists)) {
+      const field = p.page.getByRole('textbox', { name: `Note text by ${p.member.name}` });
+      await field.click();
+      await field.press('End');
+    }
+    await sleep(1000);
+
+    // CPU time is the figure that survives a busy machine (wait time is not in it): every Chromium process
+    // and the server, over the typing window.
+    const chromium = (await descendants(process.pid)).filter((p) => p.cmdline.includes('chromium'));
+    const cpuOf = (pids: number[]): Promise<number[]> => Promise.all(pids.map((pid) => cpuMs(pid).catch(() => NaN)));
+    const cpuBefore = await cpuOf([server.proc.pid!, ...chromium.map((p) => p.pid)]);
+    const watcher = participants[options.profilePage ?? participants.length - 1]!;
+    const stopProfile = options.profileDir ? await profile(watcher.page) : undefined;
+    // and a DevTools trace of it: where the time outside JavaScript goes (style, layout, paint)
+    if (options.profileDir) await browser.startTracing(watcher.page, { path: path.join(options.profileDir, 'typing.trace.json'), categories: ['devtools.timeline'] });
+    const typingStartedAt = Date.now();
+    const interval = 1000 / options.charsPerSecond;
+    const perTypist = Math.floor((options.typingMs / 1000) * options.charsPerSecond);
+    // Each typist on its own phase, on a fixed schedule (a late key does not push the next ones back).
+    await Promise.all(
+      participants.slice(0, options.typists).map(async (p, i) => {
+        const start = performance.now() + (i * interval) / options.typists;
+        for (let k = 0; k < perTypist; k++) {
+          const wait = start + k * interval - performance.now();
+          if (wait > 0) await sleep(wait);
+          await p.page.keyboard.type(SENTENCE[k % SENTENCE.length]!);
+        }
+      }),
+    );
+    await sleep(2000); // the last keys arrive everywhere
+    const typingEndedAt = Date.now();
+    const cpuAfter = await cpuOf([server.proc.pid!, ...chromium.map((p) => p.pid)]);
+    const cpuUsed = cpuAfter.map((after, i) => after - cpuBefore[i]!);
+    const renderers = chromium.flatMap((p, i) => (p.cmdline.includes('--type=renderer') ? [cpuUsed[i + 1]!] : []));
+    if (stopProfile) {
+      await browser.stopTracing();
+      await writeFile(path.join(options.profileDir!, 'typing.cpuprofile'), JSON.stringify(await stopProfile()));
+    }
+
+    const recorded = await Promise.all(participants.map((p) => p.page.evaluate<Recorded>('window.__jrBench')));
+    const visible: number[] = [];
+    const dom: number[] = [];
+    let missing = 0;
+    for (let t = 0; t < options.typists; t++) {
+      const keys = recorded[t]!.keys;
+      recorded.forEach((r, p) => {
+        if (p === t) return;
+        const frame = latencies(keys, base0(t), r.frame[String(t)]);
+        visible.push(...frame.samples);
+        missing += frame.missing;
+        dom.push(...latencies(keys, base0(t), r.dom[String(t)]).samples);
+      });
+    }
+    const typingLongtasks = recorded.map((r) => r.longtasks.filter(([at]) => at >= typingStartedAt && at <= typingEndedAt).map(([, d]) => d));
+    const keystrokes = recorded.slice(0, options.typists).reduce((n, r) => n + r.keys.length, 0);
+    const sum = (values: number[]): number => values.filter(Number.isFinite).reduce((a, b) => a + b, 0);
+    return {
+      notes: options.notes,
+      pages: options.pages,
+      viewport: LAPTOP,
+      typists: options.typists,
+      charsPerSecondEach: options.charsPerSecond,
+      keystrokes,
+      typingWindowMs: typingEndedAt - typingStartedAt,
+      cpuMsPerKeystroke: {
+        /** what each page's renderer spends, on average, for one keystroke typed by anyone */
+        rendererPerPage: Number((sum(renderers) / options.pages / keystrokes).toFixed(2)),
+        chromiumAll: Number((sum(cpuUsed.slice(1)) / keystrokes).toFixed(2)),
+        server: Number((cpuUsed[0]! / keystrokes).toFixed(2)),
+      },
+      rendererCpuMs: renderers.sort((a, b) => b - a),
+      keystrokeToVisibleMs: percentiles(visible),
+      keystrokeToDomMs: percentiles(dom),
+      observationsMissing: missing,
+      longTasksWhileTyping: {
+        perPage: typingLongtasks.map((tasks) => ({ count: tasks.length, maxMs: ms1(Math.max(0, ...tasks)) })),
+        count: typingLongtasks.reduce((n, tasks) => n + tasks.length, 0),
+        maxMs: ms1(Math.max(0, ...typingLongtasks.flat())),
+        supported: recorded[0]?.noLongtasks ?? true,
+      },
+      open: {
+        msPerPage: openMs,
+        first: openMs[0],
+        p50: percentiles(openMs).p50,
+        max: Math.max(...openMs),
+        longTaskMaxMsPerPage: openLongtaskMaxMs,
+      },
+      pageErrors: participants.flatMap((p) => p.errors).slice(0, 10),
+    };
+  } finally {
+    for (const p of participants) await p.context.close();
+    await browser.close();
+  }
+}

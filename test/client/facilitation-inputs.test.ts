@@ -1,0 +1,93 @@
+/**
+ * sameFacilitationInputs lets the board keep its facilitation object (and so skip every note) while someone
+ * types: it must say "same" only when boardFacilitation would read the same, and say so for plain typing.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sameFacilitationInputs } from '../../client/src/facilitation/facilitation-inputs.js';
+import { boardFacilitation } from '../../client/src/facilitation/board-facilitation.js';
+import { IncrementalBoardReader } from '../../shared/board/incremental-read.js';
+import type { BoardSnapshot } from '../../shared/board/snapshot.js';
+import { addNote, deleteNote, initBoard, laneIds, linkCause, moveNote, setNoteText, setVotes, stageIds, unlinkCause } from '../../shared/board/write.js';
+import { readSession } from '../../shared/session/read.js';
+import { initSession } from '../../shared/session/write.js';
+
+const author = { id: 'a', name: 'Ann', role: 'stakeholder' as const, department: 'Support' };
+
+function random(seed: number): () => number {
+  let t = seed;
+  return () => {
+    t = (t + 0x6d2b79f5) | 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function setup() {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: 'Board', createdAt: 1 });
+  const sessionDoc = new Y.Doc();
+  initSession(sessionDoc);
+  const session = readSession(sessionDoc);
+  const reader = new IncrementalBoardReader(doc);
+  const facilitation = (board: BoardSnapshot) => boardFacilitation({ board, session, role: 'participant', memberId: 'm1', canEdit: true });
+  return { doc, reader, facilitation };
+}
+
+describe('sameFacilitationInputs', () => {
+  it('is true for typing in a note no cause link touches, false for a cause’s text, a link, a vote or a move', () => {
+    const { doc, reader } = setup();
+    const [stage, other] = stageIds(doc);
+    const lane = laneIds(doc)[0]!;
+    const plain = addNote(doc, { stageId: stage!, laneId: lane, text: 'plain', author });
+    const effect = addNote(doc, { stageId: stage!, laneId: lane, text: 'effect', author });
+    const cause = addNote(doc, { stageId: stage!, laneId: lane, text: 'cause', author });
+    linkCause(doc, effect, cause);
+    let before = reader.read();
+    const step = (edit: () => void): boolean => {
+      edit();
+      const after = reader.read();
+      const same = sameFacilitationInputs(before, after);
+      before = after;
+      return same;
+    };
+    expect(step(() => setNoteText(doc, plain, 'plain text'))).toBe(true);
+    expect(step(() => setNoteText(doc, cause, 'cause, reworded'))).toBe(false);
+    expect(step(() => setNoteText(doc, effect, 'effect, reworded'))).toBe(false);
+    expect(step(() => unlinkCause(doc, effect, cause))).toBe(false);
+    expect(step(() => setNoteText(doc, cause, 'no longer a cause'))).toBe(true);
+    expect(step(() => setVotes(doc, plain, 'm1', 2))).toBe(false);
+    expect(step(() => moveNote(doc, plain, { stageId: other!, laneId: lane, index: 0 }))).toBe(false);
+    expect(step(() => deleteNote(doc, plain))).toBe(false);
+  });
+
+  it.each([1, 2, 3])('whenever it says same, boardFacilitation reads the same (random edits, seed %i)', (seed) => {
+    const rnd = random(seed);
+    const { doc, reader, facilitation } = setup();
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+    const ids = (): string[] => [...doc.getMap('notes').keys()];
+    let before = reader.read();
+    let same = 0;
+    for (let step = 0; step < 200; step++) {
+      const action = rnd();
+      const notes = ids();
+      if (action < 0.2 || notes.length < 2) addNote(doc, { stageId: pick(stageIds(doc)), laneId: pick(laneIds(doc)), text: `n${step}`, author });
+      else if (action < 0.75) setNoteText(doc, pick(notes), `t${step}`);
+      else if (action < 0.85) {
+        const [effect, cause] = [pick(notes), pick(notes)];
+        if (effect !== cause) linkCause(doc, effect, cause);
+      }
+      else if (action < 0.9) setVotes(doc, pick(notes), pick(['m1', 'm2']), Math.floor(rnd() * 3));
+      else if (action < 0.95) moveNote(doc, pick(notes), { stageId: pick(stageIds(doc)), laneId: pick(laneIds(doc)), index: 0 });
+      else deleteNote(doc, pick(notes));
+      const after = reader.read();
+      if (sameFacilitationInputs(before, after)) {
+        same++;
+        expect(facilitation(after)).toEqual(facilitation(before));
+      }
+      before = after;
+    }
+    expect(same).toBeGreaterThan(20);
+  });
+});
