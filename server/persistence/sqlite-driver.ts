@@ -69,3 +69,43 @@ export function fromBlob(value: unknown, column: string): Uint8Array {
   if (!(value instanceof Uint8Array)) throw new TypeError(`column ${column} is not a BLOB`);
   return new Uint8Array(value);
 }
+
+/**
+ * Prepared statements kept for the writes a store runs again and again (a commit's BEGIN, INSERT and COMMIT).
+ * `run()` prepares and finalizes a statement on every call, which cost a busy board more main-thread CPU than
+ * anything else in storage (docs/benchmarks.md). Only statements that do not return rows are kept: a SELECT left
+ * unreset would hold a read snapshot. The owner runs one statement at a time (the store's serial chain).
+ */
+export class StatementCache {
+  private readonly statements = new Map<string, sqlite3.Statement>();
+
+  constructor(
+    private readonly db: sqlite3.Database,
+    /** Distinct SQL texts kept at most; others run uncached. */
+    private readonly limit = 64,
+  ) {}
+
+  /** Runs `sql` with `params` through its kept statement; resolves with the number of changed rows. */
+  run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= this.limit) return run(this.db, sql, params);
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    const kept = statement;
+    return new Promise((resolve, reject) => {
+      kept.run(params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve(this.changes);
+      });
+    });
+  }
+
+  /** Finalizes every kept statement (before the database closes). */
+  async finalizeAll(): Promise<void> {
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((statement) => new Promise<void>((resolve) => statement.finalize(() => resolve()))));
+  }
+}

@@ -16,7 +16,7 @@ import type { StoredDoc, WriteBatch } from './document-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { attendanceFromRow, boardFromRow, checkpointSummaryFromRow, memberFromRow, text, wholeNumber } from './row-readers.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
-import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, toBlob, type SqlRow, type SqlValue, type SqliteDriverError } from './sqlite-driver.js';
+import { all, closeDatabase, exec, fromBlob, get, openDatabase, run, StatementCache, toBlob, type SqlRow, type SqlValue, type SqliteDriverError } from './sqlite-driver.js';
 import {
   checkBatch,
   checkBoard,
@@ -48,13 +48,18 @@ export class SqliteStore implements BoardStore {
   private chain: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;
 
+  /** The commit path's statements, prepared once (see StatementCache). */
+  private readonly statements: StatementCache;
+
   private constructor(
     private readonly db: sqlite3.Database,
     /** Absolute path of the database file. */
     readonly file: string,
     private readonly logger: Logger,
     private readonly hooks: SqliteStoreHooks,
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+  }
 
   /**
    * Opens (creating folder and file if missing) and migrates the database. Rejects with a StoreError:
@@ -187,7 +192,7 @@ export class SqliteStore implements BoardStore {
         const chunk = rows.slice(start, start + UPDATE_ROWS_PER_INSERT);
         const params: SqlValue[] = [];
         for (const a of chunk) params.push(a.doc.boardId, docKey(a.doc), toBlob(a.update), now);
-        await run(db, `INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, params);
+        await this.statements.run(`INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, params);
       }
     });
   }
@@ -298,6 +303,7 @@ export class SqliteStore implements BoardStore {
   /** Closes after every queued operation settled; idempotent. */
   close(): Promise<void> {
     this.closing ??= this.chain.then(async () => {
+      await this.statements.finalizeAll();
       await closeDatabase(this.db);
       this.logger.info({ file: this.file }, 'database closed');
     });
@@ -321,11 +327,11 @@ export class SqliteStore implements BoardStore {
   /** Runs `body` in BEGIN IMMEDIATE … COMMIT on the serial chain; any error rolls everything back and is re-thrown typed. */
   private transaction<T>(operation: string, body: (db: sqlite3.Database) => Promise<T>): Promise<T> {
     return this.serial(operation, async (db) => {
-      await run(db, 'BEGIN IMMEDIATE');
+      await this.statements.run('BEGIN IMMEDIATE');
       try {
         const result = await body(db);
         this.hooks.beforeCommit?.(operation);
-        await run(db, 'COMMIT');
+        await this.statements.run('COMMIT');
         return result;
       } catch (err) {
         await this.rollback(db, operation);
