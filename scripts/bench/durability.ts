@@ -59,10 +59,26 @@ export async function savedLatency(server: Target, edits: number, intervalMs: nu
   return { edits, intervalMs, editToSavedMs: percentiles(samples) };
 }
 
+/** One member writes `writes` notes on a new board as fast as the client sends them; resolves once a watcher saw all. */
+async function writeBurst(server: Target, title: string, writes: number): Promise<void> {
+  const board = await createBoard(server.url, title);
+  const member = await join(server.url, board, 'writer');
+  const writer = await connect(server.url, board, member);
+  const watcher = await connect(server.url, board, await join(server.url, board, 'watcher'));
+  const stage = readStages(writer.doc)[0]!.id;
+  const lane = readLanes(writer.doc)[0]!.id;
+  for (let i = 0; i < writes; i++) {
+    addNote(writer.doc, { stageId: stage, laneId: lane, text: `note ${i}`, author: { id: member.memberId, name: 'writer', role: 'stakeholder', department: 'Support' } });
+  }
+  while (readNotes(watcher.doc).length < writes) await sleep(5);
+  close(writer);
+  close(watcher);
+}
+
 /**
- * `trials` times: a fresh server on its own data dir, one member writes `writes` notes as fast as the client
- * sends them (one update each), the server is killed with SIGKILL `afterMs` after the last was sent, restarted,
- * and a fresh client counts the notes that survived.
+ * `trials` times: a fresh server on its own data dir (warmed up by one burst), one member writes `writes` notes
+ * as fast as the client sends them (one update each), the server is killed with SIGKILL `afterMs` after the last
+ * was sent, restarted, and a fresh client counts the notes that survived.
  */
 export async function killAfterWrites(trials: number, writes: number, afterMs: number) {
   const kept: number[] = [];
@@ -70,6 +86,9 @@ export async function killAfterWrites(trials: number, writes: number, afterMs: n
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jr-bench-kill-'));
     try {
       let server = await startServer(dataDir);
+      // A server that has been running: the same burst once on another board first, so the measured one does
+      // not run through code V8 has not compiled yet (a fresh process's first burst is several times slower).
+      await writeBurst(server, 'warm-up', writes);
       const board = await createBoard(server.url, 'kill -9');
       const member = await join(server.url, board, 'writer');
       const writer = await connect(server.url, board, member);

@@ -64,9 +64,9 @@ describe('server process', { timeout: 90_000 }, () => {
     let lastWriteAt = written.lastWriteAt;
     let expected = 200;
     for (let cycle = 0; cycle < 3; cycle++) {
-      // Group commit: what the server received is on disk a few milliseconds later. 100 ms passed alone on
-      // this machine (and fails with the old fixed 200 ms window); 250 ms, the documented bound, leaves room for
-      // a server process starved of CPU while the whole suite runs beside other work.
+      // Group commit: what the server received is on disk a few milliseconds later. The benchmark measures the
+      // 100 ms case (`killAfter200Writes` in docs/benchmarks.md: all 200 kept in every trial on a quiet machine);
+      // this test guards the behaviour with room for a server process starved of CPU while the suite runs.
       await until(lastWriteAt, 250);
       process.kill(-s.child.pid!, 'SIGKILL');
       await s.exited;
