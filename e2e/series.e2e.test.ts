@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote as writeNote } from '../shared/board/write.js';
@@ -15,6 +15,7 @@ import { pdfToText } from '../test/export/helpers.js';
 import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
 import { joinWriter } from '../test/helpers/api.js';
 import { launchBrowser } from './helpers/browser.js';
+import { openPage, type Client } from './helpers/pages.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 
 const RESULTS_DIR = path.resolve('test-results');
@@ -36,21 +37,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface OpenPage {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function newPage(viewport = LAPTOP): Promise<OpenPage> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return { context, page, errors };
+function newPage(viewport = LAPTOP): Promise<Client> {
+  return openPage(browser, { viewport, locale: 'en-US', acceptDownloads: true });
 }
 
 function tokenOf(link: string): string {

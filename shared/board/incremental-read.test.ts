@@ -1,23 +1,13 @@
 /** IncrementalBoardReader gives exactly readBoard's snapshot after any sequence of edits, local or remote. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { seededRandom as random } from '../../test/helpers/seeded-random.js';
 import { boardRoots } from './doc.js';
 import { IncrementalBoardReader } from './incremental-read.js';
 import { readBoard } from './snapshot.js';
 import { addNote, deleteNote, initBoard, laneIds, moveNote, removeStage, setEmotion, setMomentOfTruth, setNoteText, setVotes, stageIds } from './write.js';
 
 const author = { id: 'a', name: 'Ann', role: 'stakeholder' as const, department: 'Support' };
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('IncrementalBoardReader', () => {
   it.each([1, 2, 3])('equals readBoard after every step of a random edit sequence (seed %i)', (seed) => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 import { sameFacilitationInputs } from '../../client/src/facilitation/facilitation-inputs.js';
 import { boardFacilitation } from '../../client/src/facilitation/board-facilitation.js';
 import { IncrementalBoardReader } from '../../shared/board/incremental-read.js';
@@ -13,16 +14,6 @@ import { readSession } from '../../shared/session/read.js';
 import { initSession } from '../../shared/session/write.js';
 
 const author = { id: 'a', name: 'Ann', role: 'stakeholder' as const, department: 'Support' };
-
-function random(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function setup() {
   const doc = new Y.Doc();
