@@ -66,8 +66,10 @@ describe('first sync of a stored board', () => {
     writer.doc.transact(() => {
       for (let i = 0; i < 100; i++) addNote(writer.doc, { stageId: stage!, laneId: lane!, text: `note ${i}`, author });
     });
-    const room = s.server.registry.peek(boardDocAddress(board.id));
-    await waitFor(() => room && readNotes(room.doc).length === 100, 'the server has every note');
+    await waitFor(() => {
+      const room = s.server.registry.peek(boardDocAddress(board.id));
+      return room && readNotes(room.doc).length === 100;
+    }, 'the server has every note');
     writer.destroy();
     await s.close(); // unloads with a compaction: the store holds one snapshot
     const snapshot = await storedSnapshot(dataDir, board.id);
