@@ -32,6 +32,7 @@ import { loadMuted, playTimerEnd, saveMuted } from './timer-sound.js';
 import { rankVotes } from './vote-ranking.js';
 import { sameFacilitationInputs } from './facilitation-inputs.js';
 import { fetchVoteTally } from './facilitation-api.js';
+import { VoteView } from './vote-view.js';
 import { readBallot, voteKey } from '../../../shared/session/ballot.js';
 import type { VoteTallyResponse } from '../../../shared/api.js';
 
@@ -84,6 +85,8 @@ export class WorkspaceFacilitation implements ReactiveController {
   private cache: { board: BoardSnapshot; session: SessionSnapshot; locked: boolean; value: BoardFacilitation } | undefined;
   /** the server's running tally of a hidden vote (facilitator only) */
   private tally: VoteTallyResponse | undefined;
+  /** the open vote as this person sees it, reusing unchanged notes (vote-view.ts) */
+  private readonly votes = new VoteView();
   private tallyTimer: number | undefined;
   private previous: SessionSnapshot | undefined;
 
@@ -183,17 +186,7 @@ export class WorkspaceFacilitation implements ReactiveController {
     const me = this.options.member?.memberId;
     const privateDoc = this.options.facilitation.privateDoc;
     const ballot = me && privateDoc ? readBallot(privateDoc, key) : {};
-    return {
-      ...board,
-      notes: board.notes.map((note) => {
-        const votes: Record<string, number> = { ...(tally ? (tally[note.id] ?? {}) : note.votes) };
-        if (me) {
-          delete votes[me];
-          if (ballot[note.id]) votes[me] = ballot[note.id]!;
-        }
-        return { ...note, votes };
-      }),
-    };
+    return this.votes.apply(board, { tally, me, ballot });
   }
 
   /** Asks the server for the running tally while a hidden vote is open (facilitator only). */
