@@ -5,14 +5,13 @@
  * works in the outline; undo and redo revert only one's own changes; and at 1280 x 800 the facilitator sees
  * (nearly) all stages. Saves test-results/outline.png, laptop-*.png.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { launchBrowser } from './helpers/browser.js';
 import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import type { RunningServer } from './helpers/server.js';
 import { deepActiveId } from './helpers/touch.js';
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -23,15 +22,9 @@ const MAX_KEYS_TO_ADD = 10;
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(RESULTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function newClient(viewport = LAPTOP): Promise<Client> {

@@ -6,26 +6,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { RESULTS_DIR } from './helpers/pages.js';
+import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import type { RunningServer } from './helpers/server.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const LAPTOP = { width: 1440, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
 
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function newPage(viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {

@@ -8,25 +8,20 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfToText } from '../test/export/helpers.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import { RESULTS_DIR } from './helpers/pages.js';
+import { withServerAndBrowser } from './helpers/suite.js';
+import type { RunningServer } from './helpers/server.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const LAPTOP = { width: 1440, height: 900 };
 
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 interface OpenPage {

@@ -4,14 +4,13 @@
  * ranking, focus followed by the projector, lock and unlock, a checkpoint opened read-only. Saves projector
  * screenshots to test-results/projector-*.png.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { launchBrowser } from './helpers/browser.js';
 import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import type { RunningServer } from './helpers/server.js';
 
 const LAPTOP = { width: 1440, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -19,15 +18,9 @@ const PROJECTOR = { width: 1920, height: 1080 };
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(RESULTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function newClient(viewport = LAPTOP): Promise<Client> {

@@ -3,11 +3,11 @@
  * board, stage and lane titles) must change nothing: not on the projector, not in the JSON or PDF export.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../shared/api.js';
 import { pdfToText } from '../test/export/helpers.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/suite.js';
+import type { RunningServer } from './helpers/server.js';
 
 const LAPTOP = { width: 1280, height: 800 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -21,14 +21,9 @@ const PERSONA = {
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function open(link: string, viewport = LAPTOP): Promise<Page> {

@@ -5,14 +5,13 @@
  * Every tap must answer within a few seconds (a tap that hangs fails the test), every visible control is at
  * least 44 x 44 px, the page never scrolls sideways, and axe finds nothing. Saves test-results/phone-*.png.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { launchBrowser } from './helpers/browser.js';
 import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import type { RunningServer } from './helpers/server.js';
 import { deepActiveId, horizontalOverflow, smallTouchTargets } from './helpers/touch.js';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -23,15 +22,9 @@ const TAP_TIMEOUT_MS = 5000;
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(RESULTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function newClient(options: typeof PHONE | typeof LAPTOP): Promise<Client> {

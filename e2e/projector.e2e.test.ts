@@ -4,18 +4,17 @@
  * shown in pages of whole stages with "Stages 1–3 of 6" and an overview strip, follow the facilitator's focus,
  * and the high-contrast theme switches with the C key. Saves test-results/projector-notes-*.png.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
 import { readBoard } from '../shared/board/snapshot.js';
 import { addNote } from '../shared/board/write.js';
 import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
-import { launchBrowser } from './helpers/browser.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import { RESULTS_DIR } from './helpers/pages.js';
+import { withServerAndBrowser } from './helpers/suite.js';
+import type { RunningServer } from './helpers/server.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const PROJECTOR = { width: 1920, height: 1080 };
 const MIN_TEXT_PX = 32;
 const WORDS = 'invoice tax number missing card declined support chat waits onboarding email confusing price plan trial ends reminder export fails refund slow'.split(' ');
@@ -23,15 +22,9 @@ const WORDS = 'invoice tax number missing card declined support chat waits onboa
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fs.mkdir(RESULTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A board with `count` notes of 2 to 14 words spread over every stage and lane, written by a real client. */

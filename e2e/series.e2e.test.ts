@@ -8,17 +8,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote as writeNote } from '../shared/board/write.js';
 import { pdfToText } from '../test/export/helpers.js';
 import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
 import { joinWriter } from '../test/helpers/api.js';
-import { launchBrowser } from './helpers/browser.js';
-import { openPage, type Client } from './helpers/pages.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/suite.js';
+import { openPage, type Client, RESULTS_DIR } from './helpers/pages.js';
+import type { RunningServer } from './helpers/server.js';
 
-const RESULTS_DIR = path.resolve('test-results');
 const LAPTOP = { width: 1280, height: 800 };
 const PROJECTOR = { width: 1920, height: 1080 };
 /** A4 at 96 dpi, for the first page of the summary. */
@@ -27,14 +26,9 @@ const A4 = { width: 794, height: 1123 };
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function newPage(viewport = LAPTOP): Promise<Client> {

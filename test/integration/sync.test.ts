@@ -18,6 +18,25 @@ async function asAlice(url: string, board: TestBoard): Promise<{ author: Author;
 
 const texts = (doc: Y.Doc): string[] => readNotes(doc).map((n) => n.text).sort();
 
+/** A board where Alice wrote 20 notes (`<prefix> 0` …), all stored; then the server restarted on the same data. */
+async function restartedWith20Notes(prefix: string) {
+  const s = await startServer();
+  const board = await createBoard(s.url);
+  const { author: alice, params } = await asAlice(s.url, board);
+  const a = connectClient(s.wsUrl, board.id, params);
+  await synced(a);
+  const [stage] = stageIds(a.doc);
+  const [lane] = laneIds(a.doc);
+  for (let i = 0; i < 20; i++) addNote(a.doc, { stageId: stage!, laneId: lane!, text: `${prefix} ${i}`, author: alice });
+  const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
+  await waitFor(() => readNotes(watcher.doc).length === 20, 'the server has the 20 notes');
+  a.destroy();
+  watcher.destroy();
+  await s.close();
+  const restarted = await startServer({}, s.dataDir);
+  return { s: restarted, board, alice, params, stage: stage!, lane: lane! };
+}
+
 describe('sync', () => {
   it('two clients converge on add, edit, move and delete; a late third client gets everything', async () => {
     const s = await startServer();
@@ -48,20 +67,7 @@ describe('sync', () => {
   });
 
   it('a restart keeps every note', async () => {
-    const s = await startServer();
-    const board = await createBoard(s.url);
-    const { author: alice, params } = await asAlice(s.url, board);
-    const a = connectClient(s.wsUrl, board.id, params);
-    await synced(a);
-    const [stage] = stageIds(a.doc);
-    const [lane] = laneIds(a.doc);
-    for (let i = 0; i < 20; i++) addNote(a.doc, { stageId: stage!, laneId: lane!, text: `note ${i}`, author: alice });
-    const b = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
-    await waitFor(() => readNotes(b.doc).length === 20, 'b saw 20 notes');
-    a.destroy();
-    b.destroy();
-    await s.close();
-    const s2 = await startServer({}, s.dataDir);
+    const { s: s2, board } = await restartedWith20Notes('note');
     const c = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
     await synced(c);
     await waitFor(() => readNotes(c.doc).length === 20, 'all 20 notes after restart');
@@ -194,26 +200,13 @@ describe('sync', () => {
   });
 
   it('after a restart the first clients get the stored snapshot as it is, and later clients the edits made since', async () => {
-    const s = await startServer();
-    const board = await createBoard(s.url);
-    const { author: alice, params } = await asAlice(s.url, board);
-    const a = connectClient(s.wsUrl, board.id, params);
-    await synced(a);
-    const [stage] = stageIds(a.doc);
-    const [lane] = laneIds(a.doc);
-    for (let i = 0; i < 20; i++) addNote(a.doc, { stageId: stage!, laneId: lane!, text: `stored ${i}`, author: alice });
-    const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.projector });
-    await waitFor(() => texts(watcher.doc).length === 20, 'the server has the 20 notes');
-    a.destroy();
-    watcher.destroy();
-    await s.close();
-    const s2 = await startServer({}, s.dataDir);
+    const { s: s2, board, alice, params, stage, lane } = await restartedWith20Notes('stored');
     const b = connectClient(s2.wsUrl, board.id, params);
     const c = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
     await Promise.all([synced(b), synced(c)]);
     expect(texts(b.doc)).toHaveLength(20);
     expect(texts(c.doc)).toEqual(texts(b.doc));
-    addNote(b.doc, { stageId: stage!, laneId: lane!, text: 'after restart', author: alice });
+    addNote(b.doc, { stageId: stage, laneId: lane, text: 'after restart', author: alice });
     await waitFor(() => texts(c.doc).includes('after restart'), 'c got the new note');
     const d = connectClient(s2.wsUrl, board.id, { token: board.tokens.projector });
     await synced(d);
