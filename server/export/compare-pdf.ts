@@ -5,7 +5,7 @@ import { CURVE_COLOURS } from './compare-chart-svg.js';
 import { actionRows, COMPARE_TEXT as T, emotionRows, metricRows, painRows, rankRows, sideText, stillRows } from './compare-text.js';
 import { defaultFontFiles, glyphFilter, openCoverage } from './fonts.js';
 import type { PdfOptions } from './pdf.js';
-import { contentWidth, ensureSpace, heading, paragraph, PDF_STYLE, subheading, table, type PdfColumn, type PdfContext } from './pdf-layout.js';
+import { contentWidth, ensureSpace, startPdf, heading, paragraph, PDF_STYLE, subheading, table, type PdfColumn, type PdfContext } from './pdf-layout.js';
 import { displayText, emotionText, oneLine, truncate } from './text.js';
 
 const cols = (...spec: [string, number][]): PdfColumn[] => spec.map(([header, weight]) => ({ header, weight }));
@@ -125,14 +125,7 @@ export function renderComparePdf(c: Comparison, options: PdfOptions = {}): Promi
     margins: { top: 54, bottom: 60, left: 50, right: 50 },
     info: { Title: clean(truncate(`${c.now.title}: what changed`, 200)), Author: 'Journeyroom', Creator: 'Journeyroom', Producer: 'Journeyroom', CreationDate: date, ModDate: date },
   });
-  doc.registerFont(PDF_STYLE.regular, fonts.regular);
-  doc.registerFont(PDF_STYLE.bold, fonts.bold);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = startPdf(doc, fonts);
   try {
     draw({ doc, clean }, c);
     doc.end();

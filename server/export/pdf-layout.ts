@@ -40,6 +40,21 @@ export interface PdfContext {
 }
 
 /** Bottom edge of the writable area of the current page. */
+/**
+ * Registers the two fonts every Journeyroom PDF uses and collects the document's bytes: resolves with the whole
+ * file once the caller ends the document.
+ */
+export function startPdf(doc: Doc, fonts: { regular: string; bold: string }): Promise<Buffer> {
+  doc.registerFont(PDF_STYLE.regular, fonts.regular);
+  doc.registerFont(PDF_STYLE.bold, fonts.bold);
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 export function bottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }

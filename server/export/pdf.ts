@@ -10,7 +10,7 @@ import { emotionColour } from './emotion-svg.js';
 import { defaultFontFiles, glyphFilter, openCoverage, type FontFiles } from './fonts.js';
 import { actionsSectionPdf, sinceSectionPdf } from './pdf-actions.js';
 import { renderPng } from './png.js';
-import { contentWidth, ensureSpace, heading, paragraph, PDF_STYLE, subheading, table, type PdfContext } from './pdf-layout.js';
+import { contentWidth, ensureSpace, startPdf, heading, paragraph, PDF_STYLE, subheading, table, type PdfContext } from './pdf-layout.js';
 import {
   authorText,
   departmentText,
@@ -59,14 +59,7 @@ export function renderPdf(summary: Summary, options: PdfOptions = {}): Promise<B
       ModDate: created,
     },
   });
-  doc.registerFont(PDF_STYLE.regular, fonts.regular);
-  doc.registerFont(PDF_STYLE.bold, fonts.bold);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = startPdf(doc, fonts);
   const ctx: PdfContext = { doc, clean };
   try {
     drawDocument(ctx, summary);
