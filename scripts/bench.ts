@@ -43,14 +43,20 @@ async function timeSync(base: string, board: Board, member: JoinResponse) {
   const ms = performance.now() - started;
   const step2 = lastStep2At();
   const notes = client.doc.getMap('notes').size;
-  const docBytes = Y.encodeStateAsUpdate(client.doc).byteLength;
+  const state = Y.encodeStateAsUpdate(client.doc);
+  const docBytes = state.byteLength;
   const after = bytesReceived();
   close(client);
+  // The floor a stock client pays whatever the server does: applying the whole doc to an empty Y.Doc.
+  const applyStarted = performance.now();
+  Y.applyUpdate(new Y.Doc(), state);
+  const clientApplyMs = performance.now() - applyStarted;
   return {
     notes,
     docBytes,
     step2ArrivedMs: step2 === undefined ? null : Number((step2 - started).toFixed(1)),
     syncedMs: Number(ms.toFixed(1)),
+    clientApplyAloneMs: Number(clientApplyMs.toFixed(1)),
     wireBytes: after.wire - before.wire,
     payloadBytes: after.payload - before.payload,
     wireShareOfDoc: Number(((after.wire - before.wire) / docBytes).toFixed(3)),
@@ -65,6 +71,9 @@ interface Health {
 async function health(server: Target): Promise<Health> {
   return (await (await fetch(server.url + '/healthz')).json()) as Health;
 }
+
+/** How long after start both processes are left idle before the "settled" RSS reading. */
+const SETTLE_MS = 15_000;
 
 /** RSS a second after the listening line (nothing loaded yet). */
 async function idleRssKb(target: Target): Promise<number> {
@@ -153,7 +162,20 @@ async function main(): Promise<void> {
   try {
     const relayIdle = await idleRssKb(relay);
     const serverIdle = await idleRssKb(server);
-    result.start = { relayStartMs: relay.startMs, serverFirstStartMs: server.startMs, relayIdleRssKb: relayIdle, serverIdleRssKb: serverIdle, idleRssRatioToRelay: ratio(serverIdle, relayIdle) };
+    // V8's memory reducer shrinks what start-up grew some seconds later, in both processes alike.
+    await sleep(SETTLE_MS);
+    const relaySettled = await rssKb(relay.proc.pid!);
+    const serverSettled = await rssKb(server.proc.pid!);
+    result.start = {
+      relayStartMs: relay.startMs,
+      serverFirstStartMs: server.startMs,
+      relayIdleRssKb: relayIdle,
+      serverIdleRssKb: serverIdle,
+      idleRssRatioToRelay: ratio(serverIdle, relayIdle),
+      relaySettledRssKb: relaySettled,
+      serverSettledRssKb: serverSettled,
+      settledRssRatioToRelay: ratio(serverSettled, relaySettled),
+    };
 
     if (ONLY.has('fanout')) {
       const board = await createBoard(server.url, 'template');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { defaultConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
+import type { BoardStore } from '../../server/persistence/board-store.js';
 import { SqliteStore } from '../../server/persistence/sqlite-store.js';
 import { createServer, type JourneyroomServer } from '../../server/server.js';
 
@@ -26,7 +27,13 @@ export async function tempDir(): Promise<string> {
 }
 
 /** Starts a server (port 0, 127.0.0.1, silent logs); closes it after the test unless closed before. */
-export async function startServer(overrides: Partial<Config> = {}, dataDir?: string, lanAddress?: () => string | undefined): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  dataDir?: string,
+  lanAddress?: () => string | undefined,
+  /** Lets a test hold or observe the real store's calls (e.g. a slow load). */
+  wrapStore: (store: BoardStore) => BoardStore = (store) => store,
+): Promise<TestServer> {
   const dir = dataDir ?? (await tempDir());
   const config = defaultConfig({
     port: 0,
@@ -38,7 +45,7 @@ export async function startServer(overrides: Partial<Config> = {}, dataDir?: str
   });
   const logger = createLogger(config.logLevel);
   const store = await SqliteStore.open(path.join(dir, 'journeyroom.sqlite'), logger);
-  const server = createServer({ config, store, logger, lanAddress });
+  const server = createServer({ config, store: wrapStore(store), logger, lanAddress });
   const { url } = await server.listen();
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= server.close());

@@ -6,14 +6,16 @@
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/persistence/sqlite-store.js';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
-import { MESSAGE, boardDocAddress } from '../../shared/protocol.js';
+import type { BoardStore } from '../../server/persistence/board-store.js';
+import { EARLY_QUEUE_LIMITS } from '../../server/sync/connection.js';
+import { CLOSE, MESSAGE, boardDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { createBoard, joinWriter } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type RawClient } from '../helpers/clients.js';
 import { startServer, tempDir } from '../helpers/server.js';
@@ -114,4 +116,73 @@ describe('first sync of a stored board', () => {
     expect(first.step).toBe(syncProtocol.messageYjsSyncStep2);
     expect(Buffer.from(first.payload).equals(Buffer.from(stored))).toBe(true);
   });
+});
+
+/** The real store, with the board doc's load held until `release()`: a room that is slow to load. */
+function holdBoardLoad(boardId: string): { wrap: (store: BoardStore) => BoardStore; release: () => void; asked: () => boolean } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  const held = boardDocAddress(boardId);
+  const wrap = (store: BoardStore): BoardStore =>
+    new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'loadDoc') {
+          return async (address: DocAddress) => {
+            if (address.kind === held.kind && address.boardId === held.boardId) {
+              asked = true;
+              await gate;
+            }
+            return target.loadDoc(address);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  return { wrap, release, asked: () => asked };
+}
+
+describe('frames sent before the room has loaded', () => {
+  it('are held up to a bound; a client past it is told to come back later, and nothing it sent is applied', async () => {
+    const dataDir = await tempDir();
+    let s = await startServer({}, dataDir);
+    const board = await createBoard(s.url);
+    const { author, params } = await joinWriter(s.url, board, board.tokens.participant, { name: 'Ana', role: 'customer', department: '' });
+    const writer = connectClient(s.wsUrl, board.id, params);
+    await synced(writer);
+    addNote(writer.doc, { stageId: stageIds(writer.doc)[0]!, laneId: laneIds(writer.doc)[0]!, text: 'kept', author });
+    await waitFor(() => s.server.registry.peek(boardDocAddress(board.id)) && readNotes(s.server.registry.peek(boardDocAddress(board.id))!.doc).length === 1, 'the note is on the server');
+    writer.destroy();
+    await s.close();
+
+    const hold = holdBoardLoad(board.id);
+    s = await startServer({}, dataDir, undefined, hold.wrap);
+    onTestFinished(hold.release); // runs before the server's close (hooks run last-registered first): a failing test must not hang it
+    const patient = connectClient(s.wsUrl, board.id, params);
+    await waitFor(hold.asked, 'the room started loading');
+
+    // Too many frames: more than the bound, sent slowly enough to stay within the per-connection rate limit.
+    const many = await newRawClient(s.wsUrl, board.id, board.tokens.participant);
+    const firstBatch = EARLY_QUEUE_LIMITS.messages / 2;
+    for (let i = 1; i < firstBatch; i++) many.ws.send(EMPTY_SYNC_STEP1);
+    await new Promise((resolve) => setTimeout(resolve, 2600));
+    for (let i = 0; i <= EARLY_QUEUE_LIMITS.messages - firstBatch; i++) many.ws.send(EMPTY_SYNC_STEP1);
+    expect(await many.closed).toEqual({ code: CLOSE.tryAgainLater, reason: 'too many frames before the room loaded' });
+
+    // Too many bytes: two frames that together pass the byte bound (what they hold is never read).
+    const big = await newRawClient(s.wsUrl, board.id, board.tokens.participant);
+    const half = new Uint8Array(EARLY_QUEUE_LIMITS.bytes / 2 + 16);
+    half.set([MESSAGE.sync, syncProtocol.messageYjsUpdate]);
+    big.ws.send(half);
+    big.ws.send(half);
+    expect(await big.closed).toEqual({ code: CLOSE.tryAgainLater, reason: 'too many frames before the room loaded' });
+
+    // The room loads; the patient client gets the board as it was stored, nothing from the refused clients.
+    hold.release();
+    await synced(patient);
+    await waitFor(() => readNotes(patient.doc).length === 1, 'the stored note');
+    expect(readNotes(patient.doc).map((n) => n.text)).toEqual(['kept']);
+    expect(readNotes(s.server.registry.peek(boardDocAddress(board.id))!.doc)).toHaveLength(1);
+  }, 30_000);
 });
