@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readLanes, readNotes } from '../../shared/board/read.js';
-import { NOTE } from '../../shared/board/schema.js';
+import { META, NOTE } from '../../shared/board/schema.js';
 import { boardDocAddress, isMemberId, privateDocAddress, sessionDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { readBallot, tallyBallots, voteKey } from '../../shared/session/ballot.js';
 import { readVote } from '../../shared/session/read.js';
@@ -84,9 +84,18 @@ export async function collectBallots(store: BallotStore, docs: LiveDocs, boardId
   return withLiveDocs(docs, addresses, (lives) => ballotsOf(lives, addresses, voteKey(vote)));
 }
 
+/** The key of the last vote whose close was counted into the board doc ('' before any). */
+export function talliedVote(boardDoc: Y.Doc): string {
+  const key = boardRoots(boardDoc).meta.get(META.talliedVote);
+  return typeof key === 'string' ? key : '';
+}
+
 /**
- * Counts every ballot of the board's current vote and publishes it (at the close). Behind the catch-up barrier:
- * a ballot another instance accepted before the close is counted even if that instance has not stored it yet.
+ * Counts every ballot of the board's current vote and publishes it (at the close), with the vote's key as the
+ * board's `talliedVote` in the same transaction: the dots and the mark are stored together or not at all, so a
+ * closed vote without the mark is one whose count a crash interrupted (see `recoverClosedTally`). Behind the
+ * catch-up barrier: a ballot another instance accepted before the close is counted even if that instance has not
+ * stored it yet.
  */
 export async function publishAllBallots(store: BallotStore, docs: LiveDocs, boardId: string, origin: unknown): Promise<void> {
   const caughtUp = await docs.catchUp(boardId);
@@ -95,7 +104,27 @@ export async function publishAllBallots(store: BallotStore, docs: LiveDocs, boar
   await withLiveDocs(docs, addresses, ([session, board, ...lives]) => {
     caughtUp.apply(addresses);
     const vote = readVote(session!.doc);
-    const ballots = ballotsOf(lives, privates, voteKey(vote));
-    if (board!.isLive) publishTally(board!.doc, vote, ballots, origin);
+    const key = voteKey(vote);
+    const ballots = ballotsOf(lives, privates, key);
+    if (!board!.isLive) return;
+    board!.doc.transact(() => {
+      publishTally(board!.doc, vote, ballots, origin);
+      if (vote.status === 'closed' && key && talliedVote(board!.doc) !== key) boardRoots(board!.doc).meta.set(META.talliedVote, key);
+    }, origin);
   });
+}
+
+/**
+ * Finishes a close whose count was interrupted: the server stopped after storing the facilitator's close and
+ * before storing the dots. Called when a session doc is loaded; does nothing when its vote is open, was never
+ * opened, or was already counted (cheap: only the board doc is borrowed to check).
+ */
+export async function recoverClosedTally(store: BallotStore, docs: LiveDocs, boardId: string, sessionDoc: Y.Doc, origin: unknown): Promise<boolean> {
+  const vote = readVote(sessionDoc);
+  const key = voteKey(vote);
+  if (vote.status !== 'closed' || !key) return false;
+  const counted = await withLiveDocs(docs, [boardDocAddress(boardId)], ([board]) => !board!.isLive || talliedVote(board!.doc) === key);
+  if (counted) return false;
+  await publishAllBallots(store, docs, boardId, origin);
+  return true;
 }

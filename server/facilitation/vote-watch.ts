@@ -12,7 +12,7 @@ import { readVote } from '../../shared/session/read.js';
 import type { Logger } from '../logger.js';
 import { LOAD_ORIGIN, REMOTE_ORIGIN, SERVER_ORIGIN, type Room } from '../rooms/room.js';
 import { withLiveDocs, type LiveDocs } from './live-docs.js';
-import { publishAllBallots, publishTally, type BallotStore } from './vote-tally.js';
+import { publishAllBallots, publishTally, recoverClosedTally, type BallotStore } from './vote-tally.js';
 
 /** What the watchers need. */
 export interface VoteWatchDeps {
@@ -62,6 +62,11 @@ export function createVoteWatch(deps: VoteWatchDeps): (room: Room) => void {
 
   const watchClose = (sessionDoc: Y.Doc, boardId: string): void => {
     let wasOpen = readVote(sessionDoc).status === 'open';
+    // A close stored without its dots (the server stopped in between) is counted now.
+    recoverClosedTally(store, docs, boardId, sessionDoc, SERVER_ORIGIN).then(
+      (recovered) => recovered && logger.warn({ boardId }, 'a closed vote had not been counted (interrupted close): counted now'),
+      (error: unknown) => logger.error({ boardId, err: error }, 'a closed vote could not be counted'),
+    );
     sessionDoc.on('update', (_update: Uint8Array, origin: unknown) => {
       const open = readVote(sessionDoc).status === 'open';
       if (wasOpen && !open && acceptedHere(origin)) {

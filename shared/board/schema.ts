@@ -65,7 +65,13 @@ export const LIMITS = {
 export const MAX_TYPE_DEPTH = 2;
 
 /** Field names of the nested maps (one place, so readers and writers agree). */
-export const META = { title: 'title', createdAt: 'createdAt', schemaVersion: 'schemaVersion' } as const;
+export const META = {
+  title: 'title',
+  createdAt: 'createdAt',
+  schemaVersion: 'schemaVersion',
+  /** Written by the server with a vote's dots at its close: the key of the last vote whose close was counted. */
+  talliedVote: 'talliedVote',
+} as const;
 export const PERSONA_FIELDS = ['name', 'description', 'goals', 'quote'] as const;
 export type PersonaField = (typeof PERSONA_FIELDS)[number];
 export const STAGE = { title: 'title', order: 'order' } as const;

@@ -3,14 +3,18 @@
  * them by the vote's rules and publishes the tally into the board doc, live with visible counts, at close with
  * hidden ones. Byte-level: before the close no participant or projector socket receives another member's dots.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { VoteTallyResponse } from '../../shared/api.js';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readBoard } from '../../shared/board/snapshot.js';
 import { addNote } from '../../shared/board/write.js';
-import { CLOSE } from '../../shared/protocol.js';
-import { setBallotDots, voteKey } from '../../shared/session/ballot.js';
+import { createLogger } from '../../server/logger.js';
+import { SqliteStore } from '../../server/persistence/sqlite-store.js';
+import { META } from '../../shared/board/schema.js';
+import { CLOSE, privateDocAddress, sessionDocAddress } from '../../shared/protocol.js';
+import { readBallot, setBallotDots, voteKey } from '../../shared/session/ballot.js';
 import { readVote } from '../../shared/session/read.js';
 import { closeVote, openVote } from '../../shared/session/write.js';
 import { createBoard, joinWriter, type TestBoard, type TestWriter } from '../helpers/api.js';
@@ -160,5 +164,58 @@ describe('dot voting', () => {
     await waitFor(() => other.closes[0]?.code === CLOSE.notPermitted, 'replacing the votes map refused');
     expect((await boardFrom(s, r.board)).notes.find((n) => n.id === r.pains[1])?.votes).toEqual({});
     expect(readBoard(projector.doc).notes.find((n) => n.id === r.pains[1])?.votes).toEqual({});
+  });
+
+  it('a close stored without its dots (the server stopped in between) is counted when the board is next loaded, once', async () => {
+    const s = await startServer();
+    const r = await voteRoom(s);
+    openVote(r.session.doc, { dotsPerPerson: 3, hideCounts: true }, Date.now());
+    await waitFor(async () => (await tally(r)).body.status === 'open', 'vote open on the server');
+    const key = voteKey(readVote(r.session.doc));
+    const anaBallot = connectClient(s.wsUrl, `${r.board.id}/private/${r.ana.author.id}`, r.ana.params);
+    await synced(anaBallot);
+    setBallotDots(anaBallot.doc, key, r.pains[0], 2);
+    await waitFor(async () => (await tally(r)).body.dots[r.pains[0]]?.[r.ana.author.id] === 2, 'the ballot reached the server');
+    for (const c of [anaBallot, r.session]) c.destroy();
+    await s.close();
+
+    // What a crash between the two commits leaves: the facilitator's close is stored, the dots are not.
+    const store = await SqliteStore.open(path.join(s.dataDir, 'journeyroom.sqlite'), createLogger('silent'));
+    const stored = await store.loadDoc(sessionDocAddress(r.board.id));
+    const session = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(session, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(session, update);
+    const before = Y.encodeStateVector(session);
+    closeVote(session, Date.now());
+    await store.write({ appends: [{ doc: sessionDocAddress(r.board.id), update: Y.encodeStateAsUpdate(session, before) }], compactions: [] });
+    await store.close();
+
+    const s2 = await startServer({}, s.dataDir);
+    // The facilitator comes back: loading the session finishes the count, with the vote's mark.
+    const facilitator = connectClient(s2.wsUrl, `${r.board.id}/session`, { token: r.board.tokens.facilitator });
+    await synced(facilitator);
+    expect(readVote(facilitator.doc).status).toBe('closed');
+    const projector = connectClient(s2.wsUrl, r.board.id, { token: r.board.tokens.projector });
+    await synced(projector);
+    await waitFor(() => boardRoots(projector.doc).meta.get(META.talliedVote) === key, 'the interrupted count finished');
+    expect(readBoard(projector.doc).notes.find((n) => n.id === r.pains[0])?.votes).toEqual({ [r.ana.author.id]: 2 });
+
+    // Counted once: a ballot changed after the close is not counted by a later load.
+    const late = connectClient(s2.wsUrl, `${r.board.id}/private/${r.ana.author.id}`, r.ana.params);
+    await synced(late);
+    setBallotDots(late.doc, key, r.pains[1], 1);
+    await waitFor(() => {
+      const room = s2.server.registry.peek(privateDocAddress(r.board.id, r.ana.author.id));
+      return room && readBallot(room.doc, key)[r.pains[1]] === 1;
+    }, 'the late ballot reached the server');
+    for (const c of [late, facilitator, projector]) c.destroy();
+    await s2.close();
+    const s3 = await startServer({}, s.dataDir);
+    const again = connectClient(s3.wsUrl, `${r.board.id}/session`, { token: r.board.tokens.facilitator });
+    await synced(again);
+    const reader = connectClient(s3.wsUrl, r.board.id, { token: r.board.tokens.projector });
+    await synced(reader);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readBoard(reader.doc).notes.find((n) => n.id === r.pains[1])?.votes).toEqual({});
   });
 });
