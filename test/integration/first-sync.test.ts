@@ -16,7 +16,7 @@ import { addNote, laneIds, setNoteText, stageIds } from '../../shared/board/writ
 import type { BoardStore } from '../../server/persistence/board-store.js';
 import { EARLY_QUEUE_LIMITS } from '../../server/sync/connection.js';
 import { CLOSE, MESSAGE, boardDocAddress, type DocAddress } from '../../shared/protocol.js';
-import { createBoard, joinWriter } from '../helpers/api.js';
+import { createBoard, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type RawClient } from '../helpers/clients.js';
 import { startServer, tempDir } from '../helpers/server.js';
 import { storeSchemaV1Board } from '../helpers/old-board.js';
@@ -55,28 +55,34 @@ async function storedSnapshot(dataDir: string, boardId: string): Promise<Uint8Ar
   }
 }
 
+/** A board with `notes` notes by Ana, stored by a server that was then closed (the store holds one snapshot). */
+async function storedBoard(notes: number): Promise<{ dataDir: string; board: TestBoard; params: Record<string, string> }> {
+  const dataDir = await tempDir();
+  const s = await startServer({}, dataDir);
+  const board = await createBoard(s.url);
+  const { author, params } = await joinWriter(s.url, board, board.tokens.participant, { name: 'Ana', role: 'customer', department: '' });
+  const writer = connectClient(s.wsUrl, board.id, params);
+  await synced(writer);
+  const [stage] = stageIds(writer.doc);
+  const [lane] = laneIds(writer.doc);
+  writer.doc.transact(() => {
+    for (let i = 0; i < notes; i++) addNote(writer.doc, { stageId: stage!, laneId: lane!, text: `note ${i}`, author });
+  });
+  await waitFor(() => {
+    const room = s.server.registry.peek(boardDocAddress(board.id));
+    return room && readNotes(room.doc).length === notes;
+  }, 'the server has every note');
+  writer.destroy();
+  await s.close(); // unloads with a compaction
+  return { dataDir, board, params };
+}
+
 describe('first sync of a stored board', () => {
   it('answers a new client with the stored bytes before its own SyncStep1 (the room is still loading), then syncs live', async () => {
-    const dataDir = await tempDir();
-    let s = await startServer({}, dataDir);
-    const board = await createBoard(s.url);
-    const { author, params } = await joinWriter(s.url, board, board.tokens.participant, { name: 'Ana', role: 'customer', department: '' });
-    const writer = connectClient(s.wsUrl, board.id, params);
-    await synced(writer);
-    const [stage] = stageIds(writer.doc);
-    const [lane] = laneIds(writer.doc);
-    writer.doc.transact(() => {
-      for (let i = 0; i < 100; i++) addNote(writer.doc, { stageId: stage!, laneId: lane!, text: `note ${i}`, author });
-    });
-    await waitFor(() => {
-      const room = s.server.registry.peek(boardDocAddress(board.id));
-      return room && readNotes(room.doc).length === 100;
-    }, 'the server has every note');
-    writer.destroy();
-    await s.close(); // unloads with a compaction: the store holds one snapshot
+    const { dataDir, board, params } = await storedBoard(100);
     const snapshot = await storedSnapshot(dataDir, board.id);
 
-    s = await startServer({}, dataDir);
+    let s = await startServer({}, dataDir);
     const raw = await newRawClient(s.wsUrl, board.id, board.tokens.participant);
     await waitFor(() => syncFrames(raw).some((f) => f.step === syncProtocol.messageYjsSyncStep1), "the server's SyncStep1");
     const frames = syncFrames(raw);
@@ -145,19 +151,10 @@ function holdBoardLoad(boardId: string): { wrap: (store: BoardStore) => BoardSto
 
 describe('frames sent before the room has loaded', () => {
   it('are held up to a bound; a client past it is told to come back later, and nothing it sent is applied', async () => {
-    const dataDir = await tempDir();
-    let s = await startServer({}, dataDir);
-    const board = await createBoard(s.url);
-    const { author, params } = await joinWriter(s.url, board, board.tokens.participant, { name: 'Ana', role: 'customer', department: '' });
-    const writer = connectClient(s.wsUrl, board.id, params);
-    await synced(writer);
-    addNote(writer.doc, { stageId: stageIds(writer.doc)[0]!, laneId: laneIds(writer.doc)[0]!, text: 'kept', author });
-    await waitFor(() => s.server.registry.peek(boardDocAddress(board.id)) && readNotes(s.server.registry.peek(boardDocAddress(board.id))!.doc).length === 1, 'the note is on the server');
-    writer.destroy();
-    await s.close();
+    const { dataDir, board, params } = await storedBoard(1);
 
     const hold = holdBoardLoad(board.id);
-    s = await startServer({}, dataDir, undefined, hold.wrap);
+    const s = await startServer({}, dataDir, undefined, hold.wrap);
     onTestFinished(hold.release); // runs before the server's close (hooks run last-registered first): a failing test must not hang it
     const patient = connectClient(s.wsUrl, board.id, params);
     await waitFor(hold.asked, 'the room started loading');
@@ -182,7 +179,7 @@ describe('frames sent before the room has loaded', () => {
     hold.release();
     await synced(patient);
     await waitFor(() => readNotes(patient.doc).length === 1, 'the stored note');
-    expect(readNotes(patient.doc).map((n) => n.text)).toEqual(['kept']);
+    expect(readNotes(patient.doc).map((n) => n.text)).toEqual(['note 0']);
     expect(readNotes(s.server.registry.peek(boardDocAddress(board.id))!.doc)).toHaveLength(1);
   }, 30_000);
 });

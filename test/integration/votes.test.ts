@@ -66,15 +66,20 @@ async function tally(r: VoteRoom, token = r.board.tokens.facilitator): Promise<{
   return { status: res.status, body: (await res.json()) as VoteTallyResponse };
 }
 
+/** A vote room on a fresh server with a vote opened by the facilitator (and seen open by the server). */
+async function openedVote(options: { dotsPerPerson: number; hideCounts: boolean }): Promise<{ s: TestServer; r: VoteRoom; key: string }> {
+  const s = await startServer();
+  const r = await voteRoom(s);
+  openVote(r.session.doc, options, Date.now());
+  await waitFor(async () => (await tally(r)).body.status === 'open', 'vote open on the server');
+  return { s, r, key: voteKey(readVote(r.session.doc)) };
+}
+
 const bytes = (raw: RawClient): Buffer => Buffer.concat(raw.frames);
 
 describe('dot voting', () => {
   it('hidden counts: no participant or projector socket receives another member’s dots before the close; results survive a restart and reach every export', async () => {
-    const s = await startServer();
-    const r = await voteRoom(s);
-    openVote(r.session.doc, { dotsPerPerson: 2, hideCounts: true }, Date.now());
-    await waitFor(async () => (await tally(r)).body.status === 'open', 'vote open on the server');
-    const key = voteKey(readVote(r.session.doc));
+    const { s, r, key } = await openedVote({ dotsPerPerson: 2, hideCounts: true });
 
     // Raw sockets of Bo (board, session) and the projector (board, session) record every byte they receive.
     const boBoard = rawClient(`${s.wsUrl}/${r.board.id}?token=${r.board.tokens.participant}&member=${r.bo.memberKey}`);
@@ -135,11 +140,7 @@ describe('dot voting', () => {
   });
 
   it('visible counts are published live; a forged voter on the board doc is refused (4405) and nothing is stored', async () => {
-    const s = await startServer();
-    const r = await voteRoom(s);
-    openVote(r.session.doc, { dotsPerPerson: 3, hideCounts: false }, Date.now());
-    await waitFor(async () => (await tally(r)).body.status === 'open', 'vote open on the server');
-    const key = voteKey(readVote(r.session.doc));
+    const { s, r, key } = await openedVote({ dotsPerPerson: 3, hideCounts: false });
     const projector = connectClient(s.wsUrl, r.board.id, { token: r.board.tokens.projector });
     await synced(projector);
     const boBallot = connectClient(s.wsUrl, `${r.board.id}/private/${r.bo.author.id}`, r.bo.params);
@@ -167,11 +168,7 @@ describe('dot voting', () => {
   });
 
   it('a close stored without its dots (the server stopped in between) is counted when the board is next loaded, once', async () => {
-    const s = await startServer();
-    const r = await voteRoom(s);
-    openVote(r.session.doc, { dotsPerPerson: 3, hideCounts: true }, Date.now());
-    await waitFor(async () => (await tally(r)).body.status === 'open', 'vote open on the server');
-    const key = voteKey(readVote(r.session.doc));
+    const { s, r, key } = await openedVote({ dotsPerPerson: 3, hideCounts: true });
     const anaBallot = connectClient(s.wsUrl, `${r.board.id}/private/${r.ana.author.id}`, r.ana.params);
     await synced(anaBallot);
     setBallotDots(anaBallot.doc, key, r.pains[0], 2);
