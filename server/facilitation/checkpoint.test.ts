@@ -14,7 +14,8 @@ import {
   setVotes,
   updatePersona,
 } from '../../shared/board/write.js';
-import type { Author } from '../../shared/board/schema.js';
+import { boardRoots } from '../../shared/board/doc.js';
+import { META, type Author } from '../../shared/board/schema.js';
 import { CheckpointError, docFromState, restoreCheckpoint } from './checkpoint.js';
 
 const ana: Author = { id: 'member-ana', name: 'Ana', role: 'customer', department: '' };
@@ -111,5 +112,21 @@ describe('restoreCheckpoint', () => {
     const before = Y.encodeStateVector(live);
     expect(() => restoreCheckpoint(live, new Uint8Array([1, 2, 3, 4, 5, 250, 250, 250]))).toThrow(CheckpointError);
     expect(Y.encodeStateVector(live)).toEqual(before);
+  });
+
+  it("keeps the live board's mark of the last counted vote: a restore to before a vote does not have it counted again", () => {
+    const live = new Y.Doc();
+    initBoard(live, { title: 'Checkpoint', createdAt: 1 });
+    const before = Y.encodeStateAsUpdate(live);
+    boardRoots(live).meta.set(META.talliedVote, 'vote-2');
+    restoreCheckpoint(live, before);
+    expect(boardRoots(live).meta.get(META.talliedVote)).toBe('vote-2');
+
+    const older = new Y.Doc();
+    initBoard(older, { title: 'Older', createdAt: 1 });
+    boardRoots(older).meta.set(META.talliedVote, 'vote-1');
+    restoreCheckpoint(live, Y.encodeStateAsUpdate(older));
+    expect(boardRoots(live).meta.get(META.talliedVote)).toBe('vote-2');
+    expect(boardRoots(live).meta.get(META.title)).toBe('Older');
   });
 });

@@ -7,7 +7,8 @@
  */
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/board/migrate.js';
-import { BOARD_ROOTS } from '../../shared/board/schema.js';
+import { boardRoots } from '../../shared/board/doc.js';
+import { BOARD_ROOTS, META } from '../../shared/board/schema.js';
 import { AppError } from '../app-error.js';
 
 /** A checkpoint state that cannot be read as a Yjs update. */
@@ -123,8 +124,12 @@ export function restoreCheckpoint(liveDoc: Y.Doc, checkpointState: Uint8Array, o
       notesRemoved: [...liveNotes.keys()].filter((id) => !wantedNotes.has(id)).length,
       notesRecreated: [...wantedNotes.keys()].filter((id) => !liveNotes.has(id)).length,
     };
+    // Which vote's close the server last counted is its own bookkeeping, not board content: a restore to before a
+    // vote keeps it, or the next load of the session would count that vote again into the restored board.
+    const counted = boardRoots(liveDoc).meta.get(META.talliedVote);
     liveDoc.transact(() => {
       for (const root of BOARD_ROOTS) syncMap(liveDoc.getMap(root), checkpoint.getMap(root), 1);
+      if (counted !== undefined && boardRoots(liveDoc).meta.get(META.talliedVote) !== counted) boardRoots(liveDoc).meta.set(META.talliedVote, counted);
       // A checkpoint taken under an older schema brings its version back with `meta`: migrate again.
       migrateBoard(liveDoc, origin);
     }, origin);
