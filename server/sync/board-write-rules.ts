@@ -5,11 +5,12 @@
  *   and nobody changes the author fields of an existing note;
  * - the structure (meta, persona, stages, lanes) is the facilitator's unless the session's switch opens it;
  * - deleting (or replacing) a note written by someone else is the facilitator's unless the switch opens it;
- * - dots are the server's to write (the tally of the members' ballots): no client writes a note's `votes`.
+ * - dots are the server's to write (the tally of the members' ballots): no client writes a note's `votes`, nor
+ *   the board's record of which vote's close was counted (`meta.talliedVote`).
  * A connection without a member (a bare link) may edit but not create notes: it has no identity to stamp.
  */
 import * as Y from 'yjs';
-import { NOTE, ROOT } from '../../shared/board/schema.js';
+import { META, NOTE, ROOT } from '../../shared/board/schema.js';
 import { CLOSE, type Role } from '../../shared/protocol.js';
 import { refuse as refuseWith, type Refusal } from '../app-error.js';
 import type { Permissions } from '../../shared/session/schema.js';
@@ -84,6 +85,11 @@ function isNotePath(path: ItemPath): boolean {
   return path[0] === ROOT.notes;
 }
 
+/** The server's record of the last counted close: forging it would keep an interrupted count from being finished. */
+function isTallyMark(path: ItemPath): boolean {
+  return path[0] === ROOT.meta && path[1] === META.talliedVote;
+}
+
 /** Decides whether `writer` may apply `update` (bytes, or as the update guard decoded it) to `doc`. Never throws. */
 export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, writer: BoardWriter, ledger: AuthorLedger): BoardWriteVerdict {
   let changes: UpdateChanges;
@@ -102,6 +108,7 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
 
   for (const change of changes.added) {
     const { path } = change;
+    if (isTallyMark(path)) return refuse('which vote was counted is the server\'s record');
     if (STRUCTURE_ROOTS.includes(path[0] ?? '')) {
       if (!mayEditStructure) return refuse(`the board's structure (${path[0]}) is the facilitator's`);
       continue;
@@ -129,6 +136,7 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
   }
 
   for (const { path, item } of changes.deleted) {
+    if (isTallyMark(path)) return refuse('which vote was counted is the server\'s record');
     if (STRUCTURE_ROOTS.includes(path[0] ?? '')) {
       if (!mayEditStructure) return refuse(`the board's structure (${path[0]}) is the facilitator's`);
       continue;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots } from '../../shared/board/doc.js';
 import { readBoard } from '../../shared/board/snapshot.js';
-import type { Author } from '../../shared/board/schema.js';
+import { META, type Author } from '../../shared/board/schema.js';
 import {
   addLane,
   addNote,
@@ -128,6 +128,23 @@ describe('authorship is the server’s word', () => {
     await waitFor(() => fac.closes[0]?.code === CLOSE.notPermitted, 'facilitator refused');
     const note = (await served(w)).notes.find((n) => n.id === w.bobsNote);
     expect(note).toMatchObject({ authorId: w.bob.author.id, authorName: 'Bob', authorRole: 'stakeholder', department: 'Billing' });
+  });
+
+  it('refuses the board’s record of the counted vote (meta.talliedVote) to everyone, the facilitator too', async () => {
+    const w = await workshop();
+    const fac = connectClient(w.s.wsUrl, w.board.id, w.fac.params);
+    await synced(fac);
+    boardRoots(fac.doc).meta.set(META.talliedVote, 'a-vote-never-counted');
+    await waitFor(() => fac.closes[0]?.code === CLOSE.notPermitted, 'facilitator refused');
+    const reader = connectClient(w.s.wsUrl, w.board.id, { token: w.board.tokens.projector });
+    await synced(reader);
+    expect(boardRoots(reader.doc).meta.get(META.talliedVote)).toBeUndefined();
+    // The rest of the structure stays the facilitator's to edit.
+    const again = connectClient(w.s.wsUrl, w.board.id, w.fac.params);
+    await synced(again);
+    boardRoots(again.doc).meta.set(META.title, 'Renamed');
+    await waitFor(() => boardRoots(reader.doc).meta.get(META.title) === 'Renamed', 'the title change arrives');
+    expect(again.closes).toEqual([]);
   });
 
   it('a bare link without a member edits notes but cannot create one; participants edit, move and rate any note', async () => {
