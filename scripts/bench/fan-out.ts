@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { addNote, setNoteText } from '../../shared/board/write.js';
 import { bytesReceived, close, connect, connectRelay, createBoard, join, percentiles, sleep, type Client } from './clients.js';
-import { cpuMs, type Target } from './processes.js';
+import { cpuMs, threadCpuMs, type Target } from './processes.js';
 
 /**
  * Where the clients connect: the server (boards over HTTP), or the relay (rooms from a template state). With
@@ -86,6 +86,11 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
   const expected = rooms * clientsPerRoom * (clientsPerRoom - 1) * editsPerClient;
   const pids = processesOf(t).map((p) => p.proc.pid!);
   const totalCpu = async (): Promise<number> => (await Promise.all(pids.map(cpuMs))).reduce((a, b) => a + b, 0);
+  const threadsOf = async (): Promise<{ main: number; others: number }> => {
+    const each = await Promise.all(pids.map(threadCpuMs));
+    return { main: each.reduce((a, b) => a + b.main, 0), others: each.reduce((a, b) => a + b.others, 0) };
+  };
+  const threadsBefore = await threadsOf();
   const cpuBefore = await totalCpu();
   const bytesBefore = bytesReceived();
   const started = performance.now();
@@ -96,6 +101,7 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
   const seconds = (performance.now() - started) / 1000;
   await sleep(SETTLE_MS);
   const cpu = (await totalCpu()) - cpuBefore;
+  const threadsAfter = await threadsOf();
   const bytesAfter = bytesReceived();
   allClients.forEach(close);
   return {
@@ -111,6 +117,8 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
     serverCpuMs: cpu,
     serverCpuPercent: Number(((cpu / 10 / (seconds + SETTLE_MS / 1000)) ).toFixed(1)),
     serverCpuUsPerDelivery: Number(((cpu * 1000) / Math.max(1, latencies.length)).toFixed(1)),
+    /** the same CPU time split: the main thread, and every other thread (GC helpers, the libuv pool: SQLite, fsync) */
+    serverThreadsCpuMs: { main: threadsAfter.main - threadsBefore.main, others: threadsAfter.others - threadsBefore.others },
     wireBytesReceived: bytesAfter.wire - bytesBefore.wire,
     payloadBytesReceived: bytesAfter.payload - bytesBefore.payload,
   };

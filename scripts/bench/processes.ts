@@ -83,6 +83,25 @@ export async function cpuMs(pid: number): Promise<number> {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
 }
 
+/**
+ * CPU time split by thread: the main thread (the event loop: JavaScript, and the system calls it makes) and all
+ * the others (V8's GC and compiler helpers, the libuv pool that runs SQLite and fsync). Threads that ended are not
+ * counted, so read this around a window in which none ends (the pool and V8's helpers live as long as the process).
+ */
+export async function threadCpuMs(pid: number): Promise<{ main: number; others: number }> {
+  let main = 0;
+  let others = 0;
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => '');
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+    if (Number(tid) === pid) main += ms;
+    else others += ms;
+  }
+  return { main, others };
+}
+
 /** Total CPU time of the machine (all cores, busy or idle) in ms: to report the load beside our figures. */
 export async function machineLoad(): Promise<{ loadAvg1: number; busyShare: number }> {
   const read = async (): Promise<{ busy: number; total: number }> => {

@@ -133,6 +133,27 @@ describe('SqliteStore on disk', () => {
     expect(await store.countUpdates(at('board-0001', 'board'))).toBe(2);
   });
 
+  it('stores a commit of appends only (one statement) whole or not at all, in order', async () => {
+    const file = path.join(await tempDir(), 'journeyroom.db');
+    await (await SqliteStore.open(file)).close();
+    // A row SQLite refuses in the middle of a batch: the rows before it in the same commit must not stay.
+    const db = await openDatabase(file, false);
+    await exec(db, "CREATE TRIGGER refuse_ff BEFORE INSERT ON doc_updates WHEN NEW.data = x'ff' BEGIN SELECT RAISE(ABORT, 'refused row'); END;");
+    await closeDatabase(db);
+    const store = await openStore(file);
+    const board = at('board-0001', 'board');
+    await store.write({ appends: [append(1)], compactions: [] });
+
+    await expect(
+      store.write({ appends: [append(2), { doc: at('board-0001', 'session'), update: Uint8Array.of(3) }, { doc: board, update: Uint8Array.of(0xff) }], compactions: [] }),
+    ).rejects.toMatchObject({ code: STORE_ERROR.io, message: expect.stringContaining('refused row') });
+    expect(await store.loadDoc(board)).toEqual({ snapshot: null, updates: [Uint8Array.of(1)] });
+    expect(await store.countUpdates(at('board-0001', 'session'))).toBe(0);
+
+    await store.write({ appends: [append(4), append(5)], compactions: [] });
+    expect(await store.loadDoc(board)).toEqual({ snapshot: null, updates: [Uint8Array.of(1), Uint8Array.of(4), Uint8Array.of(5)] });
+  });
+
   it('migrates a version-1 file to checkpoints and attendance and keeps its boards', async () => {
     const file = path.join(await tempDir(), 'v1.db');
     const db = await openDatabase(file, true);

@@ -12,7 +12,7 @@ import type { AttendanceRecord } from './attendance-store.js';
 import type { BoardRecord, CredentialChange, InitialDoc, MemberRecord } from './board-directory.js';
 import type { BoardStore } from './board-store.js';
 import type { CheckpointRecord, CheckpointSummary } from './checkpoint-store.js';
-import type { StoredDoc, WriteBatch } from './document-store.js';
+import type { StoredDoc, UpdateAppend, WriteBatch } from './document-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { attendanceFromRow, boardFromRow, checkpointSummaryFromRow, memberFromRow, text, wholeNumber } from './row-readers.js';
 import { STORE_ERROR, StoreError, type StoreErrorCode } from './store-error.js';
@@ -38,7 +38,10 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 /** Test hooks; production passes none. */
 export interface SqliteStoreHooks {
-  /** Runs inside every write transaction just before COMMIT; throwing makes the transaction roll back. */
+  /**
+   * Runs inside every write transaction just before COMMIT (before the one statement of a commit that is only
+   * appends); throwing makes the transaction roll back (or the statement never run): nothing of it is stored.
+   */
   beforeCommit?: (operation: string) => void;
 }
 
@@ -182,19 +185,33 @@ export class SqliteStore implements BoardStore {
   async write(batch: WriteBatch): Promise<void> {
     const compacted = checkBatch(batch);
     const now = Date.now();
+    if (batch.compactions.length === 0 && batch.appends.length <= UPDATE_ROWS_PER_INSERT) {
+      // The common commit (a busy board's group commit): one INSERT, which SQLite runs as a transaction of its own
+      // (autocommit: all rows or none, durable when it returns, as with BEGIN … COMMIT). One trip through
+      // sqlite3's thread pool instead of three (docs/benchmarks.md).
+      await this.serial('write', async () => {
+        this.hooks.beforeCommit?.('write');
+        if (batch.appends.length > 0) await this.appendUpdates(batch.appends, now);
+      });
+      return;
+    }
     await this.transaction('write', async (db) => {
       for (const c of batch.compactions) await writeSnapshot(db, c.doc, c.snapshot, now);
       // The compaction's snapshot already covers the updates of a compacted doc.
       const rows = batch.appends.filter((a) => !compacted.has(docRef(a.doc)));
-      // Many rows per statement: each statement is a round trip through sqlite3's thread pool, which is most of a
-      // busy board's storage cost (docs/benchmarks.md); the log rows are the same as one statement per update.
-      for (let start = 0; start < rows.length; start += UPDATE_ROWS_PER_INSERT) {
-        const chunk = rows.slice(start, start + UPDATE_ROWS_PER_INSERT);
-        const params: SqlValue[] = [];
-        for (const a of chunk) params.push(a.doc.boardId, docKey(a.doc), toBlob(a.update), now);
-        await this.statements.run(`INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, params);
-      }
+      for (let start = 0; start < rows.length; start += UPDATE_ROWS_PER_INSERT) await this.appendUpdates(rows.slice(start, start + UPDATE_ROWS_PER_INSERT), now);
     });
+  }
+
+  /**
+   * Appends log rows in one INSERT (at most UPDATE_ROWS_PER_INSERT): each statement is a round trip through
+   * sqlite3's thread pool, which is most of a busy board's storage cost; the rows are the same as one statement
+   * per update, in order.
+   */
+  private appendUpdates(rows: readonly UpdateAppend[], now: number): Promise<number> {
+    const params: SqlValue[] = [];
+    for (const a of rows) params.push(a.doc.boardId, docKey(a.doc), toBlob(a.update), now);
+    return this.statements.run(insertUpdatesSql(rows.length), params);
   }
 
   async countUpdates(address: DocAddress): Promise<number> {
@@ -443,6 +460,17 @@ async function writeSnapshot(db: sqlite3.Database, doc: DocAddress, data: Uint8A
     [boardId, key, toBlob(data), now],
   );
   await run(db, 'DELETE FROM doc_updates WHERE board_id = ? AND doc_key = ?', [boardId, key]);
+}
+
+/** The INSERT of `rows` update-log rows, built once per row count. */
+const insertUpdatesSqls = new Map<number, string>();
+function insertUpdatesSql(rows: number): string {
+  let sql = insertUpdatesSqls.get(rows);
+  if (!sql) {
+    sql = `INSERT INTO doc_updates (board_id, doc_key, data, created_at) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
+    insertUpdatesSqls.set(rows, sql);
+  }
+  return sql;
 }
 
 async function requireBoard(db: sqlite3.Database, boardId: string): Promise<void> {
