@@ -64,7 +64,12 @@ const PROBE = (notes: number): string => `(() => {
   let board = null;
   const poll = () => {
     if (!board || !board.isConnected) board = findBoard(document);
-    const count = board && board.shadowRoot ? board.shadowRoot.querySelectorAll('jr-note').length : 0;
+    // every note is either an element or counted by the placeholder of a part not rendered yet (lazy cells)
+    let count = 0;
+    if (board && board.shadowRoot) {
+      count = board.shadowRoot.querySelectorAll('jr-note').length;
+      for (const pending of board.shadowRoot.querySelectorAll('[data-pending-notes]')) count += Number(pending.dataset.pendingNotes);
+    }
     if (count >= ${notes}) { setTimeout(() => { jr.opened = performance.now(); }, 0); return; }
     requestAnimationFrame(poll);
   };
