@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import { noteText } from '../../../shared/board/read.js';
@@ -339,6 +340,16 @@ export class JrBoard extends LitElement {
   /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
   private cellNotes = new Map<string, readonly Note[]>();
   private cellDrafts = new Map<string, readonly Draft[]>();
+  /**
+   * A note's cell key, kept per note object: unchanged notes keep their object across re-reads, so grouping
+   * 2,000 notes on each keystroke does not build (and hash) 2,000 new strings.
+   */
+  private readonly noteCellKeys = new WeakMap<Note, string>();
+  private readonly cellKeyOf = (note: Note): string => {
+    let key = this.noteCellKeys.get(note);
+    if (key === undefined) this.noteCellKeys.set(note, (key = cellKey(note.stageId, note.laneId)));
+    return key;
+  };
 
   constructor() {
     super();
@@ -373,7 +384,7 @@ export class JrBoard extends LitElement {
     const root = this.renderRoot;
     if (this.parts.enabled) {
       this.measureNotes();
-      this.parts.watch(root.querySelectorAll<HTMLElement>('.pending'));
+      this.parts.watch();
     }
     const pending = this.pendingFocus;
     if (!pending) return;
@@ -435,7 +446,7 @@ export class JrBoard extends LitElement {
 
   /** Notes grouped by cell, in display order; an unchanged cell keeps its array from the last render. */
   private cells(): ReadonlyMap<string, readonly Note[]> {
-    this.cellNotes = groupStable(this.snapshot?.notes ?? [], (note) => cellKey(note.stageId, note.laneId), this.cellNotes);
+    this.cellNotes = groupStable(this.snapshot?.notes ?? [], this.cellKeyOf, this.cellNotes);
     return this.cellNotes;
   }
 
@@ -653,6 +664,7 @@ export class JrBoard extends LitElement {
       data-part-cell=${key}
       data-part=${part}
       data-pending-notes=${size}
+      ${ref(this.parts.track)}
       @focus=${this.onPlaceholderFocus}
       @click=${this.onPlaceholderFocus}
     >${partLabel(part, size, total)}</button>`;

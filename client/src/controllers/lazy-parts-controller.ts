@@ -1,7 +1,8 @@
 /**
  * Which parts of a big board's cells are rendered: those that came near the viewport, and those something
  * asked for (keyboard focus, "go to note", a move). The host renders every other part as a placeholder
- * carrying `data-part-cell` and `data-part` and calls `watch` after each update; a placeholder within the
+ * carrying `data-part-cell` and `data-part`, hands it to `track` (a `ref`) and calls `watch` after each
+ * update, which looks only at the placeholders new since (no query of the whole map); a placeholder within the
  * margin of the scroller is shown at once (before the first paint), the rest when an IntersectionObserver
  * sees them come near. A shown part stays shown: scrolling back never re-creates notes, and a cell's revision
  * changes only when one of its parts appears, so the host can skip unchanged cells by that number.
@@ -21,6 +22,7 @@ export class LazyPartsController implements ReactiveController {
   private readonly shown = new Map<string, Set<number>>();
   private readonly revisions = new Map<string, number>();
   private readonly watched = new WeakSet<Element>();
+  private fresh: HTMLElement[] = [];
   private observer: IntersectionObserver | undefined;
   private observedRoot: HTMLElement | undefined;
 
@@ -59,12 +61,19 @@ export class LazyPartsController implements ReactiveController {
     this.add(cell, part);
   }
 
+  /** For a `ref` on each placeholder: collects those rendered since the last `watch`. */
+  readonly track = (placeholder: Element | undefined): void => {
+    if (placeholder instanceof HTMLElement && !this.watched.has(placeholder)) this.fresh.push(placeholder);
+  };
+
   /**
-   * After an update: observes the placeholders not yet seen, and shows at once those already near (so the
+   * After an update: observes the placeholders rendered since, and shows at once those already near (so the
    * first paint has the notes in view, not placeholders).
    */
-  watch(placeholders: Iterable<HTMLElement>): void {
-    if (!this.enabled) return;
+  watch(): void {
+    const placeholders = this.fresh;
+    this.fresh = [];
+    if (!this.enabled || placeholders.length === 0) return;
     const root = this.options.root();
     if (!root) return;
     const observer = this.observe(root);
@@ -72,7 +81,7 @@ export class LazyPartsController implements ReactiveController {
     let near: DOMRect | undefined;
     let shownAny = false;
     for (const placeholder of placeholders) {
-      if (this.watched.has(placeholder)) continue;
+      if (this.watched.has(placeholder) || !placeholder.isConnected) continue;
       this.watched.add(placeholder);
       observer.observe(placeholder);
       near ??= expand(root.getBoundingClientRect(), block, inline);
