@@ -83,8 +83,6 @@ export class JrBoard extends LitElement {
         height: auto;
       }
       .grid {
-        /* a note's height, for what is not rendered yet; measured on the rendered notes of a big board */
-        --jr-note-estimate: 10rem;
         display: grid;
         grid-template-columns: var(--lane-col) repeat(var(--stages), minmax(var(--stage-min), 1fr)) auto;
         width: max-content;
@@ -154,7 +152,7 @@ export class JrBoard extends LitElement {
        * would seem near the viewport and render all its parts at once.
        */
       .lazy .cell:not(.draws-outside) {
-        contain-intrinsic-block-size: auto calc(var(--cell-notes) * (var(--jr-note-estimate) + 0.45rem) + 3.5rem);
+        contain-intrinsic-block-size: auto calc(var(--cell-notes) * (var(--jr-note-estimate, 10rem) + 0.45rem) + 3.5rem);
       }
       .cell.kind-feeling {
         background: #f3eefb;
@@ -182,7 +180,8 @@ export class JrBoard extends LitElement {
       .pending {
         display: block;
         width: 100%;
-        height: calc(var(--notes) * var(--jr-note-estimate) + (var(--notes) - 1) * 0.45rem);
+        /* --jr-note-estimate: a note's height, measured on the rendered notes (measureNotes) */
+        height: calc(var(--notes) * var(--jr-note-estimate, 10rem) + (var(--notes) - 1) * 0.45rem);
         padding: 0.5rem;
         border: 1px dashed var(--jr-border-strong);
         border-radius: 6px;
@@ -432,7 +431,7 @@ export class JrBoard extends LitElement {
     if (heights.length === 0) return;
     this.noteHeightMeasured = true;
     const average = heights.reduce((sum, height) => sum + height, 0) / heights.length;
-    this.renderRoot.querySelector<HTMLElement>('.grid')?.style.setProperty('--jr-note-estimate', `${Math.round(average)}px`);
+    this.style.setProperty('--jr-note-estimate', `${Math.round(average)}px`);
   }
 
   /** Renders the part of its cell that holds the note (if it is a placeholder now); whether it had to. */
