@@ -10,7 +10,8 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
  *   BENCH_ONLY=browser BENCH_BROWSER_PROFILE_DIR=/tmp/prof-browser npm run bench   # Chromium pages; profile one of them
- *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6)
+ *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6, of
+ *     which up to five type and at least one only watches)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,6 +31,7 @@ import { machineLoad, rssKb, startRelay, startServer, type Target } from './benc
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const BROWSER_PAGES = Math.max(2, Number(process.env.BENCH_BROWSER_PAGES ?? 6));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser').split(','));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
@@ -246,8 +248,9 @@ async function main(): Promise<void> {
       server = await startServer(dataDir);
       result.browser = await browserCase(server, {
         notes: QUICK ? 500 : 2000,
-        pages: Number(process.env.BENCH_BROWSER_PAGES ?? 6),
-        typists: 5,
+        pages: BROWSER_PAGES,
+        // at least one page only watches (with BENCH_BROWSER_PAGES=2: one typist, one watcher)
+        typists: Math.min(5, BROWSER_PAGES - 1),
         charsPerSecond: 5,
         typingMs: QUICK ? 10_000 : 20_000,
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,

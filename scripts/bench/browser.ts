@@ -43,8 +43,9 @@ const SENTENCE = 'the customer cannot find the invoice and calls support again '
 const marker = (typist: number): string => `T${typist}|`;
 
 /**
- * Installed in every page before its scripts run. Records long tasks; the time the board first has all its
- * notes rendered (checked once per frame, then stamped after that frame is painted); for each typist's
+ * Installed in every page before its scripts run. Records long tasks; the time the board first shows all its
+ * notes, each rendered or counted by the placeholder of a part of a cell not rendered yet (checked once per
+ * frame, then stamped after that frame is painted); for each typist's
  * note, when each text length was first set into a textarea and when the frame after it had run; and the
  * page's own keydowns.
  */
@@ -64,7 +65,12 @@ const PROBE = (notes: number): string => `(() => {
   let board = null;
   const poll = () => {
     if (!board || !board.isConnected) board = findBoard(document);
-    const count = board && board.shadowRoot ? board.shadowRoot.querySelectorAll('jr-note').length : 0;
+    // every note is either an element or counted by the placeholder of a part not rendered yet (lazy cells)
+    let count = 0;
+    if (board && board.shadowRoot) {
+      count = board.shadowRoot.querySelectorAll('jr-note').length;
+      for (const pending of board.shadowRoot.querySelectorAll('[data-pending-notes]')) count += Number(pending.dataset.pendingNotes);
+    }
     if (count >= ${notes}) { setTimeout(() => { jr.opened = performance.now(); }, 0); return; }
     requestAnimationFrame(poll);
   };

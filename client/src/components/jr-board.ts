@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import { noteText } from '../../../shared/board/read.js';
@@ -12,6 +13,7 @@ import { LANE_KINDS, LIMITS, type LaneKind, type Note } from '../../../shared/bo
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { Draft } from '../../../shared/session/drafts.js';
 import type { FocusState, StageMetric } from '../../../shared/session/schema.js';
+import { LazyPartsController } from '../controllers/lazy-parts-controller.js';
 import { NoteDropController } from '../controllers/note-drop-controller.js';
 import { FACILITATION_EVENT, type BoardFacilitation, type FocusDetail } from '../facilitation/board-facilitation.js';
 import type { BoardActions } from '../session/board-actions.js';
@@ -25,6 +27,7 @@ import './jr-lane-header.js';
 import './jr-note.js';
 import type { JrNote } from './jr-note.js';
 import { noteExcerpt } from '../ui/note-excerpt.js';
+import { LAZY_FROM_NOTES, PART_SIZE, partLabel, partOf, splitParts } from '../ui/note-parts.js';
 import { groupStable } from '../ui/stable-groups.js';
 import './jr-stage-header.js';
 
@@ -57,6 +60,7 @@ export class JrBoard extends LitElement {
     draftWriter: { attribute: false },
     editing: { attribute: false },
     metrics: { attribute: false },
+    lazy: { type: Boolean },
     pickup: { state: true },
     newLaneKind: { state: true },
   };
@@ -143,6 +147,13 @@ export class JrBoard extends LitElement {
         content-visibility: auto;
         contain-intrinsic-block-size: auto 12rem;
       }
+      /*
+       * On a big board a skipped cell is assumed as tall as its notes would be: assumed short, every cell
+       * would seem near the viewport and render all its parts at once.
+       */
+      .lazy .cell:not(.draws-outside) {
+        contain-intrinsic-block-size: auto calc(var(--cell-notes) * (var(--jr-note-estimate, 10rem) + 0.45rem) + 3.5rem);
+      }
       .cell.kind-feeling {
         background: #f3eefb;
       }
@@ -161,6 +172,26 @@ export class JrBoard extends LitElement {
         border: 2px dashed var(--jr-accent);
         border-radius: 6px;
         background: rgb(36 80 201 / 8%);
+      }
+      /*
+       * A part of a big cell not rendered yet (far from the viewport): about as tall as its notes would be,
+       * so the scrollbar and the cells around stay put when it appears. Focusing it renders it.
+       */
+      .pending {
+        display: block;
+        width: 100%;
+        /* --jr-note-estimate: a note's height, measured on the rendered notes (measureNotes) */
+        height: calc(var(--notes) * var(--jr-note-estimate, 10rem) + (var(--notes) - 1) * 0.45rem);
+        padding: 0.5rem;
+        border: 1px dashed var(--jr-border-strong);
+        border-radius: 6px;
+        background: var(--jr-surface-2);
+        color: var(--jr-muted);
+        font: inherit;
+        font-size: 0.86em;
+        text-align: start;
+        vertical-align: top;
+        align-content: start;
       }
       .add-note {
         display: inline-flex;
@@ -282,6 +313,11 @@ export class JrBoard extends LitElement {
   declare editing: Map<string, string[]>;
   /** stage id -> imported metrics, shown on the stage headers */
   declare metrics: Readonly<Record<string, readonly StageMetric[]>>;
+  /**
+   * render the notes of a big board's cells only near the viewport (the scrolling grid of the workspace; not
+   * the projector, which measures the whole map to fit it)
+   */
+  declare lazy: boolean;
   declare pickup: Pickup | undefined;
   declare newLaneKind: LaneKind;
   private readonly drag = new NoteDropController(this, {
@@ -291,10 +327,28 @@ export class JrBoard extends LitElement {
       announce(`Note moved to ${this.describe(slot, noteId)}.`);
     },
   });
+  private readonly parts = new LazyPartsController(this, {
+    root: () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
+    // about a screen beyond the viewport each way: scrolling shows notes already made
+    margin: { block: 900, inline: 600 },
+  });
+  /** parts the last render showed for a reason of their own (a move, a focused note), kept from then on */
+  private forcedParts: [string, number][] = [];
+  private noteHeightMeasured = false;
   private pendingFocus: PendingFocus | undefined;
   /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
   private cellNotes = new Map<string, readonly Note[]>();
   private cellDrafts = new Map<string, readonly Draft[]>();
+  /**
+   * A note's cell key, kept per note object: unchanged notes keep their object across re-reads, so grouping
+   * 2,000 notes on each keystroke does not build (and hash) 2,000 new strings.
+   */
+  private readonly noteCellKeys = new WeakMap<Note, string>();
+  private readonly cellKeyOf = (note: Note): string => {
+    let key = this.noteCellKeys.get(note);
+    if (key === undefined) this.noteCellKeys.set(note, (key = cellKey(note.stageId, note.laneId)));
+    return key;
+  };
 
   constructor() {
     super();
@@ -314,17 +368,31 @@ export class JrBoard extends LitElement {
     this.draftWriter = undefined;
     this.editing = new Map();
     this.metrics = {};
+    this.lazy = false;
     this.pickup = undefined;
     this.newLaneKind = 'custom';
   }
 
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.parts.enabled = this.lazy && (this.snapshot?.notes.length ?? 0) >= LAZY_FROM_NOTES;
+  }
+
   protected override updated(_changed: PropertyValues<this>): void {
+    for (const [cell, part] of this.forcedParts) this.parts.keep(cell, part);
+    this.forcedParts = [];
+    const root = this.renderRoot;
+    if (this.parts.enabled) {
+      this.measureNotes();
+      this.parts.watch();
+    }
     const pending = this.pendingFocus;
     if (!pending) return;
-    const root = this.renderRoot;
     if (pending.kind === 'note-handle' || pending.kind === 'note-text') {
       const note = root.querySelector<JrNote>(`jr-note[data-id="${CSS.escape(pending.id)}"]`);
-      if (!note) return;
+      if (!note) {
+        this.showNote(pending.id);
+        return;
+      }
       this.pendingFocus = undefined;
       void note.updateComplete.then(() => (pending.kind === 'note-handle' ? note.focusHandle() : note.focusText()));
     } else {
@@ -346,14 +414,38 @@ export class JrBoard extends LitElement {
   /** The header of a stage or a note, for "bring everyone here" (see MapView). */
   async focusTarget(focus: NonNullable<FocusState>): Promise<HTMLElement | null> {
     await this.updateComplete;
+    if (focus.kind === 'note' && this.showNote(focus.id)) await this.updateComplete;
     return focus.kind === 'stage'
       ? this.renderRoot.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
       : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
   }
 
+  /**
+   * Once, when a big board first has notes rendered: their average height becomes the placeholders' (a note
+   * is about 10rem on a laptop; the font size, the viewport and the texts change it).
+   */
+  private measureNotes(): void {
+    if (this.noteHeightMeasured) return;
+    const notes = [...this.renderRoot.querySelectorAll<HTMLElement>('jr-note')].slice(0, 30);
+    const heights = notes.map((note) => note.offsetHeight).filter((height) => height > 0);
+    if (heights.length === 0) return;
+    this.noteHeightMeasured = true;
+    const average = heights.reduce((sum, height) => sum + height, 0) / heights.length;
+    this.style.setProperty('--jr-note-estimate', `${Math.round(average)}px`);
+  }
+
+  /** Renders the part of its cell that holds the note (if it is a placeholder now); whether it had to. */
+  private showNote(noteId: string): boolean {
+    for (const [key, notes] of this.cellNotes) {
+      const index = notes.findIndex((note) => note.id === noteId);
+      if (index >= 0) return this.parts.show(key, partOf(index));
+    }
+    return false;
+  }
+
   /** Notes grouped by cell, in display order; an unchanged cell keeps its array from the last render. */
   private cells(): ReadonlyMap<string, readonly Note[]> {
-    this.cellNotes = groupStable(this.snapshot?.notes ?? [], (note) => cellKey(note.stageId, note.laneId), this.cellNotes);
+    this.cellNotes = groupStable(this.snapshot?.notes ?? [], this.cellKeyOf, this.cellNotes);
     return this.cellNotes;
   }
 
@@ -404,7 +496,7 @@ export class JrBoard extends LitElement {
         : html`<p class="help" id="move-help">
             Tip: drag a note by its handle (six dots), or focus the handle, press Enter, move with the arrow keys and press Enter again.
           </p>`}
-      <div class="grid ${focusStage ? 'has-focus' : ''}" style="--stages:${stages.length}" role="region" aria-label="Journey map">
+      <div class="grid ${focusStage ? 'has-focus' : ''} ${this.parts.enabled ? 'lazy' : ''}" style="--stages:${stages.length}" role="region" aria-label="Journey map">
         <div class="corner">Lanes ↓ · Stages →</div>
         ${repeat(
           stages,
@@ -458,8 +550,9 @@ export class JrBoard extends LitElement {
                 // Everything renderCell reads: a keystroke re-renders the one cell whose note changed.
                 return guard(
                   [notes, drafts, slotIndex, movingId, this.pickup?.noteId, stage.title, lane.title, lane.kind, laneIndex, stageIndex, editingCells.get(key),
-                    ro, this.facilitation, this.doc, this.actions, this.deleteAny, this.memberId, this.draftDoc, this.draftActions],
-                  () => this.renderCell(stage.id, stage.title, lane.id, lane.title, lane.kind, notes, drafts, slotIndex, movingId, laneIndex + 2, stageIndex + 2),
+                    ro, this.facilitation, this.doc, this.actions, this.deleteAny, this.memberId, this.draftDoc, this.draftActions,
+                    this.parts.enabled, this.parts.revision(key)],
+                  () => this.renderCell(key, stage.id, stage.title, lane.id, lane.title, lane.kind, notes, drafts, slotIndex, movingId, laneIndex + 2, stageIndex + 2),
                 );
               },
             )}
@@ -471,6 +564,7 @@ export class JrBoard extends LitElement {
   }
 
   private renderCell(
+    key: string,
     stageId: string,
     stageTitle: string,
     laneId: string,
@@ -492,7 +586,7 @@ export class JrBoard extends LitElement {
     const drawsOutside = notes.some((note) => note.id === movingId || note.id === focusNote);
     return html`<div
       class="cell kind-${kind} ${slotIndex >= 0 && !this.pickup ? 'drop' : ''} ${focus?.kind === 'stage' && focus.id === stageId ? 'focused' : ''} ${drawsOutside ? 'draws-outside' : ''}"
-      style="grid-column:${column};grid-row:${row}"
+      style="grid-column:${column};grid-row:${row};--cell-notes:${notes.length}"
       role="group"
       aria-label=${`${stageTitle}, ${laneTitle}: ${count}`}
       data-stage=${stageId}
@@ -501,8 +595,18 @@ export class JrBoard extends LitElement {
       @dragleave=${this.drag.onDragLeave}
       @drop=${this.drag.onDrop}
     >
-      ${repeat(
-        notes,
+      ${splitParts(notes).map((part, index) => {
+        const holdsSlot = slotIndex >= seen && slotIndex < seen + part.length;
+        if (!this.parts.isShown(key, index)) {
+          // a move's target, the note being moved and the facilitator's focused note are always rendered
+          if (!holdsSlot && !part.some((note) => note.id === movingId || note.id === focusNote)) {
+            seen += part.filter((note) => note.id !== movingId).length;
+            return this.renderPlaceholder(key, index, part.length, notes.length);
+          }
+          this.forcedParts.push([key, index]);
+        }
+        return repeat(
+        part,
         (note) => note.id,
         (note) => {
           const before = note.id !== movingId && seen === slotIndex ? slot : nothing;
@@ -521,7 +625,8 @@ export class JrBoard extends LitElement {
               .editingBy=${this.editing.get(note.id) ?? []}
             ></jr-note>`;
         },
-      )}
+      );
+      })}
       ${repeat(
         drafts,
         (draft) => draft.id,
@@ -549,6 +654,34 @@ export class JrBoard extends LitElement {
           </button>`}
     </div>`;
   }
+
+  /** A part not rendered yet; taking the keyboard focus (Tab) or a click renders it and moves into it. */
+  private renderPlaceholder(key: string, part: number, size: number, total: number) {
+    return html`<button
+      class="pending"
+      style="--notes:${size}"
+      data-part-cell=${key}
+      data-part=${part}
+      data-pending-notes=${size}
+      ${ref(this.parts.track)}
+      @focus=${this.onPlaceholderFocus}
+      @click=${this.onPlaceholderFocus}
+    >${partLabel(part, size, total)}</button>`;
+  }
+
+  /** Renders the part and focuses its first note (its last when the focus came back from below). */
+  private readonly onPlaceholderFocus = (event: FocusEvent | MouseEvent): void => {
+    const placeholder = event.currentTarget as HTMLElement;
+    const key = placeholder.dataset.partCell;
+    const part = Number(placeholder.dataset.part);
+    if (key === undefined) return;
+    const from = event instanceof FocusEvent ? event.relatedTarget : null;
+    const backwards = from instanceof Node && (placeholder.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const notes = this.cellNotes.get(key)?.slice(part * PART_SIZE, (part + 1) * PART_SIZE) ?? [];
+    const target = backwards ? notes.at(-1) : notes[0];
+    this.parts.show(key, part);
+    if (target) this.pendingFocus = { kind: 'note-handle', id: target.id };
+  };
 
   private renderAddLane() {
     return html`<div class="add-lane">

@@ -26,9 +26,15 @@ function initials(name: string): string {
   return (parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2)).toUpperCase() || '?';
 }
 
+/** Whether two reads of the persona say the same (every board re-read makes a new object). */
+function samePersona(a: Persona | undefined, b: Persona | undefined): boolean {
+  return a === b || (!!a && !!b && a.name === b.name && a.description === b.description && a.goals === b.goals && a.quote === b.quote);
+}
+
 export class JrPersonaCard extends LitElement {
   static override properties = {
-    persona: { attribute: false },
+    // a keystroke in any note re-reads the board: the card renders again only when the persona changed
+    persona: { attribute: false, hasChanged: (value: Persona | undefined, old: Persona | undefined) => !samePersona(value, old) },
     actions: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     collapsed: { type: Boolean, reflect: true },
@@ -181,7 +187,7 @@ export class JrPersonaCard extends LitElement {
       const input = this.input(field);
       // no field on screen (locked, collapsed, read-only): typing that can no longer be saved is dropped
       if (!input) {
-        window.clearTimeout(this.timers.get(field));
+        if (this.timers.has(field)) window.clearTimeout(this.timers.get(field));
         this.timers.delete(field);
         draft.discard();
       }

@@ -79,16 +79,24 @@ export class NoteDropController implements ReactiveController {
     if (slot) this.options.drop(noteId, slot);
   };
 
-  /** The slot under the pointer in a cell: after every other note whose middle is above the pointer. */
+  /**
+   * The slot under the pointer in a cell: after every other note whose middle is above the pointer. A part
+   * of the cell not rendered yet (`data-pending-notes`) counts its notes by how far down it the pointer is.
+   */
   private slotFromPointer(cell: HTMLElement, clientY: number): Slot | undefined {
     const stageId = cell.dataset.stage;
     const laneId = cell.dataset.lane;
     if (!stageId || !laneId) return undefined;
     let index = 0;
-    for (const note of cell.querySelectorAll<HTMLElement>('jr-note')) {
-      if (note.dataset.id === this.dragNoteId) continue;
-      const box = note.getBoundingClientRect();
-      if (clientY > box.top + box.height / 2) index++;
+    for (const element of cell.querySelectorAll<HTMLElement>('jr-note, [data-pending-notes]')) {
+      if (element.dataset.id === this.dragNoteId) continue;
+      const box = element.getBoundingClientRect();
+      const pending = Number(element.dataset.pendingNotes ?? NaN);
+      if (Number.isNaN(pending)) {
+        if (clientY > box.top + box.height / 2) index++;
+      } else if (box.height > 0) {
+        index += Math.round(pending * Math.min(1, Math.max(0, (clientY - box.top) / box.height)));
+      }
     }
     return { stageId, laneId, index };
   }

@@ -12,7 +12,7 @@ export function actionGroups(snapshot: BoardSnapshot): SummaryActions {
   const stages = new Map(snapshot.stages.map((s) => [s.id, s.title]));
   const lanes = new Map(snapshot.lanes.map((l) => [l.id, l]));
   const named = new Set((snapshot.actions ?? []).flatMap((a) => a.sources));
-  const notes = snapshot.notes.filter((n) => named.has(n.id)).map((n) => ({
+  const notes = named.size === 0 ? [] : snapshot.notes.filter((n) => named.has(n.id)).map((n) => ({
     id: n.id,
     text: n.text,
     stageTitle: stages.get(n.stageId) ?? '',

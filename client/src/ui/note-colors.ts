@@ -61,12 +61,24 @@ export function noteColor(role: MemberRole, department: string): NoteColor {
   return { label, background, accent };
 }
 
-/** The distinct legend entries for a set of authors, customers first, then by label. */
+/**
+ * The distinct legend entries for a set of authors, customers first, then by label. The workspace asks on
+ * every change of a board of thousands of notes by a handful of departments: each distinct role and
+ * department is coloured once.
+ */
 export function legendEntries(authors: Iterable<{ role: MemberRole; department: string }>): NoteColor[] {
+  const distinct = new Map<MemberRole, Set<string>>();
+  for (const { role, department } of authors) {
+    let departments = distinct.get(role);
+    if (!departments) distinct.set(role, (departments = new Set()));
+    departments.add(department);
+  }
   const byLabel = new Map<string, NoteColor>();
-  for (const author of authors) {
-    const color = noteColor(author.role, author.department);
-    byLabel.set(color.label.toLowerCase(), color);
+  for (const [role, departments] of distinct) {
+    for (const department of departments) {
+      const color = noteColor(role, department);
+      byLabel.set(color.label.toLowerCase(), color);
+    }
   }
   return [...byLabel.values()].sort((a, b) => {
     if (a === CUSTOMER || b === CUSTOMER) return a === CUSTOMER ? -1 : 1;

@@ -305,6 +305,7 @@ export class JrWorkspaceView extends LitElement {
     }
     if (this.layout === 'outline') return html`<jr-board-outline .binding=${binding}></jr-board-outline>`;
     return html`<jr-board
+      lazy
       .snapshot=${binding.snapshot}
       .doc=${binding.doc}
       .actions=${binding.actions}

@@ -1,0 +1,213 @@
+/**
+ * A big board in a real browser: with 600 notes (over LAZY_FROM_NOTES) the grid renders the parts of its
+ * cells near the viewport and keeps the rest as placeholders that say which notes they hold. Scrolling, the
+ * keyboard (Tab into a cell's next part, Shift+Tab back into its last) and "go to note" bring notes in; every
+ * note is always either rendered or counted by a placeholder; the page stays free of axe findings.
+ * Saves a screenshot to test-results/.
+ */
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
+import { readBoard } from '../shared/board/snapshot.js';
+import { addNote } from '../shared/board/write.js';
+import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
+import { expectNoAxeViolations } from './helpers/axe.js';
+import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import type { RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/suite.js';
+
+const LAPTOP = { width: 1280, height: 800 };
+const NOTES = 600;
+
+let server: RunningServer;
+let browser: Browser;
+
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
+});
+
+interface Seeded {
+  board: CreateBoardResponse;
+  /** note ids per cell ("stage title/lane title"), in the order the cell shows them */
+  cells: Map<string, string[]>;
+}
+
+/** A board of NOTES notes spread evenly over its 6 × 6 cells, written by a real client. */
+async function seedBoard(): Promise<Seeded> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Big board' }),
+  });
+  const board = (await res.json()) as CreateBoardResponse;
+  const token = new URL(board.links.participant).hash.replace('#token=', '');
+  const joined = await fetch(`${server.url}/api/boards/${board.id}/members`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'Seeder', role: 'stakeholder', department: 'Support' }),
+  });
+  const member = (await joined.json()) as JoinResponse;
+  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', board.id, { token, member: member.memberKey });
+  await synced(client);
+  const { stages, lanes } = readBoard(client.doc);
+  const author = { id: member.memberId, name: member.name, role: member.role, department: member.department };
+  client.doc.transact(() => {
+    for (let i = 0; i < NOTES; i++) {
+      const stage = stages[i % stages.length]!;
+      const lane = lanes[Math.floor(i / stages.length) % lanes.length]!;
+      addNote(client.doc, { stageId: stage.id, laneId: lane.id, text: `Item ${i + 1}: the invoice is unclear`, author });
+    }
+  });
+  const reader = connectClient(server.url.replace(/^http/, 'ws') + '/ws', board.id, { token });
+  await waitFor(() => readBoard(reader.doc).notes.length === NOTES, `${NOTES} notes stored`, 20_000);
+  const snapshot = readBoard(reader.doc);
+  const cells = new Map<string, string[]>();
+  for (const note of snapshot.notes) {
+    const key = `${snapshot.stages.find((s) => s.id === note.stageId)!.title}/${snapshot.lanes.find((l) => l.id === note.laneId)!.title}`;
+    cells.set(key, [...(cells.get(key) ?? []), note.id]);
+  }
+  reader.destroy();
+  client.destroy();
+  return { board, cells };
+}
+
+async function joinAs(client: Client, link: string, name: string): Promise<void> {
+  await client.page.goto(link);
+  await client.page.getByLabel('Your name').fill(name);
+  await client.page.getByRole('radio', { name: /a stakeholder/ }).check();
+  await client.page.getByLabel(/^Department/).fill('Sales');
+  await client.page.getByRole('button', { name: 'Join the board' }).click();
+  await client.page.getByRole('region', { name: 'Journey map' }).waitFor();
+}
+
+/** Runs in the page: the grid's shadow root. */
+const BOARD_ROOT = `(() => {
+  const find = (root) => {
+    const direct = root.querySelector('jr-board');
+    if (direct) return direct;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const found = find(el.shadowRoot); if (found) return found; }
+    return null;
+  };
+  return find(document).shadowRoot;
+})()`;
+
+/** Note elements in the grid, and the notes its placeholders stand for. */
+function counts(page: Page): Promise<{ rendered: number; pending: number; placeholders: number }> {
+  return page.evaluate(`(() => {
+    const root = ${BOARD_ROOT};
+    const placeholders = [...root.querySelectorAll('[data-pending-notes]')];
+    return {
+      rendered: root.querySelectorAll('jr-note').length,
+      pending: placeholders.reduce((sum, p) => sum + Number(p.dataset.pendingNotes), 0),
+      placeholders: placeholders.length,
+    };
+  })()`);
+}
+
+/** The data-id of the note that holds the keyboard focus ('' when none does). */
+function focusedNote(page: Page): Promise<string> {
+  return page.evaluate(`(() => {
+    let el = document.activeElement;
+    let note = '';
+    while (el) {
+      if (el.localName === 'jr-note') note = el.dataset.id;
+      el = el.shadowRoot ? el.shadowRoot.activeElement : null;
+    }
+    return note;
+  })()`);
+}
+
+const note = (page: Page, id: string): Locator => page.locator(`jr-note[data-id="${id}"]`);
+
+/** Scrolls the grid to its top left or bottom right corner. */
+function scrollBoard(page: Page, to: 'start' | 'end'): Promise<void> {
+  return page.evaluate(`(() => {
+    const s = ${BOARD_ROOT}.querySelector('.scroller');
+    s.scrollTop = ${to === 'end' ? 's.scrollHeight' : '0'};
+    s.scrollLeft = ${to === 'end' ? 's.scrollWidth' : '0'};
+  })()`);
+}
+
+/** Focuses without scrolling it into view (which would let the observer render what is around it first). */
+async function focusWithoutScrolling(page: Page, target: Locator): Promise<void> {
+  await target.evaluate((el: { focus(options: { preventScroll: boolean }): void }) => el.focus({ preventScroll: true }));
+}
+
+/** Whether the keyboard focus is on a placeholder. */
+function placeholderFocused(page: Page): Promise<boolean> {
+  return page.evaluate(`(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return !!el && el.hasAttribute('data-pending-notes');
+  })()`);
+}
+
+describe('a big board renders the notes near the viewport', () => {
+  it('counts every note, says what a placeholder holds, and brings notes in by scrolling, keyboard and go-to', async () => {
+    const { board, cells } = await seedBoard();
+    const client = await openPage(browser, { viewport: LAPTOP });
+    const { page } = client;
+    await joinAs(client, board.links.participant, 'Ada');
+    await expect.poll(async () => (await counts(page)).rendered, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // every note is either rendered or counted by a placeholder; most of a 600-note board is not rendered
+    const opened = await counts(page);
+    expect(opened.rendered + opened.pending).toBe(NOTES);
+    expect(opened.rendered).toBeLessThan(NOTES / 2);
+
+    // the cell says how many notes it has, rendered or not; a placeholder says which of them it stands for
+    const far = cells.get('Pay/Opportunities')!;
+    const farCell = page.getByRole('group', { name: `Pay, Opportunities: ${far.length} notes` });
+    await farCell.waitFor({ state: 'attached' });
+    expect(await farCell.locator('jr-note').count()).toBe(0);
+    expect(await farCell.getByRole('button', { name: /^Notes \d+–\d+ of 16$|^Note 16 of 16$/ }).count()).toBe(Math.ceil(far.length / 5));
+    await expectNoAxeViolations(page, 'big board');
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'big-board-laptop.png') });
+
+    // scrolling the map down and right renders the notes there
+    await scrollBoard(page, 'end');
+    await note(page, far.at(-1)!).waitFor({ state: 'attached', timeout: 10_000 });
+    const scrolled = await counts(page);
+    expect(scrolled.rendered).toBeGreaterThan(opened.rendered);
+    expect(scrolled.rendered + scrolled.pending).toBe(NOTES);
+
+    // the keyboard: Shift+Tab from a cell's "Add note" into its last part renders it and lands on its last note
+    const feeling = cells.get('Discover/Feeling')!;
+    const feelingCell = page.getByRole('group', { name: `Discover, Feeling: ${feeling.length} notes` });
+    expect(await note(page, feeling.at(-1)!).count()).toBe(0);
+    await focusWithoutScrolling(page, feelingCell.getByRole('button', { name: 'Add note to Discover, Feeling' }));
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focusedNote(page)).toBe(feeling.at(-1));
+
+    // … and Tab out of a rendered part into a placeholder renders it and lands on its first note
+    await scrollBoard(page, 'start');
+    const doing = cells.get('Buy/Doing')!;
+    const doingCell = page.getByRole('group', { name: `Buy, Doing: ${doing.length} notes` });
+    const firstPending = Number(await doingCell.locator('[data-pending-notes]').first().getAttribute('data-part'));
+    expect(firstPending).toBeGreaterThan(0);
+    const [lastShown, firstHidden] = [doing[firstPending * 5 - 1]!, doing[firstPending * 5]!];
+    expect(await note(page, firstHidden).count()).toBe(0);
+    await focusWithoutScrolling(page, note(page, lastShown).getByRole('button', { name: /^Move note/ }));
+    // through the note's own controls to the placeholder (which hands the focus on at once, or soon)
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if ((await placeholderFocused(page)) || (await focusedNote(page)) === firstHidden) break;
+    }
+    await expect.poll(() => focusedNote(page)).toBe(firstHidden);
+
+    // going to a note far away (what "bring everyone here" and following do) renders its part first
+    const goal = cells.get('Get help/Touchpoints')![12]!;
+    expect(await note(page, goal).count()).toBe(0);
+    const found = await page.evaluate(`(async () => {
+      const root = ${BOARD_ROOT};
+      const target = await root.host.focusTarget({ kind: 'note', id: ${JSON.stringify(goal)} });
+      return target ? target.dataset.id : null;
+    })()`);
+    expect(found).toBe(goal);
+    expect(await counts(page).then((c) => c.rendered + c.pending)).toBe(NOTES);
+    expect(client.errors).toEqual([]);
+    await client.context.close();
+  });
+});
