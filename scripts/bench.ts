@@ -31,7 +31,9 @@ import { machineLoad, rssKb, startRelay, startServer, type Target } from './benc
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const BROWSER_PAGES = Math.max(2, Number(process.env.BENCH_BROWSER_PAGES ?? 6));
+/** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
+const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
+const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser').split(','));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
@@ -250,7 +252,8 @@ async function main(): Promise<void> {
         notes: QUICK ? 500 : 2000,
         pages: BROWSER_PAGES,
         // at least one page only watches (with BENCH_BROWSER_PAGES=2: one typist, one watcher)
-        typists: Math.min(5, BROWSER_PAGES - 1),
+        typists: BROWSER_REMOTE_TYPISTS ? 5 : Math.min(5, BROWSER_PAGES - 1),
+        remoteTypists: BROWSER_REMOTE_TYPISTS,
         charsPerSecond: 5,
         typingMs: QUICK ? 10_000 : 20_000,
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,

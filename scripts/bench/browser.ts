@@ -18,6 +18,7 @@ import { readLanes, readStages } from '../../shared/board/read.js';
 import { close, connect, createBoard, join, percentiles, sleep, type Board } from './clients.js';
 import { cpuMs, descendants, type Target } from './processes.js';
 import { addNotes, waitForNotes } from './seed.js';
+import * as Y from 'yjs';
 import type { JoinResponse } from '../../shared/api.js';
 
 /** What the section runs. */
@@ -34,6 +35,27 @@ export interface BrowserCaseOptions {
   profileDir?: string;
   /** the page profiled (0-based; the typists come first); default the last page, which only watches */
   profilePage?: number;
+  /**
+   * The typists are stock Node clients editing their note's text (one character per keystroke, same schedule)
+   * instead of pages: every page only watches, as one participant's laptop does while five others type on theirs.
+   */
+  remoteTypists?: boolean;
+}
+
+/** A typist that is a stock client: "keystrokes" are one-character inserts at the end of its note's text. */
+async function remoteTypist(base: string, board: Board, member: JoinResponse, index: number): Promise<{ type: (char: string) => number; done: () => void }> {
+  const client = await connect(base, board, member);
+  const note = [...client.doc.getMap('notes').values()].find((n) => n instanceof Y.Map && String(n.get('text')).startsWith(marker(index)));
+  const text = note instanceof Y.Map ? note.get('text') : undefined;
+  if (!(text instanceof Y.Text)) throw new Error(`typist ${index} has no note`);
+  return {
+    type: (char) => {
+      const at = performance.timeOrigin + performance.now();
+      text.insert(text.length, char);
+      return at;
+    },
+    done: () => close(client),
+  };
 }
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -173,9 +195,12 @@ async function profile(page: Page): Promise<() => Promise<unknown>> {
 export async function browserCase(server: Target, options: BrowserCaseOptions) {
   const base = server.url;
   const board = await createBoard(base, 'browser bench');
+  const remote = options.remoteTypists === true;
   const members: JoinResponse[] = [];
   for (let i = 0; i < options.pages; i++) members.push(await join(base, board, `P${i}`));
-  const typists = members.slice(0, options.typists);
+  const remoteMembers: JoinResponse[] = [];
+  if (remote) for (let i = 0; i < options.typists; i++) remoteMembers.push(await join(base, board, `R${i}`));
+  const typists = remote ? remoteMembers : members.slice(0, options.typists);
   await seedTypingBoard(base, options.notes, typists, board);
   if (options.profileDir) await mkdir(options.profileDir, { recursive: true });
 
@@ -208,7 +233,10 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
 
     // Each typist puts the caret at the end of their own note.
     const base0 = (i: number): number => marker(i).length;
-    for (const p of participants.slice(0, options.typists)) {
+    const pageTypists = remote ? [] : participants.slice(0, options.typists);
+    const remotes = remote ? await Promise.all(remoteMembers.map((m, i) => remoteTypist(base, board, m, i))) : [];
+    const remoteKeys: number[][] = remotes.map(() => []);
+    for (const p of pageTypists) {
       const field = p.page.getByRole('textbox', { name: `Note text by ${p.member.name}` });
       await field.click();
       await field.press('End');
@@ -229,12 +257,14 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
     const perTypist = Math.floor((options.typingMs / 1000) * options.charsPerSecond);
     // Each typist on its own phase, on a fixed schedule (a late key does not push the next ones back).
     await Promise.all(
-      participants.slice(0, options.typists).map(async (p, i) => {
+      Array.from({ length: options.typists }, async (_, i) => {
         const start = performance.now() + (i * interval) / options.typists;
         for (let k = 0; k < perTypist; k++) {
           const wait = start + k * interval - performance.now();
           if (wait > 0) await sleep(wait);
-          await p.page.keyboard.type(SENTENCE[k % SENTENCE.length]!);
+          const char = SENTENCE[k % SENTENCE.length]!;
+          if (remote) remoteKeys[i]!.push(remotes[i]!.type(char));
+          else await pageTypists[i]!.page.keyboard.type(char);
         }
       }),
     );
@@ -252,10 +282,11 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
     const visible: number[] = [];
     const dom: number[] = [];
     let missing = 0;
+    for (const typist of remotes) typist.done();
     for (let t = 0; t < options.typists; t++) {
-      const keys = recorded[t]!.keys;
+      const keys = remote ? remoteKeys[t]! : recorded[t]!.keys;
       recorded.forEach((r, p) => {
-        if (p === t) return;
+        if (p === t && !remote) return;
         const frame = latencies(keys, base0(t), r.frame[String(t)]);
         visible.push(...frame.samples);
         missing += frame.missing;
@@ -263,13 +294,14 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
       });
     }
     const typingLongtasks = recorded.map((r) => r.longtasks.filter(([at]) => at >= typingStartedAt && at <= typingEndedAt).map(([, d]) => d));
-    const keystrokes = recorded.slice(0, options.typists).reduce((n, r) => n + r.keys.length, 0);
+    const keystrokes = remote ? remoteKeys.reduce((n, keys) => n + keys.length, 0) : recorded.slice(0, options.typists).reduce((n, r) => n + r.keys.length, 0);
     const sum = (values: number[]): number => values.filter(Number.isFinite).reduce((a, b) => a + b, 0);
     return {
       notes: options.notes,
       pages: options.pages,
       viewport: LAPTOP,
       typists: options.typists,
+      typistsAre: remote ? 'stock clients (every page watches)' : 'pages',
       charsPerSecondEach: options.charsPerSecond,
       keystrokes,
       typingWindowMs: typingEndedAt - typingStartedAt,
