@@ -8,13 +8,11 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
-import { readBoard } from '../shared/board/snapshot.js';
-import { addNote } from '../shared/board/write.js';
-import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
+import type { CreateBoardResponse } from '../shared/api.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
+import { seedBoard } from './helpers/seed.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -35,41 +33,13 @@ interface Seeded {
 }
 
 /** A board of NOTES notes spread evenly over its 6 × 6 cells, written by a real client. */
-async function seedBoard(): Promise<Seeded> {
-  const res = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Big board' }),
-  });
-  const board = (await res.json()) as CreateBoardResponse;
-  const token = new URL(board.links.participant).hash.replace('#token=', '');
-  const joined = await fetch(`${server.url}/api/boards/${board.id}/members`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'Seeder', role: 'stakeholder', department: 'Support' }),
-  });
-  const member = (await joined.json()) as JoinResponse;
-  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', board.id, { token, member: member.memberKey });
-  await synced(client);
-  const { stages, lanes } = readBoard(client.doc);
-  const author = { id: member.memberId, name: member.name, role: member.role, department: member.department };
-  client.doc.transact(() => {
-    for (let i = 0; i < NOTES; i++) {
-      const stage = stages[i % stages.length]!;
-      const lane = lanes[Math.floor(i / stages.length) % lanes.length]!;
-      addNote(client.doc, { stageId: stage.id, laneId: lane.id, text: `Item ${i + 1}: the invoice is unclear`, author });
-    }
-  });
-  const reader = connectClient(server.url.replace(/^http/, 'ws') + '/ws', board.id, { token });
-  await waitFor(() => readBoard(reader.doc).notes.length === NOTES, `${NOTES} notes stored`, 20_000);
-  const snapshot = readBoard(reader.doc);
+async function seedBigBoard(): Promise<Seeded> {
+  const { board, snapshot } = await seedBoard(server.url, { title: 'Big board', notes: NOTES, text: (i) => `Item ${i + 1}: the invoice is unclear` });
   const cells = new Map<string, string[]>();
   for (const note of snapshot.notes) {
     const key = `${snapshot.stages.find((s) => s.id === note.stageId)!.title}/${snapshot.lanes.find((l) => l.id === note.laneId)!.title}`;
     cells.set(key, [...(cells.get(key) ?? []), note.id]);
   }
-  reader.destroy();
-  client.destroy();
   return { board, cells };
 }
 
@@ -146,7 +116,7 @@ function placeholderFocused(page: Page): Promise<boolean> {
 
 describe('a big board renders the notes near the viewport', () => {
   it('counts every note, says what a placeholder holds, and brings notes in by scrolling, keyboard and go-to', async () => {
-    const { board, cells } = await seedBoard();
+    const { board, cells } = await seedBigBoard();
     const client = await openPage(browser, { viewport: LAPTOP });
     const { page } = client;
     await joinAs(client, board.links.participant, 'Ada');

@@ -7,11 +7,9 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, JoinResponse } from '../shared/api.js';
-import { readBoard } from '../shared/board/snapshot.js';
-import { addNote } from '../shared/board/write.js';
-import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
+import type { CreateBoardResponse } from '../shared/api.js';
 import { RESULTS_DIR } from './helpers/pages.js';
+import { seedBoard } from './helpers/seed.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 import type { RunningServer } from './helpers/server.js';
 
@@ -28,37 +26,14 @@ withServerAndBrowser((s, b) => {
 });
 
 /** A board with `count` notes of 2 to 14 words spread over every stage and lane, written by a real client. */
-async function seedBoard(count: number): Promise<CreateBoardResponse> {
-  const res = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: `${count} notes`, persona: { name: 'Sam Okafor', description: 'Runs a bakery', goals: 'Pay without surprises' } }),
+async function seedWordyBoard(count: number): Promise<CreateBoardResponse> {
+  const { board } = await seedBoard(server.url, {
+    title: `${count} notes`,
+    persona: { name: 'Sam Okafor', description: 'Runs a bakery', goals: 'Pay without surprises' },
+    notes: count,
+    text: (i) => `${i + 1} ${Array.from({ length: 2 + ((i * 7) % 13) }, (_, w) => WORDS[(i * 3 + w * 5) % WORDS.length]).join(' ')}`,
   });
-  const created = (await res.json()) as CreateBoardResponse;
-  const token = new URL(created.links.participant).hash.replace('#token=', '');
-  const joined = await fetch(`${server.url}/api/boards/${created.id}/members`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'Seeder', role: 'stakeholder', department: 'Support' }),
-  });
-  const member = (await joined.json()) as JoinResponse;
-  const client = connectClient(server.url.replace(/^http/, 'ws') + '/ws', created.id, { token, member: member.memberKey });
-  await synced(client);
-  const { stages, lanes } = readBoard(client.doc);
-  const author = { id: member.memberId, name: member.name, role: member.role, department: member.department };
-  client.doc.transact(() => {
-    for (let i = 0; i < count; i++) {
-      const words = 2 + ((i * 7) % 13);
-      const text = Array.from({ length: words }, (_, w) => WORDS[(i * 3 + w * 5) % WORDS.length]).join(' ');
-      addNote(client.doc, { stageId: stages[i % stages.length]!.id, laneId: lanes[Math.floor(i / stages.length) % lanes.length]!.id, text: `${i + 1} ${text}`, author });
-    }
-  });
-  // the server has every note once a fresh reader sees them all
-  const reader = connectClient(server.url.replace(/^http/, 'ws') + '/ws', created.id, { token });
-  await waitFor(() => readBoard(reader.doc).notes.length === count, `${count} notes stored`, 20_000);
-  reader.destroy();
-  client.destroy();
-  return created;
+  return board;
 }
 
 /**
@@ -117,7 +92,7 @@ async function openProjector(link: string): Promise<Page> {
 describe('projector readable from the back row', () => {
   for (const count of [10, 23, 150, 500]) {
     it(`${count} notes: no visible note text under ${MIN_TEXT_PX} px`, async () => {
-      const board = await seedBoard(count);
+      const board = await seedWordyBoard(count);
       const page = await openProjector(board.links.projector);
       await expect.poll(() => page.locator('jr-projector-view jr-note').count(), { timeout: 20_000 }).toBeGreaterThan(0);
       const sizes = await settledTextPx(page);
@@ -140,7 +115,7 @@ describe('projector readable from the back row', () => {
   }
 
   it('follows the facilitator to a stage on another page, and switches to high contrast with C', async () => {
-    const board = await seedBoard(150);
+    const board = await seedWordyBoard(150);
     const page = await openProjector(board.links.projector);
     const label = page.locator('[data-page-label]');
     await expect.poll(() => label.textContent()).toMatch(/Stages? 1(–\d)? of 6/);
