@@ -83,9 +83,10 @@ export class LazyPartsController implements ReactiveController {
     for (const placeholder of placeholders) {
       if (this.watched.has(placeholder) || !placeholder.isConnected) continue;
       this.watched.add(placeholder);
-      observer.observe(placeholder);
       near ??= expand(root.getBoundingClientRect(), block, inline);
+      // Near already: shown now, and never observed (an observer keeps its targets until told otherwise).
       if (intersects(near, placeholder.getBoundingClientRect())) shownAny = this.showPlaceholder(placeholder) || shownAny;
+      else observer.observe(placeholder);
     }
     if (shownAny) this.host.requestUpdate();
   }
