@@ -159,6 +159,10 @@ describe.skipIf(unavailable !== undefined)('three instances on PostgreSQL and Re
   it('board creation is limited per address across instances: the budget spent on A and B is spent on C too', async () => {
     const cluster = await startCluster(3, { env: { RATE_LIMIT_BOARDS_PER_MIN: '3' } });
     const [a, b, c] = cluster.instances.map((i) => i.proc);
+    // Until an instance's Redis connection is ready it counts in memory (the insurance limiter): wait for all three.
+    for (const instance of [a!, b!, c!]) {
+      await waitFor(async () => ((await (await fetch(`${instance.url}/healthz`)).json()) as { redis?: { state?: string } }).redis?.state === 'up', 'Redis ready on every instance');
+    }
     const create = (url: string): Promise<Response> =>
       fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Limited' }) });
     expect((await create(a!.url)).status).toBe(201);
