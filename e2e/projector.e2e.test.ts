@@ -36,13 +36,8 @@ async function seedWordyBoard(count: number): Promise<CreateBoardResponse> {
   return board;
 }
 
-/**
- * The rendered size of every note text inside the projector's map area: computed font size times the scale
- * it is drawn at (bounding box / layout width), for elements that are on screen.
- */
-function visibleNoteTextPx(page: Page): Promise<number[]> {
-  return page.evaluate(`(() => {
-    const deep = (root, selector) => {
+/** In-page script: `view` is the projector view, found through the open shadow roots. */
+const FIND_VIEW = `const deep = (root, selector) => {
       const found = root.querySelector(selector);
       if (found) return found;
       for (const el of root.querySelectorAll('*')) {
@@ -51,7 +46,15 @@ function visibleNoteTextPx(page: Page): Promise<number[]> {
       }
       return null;
     };
-    const view = deep(document, 'jr-projector-view');
+    const view = deep(document, 'jr-projector-view');`;
+
+/**
+ * The rendered size of every note text inside the projector's map area: computed font size times the scale
+ * it is drawn at (bounding box / layout width), for elements that are on screen.
+ */
+function visibleNoteTextPx(page: Page): Promise<number[]> {
+  return page.evaluate(`(() => {
+    ${FIND_VIEW}
     const area = view.shadowRoot.querySelector('.stage').getBoundingClientRect();
     const board = view.shadowRoot.querySelector('jr-board');
     const sizes = [];
@@ -62,6 +65,18 @@ function visibleNoteTextPx(page: Page): Promise<number[]> {
       sizes.push(parseFloat(getComputedStyle(text).fontSize) * (r.width / text.offsetWidth));
     }
     return sizes;
+  })()`);
+}
+
+/** How much of the map area's width (fraction) the drawn board leaves empty beside it. */
+function emptyBesideMap(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    ${FIND_VIEW}
+    const area = view.shadowRoot.querySelector('.stage');
+    const styles = getComputedStyle(area);
+    const inner = area.clientWidth - parseFloat(styles.paddingLeft) - parseFloat(styles.paddingRight);
+    const board = view.shadowRoot.querySelector('jr-board').getBoundingClientRect();
+    return Math.max(0, inner - board.width) / inner;
   })()`);
 }
 
@@ -108,6 +123,9 @@ describe('projector readable from the back row', () => {
         // too much for one screen at that size: pages of whole stages, labelled, with the overview strip
         expect(await page.locator('[data-page-label]').textContent()).toMatch(/Stages? \d(–\d)? of 6/);
         expect(await page.locator('[data-overview] li').count()).toBe(6);
+        // at the minimum text size the stage columns widen into the room beside the map (before, a page of
+        // three stages left about a fifth of the screen empty)
+        await expect.poll(() => emptyBesideMap(page), { timeout: 10_000 }).toBeLessThan(0.02);
       }
       if (count === 23 || count === 150) await page.screenshot({ path: path.join(RESULTS_DIR, `projector-notes-${count}.png`) });
       await page.context().close();

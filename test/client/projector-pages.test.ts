@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../../client/src/ui/projector-pages.js';
+import { fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../../client/src/ui/projector-pages.js';
 
 const geometry = { availableWidth: 1500, laneWidth: 180, stageWidth: 200, stageCount: 6, noteTextPx: 19, minTextPx: 32 };
 
@@ -37,5 +37,15 @@ describe('projector pages', () => {
     expect(parts[0]).toBe(0);
     expect(parts.at(-1)).toBe(2400);
     for (let i = 1; i < parts.length; i++) expect(parts[i]! - parts[i - 1]!).toBeLessThanOrEqual(600);
+  });
+
+  it('widens a map drawn at the minimum text size to span the screen, and only then', () => {
+    // 1500 px of screen at scale 1.6: the map may be 937 px wide; at its natural 760 px it would leave 283 px empty
+    expect(fillWidth(1500, 760, 1.6, 1.6)).toBe(937);
+    // drawn above the minimum: the room goes to bigger text, not wider columns
+    expect(fillWidth(1500, 760, 1.9, 1.6)).toBeUndefined();
+    // already spans the screen (a few px of rounding are not worth a new layout)
+    expect(fillWidth(1500, 933, 1.6, 1.6)).toBeUndefined();
+    expect(fillWidth(1500, 760, 0, 1.6)).toBeUndefined();
   });
 });

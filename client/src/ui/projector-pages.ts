@@ -63,6 +63,19 @@ export function pageLabel(range: { start: number; end: number }, stageCount: num
   return range.end - range.start <= 1 ? `Stage ${range.start + 1} of ${stageCount}` : `Stages ${range.start + 1}–${range.end} of ${stageCount}`;
 }
 
+/**
+ * The width (unscaled CSS px) to lay the map out at so that, drawn at `scale`, it spans the screen: when the
+ * text is already at its minimum size (`scale` no more than `minScale`) and the map at its natural width leaves
+ * room beside it, its stage columns widen into that room, so notes wrap into fewer lines and a page needs fewer
+ * parts. Undefined (the natural width) when the map is drawn above the minimum: there the room is better spent
+ * on larger text, or when less than `slack` px would be gained.
+ */
+export function fillWidth(availableWidth: number, naturalWidth: number, scale: number, minScale: number, slack = 8): number | undefined {
+  if (scale <= 0 || scale > minScale + 0.001) return undefined;
+  const width = Math.floor(availableWidth / scale);
+  return width - naturalWidth > slack ? width : undefined;
+}
+
 /** Share of the screen a part repeats from the one before, so a note cut at the edge is whole in the next. */
 const PART_OVERLAP = 0.12;
 

@@ -23,7 +23,7 @@ import { SessionController } from '../facilitation/session-controller.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../ui/projector-pages.js';
+import { fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../ui/projector-pages.js';
 import { actionGroups } from '../ui/action-groups.js';
 import '../components/jr-actions-list.js';
 
@@ -58,6 +58,7 @@ export class JrProjectorView extends LitElement {
     shiftY: { state: true },
     joinLink: { state: true },
     perPage: { state: true },
+    layoutWidth: { state: true },
     page: { state: true },
     pagePart: { state: true },
     parts: { state: true },
@@ -213,6 +214,8 @@ export class JrProjectorView extends LitElement {
   declare joinLink: JoinLink | undefined;
   /** stages per page: all of them when the whole map is readable at once */
   declare perPage: number;
+  /** the width (unscaled px) the map is laid out at to span the screen, or undefined for its natural width */
+  declare layoutWidth: number | undefined;
   /** the page shown (see projector-pages.ts) */
   declare page: number;
   /** the part of a page too tall for the screen, and the top offsets (unscaled px) of all its parts */
@@ -222,6 +225,8 @@ export class JrProjectorView extends LitElement {
   declare contrast: boolean;
   private pageTimer: ReturnType<typeof setInterval> | undefined;
   private lastFocusKey = '';
+  /** the map's width and a stage column's, measured at the natural width (the last layout without layoutWidth) */
+  private natural = { width: 0, stageWidth: 0 };
   private joinCodeTimer: ReturnType<typeof setInterval> | undefined;
   private sessionState: SessionController | undefined;
   private facilitationCache: { board: unknown; session: unknown; value: BoardFacilitation } | undefined;
@@ -241,6 +246,7 @@ export class JrProjectorView extends LitElement {
     this.shiftY = 0;
     this.joinLink = undefined;
     this.perPage = Number.POSITIVE_INFINITY;
+    this.layoutWidth = undefined;
     this.page = 0;
     this.pagePart = 0;
     this.parts = [0];
@@ -271,8 +277,15 @@ export class JrProjectorView extends LitElement {
     }
     this.pagePart = 0;
     const stages = this.board?.snapshot?.stages.length ?? 0;
-    if (!this.sessionState?.session.focus) this.page = (this.page + 1) % pageCount(this.perPage, stages);
+    if (!this.sessionState?.session.focus) this.showPage((this.page + 1) % pageCount(this.perPage, stages));
   };
+
+  /** Shows another page, laid out at its natural width first (its stages may need other widths). */
+  private showPage(page: number): void {
+    if (page === this.page) return;
+    this.page = page;
+    this.layoutWidth = undefined;
+  }
 
   private async refreshJoinCode(): Promise<void> {
     if (!this.session) return;
@@ -333,10 +346,14 @@ export class JrProjectorView extends LitElement {
     if (!width || !height || availableWidth <= 0 || availableHeight <= 0) return;
     const root = board.renderRoot;
     const stageCount = snapshot.stages.length;
+    // Pages are counted on natural stage widths: a map widened to span the screen would count fewer per page.
+    if (this.layoutWidth === undefined) {
+      this.natural = { width, stageWidth: root.querySelector<HTMLElement>('.stage-head')?.offsetWidth ?? 0 };
+    }
     const geometry = {
       availableWidth,
       laneWidth: root.querySelector<HTMLElement>('.corner')?.offsetWidth ?? 0,
-      stageWidth: root.querySelector<HTMLElement>('.stage-head')?.offsetWidth ?? 0,
+      stageWidth: this.natural.stageWidth,
       stageCount,
       noteTextPx: this.noteTextPx(root),
       // half a pixel of headroom: layout sizes are whole pixels, so the drawn size may round down a little
@@ -348,6 +365,7 @@ export class JrProjectorView extends LitElement {
       this.perPage = perPage;
       this.page = this.focusPage(perPage) ?? 0;
       this.pagePart = 0;
+      this.layoutWidth = undefined;
       return;
     }
     this.followFocus(perPage);
@@ -366,6 +384,17 @@ export class JrProjectorView extends LitElement {
       }
     }
     const rounded = Math.ceil(scale * 1000) / 1000;
+    if (!focus) {
+      // At the minimum text size, room left beside the map goes to wider stage columns (notes wrap into
+      // fewer lines, fewer parts). The map is laid out again; this runs once more from updated(). A zoomed
+      // focus keeps the layout it zoomed into.
+      const target = fillWidth(availableWidth, this.natural.width, rounded, minScale * 1.01);
+      const changed = target === undefined || this.layoutWidth === undefined ? target !== this.layoutWidth : Math.abs(target - this.layoutWidth) > 2;
+      if (changed) {
+        this.layoutWidth = target;
+        return;
+      }
+    }
     if (Math.abs(rounded - this.scale) > 0.001) this.scale = rounded;
     if (parts.join() !== this.parts.join()) {
       this.parts = parts;
@@ -411,7 +440,7 @@ export class JrProjectorView extends LitElement {
     if (key === this.lastFocusKey) return;
     this.lastFocusKey = key;
     const page = this.focusPage(perPage);
-    if (page !== undefined && page !== this.page) this.page = page;
+    if (page !== undefined) this.showPage(page);
     this.pagePart = focus?.kind === 'note' ? this.partOfNote(focus.id) : 0;
   }
 
@@ -501,7 +530,10 @@ export class JrProjectorView extends LitElement {
       </header>
       <div class="main">
         <div class="stage ${focused ? 'focused' : ''}">
-          <div class="fit" style="transform: translate(${this.offset}px, ${this.shiftY}px) scale(${this.scale})">
+          <div
+            class="fit"
+            style="transform: translate(${this.offset}px, ${this.shiftY}px) scale(${this.scale});${this.layoutWidth === undefined ? '' : ` width: ${this.layoutWidth}px`}"
+          >
             ${paged ? nothing : html`<jr-persona-card read-only fixed .persona=${snapshot.persona}></jr-persona-card>`}
             <jr-board
               read-only
