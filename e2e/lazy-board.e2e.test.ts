@@ -34,7 +34,7 @@ interface Seeded {
 
 /** A board of NOTES notes spread evenly over its 6 × 6 cells, written by a real client. */
 async function seedBigBoard(): Promise<Seeded> {
-  const { board, snapshot } = await seedBoard(server.url, { title: 'Big board', notes: NOTES, text: (i) => `Item ${i + 1}: the invoice is unclear` });
+  const { board, snapshot } = await seedBoard(server.url, { title: 'Big board', notes: NOTES, text: (i) => `Item ${i + 1}: the invoice is unclear and the support chat keeps us waiting for an answer` });
   const cells = new Map<string, string[]>();
   for (const note of snapshot.notes) {
     const key = `${snapshot.stages.find((s) => s.id === note.stageId)!.title}/${snapshot.lanes.find((l) => l.id === note.laneId)!.title}`;
@@ -103,6 +103,18 @@ function scrollBoard(page: Page, to: 'start' | 'end'): Promise<void> {
 /** Focuses without scrolling it into view (which would let the observer render what is around it first). */
 async function focusWithoutScrolling(page: Page, target: Locator): Promise<void> {
   await target.evaluate((el: { focus(options: { preventScroll: boolean }): void }) => el.focus({ preventScroll: true }));
+}
+
+/** The placeholders' note height (px) and the average height of the first 30 rendered notes (what it is measured on). */
+function noteHeights(page: Page): Promise<{ estimate: number; average: number }> {
+  return page.evaluate(`(() => {
+    const root = ${BOARD_ROOT};
+    const heights = [...root.querySelectorAll('jr-note')].slice(0, 30).map((n) => n.offsetHeight).filter((h) => h > 0);
+    return {
+      estimate: parseFloat(root.host.style.getPropertyValue('--jr-note-estimate')),
+      average: heights.reduce((a, b) => a + b, 0) / heights.length,
+    };
+  })()`);
 }
 
 /** Whether the keyboard focus is on a placeholder. */
@@ -177,6 +189,13 @@ describe('a big board renders the notes near the viewport', () => {
     })()`);
     expect(found).toBe(goal);
     expect(await counts(page).then((c) => c.rendered + c.pending)).toBe(NOTES);
+
+    // a wider window widens the stage columns, so notes rewrap: placeholders take the notes' new height
+    const before = await noteHeights(page);
+    expect(Math.abs(before.estimate - before.average)).toBeLessThan(3);
+    await page.setViewportSize({ width: 2400, height: LAPTOP.height });
+    await expect.poll(async () => Math.abs((await noteHeights(page)).average - before.average), { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => { const h = await noteHeights(page); return Math.abs(h.estimate - h.average); }, { timeout: 10_000 }).toBeLessThan(3);
     expect(client.errors).toEqual([]);
     await client.context.close();
   });

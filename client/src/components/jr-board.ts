@@ -335,6 +335,15 @@ export class JrBoard extends LitElement {
   /** parts the last render showed for a reason of their own (a move, a focused note), kept from then on */
   private forcedParts: [string, number][] = [];
   private noteHeightMeasured = false;
+  /** a stage column's width when the notes were measured: Compact, the font size or the window change it */
+  private measuredStageWidth = 0;
+  private readonly columnResize = new ResizeObserver((entries) => {
+    const width = entries.at(-1)?.borderBoxSize[0]?.inlineSize ?? 0;
+    if (!this.noteHeightMeasured || width <= 0 || Math.abs(width - this.measuredStageWidth) <= 1) return;
+    // notes rewrap in a column of another width: placeholders take the new height
+    this.noteHeightMeasured = false;
+    this.requestUpdate();
+  });
   private pendingFocus: PendingFocus | undefined;
   /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
   private cellNotes = new Map<string, readonly Note[]>();
@@ -371,6 +380,13 @@ export class JrBoard extends LitElement {
     this.lazy = false;
     this.pickup = undefined;
     this.newLaneKind = 'custom';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // measured (and observed) again after a reconnect
+    this.columnResize.disconnect();
+    this.noteHeightMeasured = false;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -421,8 +437,9 @@ export class JrBoard extends LitElement {
   }
 
   /**
-   * Once, when a big board first has notes rendered: their average height becomes the placeholders' (a note
-   * is about 10rem on a laptop; the font size, the viewport and the texts change it).
+   * When a big board first has notes rendered, and again when its stage columns change width: their average
+   * height becomes the placeholders' (a note is about 10rem on a laptop; the font size, the column width and
+   * the texts change it).
    */
   private measureNotes(): void {
     if (this.noteHeightMeasured) return;
@@ -430,6 +447,10 @@ export class JrBoard extends LitElement {
     const heights = notes.map((note) => note.offsetHeight).filter((height) => height > 0);
     if (heights.length === 0) return;
     this.noteHeightMeasured = true;
+    const column = this.renderRoot.querySelector<HTMLElement>('.stage-head');
+    this.measuredStageWidth = column?.offsetWidth ?? 0;
+    this.columnResize.disconnect();
+    if (column) this.columnResize.observe(column);
     const average = heights.reduce((sum, height) => sum + height, 0) / heights.length;
     this.style.setProperty('--jr-note-estimate', `${Math.round(average)}px`);
   }
