@@ -199,4 +199,54 @@ describe('a big board renders the notes near the viewport', () => {
     expect(client.errors).toEqual([]);
     await client.context.close();
   });
+
+  it('drops a dragged note onto a part not rendered yet, into that part of the cell', async () => {
+    const { board, cells } = await seedBigBoard();
+    const client = await openPage(browser, { viewport: LAPTOP });
+    const { page } = client;
+    await joinAs(client, board.links.participant, 'Ada');
+    await expect.poll(async () => (await counts(page)).rendered, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // a note in view, and a part of a far cell that is not rendered yet
+    const moved = cells.get('Discover/Doing')![0]!;
+    const far = cells.get('Pay/Opportunities')!;
+    const farCell = page.getByRole('group', { name: `Pay, Opportunities: ${far.length} notes` });
+    expect(await farCell.locator('[data-part="1"]').getAttribute('data-pending-notes')).toBe('5');
+    const dataTransfer = await page.evaluateHandle('new DataTransfer()');
+    // the element the drag started on (a real browser sends it dragend even after the move re-created the note)
+    const handle = await note(page, moved).getByRole('button', { name: /^Move note/ }).elementHandle();
+    await handle.dispatchEvent('dragstart', { dataTransfer });
+    // A drag that scrolls fast reaches a part before it renders: scroll it into view, and drag over the middle of
+    // the placeholder and drop there in the same task, before the page renders it.
+    const dropped = await farCell.locator('[data-part="1"]').evaluate((placeholder, dt) => {
+      placeholder.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = placeholder.getBoundingClientRect();
+      const init = { bubbles: true, cancelable: true, composed: true, dataTransfer: dt, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+      // (the browser's DragEvent; this file is type-checked without the DOM library)
+      const Drag = (globalThis as unknown as { DragEvent: new (type: string, init: object) => Event }).DragEvent;
+      placeholder.dispatchEvent(new Drag('dragover', init));
+      const drop = new Drag('drop', init);
+      placeholder.dispatchEvent(drop);
+      return { onPlaceholder: placeholder.isConnected, taken: drop.defaultPrevented };
+    }, dataTransfer);
+    expect(dropped).toEqual({ onPlaceholder: true, taken: true });
+    await handle.dispatchEvent('dragend', { dataTransfer });
+
+    // the note is now in that cell, among the notes of the part it was dropped on (6th to 10th)
+    const order = (): Promise<string[]> =>
+      page.evaluate(`(() => {
+        const host = ${BOARD_ROOT}.host;
+        const cell = host.snapshot.notes.filter((n) => n.id === ${JSON.stringify(far[0])})[0];
+        return host.snapshot.notes.filter((n) => n.stageId === cell.stageId && n.laneId === cell.laneId).map((n) => n.id);
+      })()`);
+    await expect.poll(async () => (await order()).includes(moved), { timeout: 10_000 }).toBe(true);
+    const index = (await order()).indexOf(moved);
+    expect(index).toBeGreaterThanOrEqual(5);
+    expect(index).toBeLessThanOrEqual(10);
+    await note(page, moved).waitFor({ state: 'attached' });
+    expect(await farCell.locator('.slot').count()).toBe(0);
+    expect(await counts(page).then((c) => c.rendered + c.pending)).toBe(NOTES);
+    expect(client.errors).toEqual([]);
+    await client.context.close();
+  });
 });

@@ -324,6 +324,8 @@ export class JrBoard extends LitElement {
     canDrop: () => !this.readOnly && !this.locked,
     drop: (noteId, slot) => {
       this.actions?.moveNote(noteId, slot);
+      // dropped on a part not rendered yet (a fast drag): render the part that now holds the note
+      this.parts.show(cellKey(slot.stageId, slot.laneId), partOf(slot.index));
       announce(`Note moved to ${this.describe(slot, noteId)}.`);
     },
   });
