@@ -52,6 +52,15 @@ async function joinAs(client: Client, link: string, name: string): Promise<void>
   await client.page.getByRole('region', { name: 'Journey map' }).waitFor();
 }
 
+/** A big board, joined by Ada on a laptop, with its first notes rendered. */
+async function openBigBoard(): Promise<Seeded & { client: Client; page: Page }> {
+  const seeded = await seedBigBoard();
+  const client = await openPage(browser, { viewport: LAPTOP });
+  await joinAs(client, seeded.board.links.participant, 'Ada');
+  await expect.poll(async () => (await counts(client.page)).rendered, { timeout: 20_000 }).toBeGreaterThan(0);
+  return { ...seeded, client, page: client.page };
+}
+
 /** Runs in the page: the grid's shadow root. */
 const BOARD_ROOT = `(() => {
   const find = (root) => {
@@ -128,11 +137,7 @@ function placeholderFocused(page: Page): Promise<boolean> {
 
 describe('a big board renders the notes near the viewport', () => {
   it('counts every note, says what a placeholder holds, and brings notes in by scrolling, keyboard and go-to', async () => {
-    const { board, cells } = await seedBigBoard();
-    const client = await openPage(browser, { viewport: LAPTOP });
-    const { page } = client;
-    await joinAs(client, board.links.participant, 'Ada');
-    await expect.poll(async () => (await counts(page)).rendered, { timeout: 20_000 }).toBeGreaterThan(0);
+    const { cells, client, page } = await openBigBoard();
 
     // every note is either rendered or counted by a placeholder; most of a 600-note board is not rendered
     const opened = await counts(page);
@@ -201,11 +206,7 @@ describe('a big board renders the notes near the viewport', () => {
   });
 
   it('drops a dragged note onto a part not rendered yet, into that part of the cell', async () => {
-    const { board, cells } = await seedBigBoard();
-    const client = await openPage(browser, { viewport: LAPTOP });
-    const { page } = client;
-    await joinAs(client, board.links.participant, 'Ada');
-    await expect.poll(async () => (await counts(page)).rendered, { timeout: 20_000 }).toBeGreaterThan(0);
+    const { cells, client, page } = await openBigBoard();
 
     // a note in view, and a part of a far cell that is not rendered yet
     const moved = cells.get('Discover/Doing')![0]!;
