@@ -39,6 +39,13 @@ describe('projector pages', () => {
     for (let i = 1; i < parts.length; i++) expect(parts[i]! - parts[i - 1]!).toBeLessThanOrEqual(600);
   });
 
+  it('does not add a part only a few pixels below the one before', () => {
+    // 565 px visible, steps of 497: the bottom-aligned last part (at 502) replaces the one at 497
+    expect(partOffsets(1067, 565, 1)).toEqual([0, 502]);
+    // far enough below: both stay
+    expect(partOffsets(1300, 565, 1)).toEqual([0, 497, 735]);
+  });
+
   it('widens a map drawn at the minimum text size to span the screen, and only then', () => {
     // 1500 px of screen at scale 1.6: the map may be 937 px wide; at its natural 760 px it would leave 283 px empty
     expect(fillWidth(1500, 760, 1.6, 1.6)).toBe(937);

@@ -90,6 +90,10 @@ export function partOffsets(contentHeight: number, availableHeight: number, scal
   const last = contentHeight - visible;
   const offsets: number[] = [];
   for (let top = 0; top < last; top += step) offsets.push(Math.round(top));
+  // The last part is aligned with the bottom. When that is only a little below the step before it, that step
+  // would be shown for a whole interval again almost unchanged: drop it if the overlap stays at least half.
+  const before = offsets.at(-2);
+  if (before !== undefined && last - before <= visible * (1 - PART_OVERLAP / 2)) offsets.pop();
   offsets.push(Math.round(last));
   return offsets;
 }
