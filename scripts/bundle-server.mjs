@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist', 'server');
+// BUNDLE_OUTDIR: another directory inside the repository (the bundle finds its externals in node_modules above it).
+const outdir = process.env.BUNDLE_OUTDIR ? path.resolve(root, process.env.BUNDLE_OUTDIR) : path.join(root, 'dist', 'server');
 
 /** Loaded from node_modules at run time (see the module comment). */
 const EXTERNAL = [
@@ -27,6 +28,15 @@ const EXTERNAL = [
   'bufferutil', // optional native helpers of ws
   'utf-8-validate',
 ];
+
+/**
+ * Replaced inside the bundle by a module of ours. iconv-lite: body-parser and raw-body load it at start, and its
+ * encoding tables were 0.5 MB of main.js; server/http/lazy-iconv.ts decodes UTF-8 itself and loads the real
+ * package from node_modules only for another charset (so it must stay installed: it is body-parser's dependency).
+ */
+const ALIAS = {
+  'iconv-lite': './server/http/lazy-iconv.ts',
+};
 
 await rm(outdir, { recursive: true, force: true });
 await build({
@@ -43,6 +53,7 @@ await build({
   keepNames: true,
   sourcemap: 'linked',
   external: EXTERNAL,
+  alias: ALIAS,
   // CommonJS dependencies inside an ES module bundle need a `require`.
   banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
   logLevel: 'warning',
