@@ -1,13 +1,14 @@
 /**
  * Request bodies in their declared charset, through the real HTTP server: as the TypeScript sources run it, and as
  * the built bundle runs it, where `iconv-lite` is server/http/lazy-iconv.ts (UTF-8 itself, the real package for
- * any other charset; see scripts/bundle-server.mjs).
+ * any other charset) and JSON files are parsed with JSON.parse (see scripts/bundle-server.mjs); and the bundle's
+ * content types, which come from mime-db.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BoardInfoResponse, CreateBoardResponse } from '../../shared/api.js';
 import { createBoard, postInPieces } from '../helpers/api.js';
 import { spawnServer } from '../helpers/process.js';
@@ -82,19 +83,39 @@ describe('request body charsets, TypeScript sources', () => {
   });
 });
 
-describe('request body charsets, built server bundle', { timeout: 120_000 }, () => {
-  it('the bundle decodes UTF-8 in pieces and windows-1252, and answers 415 to an unknown charset', async () => {
+describe('built server bundle', { timeout: 120_000 }, () => {
+  let main = '';
+  beforeAll(async () => {
     // Bundled inside the repository so that its externals resolve from node_modules, as in dist/server.
     const bundles = path.resolve('dist', 'test-bundles');
     await fs.mkdir(bundles, { recursive: true });
-    const outdir = await fs.mkdtemp(path.join(bundles, 'charsets-'));
-    onTestFinished(() => fs.rm(outdir, { recursive: true, force: true }));
+    const outdir = await fs.mkdtemp(path.join(bundles, 'bundle-'));
     await promisify(execFile)('node', ['scripts/bundle-server.mjs'], { env: { ...process.env, BUNDLE_OUTDIR: outdir } });
-    expect(await fs.readFile(path.join(outdir, 'main.js'), 'utf8')).not.toContain('windows1252');
+    main = path.join(outdir, 'main.js');
+    return () => fs.rm(outdir, { recursive: true, force: true });
+  }, 120_000);
 
-    const s = await spawnServer(await tempDir(), {}, [path.join(outdir, 'main.js')]);
+  it('decodes UTF-8 in pieces and windows-1252, and answers 415 to an unknown charset', async () => {
+    expect(await fs.readFile(main, 'utf8')).not.toContain('windows1252');
+    const s = await spawnServer(await tempDir(), {}, [main]);
     await utf8JsonInPieces(s.url);
     await windows1252Csv(s.url);
     await unknownCharset(s.url);
+  });
+
+  it('answers with the content types of mime-db (a JSON file the bundle parses with JSON.parse)', async () => {
+    const clientDir = await tempDir();
+    const files = { 'index.html': '<!doctype html>', 'app.js': '', 'app.css': '', 'site.webmanifest': '{}', 'icon.svg': '<svg/>', 'font.woff2': '', 'data.csv': '' };
+    for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(clientDir, name), text);
+    const s = await spawnServer(await tempDir(), { CLIENT_DIR: clientDir }, [main]);
+    const typeOf = async (file: string): Promise<string | null> => (await fetch(`${s.url}/${file}`)).headers.get('content-type');
+    expect(await typeOf('')).toBe('text/html; charset=utf-8');
+    expect(await typeOf('app.js')).toBe('text/javascript; charset=utf-8');
+    expect(await typeOf('app.css')).toBe('text/css; charset=utf-8');
+    expect(await typeOf('site.webmanifest')).toBe('application/manifest+json; charset=utf-8');
+    expect(await typeOf('icon.svg')).toBe('image/svg+xml');
+    expect(await typeOf('font.woff2')).toBe('font/woff2');
+    expect(await typeOf('data.csv')).toBe('text/csv; charset=utf-8');
+    expect((await fetch(`${s.url}/api/time`)).headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
 });
