@@ -5,7 +5,7 @@
  * UTF-8 is decoded here the way iconv-lite itself does it (Node's StringDecoder, a leading BOM dropped); any
  * other charset loads the real iconv-lite from node_modules on first use and is handed to it, so every other
  * answer, the 415 for an unknown charset included, stays iconv-lite's own.
- * Only what body-parser (lib/read.js) and raw-body call: encodingExists, getDecoder, decode.
+ * Only what body-parser and raw-body call: encodingExists, getDecoder, decode.
  */
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
