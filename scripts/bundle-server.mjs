@@ -3,16 +3,19 @@
  * Bundles the server (server/main.ts and what it imports, dependencies included) into dist/server/ with
  * esbuild: one minified ES module plus a chunk per lazily imported part (PostgreSQL store, Redis bus, PDF/PNG
  * exports). Loading one file instead of some two thousand modules is most of a fast start and a smaller idle
- * process (docs/benchmarks.md). Type checking stays with tsc (`npm run build:server` runs it first).
+ * process (docs/benchmarks.md). What main.js holds matters too: V8 parses all of it at start, and the parse's
+ * memory stays in the malloc heap (ALIAS and jsonParse below). Type checking stays with tsc (`npm run build:server`
+ * runs it first).
  * Left outside the bundle: native addons and packages that read their own files or start workers at run time.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist', 'server');
+// BUNDLE_OUTDIR: another directory inside the repository (the bundle finds its externals in node_modules above it).
+const outdir = process.env.BUNDLE_OUTDIR ? path.resolve(root, process.env.BUNDLE_OUTDIR) : path.join(root, 'dist', 'server');
 
 /** Loaded from node_modules at run time (see the module comment). */
 const EXTERNAL = [
@@ -27,6 +30,30 @@ const EXTERNAL = [
   'bufferutil', // optional native helpers of ws
   'utf-8-validate',
 ];
+
+/**
+ * Replaced inside the bundle by a module of ours. iconv-lite: body-parser and raw-body load it at start, and its
+ * encoding tables were 0.5 MB of main.js; server/http/lazy-iconv.ts decodes UTF-8 itself and loads the real
+ * package from node_modules only for another charset (so it must stay installed: it is body-parser's dependency).
+ */
+const ALIAS = {
+  'iconv-lite': './server/http/lazy-iconv.ts',
+};
+
+/**
+ * JSON files become `JSON.parse('<text>')` instead of an object literal: the same data, read by V8's JSON parser
+ * rather than compiled as JavaScript. For mime-db (2,500 entries, loaded at start by express's mime-types) the
+ * literal's compilation left 1.3 MiB more malloc heap in the idle process (docs/benchmarks.md).
+ */
+const jsonParse = {
+  name: 'json-parse',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
 
 await rm(outdir, { recursive: true, force: true });
 await build({
@@ -43,6 +70,8 @@ await build({
   keepNames: true,
   sourcemap: 'linked',
   external: EXTERNAL,
+  alias: ALIAS,
+  plugins: [jsonParse],
   // CommonJS dependencies inside an ES module bundle need a `require`.
   banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
   logLevel: 'warning',

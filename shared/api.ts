@@ -1,5 +1,5 @@
 /** HTTP request and response types and error codes, shared by server and client. See docs/api.md. */
-import { z } from 'zod';
+import * as z from './zod.js';
 import { departmentSchema, joinRoleSchema, nameSchema, personaPatchSchema, titleSchema } from './board/schema.js';
 import { TEMPLATE_IDS } from './board/template.js';
 import type { MemberRole, Role } from './protocol.js';
@@ -30,8 +30,8 @@ export interface ApiErrorBody {
 /** POST /api/boards */
 export const createBoardRequestSchema = z.strictObject({
   title: titleSchema,
-  template: z.enum(TEMPLATE_IDS).default('default'),
-  persona: personaPatchSchema.optional(),
+  template: z._default(z.enum(TEMPLATE_IDS), 'default'),
+  persona: z.optional(personaPatchSchema),
 });
 export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
@@ -109,8 +109,8 @@ export interface RotateLinkResponse {
 export const joinRequestSchema = z.strictObject({
   name: nameSchema,
   /** ignored for facilitator links, required for participant links */
-  role: joinRoleSchema.optional(),
-  department: departmentSchema.default(''),
+  role: z.optional(joinRoleSchema),
+  department: z._default(departmentSchema, ''),
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 export interface JoinResponse {

@@ -3,7 +3,7 @@
  */
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from '../../shared/zod.js';
 import {
   boardLinkPath,
   createBoardRequestSchema,

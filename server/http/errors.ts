@@ -4,14 +4,14 @@
  * `{ error: { code, message } }` with the status of its code's row in ERROR_TABLE. 5xx never echo internals.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { z } from 'zod';
+import * as z from '../../shared/zod.js';
 import type { ApiErrorBody, ApiErrorCode } from '../../shared/api.js';
 import { AppError, ERROR_TABLE, answerFor } from '../app-error.js';
 import type { Logger } from '../logger.js';
 import { safePath } from '../logger.js';
 
 /** Parses `value` with a zod schema or throws a 400 `invalid_body` naming each issue's path. */
-export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+export function parseBody<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));

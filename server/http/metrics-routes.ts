@@ -5,7 +5,7 @@
  * Accepts `text/csv` (not text/plain: that is a CSRF-able "simple" request) or JSON `{ "csv": "..." }`.
  */
 import express, { type Router } from 'express';
-import { z } from 'zod';
+import * as z from '../../shared/zod.js';
 import { readStages } from '../../shared/board/read.js';
 import { SESSION_ROOT } from '../../shared/session/schema.js';
 import { setAllStageMetrics } from '../../shared/session/write.js';

@@ -5,7 +5,7 @@
  * goes through the live docs of the rooms, so connected peers see it at once and the write queue stores it.
  */
 import express, { type Request, type Router } from 'express';
-import { z } from 'zod';
+import * as z from '../../shared/zod.js';
 import { idSchema } from '../../shared/board/schema.js';
 import {
   createCheckpointRequestSchema,

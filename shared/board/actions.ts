@@ -4,7 +4,7 @@
  * Writers are in action-write.ts.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { boardRoots, childMap, num, str } from './doc.js';
 import type { ProblemSink } from './read.js';
 import { LIMITS, cleanLine, cleanText, departmentSchema } from './schema.js';
@@ -62,28 +62,28 @@ export function isDueDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().max(max, `at most ${max} characters`));
+const line = (max: number) => z.pipe(z.pipe(z.string(), z.transform(cleanLine)), z.string().check(z.maxLength(max, `at most ${max} characters`)));
 
 export const actionStatusSchema = z.enum(ACTION_STATUSES);
-export const actionTitleSchema = line(ACTION_LIMITS.titleChars).pipe(z.string().min(1, 'must not be empty'));
-export const actionDescriptionSchema = z
-  .string()
-  .transform(cleanText)
-  .pipe(z.string().max(ACTION_LIMITS.descriptionChars, `at most ${ACTION_LIMITS.descriptionChars} characters`));
+export const actionTitleSchema = z.pipe(line(ACTION_LIMITS.titleChars), z.string().check(z.minLength(1, 'must not be empty')));
+export const actionDescriptionSchema = z.pipe(
+  z.pipe(z.string(), z.transform(cleanText)),
+  z.string().check(z.maxLength(ACTION_LIMITS.descriptionChars, `at most ${ACTION_LIMITS.descriptionChars} characters`)),
+);
 export const actionOwnerSchema = line(LIMITS.nameChars);
-export const dueDateSchema = z
-  .string()
-  .transform((v) => v.trim())
-  .pipe(z.string().refine(isDueDate, 'a calendar day as YYYY-MM-DD, or empty'));
+export const dueDateSchema = z.pipe(
+  z.pipe(z.string(), z.transform((v: string) => v.trim())),
+  z.string().check(z.refine(isDueDate, 'a calendar day as YYYY-MM-DD, or empty')),
+);
 
 /** The editable fields of an action; every field optional (a patch). */
 export const actionPatchSchema = z.strictObject({
-  title: actionTitleSchema.optional(),
-  description: actionDescriptionSchema.optional(),
-  department: departmentSchema.optional(),
-  owner: actionOwnerSchema.optional(),
-  dueDate: dueDateSchema.optional(),
-  status: actionStatusSchema.optional(),
+  title: z.optional(actionTitleSchema),
+  description: z.optional(actionDescriptionSchema),
+  department: z.optional(departmentSchema),
+  owner: z.optional(actionOwnerSchema),
+  dueDate: z.optional(dueDateSchema),
+  status: z.optional(actionStatusSchema),
 });
 export type ActionPatch = z.input<typeof actionPatchSchema>;
 

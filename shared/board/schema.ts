@@ -3,7 +3,7 @@
  * See docs/schema.md. Root types and field names here are a public contract: change them only with a
  * new SCHEMA_VERSION and a migration of stored docs (there is none yet: v1 is the first version).
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { JOIN_ROLES, type MemberRole } from '../protocol.js';
 
 /** Version written to `meta.schemaVersion`. v2 added the `actions` root (migrate.ts). */
@@ -95,7 +95,7 @@ export const NOTE = {
 
 /** Ids of stages, lanes, notes and members: uuid-like, bounded, no path characters. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const idSchema = z.string().regex(ID_PATTERN, 'invalid id');
+export const idSchema = z.string().check(z.regex(ID_PATTERN, 'invalid id'));
 
 /** Trims and removes control characters (keeps newlines and tabs where text allows them). */
 export function cleanLine(value: string): string {
@@ -108,32 +108,34 @@ export function cleanText(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r\n?/g, '\n');
 }
 
-const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().max(max, `at most ${max} characters`));
-const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max, `at most ${max} characters`));
+const line = (max: number) => z.pipe(z.pipe(z.string(), z.transform(cleanLine)), z.string().check(z.maxLength(max, `at most ${max} characters`)));
+const text = (max: number) => z.pipe(z.pipe(z.string(), z.transform(cleanText)), z.string().check(z.maxLength(max, `at most ${max} characters`)));
+/** A line that must not be empty once cleaned. */
+const requiredLine = (max: number) => z.pipe(line(max), z.string().check(z.minLength(1, 'must not be empty')));
 
 export const laneKindSchema = z.enum(LANE_KINDS);
 export const joinRoleSchema = z.enum(JOIN_ROLES);
-export const emotionSchema = z.number().int().min(EMOTION_MIN).max(EMOTION_MAX);
-export const titleSchema = line(LIMITS.titleChars).pipe(z.string().min(1, 'must not be empty'));
-export const stageTitleSchema = line(LIMITS.stageTitleChars).pipe(z.string().min(1, 'must not be empty'));
-export const laneTitleSchema = line(LIMITS.laneTitleChars).pipe(z.string().min(1, 'must not be empty'));
-export const nameSchema = line(LIMITS.nameChars).pipe(z.string().min(1, 'must not be empty'));
+export const emotionSchema = z.number().check(z.int(), z.gte(EMOTION_MIN), z.lte(EMOTION_MAX));
+export const titleSchema = requiredLine(LIMITS.titleChars);
+export const stageTitleSchema = requiredLine(LIMITS.stageTitleChars);
+export const laneTitleSchema = requiredLine(LIMITS.laneTitleChars);
+export const nameSchema = requiredLine(LIMITS.nameChars);
 export const departmentSchema = line(LIMITS.departmentChars);
 export const noteTextSchema = text(LIMITS.noteTextChars);
 
 /** A persona patch: only the fields given are validated and changed (no defaults, unlike personaSchema). */
 export const personaPatchSchema = z.strictObject({
-  name: line(LIMITS.nameChars).optional(),
-  description: text(LIMITS.personaFieldChars).optional(),
-  goals: text(LIMITS.personaFieldChars).optional(),
-  quote: text(LIMITS.personaFieldChars).optional(),
+  name: z.optional(line(LIMITS.nameChars)),
+  description: z.optional(text(LIMITS.personaFieldChars)),
+  goals: z.optional(text(LIMITS.personaFieldChars)),
+  quote: z.optional(text(LIMITS.personaFieldChars)),
 });
 /** A whole persona; missing fields become ''. */
 export const personaSchema = z.strictObject({
-  name: line(LIMITS.nameChars).default(''),
-  description: text(LIMITS.personaFieldChars).default(''),
-  goals: text(LIMITS.personaFieldChars).default(''),
-  quote: text(LIMITS.personaFieldChars).default(''),
+  name: z._default(line(LIMITS.nameChars), ''),
+  description: z._default(text(LIMITS.personaFieldChars), ''),
+  goals: z._default(text(LIMITS.personaFieldChars), ''),
+  quote: z._default(text(LIMITS.personaFieldChars), ''),
 });
 export type Persona = z.infer<typeof personaSchema>;
 

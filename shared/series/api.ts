@@ -1,5 +1,5 @@
 /** HTTP types of journey series: follow-up sessions, series links and comparisons (docs: README "HTTP API"). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { titleSchema } from '../board/schema.js';
 import type { BoardLinks } from '../api.js';
 
@@ -10,9 +10,9 @@ export type FollowUpNotes = (typeof FOLLOW_UP_NOTES)[number];
 /** POST /api/boards/:id/follow-up (facilitator). */
 export const followUpRequestSchema = z.strictObject({
   /** default: the previous title with " · session N" */
-  title: titleSchema.optional(),
+  title: z.optional(titleSchema),
   /** default 'pains': the pain points come back so the room can say whether they are still there */
-  notes: z.enum(FOLLOW_UP_NOTES).default('pains'),
+  notes: z._default(z.enum(FOLLOW_UP_NOTES), 'pains'),
 });
 export type FollowUpRequest = z.input<typeof followUpRequestSchema>;
 

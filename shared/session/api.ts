@@ -1,5 +1,5 @@
 /** HTTP request and response types of the facilitation routes (checkpoints, reveal, attendance, time). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { cleanLine } from '../board/schema.js';
 import type { AttendanceEntry, CheckpointInfo } from './schema.js';
 
@@ -7,10 +7,10 @@ import type { AttendanceEntry, CheckpointInfo } from './schema.js';
 export const CHECKPOINT_NAME_CHARS = 80;
 
 /** A checkpoint name: one clean line, 1..80 characters. */
-export const checkpointNameSchema = z
-  .string()
-  .transform(cleanLine)
-  .pipe(z.string().min(1, 'must not be empty').max(CHECKPOINT_NAME_CHARS, `at most ${CHECKPOINT_NAME_CHARS} characters`));
+export const checkpointNameSchema = z.pipe(
+  z.pipe(z.string(), z.transform(cleanLine)),
+  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(CHECKPOINT_NAME_CHARS, `at most ${CHECKPOINT_NAME_CHARS} characters`)),
+);
 
 /** POST /api/boards/:id/checkpoints (facilitator). Answer: 201 CheckpointInfo. */
 export const createCheckpointRequestSchema = z.strictObject({ name: checkpointNameSchema });
@@ -31,7 +31,7 @@ export interface RestoreResponse {
 }
 
 /** POST /api/boards/:id/reveal (facilitator); body `{}` or `{ keepPrivateMode: true }`. */
-export const revealRequestSchema = z.strictObject({ keepPrivateMode: z.boolean().default(false) });
+export const revealRequestSchema = z.strictObject({ keepPrivateMode: z._default(z.boolean(), false) });
 export type RevealRequest = z.input<typeof revealRequestSchema>;
 export interface RevealResponse {
   revealed: number;

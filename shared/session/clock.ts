@@ -3,10 +3,10 @@
  * the sample with the smallest round trip: the NTP-style midpoint estimate is off by at most half the round
  * trip, so the fastest exchange is the most accurate one. Pure functions; the fetch lives in the client.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 /** The answer of GET /api/time. */
-export const timeResponseSchema = z.object({ now: z.number().int().nonnegative() });
+export const timeResponseSchema = z.object({ now: z.number().check(z.int(), z.gte(0)) });
 export type TimeResponse = z.infer<typeof timeResponseSchema>;
 
 /** One exchange: the offset to add to the local clock to read the server's, and its round-trip time. */

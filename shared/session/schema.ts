@@ -3,7 +3,7 @@
  * may write it; the server refuses updates to it from anyone else, so participants and the projector
  * read it but can never change it, even with a hand-written client.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { cleanLine } from '../board/schema.js';
 import type { MemberRole } from '../protocol.js';
 
@@ -49,10 +49,10 @@ export const SESSION_LIMITS = {
 } as const;
 
 /** A phase title: one clean line, 1..80 characters. */
-export const phaseTitleSchema = z
-  .string()
-  .transform(cleanLine)
-  .pipe(z.string().min(1, 'must not be empty').max(SESSION_LIMITS.phaseTitleChars, `at most ${SESSION_LIMITS.phaseTitleChars} characters`));
+export const phaseTitleSchema = z.pipe(
+  z.pipe(z.string(), z.transform(cleanLine)),
+  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(SESSION_LIMITS.phaseTitleChars, `at most ${SESSION_LIMITS.phaseTitleChars} characters`)),
+);
 
 /**
  * The timer. Times are server-clock milliseconds: clients correct their own clock with the offset
@@ -61,51 +61,52 @@ export const phaseTitleSchema = z
 export const timerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
   /** total length as set, for the progress display */
-  durationMs: z.number().int().min(0).max(24 * 3600_000),
+  durationMs: z.number().check(z.int(), z.gte(0), z.lte(24 * 3600_000)),
   /** when running: server time at which it ends */
-  endsAt: z.number().int().nullable(),
+  endsAt: z.nullable(z.number().check(z.int())),
   /** when paused: what was left */
-  remainingMs: z.number().int().min(0).nullable(),
+  remainingMs: z.nullable(z.number().check(z.int(), z.gte(0))),
 });
 export type TimerState = z.infer<typeof timerSchema>;
 
 export const DEFAULT_DOTS_PER_PERSON = 3;
 export const voteSchema = z.object({
   /** random id of this vote, so ballots of an earlier vote never count in a later one */
-  id: z.string().max(64).optional(),
+  id: z.optional(z.string().check(z.maxLength(64))),
   status: z.enum(['closed', 'open']),
   /** lanes open for voting */
-  laneIds: z.array(z.string()).max(50),
-  dotsPerPerson: z.number().int().min(1).max(20),
+  laneIds: z.array(z.string()).check(z.maxLength(50)),
+  dotsPerPerson: z.number().check(z.int(), z.gte(1), z.lte(20)),
   /** hide counts from participants until the vote closes */
   hideCounts: z.boolean(),
-  openedAt: z.number().int().nullable(),
-  closedAt: z.number().int().nullable(),
+  openedAt: z.nullable(z.number().check(z.int())),
+  closedAt: z.nullable(z.number().check(z.int())),
 });
 export type VoteState = z.infer<typeof voteSchema>;
 
 export const privateModeSchema = z.object({
   on: z.boolean(),
-  startedAt: z.number().int().nullable(),
+  startedAt: z.nullable(z.number().check(z.int())),
   /** server time of the last reveal */
-  revealedAt: z.number().int().nullable(),
+  revealedAt: z.nullable(z.number().check(z.int())),
 });
 export type PrivateModeState = z.infer<typeof privateModeSchema>;
 
-export const focusSchema = z
-  .object({
+export const focusSchema = z.nullable(
+  z.object({
     kind: z.enum(['stage', 'note']),
     id: z.string(),
     /** server time it was set: followers jump again when it changes */
-    at: z.number().int(),
-  })
-  .nullable();
+    at: z.number().check(z.int()),
+  }),
+);
 export type FocusState = z.infer<typeof focusSchema>;
 
 export const stageMetricSchema = z.object({
-  metric: z.string().min(1).max(80),
-  value: z.number().finite(),
-  unit: z.string().max(20).default(''),
+  metric: z.string().check(z.minLength(1), z.maxLength(80)),
+  // zod numbers exclude Infinity and NaN
+  value: z.number(),
+  unit: z._default(z.string().check(z.maxLength(20)), ''),
 });
 export type StageMetric = z.infer<typeof stageMetricSchema>;
 

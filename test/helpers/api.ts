@@ -1,4 +1,5 @@
 /** HTTP helpers: create a board and join it as a member, over the real API. */
+import http from 'node:http';
 import { expect } from 'vitest';
 import type { CreateBoardResponse, JoinRequest, JoinResponse } from '../../shared/api.js';
 import type { Role } from '../../shared/protocol.js';
@@ -64,4 +65,36 @@ export async function joinWriter(
     params: { token, member: joined.memberKey },
     memberKey: joined.memberKey,
   };
+}
+
+/** A response read to its end: status and body text. */
+export interface RawResponse {
+  status: number;
+  body: string;
+}
+
+/**
+ * POSTs a body in the given pieces, pausing between them so the server reads each as its own chunk (a character
+ * or a BOM split across two reads reaches the body parser's streaming decoder in two parts).
+ */
+export async function postInPieces(url: string, headers: Record<string, string>, pieces: Buffer[]): Promise<RawResponse> {
+  const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(length) } });
+  const response = new Promise<RawResponse>((resolve, reject) => {
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.once('error', reject);
+    });
+  });
+  req.setNoDelay(true);
+  req.flushHeaders();
+  for (const piece of pieces) {
+    await new Promise<void>((resolve, reject) => req.write(piece, (error) => (error ? reject(error) : resolve())));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  req.end();
+  return response;
 }

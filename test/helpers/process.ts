@@ -1,4 +1,4 @@
-/** The real server as a child process (`node --import tsx server/main.ts`), for crash and fault tests. */
+/** The real server as a child process (`node --import tsx server/main.ts`, or a built bundle), for crash, fault and bundle tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { onTestFinished } from 'vitest';
 
@@ -9,9 +9,16 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Spawns `node --import tsx server/main.ts` in its own process group and parses the listening URL. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * Spawns `node --import tsx server/main.ts` (or `node <args>`, e.g. a built bundle) in its own process group and
+ * parses the listening URL.
+ */
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  args: string[] = ['--import', 'tsx', 'server/main.ts'],
+): Promise<Spawned> {
+  const child = spawn('node', args, {
     detached: true,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

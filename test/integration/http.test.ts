@@ -64,6 +64,16 @@ describe('http', () => {
     await expectError(await fetch(`${s.url}/api/nothing-here`), 404, API_ERROR.notFound);
   });
 
+  it('names what is wrong in a body with zod\'s English messages', async () => {
+    const s = await startServer();
+    const message = async (body: unknown): Promise<string> =>
+      (await expectError(await post(`${s.url}/api/boards`, JSON.stringify(body)), 400, API_ERROR.invalidBody)).error.message;
+    expect(await message({ title: 5 })).toBe('title: Invalid input: expected string, received number');
+    expect(await message({ title: 'ok', extra: 1 })).toBe('body: Unrecognized key: "extra"');
+    expect(await message({ title: 'ok', template: 'nope' })).toMatch(/^template: Invalid option: expected one of "default"\|/);
+    expect(await message({ title: 'ok', persona: { name: 'x'.repeat(500) } })).toMatch(/^persona\.name: at most \d+ characters$/);
+  });
+
   it('reports health and time, sets security headers, and explains a missing client build', async () => {
     const s = await startServer();
     const health = await fetch(`${s.url}/healthz`);
