@@ -35,6 +35,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser').split(','));
+/** Warm fan-out rounds after the first (cold) one; `fanOutWarm` is the first of them. */
+const FANOUT_WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_FANOUT_WARM_ROUNDS ?? 1));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
@@ -195,6 +197,15 @@ async function main(): Promise<void> {
         fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20),
         fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20),
       };
+      // BENCH_FANOUT_WARM_ROUNDS=n: n warm rounds instead of one; the later ones show how far the JIT still moves.
+      const laterRounds: unknown[] = [];
+      for (let round = 1; round < FANOUT_WARM_ROUNDS; round++) {
+        laterRounds.push({
+          fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20),
+          fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20),
+        });
+      }
+      if (laterRounds.length > 0) result.fanOutWarmLater = laterRounds;
     }
 
     if (ONLY.has('durability')) {
