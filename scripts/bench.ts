@@ -35,6 +35,10 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser').split(','));
+/** BENCH_FANOUT_KEEPER=1: one client stays connected to another board through all fan-out cases. */
+const FANOUT_KEEPER = process.env.BENCH_FANOUT_KEEPER === '1';
+/** Warm fan-out rounds after the first (cold) one; `fanOutWarm` is the first of them. */
+const FANOUT_WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_FANOUT_WARM_ROUNDS ?? 1));
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
@@ -185,7 +189,8 @@ async function main(): Promise<void> {
       const board = await createBoard(server.url, 'template');
       const probe = await connect(server.url, board, await join(server.url, board, 'template'));
       const template = Y.encodeStateAsUpdate(probe.doc);
-      close(probe);
+      // BENCH_FANOUT_KEEPER=1: the probe stays connected through every case, as other workshops on a real server would.
+      if (!FANOUT_KEEPER) close(probe);
       result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20);
       result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20);
       // The same two cases again on the same processes. In the first round V8 is still compiling the server's hot
@@ -195,6 +200,16 @@ async function main(): Promise<void> {
         fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20),
         fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20),
       };
+      // BENCH_FANOUT_WARM_ROUNDS=n: n warm rounds instead of one; the later ones show how far the JIT still moves.
+      const laterRounds: unknown[] = [];
+      for (let round = 1; round < FANOUT_WARM_ROUNDS; round++) {
+        laterRounds.push({
+          fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20),
+          fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20),
+        });
+      }
+      if (laterRounds.length > 0) result.fanOutWarmLater = laterRounds;
+      if (FANOUT_KEEPER) close(probe);
     }
 
     if (ONLY.has('durability')) {

@@ -3,6 +3,7 @@
  * figures read from outside them: time from spawn to the listening line, CPU time and RSS from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 
@@ -18,9 +19,10 @@ export interface Target {
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS_PER_S = 100;
 
-async function spawnListening(args: string[], env: NodeJS.ProcessEnv): Promise<Target> {
+async function spawnListening(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): Promise<Target> {
   const started = performance.now();
   const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (stdoutFile) proc.stdout?.pipe(createWriteStream(stdoutFile, { flags: 'a' }));
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     const onData = (chunk: Buffer): void => {
@@ -52,6 +54,8 @@ async function spawnListening(args: string[], env: NodeJS.ProcessEnv): Promise<T
 /** Extra node flags for the server and relay processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const RELAY_NODE_ARGS = (process.env.BENCH_RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** A file the server's stdout is appended to (its log, and V8's output for flags such as `--trace-deopt`, `--trace-gc`). */
+const SERVER_STDOUT = process.env.BENCH_SERVER_STDOUT || undefined;
 
 /** `node scripts/start.mjs` (the build is current: no rebuild) with PORT=0 and the given data dir. */
 /**
@@ -61,7 +65,7 @@ const RELAY_NODE_ARGS = (process.env.BENCH_RELAY_NODE_ARGS ?? '').split(' ').fil
 const BENCH_LIMITS = { RATE_LIMIT_BOARDS_PER_MIN: '1000000', RATE_LIMIT_JOIN_LOOKUPS_PER_MIN: '1000000' } as const;
 
 export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
-  return spawnListening([...SERVER_NODE_ARGS, 'scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', ...BENCH_LIMITS, ...env });
+  return spawnListening([...SERVER_NODE_ARGS, 'scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', ...BENCH_LIMITS, ...env }, SERVER_STDOUT);
 }
 
 /** The bare relay of scripts/bench/relay.mjs. */

@@ -27,7 +27,7 @@ export interface BoardWriter {
   role: Role;
   /** the connection's member, undefined for a bare link */
   member: { id: string; name: string; role: string; department: string; joinedAt: number } | undefined;
-  permissions: Permissions;
+  permissions: Readonly<Permissions>;
   /** server clock now, ms */
   now: number;
   /** how far a note's createdAt may lie before the member joined or after now */

@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
 import { filterAwareness } from './awareness-guard.js';
 import { checkBoardWrite, ledgerFor, type BoardWriter } from './board-write-rules.js';
-import { readPermissions } from '../../shared/session/read.js';
+import { currentPermissions } from './permissions.js';
 import { checkUpdate } from './update-guard.js';
 import type { TokenBucket } from './rate-limit.js';
 import { AppError, refuse, refusalFor, type Refusal } from '../app-error.js';
@@ -102,7 +102,7 @@ function handleSync(ctx: FrameContext, decoder: decoding.Decoder): FrameResult {
     const writer: BoardWriter = {
       role: ctx.role,
       member: ctx.member,
-      permissions: readPermissions(ctx.room.sessionDoc ?? ctx.room.doc),
+      permissions: currentPermissions(ctx.room.sessionDoc ?? ctx.room.doc),
       now: Date.now(),
       clockSkewMs: ctx.noteClockSkewMs,
     };

@@ -41,12 +41,11 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
   // Per client, how far the clock is known once this update is applied. A struct that starts beyond that
   // would wait in pendingStructs (and be persisted by encodeStateAsUpdate, yjs PR #274): refuse it.
   const reach = new Map<number, number>();
-  const known = (client: number): number => reach.get(client) ?? Y.getState(doc.store, client);
   const typeItems = new Map<number, TypeRange[]>();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
-    const end = known(client);
+    const end = known(doc, reach, client);
     if (clock > end) return refuse(CLOSE.invalidUpdate, `missing dependencies: client ${client} from clock ${clock}, server has ${end}`);
     reach.set(client, Math.max(end, clock + struct.length));
     if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {
@@ -55,19 +54,18 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
       typeItems.set(client, list);
     }
   }
-  const isKnown = (id: Y.ID): boolean => id.clock < known(id.client);
   const parents = new ParentResolver(new UpdateItems(doc, structs));
   const stringIds: Y.ID[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.content instanceof Y.ContentString) stringIds.push(struct.id);
-    if (struct.origin && !isKnown(struct.origin)) return refuse(CLOSE.invalidUpdate, 'missing dependency: left origin');
-    if (struct.rightOrigin && !isKnown(struct.rightOrigin)) return refuse(CLOSE.invalidUpdate, 'missing dependency: right origin');
+    if (struct.origin && !isKnown(doc, reach, struct.origin)) return refuse(CLOSE.invalidUpdate, 'missing dependency: left origin');
+    if (struct.rightOrigin && !isKnown(doc, reach, struct.rightOrigin)) return refuse(CLOSE.invalidUpdate, 'missing dependency: right origin');
     const parent = struct.parent as unknown;
     if (typeof parent === 'string') {
       if (!roots.includes(parent)) return refuse(CLOSE.invalidUpdate, `unknown root ${JSON.stringify(parent.slice(0, 40))}`);
     } else if (parent instanceof Y.ID) {
-      if (!isKnown(parent)) return refuse(CLOSE.invalidUpdate, 'missing dependency: parent');
+      if (!isKnown(doc, reach, parent)) return refuse(CLOSE.invalidUpdate, 'missing dependency: parent');
       if (!isTypeId(doc, parent, typeItems)) return refuse(CLOSE.invalidUpdate, 'parent is not a shared type');
     }
     if (struct.content instanceof Y.ContentType) {
@@ -80,10 +78,22 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
   }
   for (const [client, deletes] of ds.clients) {
     for (const del of deletes) {
-      if (del.clock + del.len > known(client)) return refuse(CLOSE.invalidUpdate, `missing dependency: delete of unknown client ${client} clock ${del.clock}`);
+      if (del.clock + del.len > known(doc, reach, client)) return refuse(CLOSE.invalidUpdate, `missing dependency: delete of unknown client ${client} clock ${del.clock}`);
     }
   }
   return { ok: true, stringIds, decoded };
+}
+
+/**
+ * How far `client`'s clock is known once the update is applied (`reach`: what the update itself brings). Plain
+ * functions rather than closures per update: the bundle names every closure it creates (esbuild keepNames).
+ */
+function known(doc: Y.Doc, reach: ReadonlyMap<number, number>, client: number): number {
+  return reach.get(client) ?? Y.getState(doc.store, client);
+}
+
+function isKnown(doc: Y.Doc, reach: ReadonlyMap<number, number>, id: Y.ID): boolean {
+  return id.clock < known(doc, reach, id.client);
 }
 
 /** A run of type items of one client in an update, with their parent. */

@@ -226,6 +226,39 @@ describe('participants change what the workshop needs', () => {
     expect(readBoard(w.watcher.doc).stages.some((s) => s.id === stage)).toBe(true);
   });
 
+  it('a change of the switches holds from the very next update, however often it changes (the server keeps what it read)', async () => {
+    const w = await workshop();
+    const session = connectClient(w.s.wsUrl, `${w.board.id}/session`, { token: w.board.tokens.facilitator });
+    const reader = connectClient(w.s.wsUrl, `${w.board.id}/session`, { token: w.board.tokens.projector });
+    await Promise.all([synced(session), synced(reader)]);
+    const switchTo = async (structure: boolean): Promise<void> => {
+      setPermissions(session.doc, { structure, deleteAnyNote: false });
+      // The projector's copy comes from the server: once it shows the switch, the server has applied it.
+      await waitFor(() => (reader.doc.getMap('state').get('permissions') as { structure?: boolean } | undefined)?.structure === structure, `switch ${structure}`);
+    };
+    const title = (): unknown => boardRoots(w.watcher.doc).meta.get(META.title);
+    await switchTo(true);
+    const ana = connectClient(w.s.wsUrl, w.board.id, w.ana.params);
+    await synced(ana);
+    // Several structure changes under the same switches: the server reads them once and keeps them.
+    for (const name of ['one', 'two', 'three']) {
+      setTitle(ana.doc, name);
+      await waitFor(() => title() === name, `title ${name}`);
+    }
+    await switchTo(false);
+    setTitle(ana.doc, 'after the switch went off');
+    await waitFor(() => ana.closes[0]?.code, 'refused right after the switch went off');
+    expect(ana.closes[0]?.code).toBe(CLOSE.notPermitted);
+    expect(title()).toBe('three');
+    // On again (the same values as the first time, a new entry in the session doc): accepted again at once.
+    await switchTo(true);
+    const again = connectClient(w.s.wsUrl, w.board.id, w.ana.params);
+    await synced(again);
+    setTitle(again.doc, 'four');
+    await waitFor(() => title() === 'four', 'title four');
+    expect(again.closes).toEqual([]);
+  });
+
   it('the facilitator deletes a stage with everyone’s notes and undoes it: the notes come back with their authors', async () => {
     const w = await workshop();
     const undo = new Y.UndoManager([boardRoots(w.facClient.doc).stages, boardRoots(w.facClient.doc).notes], { captureTimeout: 0 });
