@@ -10,14 +10,16 @@ import type { Duplex } from 'node:stream';
 /** Corks sockets for the rest of the current event-loop turn. */
 export class WriteCoalescer {
   private corked: Duplex[] = [];
-  private readonly isCorked = new WeakSet<Duplex>();
   private scheduled = false;
 
-  /** Holds `socket`'s writes until the end of this turn (idempotent within a turn). */
+  /**
+   * Holds `socket`'s writes until the end of this turn (idempotent within a turn). A socket that is corked
+   * already is left as it is: its writes wait for that uncork. The stream's own cork count tells, where a set of
+   * held sockets would allocate on every add and delete, once per receiving socket per edit.
+   */
   hold(socket: Duplex): void {
-    if (this.isCorked.has(socket)) return;
+    if (socket.writableCorked > 0) return;
     socket.cork();
-    this.isCorked.add(socket);
     this.corked.push(socket);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -30,9 +32,6 @@ export class WriteCoalescer {
     this.scheduled = false;
     const sockets = this.corked;
     this.corked = [];
-    for (const socket of sockets) {
-      this.isCorked.delete(socket);
-      socket.uncork();
-    }
+    for (const socket of sockets) socket.uncork();
   };
 }
