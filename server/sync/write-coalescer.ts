@@ -9,7 +9,13 @@ import type { Duplex } from 'node:stream';
 
 /** Corks sockets for the rest of the current event-loop turn. */
 export class WriteCoalescer {
-  private corked: Duplex[] = [];
+  /**
+   * The sockets held this turn (the first `count` slots), and the list released last turn, kept for the next:
+   * a busy room holds dozens of sockets every turn, and a fresh list would be grown (and copied) every time.
+   */
+  private held: (Duplex | undefined)[] = [];
+  private count = 0;
+  private spare: (Duplex | undefined)[] = [];
   private scheduled = false;
 
   /**
@@ -20,7 +26,7 @@ export class WriteCoalescer {
   hold(socket: Duplex): void {
     if (socket.writableCorked > 0) return;
     socket.cork();
-    this.corked.push(socket);
+    this.held[this.count++] = socket;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.release);
@@ -30,8 +36,17 @@ export class WriteCoalescer {
   /** Writes out everything held (each socket in one writev). */
   readonly release = (): void => {
     this.scheduled = false;
-    const sockets = this.corked;
-    this.corked = [];
-    for (const socket of sockets) socket.uncork();
+    const sockets = this.held;
+    const count = this.count;
+    // Sockets held while these are written out go to the other list, for the next release.
+    this.held = this.spare;
+    this.count = 0;
+    this.spare = sockets;
+    for (let i = 0; i < count; i++) {
+      const socket = sockets[i]!;
+      // The slot keeps the list's room but not the socket.
+      sockets[i] = undefined;
+      socket.uncork();
+    }
   };
 }
