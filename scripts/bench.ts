@@ -177,6 +177,7 @@ async function main(): Promise<void> {
     result.start = {
       relayStartMs: relay.startMs,
       serverFirstStartMs: server.startMs,
+      serverSpawnedAtEpochMs: server.spawnedAtEpochMs,
       relayIdleRssKb: relayIdle,
       serverIdleRssKb: serverIdle,
       idleRssRatioToRelay: ratio(serverIdle, relayIdle),

@@ -22,6 +22,13 @@ function processesOf(t: FanOutTarget): Target[] {
   return t.kind === 'server' && t.spread ? t.spread : [t.target];
 }
 
+/** The server's V8 heap in use (`/healthz`), or undefined for the relay or a cluster. */
+async function heapUsed(t: FanOutTarget): Promise<number | undefined> {
+  if (t.kind !== 'server' || t.spread) return undefined;
+  const health = (await (await fetch(`${t.target.url}/healthz`)).json()) as { memory: { heapUsedBytes: number } };
+  return health.memory.heapUsedBytes;
+}
+
 /** Waits after the last delivery so trailing traffic (commit signals) is in the figures of both targets. */
 const SETTLE_MS = 500;
 
@@ -90,6 +97,8 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
     const each = await Promise.all(pids.map(threadCpuMs));
     return { main: each.reduce((a, b) => a + b.main, 0), others: each.reduce((a, b) => a + b.others, 0) };
   };
+  const heapBefore = await heapUsed(t);
+  const startedAtEpochMs = Date.now();
   const threadsBefore = await threadsOf();
   const cpuBefore = await totalCpu();
   const bytesBefore = bytesReceived();
@@ -103,6 +112,8 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
   const cpu = (await totalCpu()) - cpuBefore;
   const threadsAfter = await threadsOf();
   const bytesAfter = bytesReceived();
+  const endedAtEpochMs = Date.now();
+  const heapAfter = await heapUsed(t);
   allClients.forEach(close);
   return {
     target: t.kind,
@@ -121,5 +132,11 @@ export async function fanOut(t: FanOutTarget, rooms: number, clientsPerRoom: num
     serverThreadsCpuMs: { main: threadsAfter.main - threadsBefore.main, others: threadsAfter.others - threadsBefore.others },
     wireBytesReceived: bytesAfter.wire - bytesBefore.wire,
     payloadBytesReceived: bytesAfter.payload - bytesBefore.payload,
+    /**
+     * The window's first and last instant (Date.now()) and the server's V8 heap in use then (one server only):
+     * with V8's GC trace, the bytes it allocated in the window (scripts/bench/gc-windows.ts)
+     */
+    windowEpochMs: [startedAtEpochMs, endedAtEpochMs],
+    serverHeapUsedBytes: heapBefore !== undefined && heapAfter !== undefined ? [heapBefore, heapAfter] : undefined,
   };
 }

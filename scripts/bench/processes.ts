@@ -13,6 +13,8 @@ export interface Target {
   proc: ChildProcess;
   /** milliseconds from spawn to the listening line on stdout */
   startMs: number;
+  /** Date.now() at spawn: V8's traces (`--trace-gc`) count milliseconds from about then */
+  spawnedAtEpochMs: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ const CLOCK_TICKS_PER_S = 100;
 
 async function spawnListening(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): Promise<Target> {
   const started = performance.now();
+  const spawnedAtEpochMs = Date.now();
   const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   if (stdoutFile) proc.stdout?.pipe(createWriteStream(stdoutFile, { flags: 'a' }));
   const url = await new Promise<string>((resolve, reject) => {
@@ -42,6 +45,7 @@ async function spawnListening(args: string[], env: NodeJS.ProcessEnv, stdoutFile
     url,
     proc,
     startMs,
+    spawnedAtEpochMs,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (proc.exitCode !== null) return resolve();

@@ -35,10 +35,14 @@ export type LockVerdict = { ok: true; apply: boolean } | Refusal;
  *   1013 the stock client reconnects and re-sends, which is applied once the board is unlocked.
  * `sessionDoc` undefined (session room not loaded) counts as locked for participants: fail closed.
  */
+/** The two verdicts that let an update through, made once rather than per update. */
+const APPLY: LockVerdict = { ok: true, apply: true };
+const SKIP: LockVerdict = { ok: true, apply: false };
+
 export function lockVerdict(role: Role, sessionDoc: Y.Doc | undefined, boardDoc: Y.Doc, update: Uint8Array): LockVerdict {
-  if (role === 'facilitator') return { ok: true, apply: true };
-  if (role === 'participant' && sessionDoc && !isLocked(sessionDoc)) return { ok: true, apply: true };
-  if (isNoopUpdate(boardDoc, update)) return { ok: true, apply: false };
-  if (role === 'projector') return { ok: true, apply: false };
+  if (role === 'facilitator') return APPLY;
+  if (role === 'participant' && sessionDoc && !isLocked(sessionDoc)) return APPLY;
+  if (isNoopUpdate(boardDoc, update)) return SKIP;
+  if (role === 'projector') return SKIP;
   return refuse(CLOSE.tryAgainLater, 'the board is locked by the facilitator');
 }

@@ -11,6 +11,7 @@ import { LIMITS } from '../../shared/board/schema.js';
 import { MESSAGE, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { NO_REPLICATION, type Replicator } from './replicator.js';
+import { frameBytes, frameOf } from './frame-bytes.js';
 import { SaveAcks } from './save-acks.js';
 import type { DocHandle } from './write-queue.js';
 
@@ -29,19 +30,19 @@ export const LOAD_ORIGIN = Symbol('load');
 export const REMOTE_ORIGIN = Symbol('remote');
 
 /** Builds a y-websocket sync frame around `write`. */
-export function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+export function syncFrame(write: (encoder: encoding.Encoder) => void): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
   write(encoder);
-  return encoding.toUint8Array(encoder);
+  return frameBytes(encoder);
 }
 
 /** Builds a y-websocket awareness frame. */
-export function awarenessFrame(update: Uint8Array): Uint8Array {
+export function awarenessFrame(update: Uint8Array): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.awareness);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frameBytes(encoder);
 }
 
 /**
@@ -154,10 +155,7 @@ export class Room {
     // An empty state vector (a client with an empty doc) encodes as the single byte 0.
     const fromStore = stateVector.length === 1 && stateVector[0] === 0 ? this.storedState : undefined;
     const update = fromStore ?? Y.encodeStateAsUpdate(this.doc, stateVector);
-    peer.send(syncFrame((e) => {
-      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(e, update);
-    }));
+    peer.send(frameOf(MESSAGE.sync, syncProtocol.messageYjsSyncStep2, update));
   }
 
   /**
@@ -266,7 +264,7 @@ export class Room {
     // itself, and an update survives its accepting instance dying before its commit (docs/scale-out.md).
     this.lastSeq = this.handle.enqueue(update);
     if (origin !== REMOTE_ORIGIN) this.replicator.publishUpdate(this, update);
-    const frame = syncFrame((e) => syncProtocol.writeUpdate(e, update));
+    const frame = frameOf(MESSAGE.sync, syncProtocol.messageYjsUpdate, update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 

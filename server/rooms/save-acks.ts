@@ -5,8 +5,8 @@
  * acknowledgement hear anything, so readers cost nothing and writers a few bytes per commit. The stock
  * y-websocket client ignores the message; Journeyroom's client shows "Saved" from it.
  */
-import * as encoding from 'lib0/encoding';
 import { AUTH_MESSAGE, MESSAGE } from '../../shared/protocol.js';
+import { frameOf } from './frame-bytes.js';
 import type { RoomPeer } from './room-peer.js';
 
 /** Writes of one connection. */
@@ -21,11 +21,7 @@ interface PeerWrites {
 
 /** Builds the `saved n` frame. */
 export function savedFrame(count: number): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.auth);
-  encoding.writeVarUint(encoder, AUTH_MESSAGE.saved);
-  encoding.writeVarUint(encoder, count);
-  return encoding.toUint8Array(encoder);
+  return frameOf(MESSAGE.auth, AUTH_MESSAGE.saved, count);
 }
 
 /** Tracks every connection's writes of one doc and acknowledges them once durable. */

@@ -487,17 +487,28 @@ export class WriteQueue {
   private emitCommitted(state: DocState): void {
     const { address } = state;
     const committedSeq = state.committedSeq;
-    const listeners: (() => void)[] = [
-      ...[...state.committedListeners].map((listener) => () => listener(committedSeq)),
-      ...[...this.listeners].map((listener) => () => listener(address)),
-    ];
-    for (const listener of listeners) {
+    // Both sets as they are now (a listener may subscribe or unsubscribe others); called without a closure
+    // per listener, as this runs for every doc of every commit.
+    const ofDoc = [...state.committedListeners];
+    const ofQueue = [...this.listeners];
+    for (const listener of ofDoc) {
       try {
-        listener();
+        listener(committedSeq);
       } catch (err) {
-        this.logger.error({ err, boardId: address.boardId, docKey: docKey(address) }, 'committed listener threw');
+        this.listenerThrew(err, address);
       }
     }
+    for (const listener of ofQueue) {
+      try {
+        listener(address);
+      } catch (err) {
+        this.listenerThrew(err, address);
+      }
+    }
+  }
+
+  private listenerThrew(err: unknown, address: DocAddress): void {
+    this.logger.error({ err, boardId: address.boardId, docKey: docKey(address) }, 'committed listener threw');
   }
 
   private stop(): void {

@@ -101,10 +101,9 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
   const facilitator = writer.role === 'facilitator';
   const mayEditStructure = facilitator || writer.permissions.structure;
   const mayDeleteAny = facilitator || writer.permissions.deleteAnyNote;
-  const notes = doc.getMap(ROOT.notes);
-  /** Notes created by this update: id -> author fields set in it. */
-  const created = new Map<string, Map<string, unknown>>();
-  const createdWithDots = new Set<string>();
+  /** Notes created by this update: id -> author fields set in it (made when the update creates one). */
+  let created: Map<string, Map<string, unknown>> | undefined;
+  let createdWithDots: Set<string> | undefined;
 
   for (const change of changes.added) {
     const { path } = change;
@@ -117,18 +116,18 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
     const noteId = path[1] ?? '';
     if (path.length === 2) {
       if (change.typeName !== 'map') return refuse('a note must be a map');
-      created.set(noteId, new Map());
+      (created ??= new Map()).set(noteId, new Map());
       continue;
     }
     const field = path[2] ?? '';
-    const fields = created.get(noteId);
+    const fields = created?.get(noteId);
     if (path.length === 3 && fields) {
       fields.set(field, change.value);
       continue;
     }
     if (fields && field === NOTE.votes) {
       // Dots inside a note created by this update: only an undone deletion may bring its published dots back.
-      createdWithDots.add(noteId);
+      (createdWithDots ??= new Set()).add(noteId);
       continue;
     }
     if (field === NOTE.votes) return refuse('dots are counted by the server from the ballots');
@@ -151,22 +150,24 @@ export function checkBoardWrite(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
       continue;
     }
     // A field deleted together with its note (deleting a note deletes its contents) is part of that deletion.
-    const parentNote = notes.get(noteId);
+    const parentNote = doc.getMap(ROOT.notes).get(noteId);
     const noteDeletedToo = !(parentNote instanceof Y.Map) || changes.deleted.some((d) => d.path.length === 2 && d.path[1] === noteId);
-    if (noteDeletedToo || created.has(noteId)) continue;
+    if (noteDeletedToo || created?.has(noteId)) continue;
     const field = path[2] ?? '';
     if (field === NOTE.votes) return refuse('dots are counted by the server from the ballots');
     if (path.length === 3 && (AUTHOR_FIELDS as readonly string[]).includes(field)) return refuse(`the author of note ${noteId.slice(0, 40)} cannot be changed`);
   }
 
-  for (const [noteId, fields] of created) {
+  for (const [noteId, fields] of created ?? []) {
     const restored = ledger.authorOf(noteId) === authorKey((field) => fields.get(field));
-    if (createdWithDots.has(noteId) && !restored) return refuse('dots are counted by the server from the ballots');
+    if (createdWithDots?.has(noteId) && !restored) return refuse('dots are counted by the server from the ballots');
     const verdict = checkAuthor(noteId, fields, writer, ledger);
     if (!verdict.ok) return verdict;
   }
-  return { ok: true };
+  return WRITE_OK;
 }
+
+const WRITE_OK: BoardWriteVerdict = { ok: true };
 
 function checkAuthor(noteId: string, fields: Map<string, unknown>, writer: BoardWriter, ledger: AuthorLedger): BoardWriteVerdict {
   const shortId = noteId.slice(0, 40);

@@ -38,13 +38,17 @@ export interface UpdateChanges {
 
 type Place = { parent: string | Y.ID; key: string } | undefined;
 
-/** An update decoded once (Y.decodeUpdate), shared by the guard and the rules instead of decoding it again. */
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+/**
+ * An update decoded once (Y.decodeUpdate), shared by the guard and the rules instead of decoding it again; with
+ * the guard's index of its items (for the same doc, before the update is applied), when it made one.
+ */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate> & { readonly items?: UpdateItems };
 
 /** Lists the changes `update` would make to `doc`. Throws only on undecodable bytes (checked before). */
 export function readUpdateChanges(doc: Y.Doc, update: Uint8Array | DecodedUpdate): UpdateChanges {
-  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
-  const resolver = new PlaceResolver(doc, new UpdateItems(doc, structs));
+  const decoded: DecodedUpdate = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
+  const { structs, ds } = decoded;
+  const resolver = new PlaceResolver(doc, decoded.items ?? new UpdateItems(doc, structs));
   const added: AddedItem[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -86,6 +90,19 @@ function sharedTypeName(type: Y.AbstractType<unknown>): AddedItem['typeName'] {
   return 'other';
 }
 
+/** Names of root types, found once each: Y.findRootTypeKey walks the doc's roots with an iterator every time. */
+const rootKeys = new WeakMap<Y.AbstractType<unknown>, string>();
+
+/** The name a root type has in its doc (a root type keeps its name for the doc's life). */
+function rootKey(type: Y.AbstractType<unknown>): string {
+  let key = rootKeys.get(type);
+  if (key === undefined) {
+    key = Y.findRootTypeKey(type);
+    rootKeys.set(type, key);
+  }
+  return key;
+}
+
 /** Path of an item that is in the doc, walking up its parent types. */
 export function docPath(doc: Y.Doc, item: Y.Item): ItemPath | undefined {
   const keys: string[] = [];
@@ -96,8 +113,7 @@ export function docPath(doc: Y.Doc, item: Y.Item): ItemPath | undefined {
     const parent = current.parent as Y.AbstractType<unknown> | null;
     if (!parent) return undefined;
     if (!parent._item) {
-      const root = Y.findRootTypeKey(parent);
-      keys.unshift(root);
+      keys.unshift(rootKey(parent));
       return keys;
     }
     current = parent._item;
@@ -107,7 +123,8 @@ export function docPath(doc: Y.Doc, item: Y.Item): ItemPath | undefined {
 
 /** Resolves places and paths of an update's items, through their anchors (update-items.ts). */
 class PlaceResolver {
-  private readonly paths = new Map<Y.Item, ItemPath | undefined>();
+  /** Made on first use: an edit whose item's neighbour is in the doc never looks a path up twice. */
+  private paths: Map<Y.Item, ItemPath | undefined> | undefined;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -116,19 +133,21 @@ class PlaceResolver {
 
   /** The path of an update item, or undefined when its place is unknown. */
   pathOf(item: Y.Item): ItemPath | undefined {
-    if (this.paths.has(item)) return this.paths.get(item);
-    this.paths.set(item, undefined);
+    if (this.paths?.has(item)) return this.paths.get(item);
     const place = this.placeOf(item);
     let path: ItemPath | undefined;
     if (place) {
       if (typeof place.parent === 'string') {
         path = [place.parent, place.key];
       } else {
+        // Marked before recursing, so a cycle through the update's items ends (as unknown) instead of looping.
+        const paths = (this.paths ??= new Map());
+        paths.set(item, undefined);
         const parentPath = this.pathOfId(place.parent);
         path = parentPath ? [...parentPath, place.key] : undefined;
+        paths.set(item, path);
       }
     }
-    this.paths.set(item, path);
     return path;
   }
 
@@ -150,7 +169,7 @@ class PlaceResolver {
     const parent = docItem.parent as Y.AbstractType<unknown> | null;
     if (!parent) return undefined;
     const key = docItem.parentSub ?? '';
-    if (!parent._item) return { parent: Y.findRootTypeKey(parent), key };
+    if (!parent._item) return { parent: rootKey(parent), key };
     return { parent: parent._item.id, key };
   }
 }

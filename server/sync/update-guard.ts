@@ -41,7 +41,8 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
   // Per client, how far the clock is known once this update is applied. A struct that starts beyond that
   // would wait in pendingStructs (and be persisted by encodeStateAsUpdate, yjs PR #274): refuse it.
   const reach = new Map<number, number>();
-  const typeItems = new Map<number, TypeRange[]>();
+  // Only updates that create shared types (a new note) have any: most edits leave it unmade.
+  let typeItems: Map<number, TypeRange[]> | undefined;
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
@@ -49,12 +50,14 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
     if (clock > end) return refuse(CLOSE.invalidUpdate, `missing dependencies: client ${client} from clock ${clock}, server has ${end}`);
     reach.set(client, Math.max(end, clock + struct.length));
     if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {
+      typeItems ??= new Map();
       const list = typeItems.get(client) ?? [];
       list.push({ from: clock, to: clock + struct.length, item: struct });
       typeItems.set(client, list);
     }
   }
-  const parents = new ParentResolver(new UpdateItems(doc, structs));
+  const items = new UpdateItems(doc, structs);
+  const parents = new ParentResolver(items);
   const stringIds: Y.ID[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -81,7 +84,7 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
       if (del.clock + del.len > known(doc, reach, client)) return refuse(CLOSE.invalidUpdate, `missing dependency: delete of unknown client ${client} clock ${del.clock}`);
     }
   }
-  return { ok: true, stringIds, decoded };
+  return { ok: true, stringIds, decoded: { structs, ds, items } };
 }
 
 /**
@@ -147,12 +150,12 @@ class ParentResolver {
   }
 }
 
-function isTypeId(doc: Y.Doc, id: Y.ID, typeItems: Map<number, TypeRange[]>): boolean {
+function isTypeId(doc: Y.Doc, id: Y.ID, typeItems: Map<number, TypeRange[]> | undefined): boolean {
   if (id.clock < Y.getState(doc.store, id.client)) {
     const item = Y.getItem(doc.store, id);
     return item instanceof Y.GC || (item instanceof Y.Item && item.content instanceof Y.ContentType);
   }
-  return (typeItems.get(id.client) ?? []).some((r) => id.clock >= r.from && id.clock < r.to);
+  return (typeItems?.get(id.client) ?? []).some((r) => id.clock >= r.from && id.clock < r.to);
 }
 
 function jsonTooLarge(values: readonly unknown[]): boolean {
@@ -181,5 +184,7 @@ function checkContent(content: Y.Item['content']): ContentVerdict {
   } else if (content instanceof Y.ContentFormat) {
     if (jsonTooLarge([content.value])) return refuse(CLOSE.contentTooLarge, 'format value too large');
   }
-  return { ok: true };
+  return CONTENT_OK;
 }
+
+const CONTENT_OK: ContentVerdict = { ok: true };

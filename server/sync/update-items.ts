@@ -12,19 +12,28 @@ export type Anchor = { named: Y.Item } | { inDoc: Y.Item } | undefined;
 
 /** Lookup and anchor resolution over one update's items (see the module comment). */
 export class UpdateItems {
-  private readonly byClient = new Map<number, Y.Item[]>();
-  private readonly anchors = new Map<Y.Item, Anchor>();
+  /**
+   * Both indexes are built on first use: a typical edit (one insert whose neighbours are in the doc) needs
+   * neither, and this runs once per edit.
+   */
+  private byClient: Map<number, Y.Item[]> | undefined;
+  private anchors: Map<Y.Item, Anchor> | undefined;
 
   constructor(
     private readonly doc: Y.Doc,
-    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
-  ) {
-    for (const struct of structs) {
+    private readonly structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+  ) {}
+
+  private index(): Map<number, Y.Item[]> {
+    if (this.byClient) return this.byClient;
+    const byClient = new Map<number, Y.Item[]>();
+    for (const struct of this.structs) {
       if (!(struct instanceof Y.Item)) continue;
-      const list = this.byClient.get(struct.id.client) ?? [];
+      const list = byClient.get(struct.id.client) ?? [];
       list.push(struct);
-      this.byClient.set(struct.id.client, list);
+      byClient.set(struct.id.client, list);
     }
+    return (this.byClient = byClient);
   }
 
   /** True when the doc already holds the clock of `id`. */
@@ -40,7 +49,7 @@ export class UpdateItems {
 
   /** The update's item containing `id`, if any (a client's items come sorted by clock: binary search). */
   at(id: Y.ID): Y.Item | undefined {
-    const list = this.byClient.get(id.client);
+    const list = this.index().get(id.client);
     if (!list) return undefined;
     let low = 0;
     let high = list.length - 1;
@@ -61,7 +70,7 @@ export class UpdateItems {
     let anchor: Anchor;
     // Iterative: a long run of typed characters chains through origins.
     while (current) {
-      if (this.anchors.has(current)) {
+      if (this.anchors?.has(current)) {
         anchor = this.anchors.get(current);
         break;
       }
@@ -80,7 +89,11 @@ export class UpdateItems {
       }
       current = this.at(neighbour);
     }
-    for (const c of chain) this.anchors.set(c, anchor);
+    // An anchor found in one step costs one step again; only walks through the update are worth keeping.
+    if (chain.length > 1) {
+      const anchors = (this.anchors ??= new Map());
+      for (const c of chain) anchors.set(c, anchor);
+    }
     return anchor;
   }
 }

@@ -52,4 +52,25 @@ describe('WriteCoalescer', () => {
     expect(a.calls).toEqual([['x'], ['y', 'z']]);
     expect(a.socket.writableCorked).toBe(0);
   });
+
+  it('leaves a socket corked by someone else to them, and reuses its lists across turns without keeping sockets', async () => {
+    const coalescer = new WriteCoalescer();
+    const a = recordingSocket();
+    a.socket.cork();
+    coalescer.hold(a.socket);
+    a.socket.write('held by its owner');
+    await nextTurn();
+    expect(a.calls).toEqual([]);
+    a.socket.uncork();
+    expect(a.calls).toEqual([['held by its owner']]);
+    for (const turn of ['1', '2', '3']) {
+      const b = recordingSocket();
+      coalescer.hold(b.socket);
+      b.socket.write(turn);
+      await nextTurn();
+      expect(b.calls).toEqual([[turn]]);
+    }
+    const lists = coalescer as unknown as { held: unknown[]; spare: unknown[] };
+    expect([...lists.held, ...lists.spare].every((slot) => slot === undefined)).toBe(true);
+  });
 });

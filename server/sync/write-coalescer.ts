@@ -9,16 +9,24 @@ import type { Duplex } from 'node:stream';
 
 /** Corks sockets for the rest of the current event-loop turn. */
 export class WriteCoalescer {
-  private corked: Duplex[] = [];
-  private readonly isCorked = new WeakSet<Duplex>();
+  /**
+   * The sockets held this turn (the first `count` slots), and the list released last turn, kept for the next:
+   * a busy room holds dozens of sockets every turn, and a fresh list would be grown (and copied) every time.
+   */
+  private held: (Duplex | undefined)[] = [];
+  private count = 0;
+  private spare: (Duplex | undefined)[] = [];
   private scheduled = false;
 
-  /** Holds `socket`'s writes until the end of this turn (idempotent within a turn). */
+  /**
+   * Holds `socket`'s writes until the end of this turn (idempotent within a turn). A socket that is corked
+   * already is left as it is: its writes wait for that uncork. The stream's own cork count tells, where a set of
+   * held sockets would allocate on every add and delete, once per receiving socket per edit.
+   */
   hold(socket: Duplex): void {
-    if (this.isCorked.has(socket)) return;
+    if (socket.writableCorked > 0) return;
     socket.cork();
-    this.isCorked.add(socket);
-    this.corked.push(socket);
+    this.held[this.count++] = socket;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.release);
@@ -28,10 +36,16 @@ export class WriteCoalescer {
   /** Writes out everything held (each socket in one writev). */
   readonly release = (): void => {
     this.scheduled = false;
-    const sockets = this.corked;
-    this.corked = [];
-    for (const socket of sockets) {
-      this.isCorked.delete(socket);
+    const sockets = this.held;
+    const count = this.count;
+    // Sockets held while these are written out go to the other list, for the next release.
+    this.held = this.spare;
+    this.count = 0;
+    this.spare = sockets;
+    for (let i = 0; i < count; i++) {
+      const socket = sockets[i]!;
+      // The slot keeps the list's room but not the socket.
+      sockets[i] = undefined;
       socket.uncork();
     }
   };

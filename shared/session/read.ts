@@ -96,7 +96,8 @@ export function readPrivateMode(doc: Y.Doc): PrivateModeState {
 
 /** True only when `locked` is literally true: anything else a client wrote reads as unlocked. */
 export function readLocked(doc: Y.Doc): boolean {
-  return sessionRoots(doc).state.get(SESSION_KEY.locked) === true;
+  // The one root it needs: the server asks this on every board update.
+  return doc.getMap(SESSION_ROOT.state).get(SESSION_KEY.locked) === true;
 }
 
 /** Where the facilitator asked everyone to look, or null. */
