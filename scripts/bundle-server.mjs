@@ -12,6 +12,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { MIME_DB_READERS, mimeDbSubset } from './mime-db-subset.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BUNDLE_OUTDIR: another directory inside the repository (the bundle finds its externals in node_modules above it).
@@ -42,15 +43,32 @@ const ALIAS = {
 
 /**
  * JSON files become `JSON.parse('<text>')` instead of an object literal: the same data, read by V8's JSON parser
- * rather than compiled as JavaScript. For mime-db (2,500 entries, loaded at start by express's mime-types) the
+ * rather than compiled as JavaScript. For mime-db (loaded at start by express's mime-types) the
  * literal's compilation left 1.3 MiB more malloc heap in the idle process (docs/benchmarks.md).
  */
 const jsonParse = {
   name: 'json-parse',
   setup(build) {
     build.onLoad({ filter: /\.json$/ }, async (args) => {
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      let data = JSON.parse(await readFile(args.path, 'utf8'));
+      if (MIME_DB_FILE.test(args.path)) data = mimeDbSubset(data);
+      const text = JSON.stringify(data);
       return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
+/** mime-db's data file: the bundle holds only what mime-types reads of it (scripts/mime-db-subset.mjs). */
+const MIME_DB_FILE = /[\\/]node_modules[\\/]mime-db[\\/]db\.json$/;
+
+/** Fails the build if a package other than mime-types imports mime-db: it might read the fields the subset drops. */
+const mimeDbReaders = {
+  name: 'mime-db-readers',
+  setup(build) {
+    build.onResolve({ filter: /^mime-db$/ }, (args) => {
+      const importer = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*node_modules)/.exec(args.importer)?.[1];
+      if (importer && MIME_DB_READERS.includes(importer)) return undefined;
+      return { errors: [{ text: `mime-db imported by ${args.importer}: the bundle keeps only what ${MIME_DB_READERS.join(', ')} read of it (scripts/mime-db-subset.mjs)` }] };
     });
   },
 };
@@ -71,7 +89,7 @@ await build({
   sourcemap: 'linked',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [jsonParse],
+  plugins: [mimeDbReaders, jsonParse],
   // CommonJS dependencies inside an ES module bundle need a `require`.
   banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
   logLevel: 'warning',
