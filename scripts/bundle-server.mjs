@@ -39,6 +39,37 @@ const EXTERNAL = [
  */
 const ALIAS = {
   'iconv-lite': './server/http/lazy-iconv.ts',
+  qs: './server/http/lazy-qs.ts', // express and body-parser, for parsers the server does not use
+  '@opentelemetry/api': './server/observability/lazy-otel.ts', // prom-client, for exemplars the server does not enable
+};
+
+/**
+ * Packages whose index requires every class they have, where the server uses a few: inside the bundle the bare
+ * name resolves to a module exporting only these, each from its own file, so the rest is neither parsed nor run at
+ * start (rate-limiter-flexible's index loads some twenty stores: Mongo, MySQL, DynamoDB, cluster, ...). Importing a
+ * name not listed here fails the build.
+ */
+const PICK = {
+  'rate-limiter-flexible': {
+    RateLimiterMemory: 'lib/RateLimiterMemory.js',
+    RateLimiterRedis: 'lib/RateLimiterRedis.js',
+    RateLimiterRes: 'lib/RateLimiterRes.js',
+  },
+};
+
+const pick = {
+  name: 'pick',
+  setup(build) {
+    const names = Object.keys(PICK).map((name) => name.replace(/[/\\-]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'pick' }));
+    build.onLoad({ filter: /.*/, namespace: 'pick' }, (args) => ({
+      contents: Object.entries(PICK[args.path])
+        .map(([name, file]) => `export { default as ${name} } from ${JSON.stringify(`${args.path}/${file}`)};`)
+        .join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
 };
 
 /**
@@ -89,7 +120,7 @@ await build({
   sourcemap: 'linked',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [mimeDbReaders, jsonParse],
+  plugins: [pick, mimeDbReaders, jsonParse],
   // CommonJS dependencies inside an ES module bundle need a `require`.
   banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
   logLevel: 'warning',
