@@ -18,13 +18,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BUNDLE_OUTDIR: another directory inside the repository (the bundle finds its externals in node_modules above it).
 const outdir = process.env.BUNDLE_OUTDIR ? path.resolve(root, process.env.BUNDLE_OUTDIR) : path.join(root, 'dist', 'server');
 
-/** Loaded from node_modules at run time (see the module comment). */
+/**
+ * Loaded from node_modules at run time (see the module comment). pino is bundled: loading it from node_modules took
+ * some thirty CommonJS modules and 0.5 MiB more at start. Its transports (worker threads started from pino's own
+ * files) would not find those files in the bundle; the server uses none (JSON lines, or pino-pretty in-process).
+ */
 const EXTERNAL = [
   'sqlite3', // native addon
   'pg', // loaded only with DATABASE_URL
   'ioredis', // loaded only with REDIS_URL
-  'pino', // starts worker threads for transports from its own files
-  'pino-pretty',
+  'pino-pretty', // loaded only for a person at a terminal (server/logger.ts)
   'pdfkit', // reads its font metrics from its package directory
   'fontkit',
   '@resvg/resvg-js', // native addon
