@@ -12,18 +12,22 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { MIME_DB_READERS, mimeDbSubset } from './mime-db-subset.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BUNDLE_OUTDIR: another directory inside the repository (the bundle finds its externals in node_modules above it).
 const outdir = process.env.BUNDLE_OUTDIR ? path.resolve(root, process.env.BUNDLE_OUTDIR) : path.join(root, 'dist', 'server');
 
-/** Loaded from node_modules at run time (see the module comment). */
+/**
+ * Loaded from node_modules at run time (see the module comment). pino is bundled: loading it from node_modules took
+ * some thirty CommonJS modules and 0.5 MiB more at start. Its transports (worker threads started from pino's own
+ * files) would not find those files in the bundle; the server uses none (JSON lines, or pino-pretty in-process).
+ */
 const EXTERNAL = [
   'sqlite3', // native addon
   'pg', // loaded only with DATABASE_URL
   'ioredis', // loaded only with REDIS_URL
-  'pino', // starts worker threads for transports from its own files
-  'pino-pretty',
+  'pino-pretty', // loaded only for a person at a terminal (server/logger.ts)
   'pdfkit', // reads its font metrics from its package directory
   'fontkit',
   '@resvg/resvg-js', // native addon
@@ -38,19 +42,67 @@ const EXTERNAL = [
  */
 const ALIAS = {
   'iconv-lite': './server/http/lazy-iconv.ts',
+  qs: './server/http/lazy-qs.ts', // express and body-parser, for parsers the server does not use
+  '@opentelemetry/api': './server/observability/lazy-otel.ts', // prom-client, for exemplars the server does not enable
+};
+
+/**
+ * Packages whose index requires every class they have, where the server uses a few: inside the bundle the bare
+ * name resolves to a module exporting only these, each from its own file, so the rest is neither parsed nor run at
+ * start (rate-limiter-flexible's index loads some twenty stores: Mongo, MySQL, DynamoDB, cluster, ...). Importing a
+ * name not listed here fails the build.
+ */
+const PICK = {
+  'rate-limiter-flexible': {
+    RateLimiterMemory: 'lib/RateLimiterMemory.js',
+    RateLimiterRedis: 'lib/RateLimiterRedis.js',
+    RateLimiterRes: 'lib/RateLimiterRes.js',
+  },
+};
+
+const pick = {
+  name: 'pick',
+  setup(build) {
+    const names = Object.keys(PICK).map((name) => name.replace(/[/\\-]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'pick' }));
+    build.onLoad({ filter: /.*/, namespace: 'pick' }, (args) => ({
+      contents: Object.entries(PICK[args.path])
+        .map(([name, file]) => `export { default as ${name} } from ${JSON.stringify(`${args.path}/${file}`)};`)
+        .join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
 };
 
 /**
  * JSON files become `JSON.parse('<text>')` instead of an object literal: the same data, read by V8's JSON parser
- * rather than compiled as JavaScript. For mime-db (2,500 entries, loaded at start by express's mime-types) the
+ * rather than compiled as JavaScript. For mime-db (loaded at start by express's mime-types) the
  * literal's compilation left 1.3 MiB more malloc heap in the idle process (docs/benchmarks.md).
  */
 const jsonParse = {
   name: 'json-parse',
   setup(build) {
     build.onLoad({ filter: /\.json$/ }, async (args) => {
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      let data = JSON.parse(await readFile(args.path, 'utf8'));
+      if (MIME_DB_FILE.test(args.path)) data = mimeDbSubset(data);
+      const text = JSON.stringify(data);
       return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
+/** mime-db's data file: the bundle holds only what mime-types reads of it (scripts/mime-db-subset.mjs). */
+const MIME_DB_FILE = /[\\/]node_modules[\\/]mime-db[\\/]db\.json$/;
+
+/** Fails the build if a package other than mime-types imports mime-db: it might read the fields the subset drops. */
+const mimeDbReaders = {
+  name: 'mime-db-readers',
+  setup(build) {
+    build.onResolve({ filter: /^mime-db$/ }, (args) => {
+      const importer = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*node_modules)/.exec(args.importer)?.[1];
+      if (importer && MIME_DB_READERS.includes(importer)) return undefined;
+      return { errors: [{ text: `mime-db imported by ${args.importer}: the bundle keeps only what ${MIME_DB_READERS.join(', ')} read of it (scripts/mime-db-subset.mjs)` }] };
     });
   },
 };
@@ -71,7 +123,7 @@ await build({
   sourcemap: 'linked',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [jsonParse],
+  plugins: [pick, mimeDbReaders, jsonParse],
   // CommonJS dependencies inside an ES module bundle need a `require`.
   banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
   logLevel: 'warning',

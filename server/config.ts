@@ -202,7 +202,7 @@ function metricsToken(env: Env): string | undefined {
   return raw;
 }
 
-/** Builds the config from an environment (process.env in main.ts). Throws ConfigError naming the bad variable. */
+/** Builds the config from an environment (process.env in serve.ts). Throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);

@@ -1,6 +1,6 @@
 /**
  * The one shutdown budget: how the stop grace period is split between the steps of a graceful shutdown
- * (server.ts close(): room flush, then the write queue's last attempt, then the store; main.ts exits by `totalMs`).
+ * (server.ts close(): room flush, then the write queue's last attempt, then the store; serve.ts exits by `totalMs`).
  */
 export const SHUTDOWN_BUDGET = {
   /** hard deadline: the process exits by then (Docker's default stop grace period) */
