@@ -13,7 +13,7 @@
  *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6, of
  *     which up to five type and at least one only watches)
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -89,10 +89,17 @@ async function idleRssKb(target: Target): Promise<number> {
   return rssKb(target.proc.pid!);
 }
 
+/** Keeps a copy of the process's /proc/<pid>/smaps in BENCH_SMAPS_DIR (proc files read as empty by a copy). */
+async function saveSmaps(pid: number, when: string): Promise<void> {
+  const dir = process.env.BENCH_SMAPS_DIR;
+  if (dir) await writeFile(path.join(dir, `smaps-${when}-${pid}.txt`), await readFile(`/proc/${pid}/smaps`, 'utf8'));
+}
+
 /** Memory before and after `visits` boards are each opened by a client that writes a note and leaves. */
 async function visitBoards(server: Target, visits: number) {
   const pid = server.proc.pid!;
   const rssIdleStartKb = await idleRssKb(server);
+  await saveSmaps(pid, 'start');
   const boards: Board[] = [];
   for (let i = 0; i < visits; i++) boards.push(await createBoard(server.url, `visit ${i}`));
   await sleep(1000);
@@ -122,6 +129,8 @@ async function visitBoards(server: Target, visits: number) {
   await sleep(IDLE_AFTER_VISITS_MS);
   after = await health(server);
   const rssAfterKb = await rssKb(pid);
+  // BENCH_SMAPS_DIR: the server's /proc/<pid>/smaps at start and after the idle time, to see what holds the memory.
+  await saveSmaps(pid, 'after-visits');
   const mb = (bytes: number): number => Number((bytes / 1048576).toFixed(1));
   return {
     boards: visits,
