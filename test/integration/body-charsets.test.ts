@@ -4,15 +4,14 @@
  * any other charset) and JSON files are parsed with JSON.parse (see scripts/bundle-server.mjs); and the bundle's
  * content types, which come from mime-db.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardInfoResponse, CreateBoardResponse } from '../../shared/api.js';
 import { createBoard, postInPieces } from '../helpers/api.js';
 import { spawnServer } from '../helpers/process.js';
 import { startServer, tempDir } from '../helpers/server.js';
+import { useTestBundle } from '../helpers/bundle.js';
 
 const bytes = (...parts: (string | number[])[]): Buffer =>
   Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
@@ -84,20 +83,11 @@ describe('request body charsets, TypeScript sources', () => {
 });
 
 describe('built server bundle', { timeout: 120_000 }, () => {
-  let main = '';
-  beforeAll(async () => {
-    // Bundled inside the repository so that its externals resolve from node_modules, as in dist/server.
-    const bundles = path.resolve('dist', 'test-bundles');
-    await fs.mkdir(bundles, { recursive: true });
-    const outdir = await fs.mkdtemp(path.join(bundles, 'bundle-'));
-    await promisify(execFile)('node', ['scripts/bundle-server.mjs'], { env: { ...process.env, BUNDLE_OUTDIR: outdir } });
-    main = path.join(outdir, 'main.js');
-    return () => fs.rm(outdir, { recursive: true, force: true });
-  }, 120_000);
+  const bundleMain = useTestBundle();
 
   it('decodes UTF-8 in pieces and windows-1252, and answers 415 to an unknown charset', async () => {
-    expect(await fs.readFile(main, 'utf8')).not.toContain('windows1252');
-    const s = await spawnServer(await tempDir(), {}, [main]);
+    expect(await fs.readFile(bundleMain(), 'utf8')).not.toContain('windows1252');
+    const s = await spawnServer(await tempDir(), {}, [bundleMain()]);
     await utf8JsonInPieces(s.url);
     await windows1252Csv(s.url);
     await unknownCharset(s.url);
@@ -107,7 +97,7 @@ describe('built server bundle', { timeout: 120_000 }, () => {
     const clientDir = await tempDir();
     const files = { 'index.html': '<!doctype html>', 'app.js': '', 'app.css': '', 'site.webmanifest': '{}', 'icon.svg': '<svg/>', 'font.woff2': '', 'data.csv': '' };
     for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(clientDir, name), text);
-    const s = await spawnServer(await tempDir(), { CLIENT_DIR: clientDir }, [main]);
+    const s = await spawnServer(await tempDir(), { CLIENT_DIR: clientDir }, [bundleMain()]);
     const typeOf = async (file: string): Promise<string | null> => (await fetch(`${s.url}/${file}`)).headers.get('content-type');
     expect(await typeOf('')).toBe('text/html; charset=utf-8');
     expect(await typeOf('app.js')).toBe('text/javascript; charset=utf-8');

@@ -5,21 +5,20 @@
  * first call (the metrics, default process metrics included, still render), and pino inside the bundle (JSON
  * lines, and pino-pretty's lines with LOG_FORMAT=pretty).
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBoard } from '../helpers/api.js';
 import { spawnServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
+import { useTestBundle } from '../helpers/bundle.js';
 
 const TOKEN = 'metrics-token-0123456789';
 
-/** Runs `main` with `env` into a pipe until its listening line appears; returns what it printed by then. */
-async function firstLines(main: string, env: Record<string, string>): Promise<string> {
+/** Runs `entry` with `env` into a pipe until its listening line appears; returns what it printed by then. */
+async function firstLines(entry: string, env: Record<string, string>): Promise<string> {
   const dataDir = await tempDir();
-  const child = spawn('node', [main], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'info', ...env } });
+  const child = spawn('node', [entry], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'info', ...env } });
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
   });
@@ -34,26 +33,17 @@ async function firstLines(main: string, env: Record<string, string>): Promise<st
 }
 
 describe('built server bundle: what is left out of the start', { timeout: 120_000 }, () => {
-  let main = '';
-  beforeAll(async () => {
-    // Bundled inside the repository so that its externals resolve from node_modules, as in dist/server.
-    const bundles = path.resolve('dist', 'test-bundles');
-    await fs.mkdir(bundles, { recursive: true });
-    const outdir = await fs.mkdtemp(path.join(bundles, 'bundle-'));
-    await promisify(execFile)('node', ['scripts/bundle-server.mjs'], { env: { ...process.env, BUNDLE_OUTDIR: outdir } });
-    main = path.join(outdir, 'main.js');
-    return () => fs.rm(outdir, { recursive: true, force: true });
-  }, 120_000);
+  const bundleMain = useTestBundle();
 
   it('holds neither the rate limiter stores it does not use nor qs nor the OpenTelemetry API, and holds pino', async () => {
-    const text = await fs.readFile(main, 'utf8');
+    const text = await fs.readFile(bundleMain(), 'utf8');
     for (const absent of ['RateLimiterMongo', 'RateLimiterCluster', 'getSideChannel', 'quoteStyle', 'ProxyTracerProvider']) expect(text, absent).not.toContain(absent);
     // pino is inside, not imported from node_modules.
     expect(text).not.toMatch(/from\s*["']pino["']/);
   });
 
   it('limits board creation and credential guesses per address', async () => {
-    const s = await spawnServer(await tempDir(), { RATE_LIMIT_BOARDS_PER_MIN: '2', AUTH_FAILURES_PER_WINDOW: '2' }, [main]);
+    const s = await spawnServer(await tempDir(), { RATE_LIMIT_BOARDS_PER_MIN: '2', AUTH_FAILURES_PER_WINDOW: '2' }, [bundleMain()]);
     const create = (): Promise<Response> =>
       fetch(`${s.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Limited' }) });
     const board = (await (await create()).json()) as { id: string };
@@ -68,7 +58,7 @@ describe('built server bundle: what is left out of the start', { timeout: 120_00
   });
 
   it('renders the metrics, the default process metrics included, and answers queries', async () => {
-    const s = await spawnServer(await tempDir(), { METRICS_TOKEN: TOKEN }, [main]);
+    const s = await spawnServer(await tempDir(), { METRICS_TOKEN: TOKEN }, [bundleMain()]);
     await createBoard(s.url);
     const body = await (await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     for (const name of ['journeyroom_process_process_cpu_user_seconds_total', 'journeyroom_process_nodejs_eventloop_lag_seconds', 'journeyroom_connections', 'journeyroom_store_operation_seconds_bucket']) {
@@ -78,9 +68,9 @@ describe('built server bundle: what is left out of the start', { timeout: 120_00
   });
 
   it('logs JSON lines, or pino-pretty lines with LOG_FORMAT=pretty', async () => {
-    const json = (await firstLines(main, {})).split('\n').find((l) => l.includes('listening on'));
+    const json = (await firstLines(bundleMain(), {})).split('\n').find((l) => l.includes('listening on'));
     expect(JSON.parse(json ?? '')).toMatchObject({ level: 30, service: 'journeyroom', msg: expect.stringMatching(/^Journeyroom listening on http:/) });
-    const pretty = (await firstLines(main, { LOG_FORMAT: 'pretty' })).split('\n').find((l) => l.includes('listening on'));
+    const pretty = (await firstLines(bundleMain(), { LOG_FORMAT: 'pretty' })).split('\n').find((l) => l.includes('listening on'));
     expect(pretty).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Journeyroom listening on http:/);
   });
 });
