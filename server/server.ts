@@ -111,6 +111,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
   const queue = new WriteQueue({
     store,
     flushDelayMs: config.flushDelayMs,
+    commitIntervalMs: config.commitIntervalMs,
     compactAfterUpdates: config.compactAfterUpdates,
     maxPendingBytes: config.maxPendingBytes,
     logger,

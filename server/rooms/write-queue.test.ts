@@ -290,6 +290,29 @@ describe('WriteQueue ordering and failures', () => {
     expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
   });
 
+  it('under load a commit starts COMMIT_INTERVAL_MS after the previous one started and takes all that queued; a flush does not wait', async () => {
+    const store = new GatedStore();
+    const queue = makeQueue(store, { flushDelayMs: 0, commitIntervalMs: 60_000 });
+    const address = at('board-a', 'board');
+    const doc = liveDoc(queue, 'board-a', 'board');
+    const held = store.hold();
+    addNotes(doc, 1);
+    // The first update of a quiet queue is committed at once, interval or not.
+    await held;
+    addNotes(doc, 1);
+    addNotes(doc, 1);
+    store.release();
+    await waitForCondition(() => store.commits === 1);
+    // Without the interval the two updates that queued meanwhile would be committed as soon as the first landed.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(store.commits).toBe(1);
+    expect(queue.hasPending(address)).toBe(true);
+    await queue.flushDoc(address, { compact: false });
+    expect(store.commits).toBe(2);
+    expect(queue.hasPending(address)).toBe(false);
+    expect(await store.countUpdates(address)).toBe(3);
+  });
+
   it('re-queues a failed batch ahead of updates that arrived meanwhile, in order', async () => {
     const store = new GatedStore();
     const queue = makeQueue(store);

@@ -1,6 +1,8 @@
 /**
  * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch (group
- * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue), compacts long update logs into snapshots, and when a commit fails
+ * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue, and
+ * never sooner than `commitIntervalMs` after the previous one started, so that under load one commit takes many
+ * updates instead of one each), compacts long update logs into snapshots, and when a commit fails
  * keeps everything in memory and retries the whole batch with backoff ("nothing acknowledged is lost",
  * docs/protocol.md). Nothing here says "saved" before the store's transaction committed.
  */
@@ -20,6 +22,8 @@ export const CLOSE_TIMEOUT_MS = SHUTDOWN_BUDGET.totalMs;
 export interface WriteQueueOptions {
   store: Pick<DocumentStore, 'write'>;
   flushDelayMs: number;
+  /** Least time between the starts of two ordinary commits (flushes and shutdown do not wait); default 0. */
+  commitIntervalMs?: number;
   compactAfterUpdates: number;
   maxPendingBytes: number;
   logger: Logger;
@@ -116,6 +120,9 @@ interface Waiter {
 export class WriteQueue {
   private readonly store: Pick<DocumentStore, 'write'>;
   private readonly flushDelayMs: number;
+  private readonly commitIntervalMs: number;
+  /** When the latest commit started (performance.now()). */
+  private lastCommitAt = -Infinity;
   private readonly compactAfterUpdates: number;
   private readonly maxPendingBytes: number;
   private readonly logger: Logger;
@@ -143,6 +150,7 @@ export class WriteQueue {
   constructor(options: WriteQueueOptions) {
     this.store = options.store;
     this.flushDelayMs = options.flushDelayMs;
+    this.commitIntervalMs = options.commitIntervalMs ?? 0;
     this.compactAfterUpdates = Math.max(1, options.compactAfterUpdates);
     this.maxPendingBytes = options.maxPendingBytes;
     this.logger = options.logger.child({ component: 'write-queue' });
@@ -341,10 +349,21 @@ export class WriteQueue {
       this.commitWhenIdle = true;
       return;
     }
+    this.arm(Math.max(this.flushDelayMs, this.intervalLeftMs()));
+  }
+
+  /** Arms the batch timer (unless armed): a commit `delayMs` from now. */
+  private arm(delayMs: number): void {
+    if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.commitSoon(false);
-    }, this.flushDelayMs);
+    }, delayMs);
+  }
+
+  /** Time before the next ordinary commit may start: commitIntervalMs after the latest one started. */
+  private intervalLeftMs(): number {
+    return Math.max(0, this.lastCommitAt + this.commitIntervalMs - performance.now());
   }
 
   /** Starts a commit now, or right after the one in flight; `skipBackoff` also cuts a pending retry wait short. */
@@ -372,6 +391,7 @@ export class WriteQueue {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
+    this.lastCommitAt = performance.now();
     const plan: PlanItem[] = [];
     const appends: UpdateAppend[] = [];
     const compactions: Compaction[] = [];
@@ -469,10 +489,19 @@ export class WriteQueue {
   /** After a successful commit: start the next one if it is already due, or arm the timer for what is queued. */
   private afterCommit(): void {
     if (this.stopped) return;
-    const due = this.commitWhenIdle || this.closing !== undefined || this.waiters.length > 0;
+    // A flush someone waits for, or shutdown, commits at once; updates that queued meanwhile wait out the interval.
+    const urgent = this.closing !== undefined || this.waiters.length > 0;
+    const queued = this.commitWhenIdle;
     this.commitWhenIdle = false;
-    if (due) this.commit();
-    else if ([...this.docs.values()].some((s) => s.pending.length > 0)) this.schedule();
+    if (urgent) {
+      this.commit();
+    } else if (queued) {
+      const left = this.intervalLeftMs();
+      if (left === 0) this.commit();
+      else this.arm(left);
+    } else if ([...this.docs.values()].some((s) => s.pending.length > 0)) {
+      this.schedule();
+    }
   }
 
   private settleWaiters(): void {
