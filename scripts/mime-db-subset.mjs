@@ -5,7 +5,7 @@
  * nor a charset never changes one of its answers: `charset()` falls back to the text/* rule for a type it does not
  * find, as it does for an entry without a charset. So the bundle keeps the 1,042 of 2,522 entries that have one,
  * with those three fields: the JSON parsed at every start shrinks from 160 kB to 70 kB, and so do the objects it
- * leaves in the idle process (docs/benchmarks.md). test/unit/mime-db-subset.test.ts runs mime-types over both.
+ * leaves in the idle process (docs/benchmarks.md). test/build/mime-db-subset.test.ts runs mime-types over both.
  */
 
 /** The packages allowed to import mime-db in the bundle: they must read no other field (see above). */

@@ -39,6 +39,12 @@ describe('config', () => {
     expect(loadConfig({ IDLE_GC_MS: '0' }).idleGcMs).toBe(0);
     for (const raw of ['-5', 'soon', '1e9']) expect(() => loadConfig({ IDLE_GC_MS: raw })).toThrow(/IDLE_GC_MS/);
   });
+
+  it('COMMIT_INTERVAL_MS defaults to 0 (off) and takes up to 250 ms', () => {
+    expect(loadConfig({}).commitIntervalMs).toBe(0);
+    expect(loadConfig({ COMMIT_INTERVAL_MS: '10' }).commitIntervalMs).toBe(10);
+    expect(loadConfig({ COMMIT_INTERVAL_MS: '250' }).commitIntervalMs).toBe(250);
+  });
 });
 
 describe('config: scale-out settings', () => {
@@ -82,6 +88,9 @@ describe('config: scale-out settings', () => {
     ['TRUST_PROXY', 'yes', /TRUST_PROXY must be a whole number from 0 to 10/],
     ['RATE_LIMIT_BOARDS_PER_MIN', '0', /RATE_LIMIT_BOARDS_PER_MIN must be a whole number/],
     ['RATE_LIMIT_JOIN_LOOKUPS_PER_MIN', '-5', /RATE_LIMIT_JOIN_LOOKUPS_PER_MIN must be a whole number/],
+    ['COMMIT_INTERVAL_MS', '251', /COMMIT_INTERVAL_MS/],
+    ['COMMIT_INTERVAL_MS', '-1', /COMMIT_INTERVAL_MS/],
+    ['COMMIT_INTERVAL_MS', 'soon', /COMMIT_INTERVAL_MS/],
   ])('refuses a bad %s (%s) naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

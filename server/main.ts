@@ -5,7 +5,7 @@
  */
 import { holdYoungGeneration } from './memory/start-heap.js';
 
-const release = holdYoungGeneration();
+const release = holdYoungGeneration(process.execArgv, process.env.NODE_OPTIONS);
 try {
   const { serve } = await import('./serve.js');
   await serve();

@@ -13,7 +13,7 @@ const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 
 const kept = [];
 const allocate = () => { for (let i = 0; i < 300_000; i++) kept.push({ i, text: 'n' + i }); };
 const initial = newSpace();
-const release = holdYoungGeneration(process.argv.includes('--no-hold') ? ['--max-semi-space-size=16'] : []);
+const release = holdYoungGeneration(process.argv.includes('--no-hold') ? ['--max-semi-space-size=16'] : [], undefined);
 allocate();
 const held = newSpace();
 release();

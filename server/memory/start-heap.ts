@@ -5,7 +5,8 @@
  * useless there, since everything that survives is promoted to old space anyway. So the growth factor is 1 while
  * the server loads and V8's own (2) once it listens: under load the young generation grows as before.
  * v8.setFlagsFromString takes effect here because V8 reads this flag each time it considers growing
- * (docs/benchmarks.md). Left alone when the command line sets the young generation's size itself.
+ * (docs/benchmarks.md). Left alone when the command line sets the young generation's size itself: main.ts hands
+ * over node's arguments and NODE_OPTIONS (node's own setting, not one of ours: server/config.ts reads those).
  */
 import v8 from 'node:v8';
 
@@ -21,7 +22,7 @@ function sizedByCommandLine(execArgv: readonly string[], nodeOptions: string | u
  * Holds the young generation at its size until the returned release is called (once, after listening); a second
  * release does nothing.
  */
-export function holdYoungGeneration(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): () => void {
+export function holdYoungGeneration(execArgv: readonly string[], nodeOptions: string | undefined): () => void {
   if (sizedByCommandLine(execArgv, nodeOptions)) return () => undefined;
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   let released = false;
