@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { AUTH_MESSAGE, CLOSE, MESSAGE, WS_PATH, boardDocAddress, roomName, type PresenceState } from '../../../shared/protocol.js';
+import { ClientIdReuse, type KeyValueStorage, type Locks } from './client-id-reuse.js';
 import { ConnectionStatus } from './connection-status.js';
 import { SaveTracker } from './save-tracker.js';
 
@@ -29,6 +30,18 @@ const BACKOFF_JITTER_MS = 2500;
 /** `ws://host` or `wss://host` for this page. */
 export function defaultWsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+/** localStorage and navigator.locks when both exist (secure contexts), else undefined: no client-id reuse. */
+function reuseSupport(): { storage: KeyValueStorage; locks: Locks } | undefined {
+  try {
+    const locks = (navigator as Navigator & { locks?: Locks }).locks;
+    const storage = window.localStorage;
+    return locks && storage ? { storage, locks } : undefined;
+  } catch {
+    // Storage disabled by privacy settings: keep the id Yjs drew.
+    return undefined;
+  }
 }
 
 /** The live connection to one board. */
@@ -172,6 +185,7 @@ export class BoardSession {
     };
     const onSync = (synced: boolean) => {
       if (!synced) return;
+      if (!this.everConnected) this.reuseClientId();
       this.everConnected = true;
       this.busy = false;
       this.updateLive();
@@ -195,6 +209,19 @@ export class BoardSession {
       this.provider.off('connection-close', onClose);
       this.provider.off('closed', onClosed);
     });
+  }
+
+  /**
+   * After the first sync, a member's tab moves onto a client id this browser used before (client-id-reuse.ts),
+   * so that the board's doc does not collect a new id per page load. Read-only tabs (the projector) write
+   * nothing under any id and keep theirs.
+   */
+  private reuseClientId(): void {
+    const support = this.options.memberKey ? reuseSupport() : undefined;
+    if (!support || this.disposed) return;
+    const reuse = new ClientIdReuse(this.doc, this.awareness, this.boardId, support.storage, support.locks);
+    this.cleanups.push(() => reuse.dispose());
+    reuse.adopt().catch((error: unknown) => console.warn('journeyroom: no client id reused', error));
   }
 
   /** Reconnects at once when the network or the tab comes back, instead of waiting for the backoff. */
