@@ -57,6 +57,7 @@ export async function addPastClients(base: string, board: Board, count: number, 
       Array.from({ length: Math.min(batch, count - i) }, async () => connect(base, board, await join(base, board, 'past'))),
     );
     for (const c of clients) {
+      // The server refuses a note whose author is not the writer's member (id and name as joined).
       const author = { id: c.memberId, name: 'past', role: 'stakeholder' as const, department: 'Support' };
       const noteId = addNote(c.doc, { stageId: readStages(c.doc)[0]!.id, laneId: readLanes(c.doc)[0]!.id, text: 'x', author });
       deleteNote(c.doc, noteId);
