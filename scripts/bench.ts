@@ -6,7 +6,8 @@
  *
  *   npm run bench                 # full run (~4 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser,history npm run bench   # some sections only
+ *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
  *   BENCH_ONLY=browser BENCH_BROWSER_PROFILE_DIR=/tmp/prof-browser npm run bench   # Chromium pages; profile one of them
@@ -23,7 +24,7 @@ import { addNote } from '../shared/board/write.js';
 import { capacity } from './bench/capacity.js';
 import { bytesReceived, close, connect, createBoard, join, lastStep2At, resetStep2, sleep, type Board } from './bench/clients.js';
 import { killAfterWrites, savedLatency } from './bench/durability.js';
-import { seedBoard } from './bench/seed.js';
+import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
@@ -34,11 +35,13 @@ const QUICK = process.env.BENCH_QUICK === '1';
 /** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser,history').split(','));
 /** BENCH_FANOUT_KEEPER=1: one client stays connected to another board through all fan-out cases. */
 const FANOUT_KEEPER = process.env.BENCH_FANOUT_KEEPER === '1';
 /** Warm fan-out rounds after the first (cold) one; `fanOutWarm` is the first of them. */
 const FANOUT_WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_FANOUT_WARM_ROUNDS ?? 1));
+/** Past client ids of the `history` section's boards, one fan-out case each. */
+const HISTORY_PAST_CLIENTS = (process.env.BENCH_HISTORY_PAST_CLIENTS ?? (QUICK ? '0,100' : '0,300,1000')).split(',').map(Number);
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
@@ -149,10 +152,10 @@ async function visitBoards(server: Target, visits: number) {
 
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
 
-/** The server's fan-out figures next to the relay's, and their ratios. */
-async function compareFanOut(server: Target, relay: Target, template: Uint8Array, rooms: number, clients: number, edits: number) {
+/** The server's fan-out figures next to the relay's, and their ratios; with `board`, the server's clients join it. */
+async function compareFanOut(server: Target, relay: Target, template: Uint8Array, rooms: number, clients: number, edits: number, board?: Board) {
   const onRelay = await fanOut({ kind: 'relay', target: relay, template }, rooms, clients, edits, 250);
-  const onServer = await fanOut({ kind: 'server', target: server }, rooms, clients, edits, 250);
+  const onServer = await fanOut({ kind: 'server', target: server, board }, rooms, clients, edits, 250);
   return {
     relay: onRelay,
     server: onServer,
@@ -162,6 +165,26 @@ async function compareFanOut(server: Target, relay: Target, template: Uint8Array
       p99: ratio(onServer.latencyMs.p99, onRelay.latencyMs.p99),
     },
   };
+}
+
+/**
+ * The fan-out 1 × 50 case on a board whose doc already holds `pastClients` client ids, given through the server by
+ * that many past stock clients. Yjs's cost per transaction grows with the client ids a doc has seen (yjs#415), and
+ * every page load of the stock client that writes is a new one, kept for good: a board used over many workshops
+ * has hundreds or thousands. The relay's clients start from the same board state.
+ */
+async function fanOutWithHistory(server: Target, relay: Target, pastClients: number, clients: number, edits: number) {
+  const board = await createBoard(server.url, `history ${pastClients}`);
+  const started = performance.now();
+  await addPastClients(server.url, board, pastClients);
+  const seedingS = Number(((performance.now() - started) / 1000).toFixed(1));
+  const { state, clientIds, notes } = await boardState(server.url, board);
+  // The stock clients pay the same per-transaction cost in this one process: when it is busy, delivery times are its own.
+  const cpuBefore = process.cpuUsage();
+  const compared = await compareFanOut(server, relay, state, 1, clients, edits, board);
+  const cpu = process.cpuUsage(cpuBefore);
+  const benchProcessCpuS = Number(((cpu.user + cpu.system) / 1e6).toFixed(1));
+  return { pastClients, seedingS, clientIdsInDoc: clientIds, notesBefore: notes, benchProcessCpuS, ...compared };
 }
 
 async function main(): Promise<void> {
@@ -220,6 +243,15 @@ async function main(): Promise<void> {
       }
       if (laterRounds.length > 0) result.fanOutWarmLater = laterRounds;
       if (FANOUT_KEEPER) close(probe);
+    }
+
+    if (ONLY.has('history')) {
+      const [clients, edits] = [QUICK ? 10 : 50, QUICK ? 5 : 20];
+      // A round first, not reported, so that the first case does not pay alone for V8 compiling the hot paths.
+      await fanOutWithHistory(server, relay, 0, clients, edits);
+      const cases: Record<string, unknown> = {};
+      for (const n of HISTORY_PAST_CLIENTS) cases[`pastClients${n}`] = await fanOutWithHistory(server, relay, n, clients, edits);
+      result.history = cases;
     }
 
     if (ONLY.has('durability')) {

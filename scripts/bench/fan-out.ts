@@ -8,15 +8,16 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { addNote, setNoteText } from '../../shared/board/write.js';
-import { bytesReceived, close, connect, connectRelay, createBoard, join, percentiles, sleep, type Client } from './clients.js';
+import { bytesReceived, close, connect, connectRelay, createBoard, join, percentiles, sleep, type Board, type Client } from './clients.js';
 import { cpuMs, threadCpuMs, type Target } from './processes.js';
 
 /**
  * Where the clients connect: the server (boards over HTTP), or the relay (rooms from a template state). With
  * `spread`, client i of a room connects to `spread[i % spread.length]` (instances of one cluster) and the CPU
- * figures are the sum over them.
+ * figures are the sum over them. With `board`, every room's clients join that board (made beforehand, e.g. with a
+ * history) instead of a new one.
  */
-export type FanOutTarget = { kind: 'server'; target: Target; spread?: Target[] } | { kind: 'relay'; target: Target; template: Uint8Array };
+export type FanOutTarget = { kind: 'server'; target: Target; spread?: Target[]; board?: Board } | { kind: 'relay'; target: Target; template: Uint8Array };
 
 function processesOf(t: FanOutTarget): Target[] {
   return t.kind === 'server' && t.spread ? t.spread : [t.target];
@@ -35,7 +36,7 @@ const SETTLE_MS = 500;
 async function openClients(t: FanOutTarget, room: number, count: number): Promise<Client[]> {
   const clients: Client[] = [];
   if (t.kind === 'server') {
-    const board = await createBoard(t.target.url, `fan-out ${room}`);
+    const board = t.board ?? (await createBoard(t.target.url, `fan-out ${room}`));
     const instances = t.spread ?? [t.target];
     for (let c = 0; c < count; c++) clients.push(await connect(instances[c % instances.length]!.url, board, await join(t.target.url, board, `c${c}`)));
   } else {
