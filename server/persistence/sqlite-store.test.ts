@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { runBoardStoreContract } from './board-store.contract.js';
 import { sampleBoard } from './contract-fixture.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import { SqliteStore } from './sqlite-store.js';
+import { PAGE_CACHE_KIB, SqliteStore } from './sqlite-store.js';
 import { closeDatabase, exec, openDatabase, run } from './sqlite-driver.js';
 import { STORE_ERROR } from './store-error.js';
 import { at } from '../../test/helpers/doc-address.js';
@@ -56,12 +56,13 @@ describe('SqliteStore on disk', () => {
     expect((await second.loadDoc(at('board-0001', 'session'))).snapshot).toEqual(Uint8Array.of(9));
   });
 
-  it('runs with WAL, synchronous=FULL, foreign keys, a busy timeout and the current user_version', async () => {
+  it('runs with WAL, synchronous=FULL, foreign keys, a busy timeout, a small page cache and the current user_version', async () => {
     const store = await openStore(path.join(await tempDir(), 'journeyroom.db'));
     expect(await store.pragma('journal_mode')).toBe('wal');
     expect(await store.pragma('synchronous')).toBe(2); // FULL
     expect(await store.pragma('foreign_keys')).toBe(1);
     expect(await store.pragma('busy_timeout')).toBe(5000);
+    expect(await store.pragma('cache_size')).toBe(-PAGE_CACHE_KIB); // negative: KiB, not pages
     expect(await store.pragma('user_version')).toBe(SCHEMA_VERSION);
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
