@@ -117,11 +117,6 @@ export class ClientIdReuse {
     private readonly locks: Locks,
   ) {}
 
-  /** The reused id this tab now writes under, if any. */
-  get id(): number | undefined {
-    return this.held?.id;
-  }
-
   /** Call once the doc is synced: takes the first free, safe id of the pool, or a new one for the pool. */
   async adopt(): Promise<number | undefined> {
     const pool = readPool(this.storage);
