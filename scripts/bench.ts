@@ -4,7 +4,7 @@
  * workload against both from this process, and prints one JSON object with every server figure also given
  * as a ratio to the relay's. docs/benchmarks.md records the figures.
  *
- *   npm run bench                 # full run (~4 minutes on 2 cores)
+ *   npm run bench                 # full run (~13 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
  *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser,history npm run bench   # some sections only
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
@@ -41,7 +41,10 @@ const FANOUT_KEEPER = process.env.BENCH_FANOUT_KEEPER === '1';
 /** Warm fan-out rounds after the first (cold) one; `fanOutWarm` is the first of them. */
 const FANOUT_WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_FANOUT_WARM_ROUNDS ?? 1));
 /** Past client ids of the `history` section's boards, one fan-out case each. */
-const HISTORY_PAST_CLIENTS = (process.env.BENCH_HISTORY_PAST_CLIENTS ?? (QUICK ? '0,100' : '0,300,1000')).split(',').map(Number);
+const HISTORY_PAST_CLIENTS = (process.env.BENCH_HISTORY_PAST_CLIENTS ?? (QUICK ? '0,100' : '0,300,1000')).split(',').map((n) => {
+  if (!/^\d{1,5}$/.test(n.trim())) throw new Error(`BENCH_HISTORY_PAST_CLIENTS: "${n}" is not a whole number of past clients (e.g. 0,300,1000)`);
+  return Number(n);
+});
 /** Idle time after the last board visit before memory is read (no forced GC). */
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
