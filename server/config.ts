@@ -28,8 +28,9 @@ export interface Config {
   /**
    * Least time between the starts of two commits under load, so that a busy server commits batches rather than
    * single updates: 10 ms cut the server's CPU per delivered edit by 5-15 % in the benchmark, and adds up to that
-   * much to "saved" under load (a quiet board's edit is committed at once). Off by default until it is measured on
-   * a disk whose syncs do not stall (docs/benchmarks.md). Env COMMIT_INTERVAL_MS, default 0 (≤ 250).
+   * much to "saved" under load (a quiet board's edit is committed at once). Off by default: in kill -9 trials 100 ms
+   * after a burst it lost writes more often (4 trials in 60 against 1 in 70, docs/benchmarks.md). Env
+   * COMMIT_INTERVAL_MS, default 0 (≤ 250).
    */
   commitIntervalMs: number;
   /** Compact a doc's update log into its snapshot after this many appended updates. Env COMPACT_AFTER_UPDATES, default 500. */

@@ -7,17 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { ClientIdReuse, POOL_KEY, POOL_SIZE, clockKey, moveIdentity, readPool, type KeyValueStorage, type Locks } from '../../client/src/session/client-id-reuse.js';
-
-class MemoryStorage implements KeyValueStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
+import { ClientIdReuse, POOL_KEY, POOL_SIZE, clockKey, moveIdentity, readPool, safeToReuse, type Locks } from '../../client/src/session/client-id-reuse.js';
+import { memoryStorage } from '../helpers/memory-storage.js';
 
 /** Web Locks' `ifAvailable` behaviour: a held name is refused, released when the callback's promise settles. */
 class LockTable implements Locks {
@@ -87,7 +78,7 @@ describe('moveIdentity', () => {
 
 describe('readPool', () => {
   it('keeps only unsigned 32-bit integers, once each, at most POOL_SIZE of them', () => {
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     for (const bad of ['not json', '{"a":1}', '"7"', 'null']) {
       storage.setItem(POOL_KEY, bad);
       expect(readPool(storage)).toEqual([]);
@@ -99,9 +90,31 @@ describe('readPool', () => {
   });
 });
 
+describe('safeToReuse', () => {
+  it('refuses an id whose stored clock is not a whole number, or differs from the doc\'s, in either direction', () => {
+    const storage = memoryStorage();
+    const doc = new Y.Doc();
+    const writer = new Y.Doc();
+    writer.clientID = 42;
+    writer.getMap('notes').set('a', 1);
+    writer.getMap('notes').set('b', 2);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
+    expect(safeToReuse(doc, storage, 'b1', 42)).toBe(false); // the server has writes under it this browser never made
+    expect(safeToReuse(doc, storage, 'b1', 7)).toBe(true); // never used on this board, by anyone
+    for (const bad of ['two', '', '1.5', '-2', '1e400']) {
+      storage.setItem(clockKey('b1', 42), bad);
+      expect(safeToReuse(doc, storage, 'b1', 42)).toBe(false);
+    }
+    storage.setItem(clockKey('b1', 42), '3');
+    expect(safeToReuse(doc, storage, 'b1', 42)).toBe(false); // written more than the server has: still on its way
+    storage.setItem(clockKey('b1', 42), '2');
+    expect(safeToReuse(doc, storage, 'b1', 42)).toBe(true);
+  });
+});
+
 describe('ClientIdReuse', () => {
   it('adopts a new id into the pool, keeps its clock before each update leaves, and reuses it on the next load', async () => {
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     const locks = new LockTable();
     const { server, tab, awareness, sent } = syncedPair();
     const clocksWhenSent: (string | null)[] = [];
@@ -131,7 +144,7 @@ describe('ClientIdReuse', () => {
   });
 
   it('skips an id another tab holds or whose last write the server lacks, and gives up when the pool is full', async () => {
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     const locks = new LockTable();
     const { tab, awareness } = syncedPair();
     const first = new ClientIdReuse(tab, awareness, 'b1', storage, locks);
@@ -163,7 +176,7 @@ describe('ClientIdReuse', () => {
   });
 
   it('follows Yjs when someone else writes under the id: presence moves to the new id, the id leaves the pool', async () => {
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     const locks = new LockTable();
     const { tab, awareness } = syncedPair();
     awareness.setLocalState({ editing: null });

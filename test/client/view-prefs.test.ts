@@ -1,19 +1,9 @@
 /** Layout preferences (client/src/ui/view-prefs.ts): round trips, and stored garbage falls back to the defaults. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { VIEW_PREF, loadFlag, loadLayout, saveFlag, saveLayout } from '../../client/src/ui/view-prefs.js';
+import { memoryStorage, type MemoryStorage } from '../helpers/memory-storage.js';
 
-interface FakeStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-/** A Storage with just what the module uses (node has no localStorage). */
-function fakeStorage(): FakeStorage {
-  const items = new Map<string, string>();
-  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, String(value)) };
-}
-
-const globals = globalThis as { localStorage?: FakeStorage };
+const globals = globalThis as { localStorage?: MemoryStorage };
 
 afterEach(() => {
   Reflect.deleteProperty(globalThis, 'localStorage');
@@ -21,7 +11,7 @@ afterEach(() => {
 
 describe('layout preferences', () => {
   it('remembers flags and the layout', () => {
-    globals.localStorage = fakeStorage();
+    globals.localStorage = memoryStorage();
     expect(loadFlag(VIEW_PREF.compact)).toBeUndefined();
     saveFlag(VIEW_PREF.compact, true);
     saveFlag(VIEW_PREF.panelOpen, false);
@@ -33,7 +23,7 @@ describe('layout preferences', () => {
   });
 
   it('treats anything else stored under its name as never set', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     globals.localStorage = storage;
     storage.setItem('journeyroom:view:compact', 'yes');
     storage.setItem('journeyroom:view:layout', '<script>');
