@@ -34,7 +34,7 @@ describe('layout preferences', () => {
   it('works without storage (blocked by privacy settings): defaults, nothing thrown', () => {
     Object.defineProperty(globalThis, 'localStorage', {
       configurable: true,
-      get(): FakeStorage {
+      get(): MemoryStorage {
         throw new Error('SecurityError: storage disabled');
       },
     });
