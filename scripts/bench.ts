@@ -318,6 +318,7 @@ async function main(): Promise<void> {
         typingMs: QUICK ? 10_000 : 20_000,
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,
         profilePage: process.env.BENCH_BROWSER_PROFILE_PAGE === undefined ? undefined : Number(process.env.BENCH_BROWSER_PROFILE_PAGE),
+        traceCategories: process.env.BENCH_BROWSER_TRACE_CATEGORIES?.split(','),
       });
     }
   } catch (error) {

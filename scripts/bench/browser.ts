@@ -35,6 +35,8 @@ export interface BrowserCaseOptions {
   profileDir?: string;
   /** the page profiled (0-based; the typists come first); default the last page, which only watches */
   profilePage?: number;
+  /** the trace's categories (default `devtools.timeline`: the main thread); e.g. add `cc` and `disabled-by-default-devtools.timeline` for the compositor and raster threads */
+  traceCategories?: string[];
   /**
    * The typists are stock Node clients editing their note's text (one character per keystroke, same schedule)
    * instead of pages: every page only watches, as one participant's laptop does while five others type on theirs.
@@ -222,9 +224,13 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
       });
       const profiled = options.profilePage ?? members.length - 1;
       const stopProfile = options.profileDir && i === profiled ? await profile(page) : undefined;
+      if (stopProfile) await browser.startTracing(page, { path: path.join(options.profileDir!, 'open.trace.json'), categories: options.traceCategories ?? ['devtools.timeline'] });
       await page.goto(`${base}/b/${board.id}#token=${board.participant}`);
       await page.waitForFunction(() => (globalThis as unknown as { __jrBench: Recorded }).__jrBench.opened > 0, undefined, { timeout: 60_000, polling: 100 });
-      if (stopProfile) await writeFile(path.join(options.profileDir!, 'open.cpuprofile'), JSON.stringify(await stopProfile()));
+      if (stopProfile) {
+        await browser.stopTracing();
+        await writeFile(path.join(options.profileDir!, 'open.cpuprofile'), JSON.stringify(await stopProfile()));
+      }
       const recorded = await page.evaluate<Recorded>('window.__jrBench');
       openMs.push(ms1(recorded.opened));
       openLongtaskMaxMs.push(ms1(Math.max(0, ...recorded.longtasks.map(([, d]) => d))));
@@ -251,7 +257,7 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
     const watcher = participants[options.profilePage ?? participants.length - 1]!;
     const stopProfile = options.profileDir ? await profile(watcher.page) : undefined;
     // and a DevTools trace of it: where the time outside JavaScript goes (style, layout, paint)
-    if (options.profileDir) await browser.startTracing(watcher.page, { path: path.join(options.profileDir, 'typing.trace.json'), categories: ['devtools.timeline'] });
+    if (options.profileDir) await browser.startTracing(watcher.page, { path: path.join(options.profileDir, 'typing.trace.json'), categories: options.traceCategories ?? ['devtools.timeline'] });
     const typingStartedAt = Date.now();
     const interval = 1000 / options.charsPerSecond;
     const perTypist = Math.floor((options.typingMs / 1000) * options.charsPerSecond);
