@@ -23,6 +23,12 @@ import { AWARENESS_BURST, AWARENESS_RATE_PER_S, BYTE_BURST, BYTE_RATE_PER_S, MES
  */
 export const EARLY_QUEUE_LIMITS = { messages: 1024, bytes: 1024 * 1024, waitMs: 10_000 } as const;
 
+/**
+ * Stored snapshots from this size on are worth waiting for a new client's SyncStep1 before they are applied
+ * (answerFromStoredState): about 100 notes, a few ms of Yjs apply; 2,000 notes are about 1 MB and 0.1-0.3 s.
+ */
+export const WAIT_FOR_FIRST_FRAME_MIN_BYTES = 64 * 1024;
+
 /** What the upgrade decided about a connection. */
 export interface Grant {
   address: DocAddress;
@@ -61,6 +67,8 @@ export class Connection implements RoomPeer {
   private closedFlag = false;
   /** the stored snapshot sent as this connection's first sync before its room was loaded */
   private answeredFromStore: Uint8Array | undefined;
+  /** set while answerFromStoredState waits for this connection's first frame; called when it arrives or the socket closes */
+  private firstFrameArrived: (() => void) | undefined;
   /** the first close code the server chose for this connection (undefined when the peer closed); for metrics */
   serverCloseCode: number | undefined;
   /** set by pong or any message; cleared by the liveness sweep */
@@ -92,11 +100,22 @@ export class Connection implements RoomPeer {
   /**
    * While the room loads: if this connection's first frame is a SyncStep1 from an empty doc (a new client),
    * answers it now with the doc's stored snapshot (registry.ts, answerFromStore) and drops that frame. Resolves
-   * once the answer is written to the socket; undefined when it does not apply.
+   * once the answer is written to the socket, or once the first frame turns out to be something else;
+   * undefined when it does not apply. A connection with no frame yet is waited for: a browser sends its
+   * SyncStep1 only when its page has run the socket's open event, often after the store has been read, and
+   * without the wait it would get its first sync only after the whole doc is applied (the registry bounds the
+   * wait, EARLY_ANSWER_WAIT_MS). Only for snapshots big enough that applying them holds the event loop.
    */
   answerFromStoredState(snapshot: Uint8Array): Promise<void> | undefined {
-    const first = this.early[0];
-    if (this.room || this.closedFlag || !first || !isEmptySyncStep1(first)) return undefined;
+    if (this.room || this.closedFlag) return undefined;
+    if (this.early.length === 0) {
+      if (snapshot.length < WAIT_FOR_FIRST_FRAME_MIN_BYTES) return undefined;
+      return new Promise<void>((resolve) => {
+        this.firstFrameArrived = resolve;
+      }).then(() => this.answerFromStoredState(snapshot));
+    }
+    const first = this.early[0]!;
+    if (!isEmptySyncStep1(first)) return undefined;
     this.early.shift();
     this.earlyBytes -= first.length;
     this.answeredFromStore = snapshot;
@@ -113,6 +132,7 @@ export class Connection implements RoomPeer {
     clearTimeout(this.earlyTimer);
     this.earlyTimer = undefined;
     this.room = room;
+    this.wakeFirstFrameWaiter();
     this.ctx = {
       peer: this,
       room,
@@ -155,6 +175,7 @@ export class Connection implements RoomPeer {
     if (this.closedFlag) return;
     this.closedFlag = true;
     clearTimeout(this.earlyTimer);
+    this.wakeFirstFrameWaiter();
     const level = code === CLOSE.normal || code === CLOSE.goingAway ? 'debug' : code >= 4400 && code < 4500 ? 'warn' : 'info';
     this.log[level]({ code, reason }, 'closing connection');
     // Leave the room now: nothing more from this socket is applied, its presence goes at once.
@@ -186,6 +207,7 @@ export class Connection implements RoomPeer {
     if (!this.room) {
       this.early.push(frame);
       this.earlyBytes += frame.length;
+      this.wakeFirstFrameWaiter();
       if (this.early.length > EARLY_QUEUE_LIMITS.messages || this.earlyBytes > EARLY_QUEUE_LIMITS.bytes) {
         this.close(CLOSE.tryAgainLater, 'too many frames before the room loaded');
       }
@@ -208,11 +230,18 @@ export class Connection implements RoomPeer {
     }
   }
 
+  private wakeFirstFrameWaiter(): void {
+    const wake = this.firstFrameArrived;
+    this.firstFrameArrived = undefined;
+    wake?.();
+  }
+
   private onClose(code: number): void {
     const wasClosed = this.closedFlag;
     this.closedFlag = true;
     clearTimeout(this.earlyTimer);
     this.early = [];
+    this.wakeFirstFrameWaiter();
     if (!wasClosed) this.log.debug({ code }, 'connection closed by peer');
     this.leaveRoom();
     this.onClosed(this, this.room);

@@ -14,7 +14,7 @@ import { boardRoots } from '../../shared/board/doc.js';
 import { readNotes } from '../../shared/board/read.js';
 import { addNote, laneIds, setNoteText, stageIds } from '../../shared/board/write.js';
 import type { BoardStore } from '../../server/persistence/board-store.js';
-import { EARLY_QUEUE_LIMITS } from '../../server/sync/connection.js';
+import { EARLY_QUEUE_LIMITS, WAIT_FOR_FIRST_FRAME_MIN_BYTES } from '../../server/sync/connection.js';
 import { CLOSE, MESSAGE, boardDocAddress, type DocAddress } from '../../shared/protocol.js';
 import { createBoard, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type RawClient } from '../helpers/clients.js';
@@ -104,6 +104,40 @@ describe('first sync of a stored board', () => {
     const note = readNotes(again.doc)[0]!;
     setNoteText(again.doc, note.id, 'edited after a cold load');
     await waitFor(() => readNotes(reader.doc).find((n) => n.id === note.id)?.text === 'edited after a cold load', 'the edit reached the reader');
+  }, 30_000);
+
+  it('waits for a new client that sends its SyncStep1 late (a browser, after its open event) and answers it from the store before applying', async () => {
+    const { dataDir, board } = await storedBoard(400);
+    const snapshot = await storedSnapshot(dataDir, board.id);
+    expect(snapshot.length).toBeGreaterThanOrEqual(WAIT_FOR_FIRST_FRAME_MIN_BYTES);
+
+    const s = await startServer({}, dataDir);
+    const raw = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.participant}`, { origin: s.url });
+    await raw.opened;
+    // Long after the store has been read (a few ms here), well inside the wait.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    raw.ws.send(EMPTY_SYNC_STEP1);
+    await waitFor(() => syncFrames(raw).some((f) => f.step === syncProtocol.messageYjsSyncStep1), "the server's SyncStep1");
+    const frames = syncFrames(raw);
+    // Answered before the room joined it (the room's SyncStep1 comes at the join), with the stored bytes, once.
+    expect(frames[0]!.step).toBe(syncProtocol.messageYjsSyncStep2);
+    expect(Buffer.from(frames[0]!.payload).equals(Buffer.from(snapshot))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(syncFrames(raw).filter((f) => f.step === syncProtocol.messageYjsSyncStep2)).toHaveLength(1);
+  }, 30_000);
+
+  it('a client that sends nothing does not hold the load beyond its bound', async () => {
+    const { dataDir, board } = await storedBoard(400);
+    const s = await startServer({}, dataDir);
+    const silent = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.participant}`, { origin: s.url });
+    await silent.opened;
+    const started = Date.now();
+    // The room joins the silent socket once loaded: its SyncStep1 arrives.
+    await waitFor(() => syncFrames(silent).some((f) => f.step === syncProtocol.messageYjsSyncStep1), 'the room loaded and joined');
+    // The wait is EARLY_ANSWER_WAIT_MS (250 ms); without a bound the room would load only once the silent socket is
+    // closed for taking too long (EARLY_QUEUE_LIMITS.waitMs, 10 s).
+    expect(Date.now() - started).toBeLessThan(EARLY_QUEUE_LIMITS.waitMs / 2);
+    expect(s.server.registry.peek(boardDocAddress(board.id))).toBeDefined();
   }, 30_000);
 
   it('a change the server makes while loading (schema migration) reaches the client that got the stored bytes', async () => {
