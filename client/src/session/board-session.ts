@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { AUTH_MESSAGE, CLOSE, MESSAGE, WS_PATH, boardDocAddress, roomName, type PresenceState } from '../../../shared/protocol.js';
 import { ClientIdReuse, type KeyValueStorage, type Locks } from './client-id-reuse.js';
 import { ConnectionStatus } from './connection-status.js';
+import { applyQuietly, type UpdateListener } from './quiet-apply.js';
 import { SaveTracker } from './save-tracker.js';
 
 export interface BoardSessionOptions {
@@ -145,9 +146,16 @@ export class BoardSession {
     const sync = this.provider.messageHandlers[MESSAGE.sync];
     const auth = this.provider.messageHandlers[MESSAGE.auth];
     if (!sync || !auth) throw new Error('y-websocket has no sync or auth handler');
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider) return;
+      this.saves.localUpdate(this.provider.wsconnected);
+      this.updateLive();
+    };
+    // Both 'update' listeners ignore what the provider applies: Yjs need not encode it for them (quiet-apply.ts).
+    const quiet: UpdateListener[] = [this.provider._updateHandler, onUpdate];
     this.provider.messageHandlers[MESSAGE.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
       const step1 = decoding.readVarUint(decoding.clone(decoder)) === SYNC_STEP_1;
-      sync(encoder, decoder, provider, emitSynced, messageType);
+      applyQuietly(this.doc, this.provider, quiet, () => sync(encoder, decoder, provider, emitSynced, messageType));
       if (step1) this.saves.repliedToStep1();
       this.updateLive();
     };
@@ -162,11 +170,6 @@ export class BoardSession {
     };
     this.provider.on('status', onStatus);
     this.cleanups.push(() => this.provider.off('status', onStatus));
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === this.provider) return;
-      this.saves.localUpdate(this.provider.wsconnected);
-      this.updateLive();
-    };
     this.doc.on('update', onUpdate);
     this.cleanups.push(() => this.doc.off('update', onUpdate));
   }
