@@ -37,6 +37,15 @@ describe('clock skew correction', () => {
     expect(timerRemainingMs(timer, localOfSkewed)).not.toBe(seenSkewed);
   });
 
+  it('a screen whose estimate is a little behind the one that started the timer never shows more than its duration', () => {
+    const startedAt = 1_800_000_000_000;
+    const timer = { status: 'running' as const, durationMs: 180_000, endsAt: startedAt + 180_000, remainingMs: null };
+    // 7 ms behind the facilitator's estimate, right after the start: 3:00, not 3:01.
+    expect(timerRemainingMs(timer, startedAt - 7)).toBe(180_000);
+    expect(timerRemainingMs(timer, startedAt + 1_000)).toBe(179_000);
+    expect(timerRemainingMs(timer, startedAt + 200_000)).toBe(0);
+  });
+
   it('rejects impossible samples and keeps the previous best', () => {
     expect(clockSample(100, 50, 90)).toBeUndefined();
     expect(clockSample(Number.NaN, 50, 90)).toBeUndefined();
