@@ -34,6 +34,8 @@ import type { JoinResponse } from '../shared/api.js';
 const QUICK = process.env.BENCH_QUICK === '1';
 /** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
+/** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
+const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser,history').split(','));
 /** BENCH_FANOUT_KEEPER=1: one client stays connected to another board through all fan-out cases. */
@@ -319,6 +321,13 @@ async function main(): Promise<void> {
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,
         profilePage: process.env.BENCH_BROWSER_PROFILE_PAGE === undefined ? undefined : Number(process.env.BENCH_BROWSER_PROFILE_PAGE),
         traceCategories: process.env.BENCH_BROWSER_TRACE_CATEGORIES?.split(','),
+        restartAfterSeeding: BROWSER_RESTART
+          ? async () => {
+              await server.stop('SIGTERM');
+              server = await startServer(dataDir);
+              return server;
+            }
+          : undefined,
       });
     }
   } catch (error) {

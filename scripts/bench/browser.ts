@@ -35,6 +35,8 @@ export interface BrowserCaseOptions {
   profileDir?: string;
   /** the page profiled (0-based; the typists come first); default the last page, which only watches */
   profilePage?: number;
+  /** when set, called after seeding: stops the server and starts a fresh one on the same data, which the pages then use */
+  restartAfterSeeding?: () => Promise<Target>;
   /** the trace's categories (default `devtools.timeline`: the main thread); e.g. add `cc` and `disabled-by-default-devtools.timeline` for the compositor and raster threads */
   traceCategories?: string[];
   /**
@@ -194,8 +196,9 @@ async function profile(page: Page): Promise<() => Promise<unknown>> {
 }
 
 /** Runs the browser case against a running server and returns its figures. */
-export async function browserCase(server: Target, options: BrowserCaseOptions) {
-  const base = server.url;
+export async function browserCase(seedingServer: Target, options: BrowserCaseOptions) {
+  let server = seedingServer;
+  let base = server.url;
   const board = await createBoard(base, 'browser bench');
   const remote = options.remoteTypists === true;
   const members: JoinResponse[] = [];
@@ -204,6 +207,11 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
   if (remote) for (let i = 0; i < options.typists; i++) remoteMembers.push(await join(base, board, `R${i}`));
   const typists = remote ? remoteMembers : members.slice(0, options.typists);
   await seedTypingBoard(base, options.notes, typists, board);
+  if (options.restartAfterSeeding) {
+    // The pages then open the board on a server that has compiled nothing yet, as the first participant after a restart.
+    server = await options.restartAfterSeeding();
+    base = server.url;
+  }
   if (options.profileDir) await mkdir(options.profileDir, { recursive: true });
 
   const browser = await launchBrowser();
@@ -308,6 +316,7 @@ export async function browserCase(server: Target, options: BrowserCaseOptions) {
       viewport: LAPTOP,
       typists: options.typists,
       typistsAre: remote ? 'stock clients (every page watches)' : 'pages',
+      serverRestartedAfterSeeding: options.restartAfterSeeding !== undefined,
       charsPerSecondEach: options.charsPerSecond,
       keystrokes,
       typingWindowMs: typingEndedAt - typingStartedAt,
