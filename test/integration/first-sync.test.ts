@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
@@ -20,6 +21,13 @@ import { createBoard, joinWriter, type TestBoard } from '../helpers/api.js';
 import { connectClient, rawClient, synced, waitFor, type RawClient } from '../helpers/clients.js';
 import { startServer, tempDir } from '../helpers/server.js';
 import { storeSchemaV1Board } from '../helpers/old-board.js';
+
+/** `bytes` as lib0 writes a length-prefixed byte array. */
+function encodeVarUint8Array(bytes: Uint8Array): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint8Array(encoder, bytes);
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
 
 /** The y-websocket SyncStep1 of an empty doc, as the stock client sends it on connect. */
 const EMPTY_SYNC_STEP1 = Uint8Array.from([MESSAGE.sync, syncProtocol.messageYjsSyncStep1, 1, 0]);
@@ -124,6 +132,20 @@ describe('first sync of a stored board', () => {
     expect(Buffer.from(frames[0]!.payload).equals(Buffer.from(snapshot))).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(syncFrames(raw).filter((f) => f.step === syncProtocol.messageYjsSyncStep2)).toHaveLength(1);
+  }, 30_000);
+
+  it('a late first frame that is not an empty SyncStep1 (a client that has part of the doc) gets no stored bytes', async () => {
+    const { dataDir, board } = await storedBoard(400);
+    const s = await startServer({}, dataDir);
+    const raw = rawClient(`${s.wsUrl}/${board.id}?token=${board.tokens.participant}`, { origin: s.url });
+    await raw.opened;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const own = new Y.Doc();
+    own.getMap('scratch').set('k', 1);
+    raw.ws.send(Buffer.concat([Buffer.from([MESSAGE.sync, syncProtocol.messageYjsSyncStep1]), encodeVarUint8Array(Y.encodeStateVector(own))]));
+    await waitFor(() => syncFrames(raw).some((f) => f.step === syncProtocol.messageYjsSyncStep2), 'the answer to its SyncStep1');
+    // Answered by the loaded room (its SyncStep1 first), not from the store.
+    expect(syncFrames(raw)[0]!.step).toBe(syncProtocol.messageYjsSyncStep1);
   }, 30_000);
 
   it('a client that sends nothing does not hold the load beyond its bound', async () => {
