@@ -4,7 +4,6 @@
  * `npm install && npm start` works on a fresh clone), then runs the server in this process's place.
  * In a production image the sources are absent and the prebuilt dist/ is used as it is.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +34,8 @@ const haveSources = sourceDirs.every((d) => existsSync(d));
 const stale = haveSources && Math.max(...sourceDirs.map(newest)) > builtAt();
 if (stale) {
   console.error('journeyroom: building (first start, or sources changed)…');
+  // loaded only here: node:child_process costs a few ms of every start
+  const { spawnSync } = await import('node:child_process');
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('journeyroom: the build failed; see the messages above.');
