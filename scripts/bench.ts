@@ -28,7 +28,7 @@ import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
-import { machineLoad, rssKb, startRelay, startServer, type Target } from './bench/processes.js';
+import { machineLoad, rssKb, serverHistograms, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -51,13 +51,25 @@ const HISTORY_PAST_CLIENTS = (process.env.BENCH_HISTORY_PAST_CLIENTS ?? (QUICK ?
 const IDLE_AFTER_VISITS_MS = QUICK ? 5000 : 30_000;
 
 /** A stock client's first sync: time to its SyncStep2's arrival (server side + transfer) and to 'sync'. */
-async function timeSync(base: string, board: Board, member: JoinResponse) {
+async function timeSync(server: Target, board: Board, member: JoinResponse) {
+  const histogramsBefore = await serverHistograms(server);
   const before = bytesReceived();
   resetStep2();
   const started = performance.now();
-  const client = await connect(base, board, member);
+  const client = await connect(server.url, board, member);
   const ms = performance.now() - started;
   const step2 = lastStep2At();
+  // The server's own side (its metrics): upgrade request -> SyncStep2 written, and the store's reads meanwhile.
+  const histogramsAfter = await serverHistograms(server);
+  const delta = (key: string): { count: number; sum: number } => {
+    const a = histogramsAfter.get(key) ?? { count: 0, sum: 0 };
+    const b = histogramsBefore.get(key) ?? { count: 0, sum: 0 };
+    return { count: a.count - b.count, sum: a.sum - b.sum };
+  };
+  const fromStore = delta('journeyroom_first_sync_seconds{source="store"}');
+  const fromDoc = delta('journeyroom_first_sync_seconds{source="doc"}');
+  const firstSync = fromStore.count > 0 ? fromStore : fromDoc;
+  const loads = delta('journeyroom_store_operation_seconds{operation="loadDoc"}');
   const notes = client.doc.getMap('notes').size;
   const state = Y.encodeStateAsUpdate(client.doc);
   const docBytes = state.byteLength;
@@ -71,6 +83,11 @@ async function timeSync(base: string, board: Board, member: JoinResponse) {
     notes,
     docBytes,
     step2ArrivedMs: step2 === undefined ? null : Number((step2 - started).toFixed(1)),
+    /** the server's side of it: its upgrade request to the SyncStep2 written (journeyroom_first_sync_seconds) */
+    serverFirstSyncMs: firstSync.count === 1 ? Number((firstSync.sum * 1000).toFixed(1)) : null,
+    serverFirstSyncFrom: fromStore.count > 0 ? 'store' : 'doc',
+    /** the store's reads of the board's docs in that time (a cold load: the session doc, then the board doc) */
+    storeLoadMs: loads.count > 0 ? Number((loads.sum * 1000).toFixed(1)) : 0,
     syncedMs: Number(ms.toFixed(1)),
     clientApplyAloneMs: Number(clientApplyMs.toFixed(1)),
     wireBytes: after.wire - before.wire,
@@ -276,8 +293,8 @@ async function main(): Promise<void> {
       for (const n of sizes) {
         seeded[n] = await seedBoard(server.url, n);
         const member = await join(server.url, seeded[n], 'late joiner');
-        await timeSync(server.url, seeded[n], member); // warm: the room is loaded
-        syncs[`notes${n}`] = await timeSync(server.url, seeded[n], member);
+        await timeSync(server, seeded[n], member); // warm: the room is loaded
+        syncs[`notes${n}`] = await timeSync(server, seeded[n], member);
       }
       result.newClientSync = syncs;
 
@@ -286,7 +303,7 @@ async function main(): Promise<void> {
       await server.stop('SIGTERM');
       server = await startServer(dataDir);
       const restartMs = server.startMs;
-      result.coldLoadAfterRestart = { boardNotes: biggest, restartStartMs: restartMs, ...(await timeSync(server.url, seeded[biggest]!, member)) };
+      result.coldLoadAfterRestart = { boardNotes: biggest, restartStartMs: restartMs, ...(await timeSync(server, seeded[biggest]!, member)) };
     }
 
     if (ONLY.has('capacity')) {

@@ -205,7 +205,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     clientTracking: false,
   });
 
-  const accept = (ws: WebSocket, grant: Grant, connId: string, socket: Duplex): void => {
+  const accept = (ws: WebSocket, grant: Grant, connId: string, socket: Duplex, requestedAt: number): void => {
     const { boardId } = grant.address;
     const log = logger.child({ boardId, connId, doc: grant.address.kind, role: grant.role });
     if (registry.connectionCount(boardId) >= config.maxConnectionsPerBoard) {
@@ -224,6 +224,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
       noteClockSkewMs: config.noteClockSkewMs,
       stampPresence: draftPresence.stamp,
       coalesce: { socket, coalescer },
+      firstSync: { requestedAt, written: (source, seconds) => metrics.firstSyncAnswered(source, seconds) },
     }, log, () => {
       if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);

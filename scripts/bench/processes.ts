@@ -68,8 +68,28 @@ const SERVER_STDOUT = process.env.BENCH_SERVER_STDOUT || undefined;
  */
 const BENCH_LIMITS = { RATE_LIMIT_BOARDS_PER_MIN: '1000000', RATE_LIMIT_JOIN_LOOKUPS_PER_MIN: '1000000' } as const;
 
+/** Opens the server's GET /metrics for the benchmark (serverMetrics): the server's own timings. */
+const BENCH_METRICS_TOKEN = 'journeyroom-bench-metrics';
+
+/**
+ * The count and sum of every histogram series in the server's Prometheus text (`journeyroom_first_sync_seconds`
+ * by source, `journeyroom_store_operation_seconds` by operation), keyed by name and labels without `instance`.
+ */
+export async function serverHistograms(server: Target): Promise<Map<string, { count: number; sum: number }>> {
+  const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
+  const series = new Map<string, { count: number; sum: number }>();
+  for (const match of text.matchAll(/^(\w+)_(sum|count)\{([^}]*)\} (\S+)$/gm)) {
+    const labels = match[3]!.split(',').filter((l) => !l.startsWith('instance=')).join(',');
+    const key = `${match[1]}{${labels}}`;
+    const entry = series.get(key) ?? { count: 0, sum: 0 };
+    entry[match[2] as 'sum' | 'count'] = Number(match[4]);
+    series.set(key, entry);
+  }
+  return series;
+}
+
 export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
-  return spawnListening([...SERVER_NODE_ARGS, 'scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', ...BENCH_LIMITS, ...env }, SERVER_STDOUT);
+  return spawnListening([...SERVER_NODE_ARGS, 'scripts/start.mjs'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '0', METRICS_TOKEN: BENCH_METRICS_TOKEN, ...BENCH_LIMITS, ...env }, SERVER_STDOUT);
 }
 
 /** The bare relay of scripts/bench/relay.mjs. */

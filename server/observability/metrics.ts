@@ -9,6 +9,15 @@ import type { BusStatus } from '../scale/bus.js';
 /** Store latency buckets in seconds: a local commit is ~1-10 ms, a remote PostgreSQL one ~2-50 ms. */
 export const STORE_LATENCY_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** First-sync buckets in seconds: a loaded small board answers in a few ms, a cold 10,000-note one in ~0.1-0.3 s. */
+export const FIRST_SYNC_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * Where a connection's first sync came from: `store` = the stored snapshot sent while its doc was still being
+ * loaded (a new client of a cold board), `doc` = the loaded doc.
+ */
+export type FirstSyncSource = 'store' | 'doc';
+
 /** What the gauges read when scraped. */
 export interface MetricsSources {
   connections: () => number;
@@ -25,6 +34,7 @@ export class ServerMetrics {
   private readonly refused: Counter<'code'>;
   private readonly storeSeconds: Histogram<'operation'>;
   private readonly storeErrors: Counter<'operation'>;
+  private readonly firstSync: Histogram<'source'>;
 
   constructor(sources: MetricsSources, labels: { instance: string }) {
     const registers = [this.registry];
@@ -56,6 +66,18 @@ export class ServerMetrics {
     this.refused = new Counter({ name: 'journeyroom_connections_refused_total', help: 'Connections the server closed, by WebSocket close code (4400 malformed, 4422 invalid update, 1013 try later, ...)', labelNames: ['code'], registers });
     this.storeSeconds = new Histogram({ name: 'journeyroom_store_operation_seconds', help: 'Store operation latency; operation="write" is the commit', labelNames: ['operation'], buckets: STORE_LATENCY_BUCKETS_S, registers });
     this.storeErrors = new Counter({ name: 'journeyroom_store_errors_total', help: 'Store operations that failed', labelNames: ['operation'], registers });
+    this.firstSync = new Histogram({
+      name: 'journeyroom_first_sync_seconds',
+      help: "Server side of a client's first sync: from its upgrade request to the SyncStep2 written to the socket (compressed, when compression applies); source=store: answered from the stored snapshot while the doc loaded, doc: from the loaded doc",
+      labelNames: ['source'],
+      buckets: FIRST_SYNC_BUCKETS_S,
+      registers,
+    });
+  }
+
+  /** Records a connection's first sync (see journeyroom_first_sync_seconds). */
+  firstSyncAnswered(source: FirstSyncSource, seconds: number): void {
+    this.firstSync.observe({ source }, seconds);
   }
 
   /** Counts an applied update. */

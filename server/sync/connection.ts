@@ -50,6 +50,11 @@ export interface ConnectionOptions {
   stampPresence?: (grant: Grant, state: Record<string, unknown>) => void;
   /** the upgraded TCP socket under `ws` and the coalescer that batches its writes per event-loop turn */
   coalesce?: { socket: Duplex; coalescer: WriteCoalescer };
+  /**
+   * Told once, when this connection's first SyncStep2 has been written to the socket: where it came from and
+   * the seconds since `requestedAt` (performance.now() when the upgrade request arrived).
+   */
+  firstSync?: { requestedAt: number; written: (source: 'store' | 'doc', seconds: number) => void };
 }
 
 /** ws.send options of every frame (one object, not one per send). */
@@ -69,6 +74,8 @@ export class Connection implements RoomPeer {
   private answeredFromStore: Uint8Array | undefined;
   /** set while answerFromStoredState waits for this connection's first frame; called when it arrives or the socket closes */
   private firstFrameArrived: (() => void) | undefined;
+  /** performance.now() of the upgrade request while the first SyncStep2 is still to be sent (and timed) */
+  private firstSyncFrom: number | undefined;
   /** the first close code the server chose for this connection (undefined when the peer closed); for metrics */
   serverCloseCode: number | undefined;
   /** set by pong or any message; cleared by the liveness sweep */
@@ -84,6 +91,7 @@ export class Connection implements RoomPeer {
   ) {
     this.earlyTimer = setTimeout(() => this.close(CLOSE.tryAgainLater, 'room took too long to load'), EARLY_QUEUE_LIMITS.waitMs);
     this.earlyTimer.unref();
+    this.firstSyncFrom = options.firstSync?.requestedAt;
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -122,7 +130,7 @@ export class Connection implements RoomPeer {
     // One copy of the snapshot into the frame (an encoder would copy it twice, into zeroed buffers): megabytes,
     // on the main thread, while a client waits.
     const frame = frameOf(MESSAGE.sync, syncProtocol.messageYjsSyncStep2, snapshot);
-    return new Promise((resolve) => this.ws.send(frame, BINARY, () => resolve()));
+    return new Promise((resolve) => this.sendTimed(frame, 'store', resolve));
   }
 
   /** Joins the loaded room and replays the frames that arrived meanwhile. */
@@ -165,8 +173,22 @@ export class Connection implements RoomPeer {
     }
     const coalesce = this.options.coalesce;
     if (coalesce) coalesce.coalescer.hold(coalesce.socket);
+    if (this.firstSyncFrom !== undefined && data[0] === MESSAGE.sync && data[1] === syncProtocol.messageYjsSyncStep2) {
+      this.sendTimed(data, 'doc');
+      return;
+    }
     // No callback: a failed write surfaces as the socket's 'error' event (logged above) and closes it.
     this.ws.send(data, BINARY);
+  }
+
+  /** Sends this connection's first SyncStep2 and reports when it is written (ConnectionOptions.firstSync). */
+  private sendTimed(frame: Uint8Array, source: 'store' | 'doc', then?: () => void): void {
+    const from = this.firstSyncFrom;
+    this.firstSyncFrom = undefined;
+    this.ws.send(frame, BINARY, (error) => {
+      if (!error && from !== undefined) this.options.firstSync?.written(source, (performance.now() - from) / 1000);
+      then?.();
+    });
   }
 
   close(code: number, reason: string): void {

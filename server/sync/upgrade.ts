@@ -26,8 +26,8 @@ export interface UpgradeOptions {
   logger: Logger;
   /** slows guessing: failed token and member-key attempts per address */
   guessGuard: GuessGuard;
-  /** called with an accepted socket and its grant */
-  onAccepted: (ws: WebSocket, grant: Grant, connId: string, socket: Duplex) => void;
+  /** called with an accepted socket and its grant; `requestedAt`: performance.now() when the upgrade request arrived */
+  onAccepted: (ws: WebSocket, grant: Grant, connId: string, socket: Duplex, requestedAt: number) => void;
 }
 
 /** Result of checking an upgrade request: a grant, or a refusal to deliver as close code after the handshake. */
@@ -45,6 +45,7 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
 export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   const { wss, store, logger } = options;
   return (req, socket, head) => {
+    const requestedAt = performance.now();
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
     const connId = randomBytes(6).toString('base64url');
     const log = logger.child({ connId });
@@ -77,7 +78,7 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
             ws.close(decision.code, decision.reason);
             return;
           }
-          options.onAccepted(ws, decision.grant, connId, socket);
+          options.onAccepted(ws, decision.grant, connId, socket, requestedAt);
         });
       })
       .catch((error: unknown) => {

@@ -239,3 +239,46 @@ describe('frames sent before the room has loaded', () => {
     expect(readNotes(s.server.registry.peek(boardDocAddress(board.id))!.doc)).toHaveLength(1);
   }, 30_000);
 });
+
+describe('the first-sync metric (journeyroom_first_sync_seconds)', () => {
+  const TOKEN = 'metrics-token-0123456789';
+
+  /** count and sum of the histogram's series with `source`, from a scrape */
+  function firstSyncSeries(body: string, source: 'store' | 'doc'): { count: number; sum: number } {
+    const read = (suffix: string): number => {
+      const match = new RegExp(`journeyroom_first_sync_seconds_${suffix}\\{[^}]*source="${source}"[^}]*\\} (\\S+)`).exec(body);
+      return match ? Number(match[1]) : 0;
+    };
+    return { count: read('count'), sum: read('sum') };
+  }
+
+  it("times a connection's first sync from its upgrade request, once: from the store on a cold board, from the doc once loaded", async () => {
+    const { dataDir, board } = await storedBoard(1);
+    const hold = holdBoardLoad(board.id);
+    const s = await startServer({ metricsToken: TOKEN }, dataDir, undefined, hold.wrap);
+    onTestFinished(hold.release);
+    const scrape = async (): Promise<string> => (await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+
+    // The store takes 300 ms to read the board: the cold client's first sync counts it (timed from its request).
+    const cold = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await waitFor(hold.asked, 'the room started loading');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    hold.release();
+    await synced(cold);
+
+    // A client of the loaded room asks twice: its first answer is timed, the second is not.
+    const raw = await newRawClient(s.wsUrl, board.id, board.tokens.participant);
+    await waitFor(() => syncFrames(raw).some((f) => f.step === syncProtocol.messageYjsSyncStep2), 'the first answer');
+    raw.ws.send(EMPTY_SYNC_STEP1);
+    await waitFor(() => syncFrames(raw).filter((f) => f.step === syncProtocol.messageYjsSyncStep2).length === 2, 'the second answer');
+
+    const body = await waitFor(async () => {
+      const text = await scrape();
+      return firstSyncSeries(text, 'doc').count >= 1 ? text : undefined;
+    }, 'the loaded room answer recorded');
+    const fromStore = firstSyncSeries(body, 'store');
+    expect(fromStore.count).toBe(1);
+    expect(fromStore.sum).toBeGreaterThanOrEqual(0.3);
+    expect(firstSyncSeries(body, 'doc').count).toBe(1);
+  }, 30_000);
+});
