@@ -3,6 +3,7 @@
  * can never be bound (CVE-2022-43441: sqlite3 < 5.1.5 ran code from crafted objects bound as parameters).
  */
 import sqlite3 from 'sqlite3';
+import { ownedBytes } from './blob-bytes.js';
 
 /** The only values we bind: text, numbers, blobs and NULL. */
 export type SqlValue = string | number | Buffer | null;
@@ -58,16 +59,15 @@ export function closeDatabase(db: sqlite3.Database): Promise<void> {
     db.close((err) => (err ? reject(err) : resolve()));
   });
 }
-
 /** A byte array as a Buffer sharing its memory (what sqlite3 binds as a BLOB). */
 export function toBlob(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A BLOB column as a plain Uint8Array (a fresh copy owned by the caller). */
+/** A BLOB column as a plain Uint8Array owned by the caller (blob-bytes.ts: wrapped, not copied). */
 export function fromBlob(value: unknown, column: string): Uint8Array {
   if (!(value instanceof Uint8Array)) throw new TypeError(`column ${column} is not a BLOB`);
-  return new Uint8Array(value);
+  return ownedBytes(value);
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   checkVisitId,
 } from '../validate.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations.js';
+import { ownedBytes } from '../blob-bytes.js';
 import { attendanceFromRow, boardFromRow, checkpointSummaryFromRow, memberFromRow, text, wholeNumber, type Row } from '../row-readers.js';
 
 /** Connections in one instance's pool (commits are serialised by the write queue; reads are short). */
@@ -532,7 +533,7 @@ function toBuffer(data: Uint8Array): Buffer {
 function bytes(row: Row, column: string): Uint8Array {
   const value = row[column];
   if (!(value instanceof Uint8Array)) throw new StoreError(STORE_ERROR.corrupt, `column ${column} is not BYTEA`);
-  return new Uint8Array(value);
+  return ownedBytes(value);
 }
 
 
