@@ -130,12 +130,12 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     replicator: replication,
     onLoaded,
     // New clients waiting for a doc that is being loaded get its stored bytes before the server applies them.
-    answerFromStore: async (address, snapshot) => {
+    answerFromStore: async (address, stored) => {
       const key = docRef(address);
       const answers: Promise<void>[] = [];
       for (const conn of connections) {
         if (docRef(conn.grant.address) !== key) continue;
-        const answer = conn.answerFromStoredState(snapshot);
+        const answer = conn.answerFromStoredState(stored);
         if (answer) answers.push(answer);
       }
       await Promise.all(answers);

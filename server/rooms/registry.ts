@@ -12,6 +12,7 @@ import type { DocumentStore } from '../persistence/document-store.js';
 import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
 import { NO_REPLICATION, type Replicator } from './replicator.js';
 import { LOAD_ORIGIN, Room, SERVER_ORIGIN } from './room.js';
+import { StoredState } from './stored-state.js';
 import type { WriteQueue } from './write-queue.js';
 
 /** Wait before retrying the flush of an idle room whose flush failed. */
@@ -33,7 +34,7 @@ export interface RegistryOptions {
    * get their first sync from these bytes now instead of after the apply. The load waits for what it returns,
    * at most EARLY_ANSWER_WAIT_MS (so the answers are on their way before the apply blocks the event loop).
    */
-  answerFromStore?: (address: DocAddress, snapshot: Uint8Array) => Promise<void>;
+  answerFromStore?: (address: DocAddress, stored: StoredState) => Promise<void>;
 }
 
 /** Longest a load waits for the early first-sync answers to be written before it applies the stored state. */
@@ -158,8 +159,9 @@ export class RoomRegistry {
     await replicator.prepare(address.boardId);
     try {
       const stored = await store.loadDoc(address);
-      if (stored.snapshot && stored.updates.length === 0 && this.options.answerFromStore) {
-        await waitAtMost(this.options.answerFromStore(address, stored.snapshot), EARLY_ANSWER_WAIT_MS);
+      const storedState = stored.snapshot && stored.updates.length === 0 ? new StoredState(stored.snapshot) : undefined;
+      if (storedState && this.options.answerFromStore) {
+        await waitAtMost(this.options.answerFromStore(address, storedState), EARLY_ANSWER_WAIT_MS);
       }
       doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
@@ -172,7 +174,7 @@ export class RoomRegistry {
       const handle = queue.open(address, doc, stored.updates.length);
       const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc, replicator);
       // Before the migration: a migration changes the doc, and any change drops the kept snapshot.
-      if (stored.snapshot && stored.updates.length === 0) room.keepStoredState(stored.snapshot);
+      if (storedState) room.keepStoredState(storedState);
       sessionRoom?.hold();
       this.boardOf(address.boardId).set(room);
       // After the Room exists, so the migration's update is queued and stored like any server change.

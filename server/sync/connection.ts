@@ -8,8 +8,8 @@ import type { WebSocket } from 'ws';
 import { CLOSE, MESSAGE, type PresenceUser, type Role, type DocAddress } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import * as syncProtocol from 'y-protocols/sync';
-import { frameOf } from '../rooms/frame-bytes.js';
 import type { Room, RoomPeer } from '../rooms/room.js';
+import type { StoredState } from '../rooms/stored-state.js';
 import type { MemberRecord } from '../persistence/board-directory.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
@@ -71,7 +71,7 @@ export class Connection implements RoomPeer {
   private earlyTimer: NodeJS.Timeout | undefined;
   private closedFlag = false;
   /** the stored snapshot sent as this connection's first sync before its room was loaded */
-  private answeredFromStore: Uint8Array | undefined;
+  private answeredFromStore: StoredState | undefined;
   /** set while answerFromStoredState waits for this connection's first frame; called when it arrives or the socket closes */
   private firstFrameArrived: (() => void) | undefined;
   /** performance.now() of the upgrade request while the first SyncStep2 is still to be sent (and timed) */
@@ -114,23 +114,21 @@ export class Connection implements RoomPeer {
    * without the wait it would get its first sync only after the whole doc is applied (the registry bounds the
    * wait, EARLY_ANSWER_WAIT_MS). Only for snapshots big enough that applying them holds the event loop.
    */
-  answerFromStoredState(snapshot: Uint8Array): Promise<void> | undefined {
+  answerFromStoredState(stored: StoredState): Promise<void> | undefined {
     if (this.room || this.closedFlag) return undefined;
     if (this.early.length === 0) {
-      if (snapshot.length < WAIT_FOR_FIRST_FRAME_MIN_BYTES) return undefined;
+      if (stored.snapshot.length < WAIT_FOR_FIRST_FRAME_MIN_BYTES) return undefined;
       return new Promise<void>((resolve) => {
         this.firstFrameArrived = resolve;
-      }).then(() => this.answerFromStoredState(snapshot));
+      }).then(() => this.answerFromStoredState(stored));
     }
     const first = this.early[0]!;
     if (!isEmptySyncStep1(first)) return undefined;
     this.early.shift();
     this.earlyBytes -= first.length;
-    this.answeredFromStore = snapshot;
-    // One copy of the snapshot into the frame (an encoder would copy it twice, into zeroed buffers): megabytes,
-    // on the main thread, while a client waits.
-    const frame = frameOf(MESSAGE.sync, syncProtocol.messageYjsSyncStep2, snapshot);
-    return new Promise((resolve) => this.sendTimed(frame, 'store', resolve));
+    this.answeredFromStore = stored;
+    // The frame is built once for every client of this load (StoredState): megabytes, on the main thread.
+    return new Promise((resolve) => this.sendTimed(stored.frame, 'store', resolve));
   }
 
   /** Joins the loaded room and replays the frames that arrived meanwhile. */
