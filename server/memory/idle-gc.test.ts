@@ -1,4 +1,4 @@
-/** The idle collector runs once after rooms were loaded and the server went quiet, never while rooms are loaded. */
+/** The idle collector runs after rooms were loaded and the server went quiet (twice, a check apart), never while rooms are loaded. */
 import { Writable } from 'node:stream';
 import v8 from 'node:v8';
 import { pino } from 'pino';
@@ -20,7 +20,7 @@ function capturingLogger(): { logger: pino.Logger; lines: string[] } {
 const collections = (lines: string[]): number => lines.filter((l) => l.includes('idle: collected unloaded rooms')).length;
 
 describe('idle collector', () => {
-  it('collects once after the last room unloads and the quiet time passed, and again only after new rooms', async () => {
+  it('collects at two checks after the last room unloads and the quiet time passed, and again only after new rooms', async () => {
     const { logger, lines } = capturingLogger();
     let rooms = 2;
     const stop = startIdleGc({ roomCount: () => rooms, quietMs: 30, logger });
@@ -29,13 +29,34 @@ describe('idle collector', () => {
       await new Promise((r) => setTimeout(r, 150));
       expect(collections(lines)).toBe(0);
       rooms = 0;
-      await waitFor(() => collections(lines) === 1, 'one collection after the rooms unloaded');
+      await waitFor(() => collections(lines) === 2, 'the collections after the rooms unloaded');
       await new Promise((r) => setTimeout(r, 150));
-      expect(collections(lines)).toBe(1);
+      expect(collections(lines)).toBe(2);
       rooms = 1;
       await new Promise((r) => setTimeout(r, 100));
       rooms = 0;
-      await waitFor(() => collections(lines) === 2, 'a second collection after new rooms came and went');
+      await waitFor(() => collections(lines) === 4, 'collections again after new rooms came and went');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(collections(lines)).toBe(4);
+    } finally {
+      stop();
+    }
+  });
+
+  it('a room loaded between the two collections of a quiet period starts a new period', async () => {
+    const { logger, lines } = capturingLogger();
+    let rooms = 1;
+    const stop = startIdleGc({ roomCount: () => rooms, quietMs: 40, logger });
+    try {
+      await new Promise((r) => setTimeout(r, 60));
+      rooms = 0;
+      await waitFor(() => collections(lines) === 1, 'the first collection');
+      rooms = 1;
+      // While the room is loaded, nothing more is collected: not the second collection of the old period either.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(collections(lines)).toBe(1);
+      rooms = 0;
+      await waitFor(() => collections(lines) === 3, 'a full new period');
     } finally {
       stop();
     }

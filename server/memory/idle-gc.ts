@@ -2,12 +2,13 @@
  * Gives memory back once the server has gone quiet. Unloaded rooms leave their Yjs structures as garbage in
  * V8's old space, and V8 collects old space only when JavaScript allocates again: an idle server would keep
  * that memory indefinitely (a heap snapshot after 200 board visits: 38 MiB used before its GC, 16 MiB after).
- * So after a stretch with no loaded room, following a time with rooms, run one full collection that compacts
- * every page. A plain full collection leaves old-space pages that are still partly used as they are, for V8's
- * memory reducer to compact 8-20 s later or not at all: after 500 board visits that was 22 MiB of old space for
- * 13 MiB of live objects, and RSS 84 MiB instead of 72 for another 15 s or more (docs/benchmarks.md). The
- * compaction costs tens of milliseconds on a server that has nothing else to do. A busy server never gets
- * here: it collects as it allocates.
+ * So after a stretch with no loaded room, following a time with rooms, run a full collection that compacts
+ * every page, and another one check later. A plain full collection leaves old-space pages that are still partly
+ * used as they are, and the young generation at the size load grew it to, for V8's memory reducer to shrink
+ * 8-20 s later or not at all: after 500 board visits that was 22 MiB of old space for 13 MiB of live objects and
+ * 32 MiB of young generation, RSS up to 124 MiB instead of 72 (docs/benchmarks.md). Each collection costs tens
+ * of milliseconds on a server that has nothing else to do. A busy server never gets here: it collects as it
+ * allocates.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -15,6 +16,13 @@ import type { Logger } from '../logger.js';
 
 /** How often the quiet check runs. */
 export const IDLE_GC_CHECK_MS = 5_000;
+
+/**
+ * Collections per quiet period, one per check. V8 shrinks its young generation (grown to 32 MiB under load) at a
+ * collection only when the allocation rate over its last seconds is low: at the first one those seconds may
+ * still hold the last burst's allocations; at the second, a check later, they are all quiet.
+ */
+export const COLLECTIONS_PER_QUIET_PERIOD = 2;
 
 /** What the idle collector watches. */
 export interface IdleGcOptions {
@@ -44,18 +52,18 @@ function fullGc(): () => void {
 export function startIdleGc({ roomCount, quietMs, logger }: IdleGcOptions): () => void {
   if (quietMs <= 0) return () => undefined;
   let collect: (() => void) | undefined;
-  /** Rooms were loaded since the last collection. */
-  let dirty = false;
+  /** Collections still to run in this quiet period: rooms were loaded since the last ones. */
+  let pending = 0;
   let quietSince = Date.now();
   const timer = setInterval(() => {
     const now = Date.now();
     if (roomCount() > 0) {
-      dirty = true;
+      pending = COLLECTIONS_PER_QUIET_PERIOD;
       quietSince = now;
       return;
     }
-    if (!dirty || now - quietSince < quietMs) return;
-    dirty = false;
+    if (pending === 0 || now - quietSince < quietMs) return;
+    pending--;
     collect ??= fullGc();
     const before = process.memoryUsage();
     collect();
