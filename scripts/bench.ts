@@ -18,11 +18,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote } from '../shared/board/write.js';
-import { capacity } from './bench/capacity.js';
-import { bytesReceived, close, connect, createBoard, join, lastStep2At, resetStep2, sleep, type Board } from './bench/clients.js';
+import { WORKSHOP_SIZE, capacity } from './bench/capacity.js';
+import { bytesReceived, close, connect, createBoard, join, lastStep2At, percentiles, resetStep2, sleep, type Board } from './bench/clients.js';
 import { killAfterWrites, savedLatency } from './bench/durability.js';
 import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { browserCase } from './bench/browser.js';
@@ -93,6 +94,47 @@ async function timeSync(server: Target, board: Board, member: JoinResponse) {
     wireBytes: after.wire - before.wire,
     payloadBytes: after.payload - before.payload,
     wireShareOfDoc: Number(((after.wire - before.wire) / docBytes).toFixed(3)),
+  };
+}
+
+/**
+ * `clients` new clients open a stored board at the same moment (raw sockets that send the empty SyncStep1 of a
+ * new stock client and do not decode): when each one's SyncStep2 arrived, and the server's side of each
+ * (journeyroom_first_sync_seconds: its mean; the histogram keeps no maximum).
+ */
+async function joinTogether(server: Target, board: Board, clients: number) {
+  const before = await serverHistograms(server);
+  const url = `${server.url.replace(/^http/, 'ws')}/ws/${board.id}?token=${board.participant}`;
+  const started = performance.now();
+  const arrivals = await Promise.all(
+    Array.from(
+      { length: clients },
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const ws = new WebSocket(url);
+          ws.on('open', () => ws.send(Uint8Array.from([0, 0, 1, 0])));
+          ws.on('message', (data: Buffer) => {
+            if (data[0] !== 0 || data[1] !== 1) return;
+            resolve(performance.now() - started);
+            ws.close();
+          });
+          ws.on('error', reject);
+        }),
+    ),
+  );
+  const after = await serverHistograms(server);
+  const delta = (source: string): { count: number; sum: number } => {
+    const key = `journeyroom_first_sync_seconds{source="${source}"}`;
+    return { count: (after.get(key)?.count ?? 0) - (before.get(key)?.count ?? 0), sum: (after.get(key)?.sum ?? 0) - (before.get(key)?.sum ?? 0) };
+  };
+  const [store, doc] = [delta('store'), delta('doc')];
+  const count = store.count + doc.count;
+  return {
+    clients,
+    step2ArrivedMs: percentiles(arrivals),
+    /** answered from the stored snapshot while the doc loaded; the others once it was loaded */
+    answeredFromStore: store.count,
+    serverFirstSyncMeanMs: count > 0 ? Number((((store.sum + doc.sum) / count) * 1000).toFixed(1)) : null,
   };
 }
 
@@ -293,7 +335,9 @@ async function main(): Promise<void> {
       for (const n of sizes) {
         seeded[n] = await seedBoard(server.url, n);
         const member = await join(server.url, seeded[n], 'late joiner');
-        await timeSync(server, seeded[n], member); // warm: the room is loaded
+        // The first one warms the server's code. Each is a cold load of the room (IDLE_UNLOAD_MS=0: it unloads as its
+        // last client leaves) on a running server, answered from the stored snapshot.
+        await timeSync(server, seeded[n], member);
         syncs[`notes${n}`] = await timeSync(server, seeded[n], member);
       }
       result.newClientSync = syncs;
@@ -304,6 +348,10 @@ async function main(): Promise<void> {
       server = await startServer(dataDir);
       const restartMs = server.startMs;
       result.coldLoadAfterRestart = { boardNotes: biggest, restartStartMs: restartMs, ...(await timeSync(server, seeded[biggest]!, member)) };
+      // A workshop opening the stored board together right after a restart.
+      await server.stop('SIGTERM');
+      server = await startServer(dataDir);
+      result.workshopJoinsAfterRestart = await joinTogether(server, seeded[biggest]!, QUICK ? 5 : WORKSHOP_SIZE);
     }
 
     if (ONLY.has('capacity')) {
