@@ -140,7 +140,7 @@ async function joinTogether(server: Target, board: Board, clients: number) {
 
 interface Health {
   rooms: number;
-  memory: { rssBytes: number; heapUsedBytes: number };
+  memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number };
 }
 
 async function health(server: Target): Promise<Health> {
@@ -211,6 +211,8 @@ async function visitBoards(server: Target, visits: number) {
     heapUsedMbBefore: mb(before.memory.heapUsedBytes),
     heapUsedMbPeak: mb(heapPeak),
     heapUsedMbAfter: mb(after.memory.heapUsedBytes),
+    /** V8's committed heap after: what of the RSS is V8's (old and young generation, code) */
+    heapTotalMbAfter: mb(after.memory.heapTotalBytes),
   };
 }
 

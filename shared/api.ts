@@ -127,8 +127,8 @@ export interface HealthResponse {
   rooms: number;
   connections: number;
   pendingUpdates: number;
-  /** process memory, for operators and the benchmark */
-  memory: { rssBytes: number; heapUsedBytes: number };
+  /** process memory, for operators and the benchmark: resident, V8's heap in use and committed */
+  memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number };
   lastWriteError?: string;
   /** the shared store: which engine, and whether it answered just now */
   store?: { kind: 'sqlite' | 'postgres'; ok: boolean };

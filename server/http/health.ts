@@ -45,6 +45,12 @@ function describe(error: unknown): string | undefined {
  * Health and time routes (mounted at the root). Degraded (503) while commits fail, the store does not answer,
  * or the Redis link is down: the instance still serves its clients, and a load balancer can prefer others.
  */
+/** The process's memory for /healthz (one process.memoryUsage() call). */
+function memoryNow(): HealthResponse['memory'] {
+  const usage = process.memoryUsage();
+  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, heapTotalBytes: usage.heapTotal };
+}
+
 export function healthRoutes(registry: RoomRegistry, queue: HealthSource, checks?: HealthChecks): Router {
   const router = express.Router();
   router.get('/healthz', async (_req, res) => {
@@ -56,7 +62,7 @@ export function healthRoutes(registry: RoomRegistry, queue: HealthSource, checks
       rooms: registry.roomCount,
       connections: registry.connectionTotal,
       pendingUpdates: queue.pendingUpdates,
-      memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
+      memory: memoryNow(),
     };
     if (queue.degraded) body.lastWriteError = describe(queue.lastError);
     if (checks) body.store = { kind: checks.storeKind, ok: storeOk };
