@@ -18,9 +18,9 @@ import type { Logger } from '../logger.js';
 export const IDLE_GC_CHECK_MS = 5_000;
 
 /**
- * Collections per quiet period, one per check. V8 shrinks its young generation (grown to 32 MiB under load) at a
- * collection only when the allocation rate over its last seconds is low: at the first one those seconds may
- * still hold the last burst's allocations; at the second, a check later, they are all quiet.
+ * Collections per quiet period, one per check. V8 decides at each collection whether to shrink its young
+ * generation (grown to 32 MiB under load), from its recent allocation rate: in the benchmark's traces the first
+ * collection after load left it grown and the second, a check later, shrank it every time (docs/benchmarks.md).
  */
 export const COLLECTIONS_PER_QUIET_PERIOD = 2;
 
