@@ -29,7 +29,7 @@ import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
-import { machineLoad, rssKb, serverHistograms, startRelay, startServer, type Target } from './bench/processes.js';
+import { histogramDelta, machineLoad, rssKb, serverHistograms, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -62,11 +62,7 @@ async function timeSync(server: Target, board: Board, member: JoinResponse) {
   const step2 = lastStep2At();
   // The server's own side (its metrics): upgrade request -> SyncStep2 written, and the store's reads meanwhile.
   const histogramsAfter = await serverHistograms(server);
-  const delta = (key: string): { count: number; sum: number } => {
-    const a = histogramsAfter.get(key) ?? { count: 0, sum: 0 };
-    const b = histogramsBefore.get(key) ?? { count: 0, sum: 0 };
-    return { count: a.count - b.count, sum: a.sum - b.sum };
-  };
+  const delta = (key: string): { count: number; sum: number } => histogramDelta(histogramsBefore, histogramsAfter, key);
   const fromStore = delta('journeyroom_first_sync_seconds{source="store"}');
   const fromDoc = delta('journeyroom_first_sync_seconds{source="doc"}');
   const firstSync = fromStore.count > 0 ? fromStore : fromDoc;
@@ -123,11 +119,8 @@ async function joinTogether(server: Target, board: Board, clients: number) {
     ),
   );
   const after = await serverHistograms(server);
-  const delta = (source: string): { count: number; sum: number } => {
-    const key = `journeyroom_first_sync_seconds{source="${source}"}`;
-    return { count: (after.get(key)?.count ?? 0) - (before.get(key)?.count ?? 0), sum: (after.get(key)?.sum ?? 0) - (before.get(key)?.sum ?? 0) };
-  };
-  const [store, doc] = [delta('store'), delta('doc')];
+  const store = histogramDelta(before, after, 'journeyroom_first_sync_seconds{source="store"}');
+  const doc = histogramDelta(before, after, 'journeyroom_first_sync_seconds{source="doc"}');
   const count = store.count + doc.count;
   return {
     clients,

@@ -68,14 +68,16 @@ const SERVER_STDOUT = process.env.BENCH_SERVER_STDOUT || undefined;
  */
 const BENCH_LIMITS = { RATE_LIMIT_BOARDS_PER_MIN: '1000000', RATE_LIMIT_JOIN_LOOKUPS_PER_MIN: '1000000' } as const;
 
-/** Opens the server's GET /metrics for the benchmark (serverMetrics): the server's own timings. */
+/** Opens the server's GET /metrics for the benchmark (serverHistograms): the server's own timings. */
 const BENCH_METRICS_TOKEN = 'journeyroom-bench-metrics';
 
 /**
  * The count and sum of every histogram series in the server's Prometheus text (`journeyroom_first_sync_seconds`
  * by source, `journeyroom_store_operation_seconds` by operation), keyed by name and labels without `instance`.
  */
-export async function serverHistograms(server: Target): Promise<Map<string, { count: number; sum: number }>> {
+export type Histograms = Map<string, { count: number; sum: number }>;
+
+export async function serverHistograms(server: Target): Promise<Histograms> {
   const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
   const series = new Map<string, { count: number; sum: number }>();
   for (const match of text.matchAll(/^(\w+)_(sum|count)\{([^}]*)\} (\S+)$/gm)) {
@@ -86,6 +88,13 @@ export async function serverHistograms(server: Target): Promise<Map<string, { co
     series.set(key, entry);
   }
   return series;
+}
+
+/** What one series (`name{labels}`, as serverHistograms keys it) gained between two readings. */
+export function histogramDelta(before: Histograms, after: Histograms, key: string): { count: number; sum: number } {
+  const a = after.get(key) ?? { count: 0, sum: 0 };
+  const b = before.get(key) ?? { count: 0, sum: 0 };
+  return { count: a.count - b.count, sum: a.sum - b.sum };
 }
 
 export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
