@@ -280,7 +280,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
     }
   }, PING_INTERVAL_MS);
   ping.unref();
-  const stopIdleGc = startIdleGc({ roomCount: () => registry.roomCount, quietMs: config.idleGcMs, logger });
+  const stopIdleGc = startIdleGc({ roomCount: () => registry.roomCount, roomLoads: () => registry.roomLoads, quietMs: config.idleGcMs, logger });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -23,7 +23,7 @@ describe('idle collector', () => {
   it('collects at two checks after the last room unloads and the quiet time passed, and again only after new rooms', async () => {
     const { logger, lines } = capturingLogger();
     let rooms = 2;
-    const stop = startIdleGc({ roomCount: () => rooms, quietMs: 30, logger });
+    const stop = startIdleGc({ roomCount: () => rooms, roomLoads: () => 0, quietMs: 30, logger });
     try {
       // Let several checks see loaded rooms: nothing is collected meanwhile.
       await new Promise((r) => setTimeout(r, 150));
@@ -46,7 +46,7 @@ describe('idle collector', () => {
   it('a room loaded between the two collections of a quiet period starts a new period', async () => {
     const { logger, lines } = capturingLogger();
     let rooms = 1;
-    const stop = startIdleGc({ roomCount: () => rooms, quietMs: 40, logger });
+    const stop = startIdleGc({ roomCount: () => rooms, roomLoads: () => 0, quietMs: 40, logger });
     try {
       await new Promise((r) => setTimeout(r, 60));
       rooms = 0;
@@ -58,6 +58,23 @@ describe('idle collector', () => {
       rooms = 0;
       await waitFor(() => collections(lines) === 3, 'a full new period');
     } finally {
+      stop();
+    }
+  });
+
+  it('sees rooms that came and went between two checks: nothing collected during the churn, two collections after it', async () => {
+    const { logger, lines } = capturingLogger();
+    // Short visits: each room is loaded and unloaded again before the next check, so no check sees one loaded.
+    let loads = 0;
+    const churn = setInterval(() => loads++, 5);
+    const stop = startIdleGc({ roomCount: () => 0, roomLoads: () => loads, quietMs: 40, logger });
+    try {
+      await new Promise((r) => setTimeout(r, 250));
+      expect(collections(lines)).toBe(0);
+      clearInterval(churn);
+      await waitFor(() => collections(lines) === 2, 'the collections after the last visit');
+    } finally {
+      clearInterval(churn);
       stop();
     }
   });
@@ -78,7 +95,7 @@ describe('idle collector', () => {
     }
     const { logger, lines } = capturingLogger();
     let loaded = 1;
-    const stop = startIdleGc({ roomCount: () => loaded, quietMs: 20, logger });
+    const stop = startIdleGc({ roomCount: () => loaded, roomLoads: () => 0, quietMs: 20, logger });
     try {
       await new Promise((r) => setTimeout(r, 50));
       rooms = undefined;
@@ -95,9 +112,9 @@ describe('idle collector', () => {
 
   it('never collects on a server that loaded no room, nor when turned off', async () => {
     const { logger, lines } = capturingLogger();
-    const stopIdle = startIdleGc({ roomCount: () => 0, quietMs: 20, logger });
+    const stopIdle = startIdleGc({ roomCount: () => 0, roomLoads: () => 0, quietMs: 20, logger });
     let offRooms = 1;
-    const stopOff = startIdleGc({ roomCount: () => offRooms, quietMs: 0, logger });
+    const stopOff = startIdleGc({ roomCount: () => offRooms, roomLoads: () => 0, quietMs: 0, logger });
     await new Promise((r) => setTimeout(r, 50));
     offRooms = 0;
     await new Promise((r) => setTimeout(r, 150));

@@ -2,7 +2,7 @@
  * Gives memory back once the server has gone quiet. Unloaded rooms leave their Yjs structures as garbage in
  * V8's old space, and V8 collects old space only when JavaScript allocates again: an idle server would keep
  * that memory indefinitely (a heap snapshot after 200 board visits: 38 MiB used before its GC, 16 MiB after).
- * So after a stretch with no loaded room, following a time with rooms, run a full collection that compacts
+ * So after a stretch in which no room was loaded, following a time with rooms, run a full collection that compacts
  * every page, and another one check later. A plain full collection leaves old-space pages that are still partly
  * used as they are, and the young generation at the size load grew it to, for V8's memory reducer to shrink
  * 8-20 s later or not at all: after 500 board visits that was 22 MiB of old space for 13 MiB of live objects and
@@ -28,6 +28,12 @@ export const COLLECTIONS_PER_QUIET_PERIOD = 2;
 export interface IdleGcOptions {
   /** Rooms currently loaded. */
   roomCount: () => number;
+  /**
+   * Rooms loaded since start, a count that only grows. A check sees the rooms of its own instant only: boards
+   * opened and left between two checks (short visits, each room unloaded as its last client leaves) would
+   * otherwise look like a quiet server, and the collections would run in the middle of the churn, wasted.
+   */
+  roomLoads: () => number;
   /** Quiet time (no loaded room) before the collection; 0 disables the collector. */
   quietMs: number;
   logger: Logger;
@@ -49,15 +55,18 @@ function fullGc(): () => void {
 }
 
 /** Starts the collector; returns a stop function. */
-export function startIdleGc({ roomCount, quietMs, logger }: IdleGcOptions): () => void {
+export function startIdleGc({ roomCount, roomLoads, quietMs, logger }: IdleGcOptions): () => void {
   if (quietMs <= 0) return () => undefined;
   let collect: (() => void) | undefined;
   /** Collections still to run in this quiet period: rooms were loaded since the last ones. */
   let pending = 0;
   let quietSince = Date.now();
+  let loadsSeen = roomLoads();
   const timer = setInterval(() => {
     const now = Date.now();
-    if (roomCount() > 0) {
+    const loads = roomLoads();
+    if (roomCount() > 0 || loads !== loadsSeen) {
+      loadsSeen = loads;
       pending = COLLECTIONS_PER_QUIET_PERIOD;
       quietSince = now;
       return;

@@ -90,12 +90,18 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Map<string, number>();
   private closed = false;
+  private loads = 0;
 
   constructor(private readonly options: RegistryOptions) {}
 
   /** Number of loaded rooms. */
   get roomCount(): number {
     return this.all().length;
+  }
+
+  /** Rooms loaded since the registry was made: only grows, so a reader sees loads that came and went between its reads. */
+  get roomLoads(): number {
+    return this.loads;
   }
 
   /** Number of connections over all boards. */
@@ -177,6 +183,7 @@ export class RoomRegistry {
       if (storedState) room.keepStoredState(storedState);
       sessionRoom?.hold();
       this.boardOf(address.boardId).set(room);
+      this.loads++;
       // After the Room exists, so the migration's update is queued and stored like any server change.
       const migrated = address.kind === 'board' ? migrateBoard(doc, SERVER_ORIGIN) : [];
       if (migrated.length > 0) log.info({ versions: migrated }, 'board schema migrated');
