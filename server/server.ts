@@ -225,6 +225,7 @@ export function createServer({ config, store: rawStore, logger, bus = new LocalB
       stampPresence: draftPresence.stamp,
       coalesce: { socket, coalescer },
       firstSync: { requestedAt, written: (source, seconds) => metrics.firstSyncAnswered(source, seconds) },
+      compressAboveBytes: config.compressAboveBytes,
     }, log, () => {
       if (conn.serverCloseCode !== undefined && conn.serverCloseCode !== CLOSE.goingAway) metrics.connectionRefused(conn.serverCloseCode);
       connections.delete(conn);

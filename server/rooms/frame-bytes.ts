@@ -39,15 +39,20 @@ function writeVarUint(target: Buffer, at: number, n: number): number {
  * an encoder's 100-byte chunk and its copy.
  */
 export function frameOf(a: number, b: number, payload: Uint8Array | number): Buffer {
-  const head = varUintLength(a) + varUintLength(b);
-  const size = typeof payload === 'number' ? varUintLength(payload) : varUintLength(payload.length) + payload.length;
-  const frame = Buffer.allocUnsafe(head + size);
-  let at = writeVarUint(frame, writeVarUint(frame, 0, a), b);
-  if (typeof payload === 'number') {
-    writeVarUint(frame, at, payload);
-  } else {
-    at = writeVarUint(frame, at, payload.length);
-    frame.set(payload, at);
-  }
+  if (typeof payload !== 'number') return frameStartOf(a, b, payload, payload.length);
+  const frame = Buffer.allocUnsafe(varUintLength(a) + varUintLength(b) + varUintLength(payload));
+  writeVarUint(frame, writeVarUint(frame, writeVarUint(frame, 0, a), b), payload);
+  return frame;
+}
+
+/**
+ * The bytes of frameOf(a, b, payload) up to and including the payload's first `count` bytes: followed by
+ * `payload.subarray(count)`, the same frame, without copying that rest.
+ */
+export function frameStartOf(a: number, b: number, payload: Uint8Array, count: number): Buffer {
+  const kept = Math.max(0, Math.min(count, payload.length));
+  const frame = Buffer.allocUnsafe(varUintLength(a) + varUintLength(b) + varUintLength(payload.length) + kept);
+  const at = writeVarUint(frame, writeVarUint(frame, writeVarUint(frame, 0, a), b), payload.length);
+  frame.set(kept === payload.length ? payload : payload.subarray(0, kept), at);
   return frame;
 }

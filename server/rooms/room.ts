@@ -156,7 +156,8 @@ export class Room {
   answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): void {
     // An empty state vector (a client with an empty doc) encodes as the single byte 0.
     const fromStore = stateVector.length === 1 && stateVector[0] === 0 ? this.storedState : undefined;
-    peer.send(fromStore ? fromStore.frame : frameOf(MESSAGE.sync, syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (fromStore) peer.sendStored(fromStore);
+    else peer.send(frameOf(MESSAGE.sync, syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
   /**

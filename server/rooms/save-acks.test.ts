@@ -16,6 +16,9 @@ function peer(id: string): RoomPeer & { acks: number[] } {
       expect(decoding.readVarUint(d)).toBe(AUTH_MESSAGE.saved);
       acks.push(decoding.readVarUint(d));
     },
+    sendStored() {
+      throw new Error('save acknowledgements never send a stored snapshot');
+    },
     close() {},
   };
 }

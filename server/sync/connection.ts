@@ -9,7 +9,7 @@ import { CLOSE, MESSAGE, type PresenceUser, type Role, type DocAddress } from '.
 import type { Logger } from '../logger.js';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Room, RoomPeer } from '../rooms/room.js';
-import type { StoredState } from '../rooms/stored-state.js';
+import { StoredState } from '../rooms/stored-state.js';
 import type { MemberRecord } from '../persistence/board-directory.js';
 import { allowedRoots, canWrite } from './access.js';
 import { handleFrame, type FrameContext } from './frames.js';
@@ -55,10 +55,17 @@ export interface ConnectionOptions {
    * the seconds since `requestedAt` (performance.now() when the upgrade request arrived).
    */
   firstSync?: { requestedAt: number; written: (source: 'store' | 'doc', seconds: number) => void };
+  /**
+   * `ws`'s compression threshold (0 or absent: not compressed). `ws` decides from a message's first fragment
+   * alone, so a stored snapshot's first fragment carries at least this many bytes (sendStored).
+   */
+  compressAboveBytes?: number;
 }
 
 /** ws.send options of every frame (one object, not one per send). */
 const BINARY = { binary: true } as const;
+const FIRST_FRAGMENT = { binary: true, fin: false } as const;
+const LAST_FRAGMENT = { binary: true, fin: true } as const;
 
 /** A connection as the room sees it (RoomPeer) plus its lifecycle. */
 export class Connection implements RoomPeer {
@@ -127,8 +134,7 @@ export class Connection implements RoomPeer {
     this.early.shift();
     this.earlyBytes -= first.length;
     this.answeredFromStore = stored;
-    // The frame is built once for every client of this load (StoredState): megabytes, on the main thread.
-    return new Promise((resolve) => this.sendTimed(stored.frame, 'store', resolve));
+    return new Promise((resolve) => this.sendTimed(stored, 'store', resolve));
   }
 
   /** Joins the loaded room and replays the frames that arrived meanwhile. */
@@ -164,13 +170,7 @@ export class Connection implements RoomPeer {
   }
 
   send(data: Uint8Array): void {
-    if (this.closedFlag || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-      this.close(CLOSE.slowConsumer, 'slow consumer');
-      return;
-    }
-    const coalesce = this.options.coalesce;
-    if (coalesce) coalesce.coalescer.hold(coalesce.socket);
+    if (!this.readyToSend()) return;
     if (this.firstSyncFrom !== undefined && data[0] === MESSAGE.sync && data[1] === syncProtocol.messageYjsSyncStep2) {
       this.sendTimed(data, 'doc');
       return;
@@ -179,14 +179,48 @@ export class Connection implements RoomPeer {
     this.ws.send(data, BINARY);
   }
 
-  /** Sends this connection's first SyncStep2 and reports when it is written (ConnectionOptions.firstSync). */
-  private sendTimed(frame: Uint8Array, source: 'store' | 'doc', then?: () => void): void {
+  sendStored(stored: StoredState): void {
+    if (this.readyToSend()) this.sendTimed(stored, 'doc');
+  }
+
+  /**
+   * Whether a frame may go now: the socket is open and its peer keeps up (one that does not is closed). Holds
+   * the socket's writes until the end of this turn (the coalescer).
+   */
+  private readyToSend(): boolean {
+    if (this.closedFlag || this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.close(CLOSE.slowConsumer, 'slow consumer');
+      return false;
+    }
+    const coalesce = this.options.coalesce;
+    if (coalesce) coalesce.coalescer.hold(coalesce.socket);
+    return true;
+  }
+
+  /**
+   * Sends a SyncStep2 and, if it is this connection's first, reports when it is written (ConnectionOptions.firstSync).
+   * A stored snapshot goes as two fragments of one message (StoredState.parts), sent in the same turn so that
+   * nothing else can be sent between them.
+   */
+  private sendTimed(message: Uint8Array | StoredState, source: 'store' | 'doc', then?: () => void): void {
     const from = this.firstSyncFrom;
     this.firstSyncFrom = undefined;
-    this.ws.send(frame, BINARY, (error) => {
+    const written = (error?: Error): void => {
       if (!error && from !== undefined) this.options.firstSync?.written(source, (performance.now() - from) / 1000);
       then?.();
-    });
+    };
+    if (message instanceof StoredState) {
+      const [start, rest] = message.parts(this.options.compressAboveBytes ?? 0);
+      if (rest.length === 0) {
+        this.ws.send(start, BINARY, written);
+      } else {
+        this.ws.send(start, FIRST_FRAGMENT);
+        this.ws.send(rest, LAST_FRAGMENT, written);
+      }
+      return;
+    }
+    this.ws.send(message, BINARY, written);
   }
 
   close(code: number, reason: string): void {

@@ -29,6 +29,13 @@ async function bigBoard(s: TestServer, board: TestBoard): Promise<number> {
   return size;
 }
 
+/** The stock client's socket without permessage-deflate. */
+class PlainWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols, { perMessageDeflate: false });
+  }
+}
+
 describe('compression', () => {
   it('a stock client that offers permessage-deflate gets a big first sync compressed, and live edits still flow', async () => {
     const s = await startServer();
@@ -53,11 +60,6 @@ describe('compression', () => {
     const s = await startServer();
     const board = await createBoard(s.url);
     const docBytes = await bigBoard(s, board);
-    class PlainWebSocket extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { perMessageDeflate: false });
-      }
-    }
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(s.wsUrl, board.id, doc, {
       WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
@@ -68,6 +70,35 @@ describe('compression', () => {
       await waitFor(() => provider.synced && readNotes(doc).length === 300, 'plain client has every note');
       expect(provider.ws?.extensions).toBe('');
       expect(((provider.ws as any)._socket as net.Socket).bytesRead).toBeGreaterThan(docBytes);
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  });
+
+  it('the first sync of a stored board, sent in two fragments of one message, arrives whole: compressed, and plain without compression', async () => {
+    // Unloaded as soon as the writer leaves: the next client's room loads from the store and answers from the snapshot.
+    const s = await startServer({ idleUnloadMs: 0 });
+    const board = await createBoard(s.url);
+    const docBytes = await bigBoard(s, board);
+    await waitFor(() => s.server.registry.roomCount === 0, 'the board unloaded');
+    const late = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(late);
+    await waitFor(() => readNotes(late.doc).length === 300, 'the compressing client has every note');
+    // ws compresses a message or not from its first fragment: that one carries at least the threshold.
+    expect(socketOf(late).bytesRead).toBeLessThan(docBytes * 0.4);
+    late.destroy();
+    await waitFor(() => s.server.registry.roomCount === 0, 'the board unloaded again');
+
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(s.wsUrl, board.id, doc, {
+      WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token: board.tokens.participant },
+    });
+    try {
+      await waitFor(() => provider.synced && readNotes(doc).length === 300, 'the plain client has every note');
+      expect(Y.encodeStateAsUpdate(doc).byteLength).toBe(docBytes);
     } finally {
       provider.destroy();
       doc.destroy();
