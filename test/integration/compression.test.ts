@@ -36,6 +36,17 @@ class PlainWebSocket extends WebSocket {
   }
 }
 
+/** A stock client of the board whose socket does not offer permessage-deflate. */
+function plainClient(s: TestServer, board: TestBoard): { doc: Y.Doc; provider: WebsocketProvider } {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(s.wsUrl, board.id, doc, {
+    WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token: board.tokens.participant },
+  });
+  return { doc, provider };
+}
+
 describe('compression', () => {
   it('a stock client that offers permessage-deflate gets a big first sync compressed, and live edits still flow', async () => {
     const s = await startServer();
@@ -60,12 +71,7 @@ describe('compression', () => {
     const s = await startServer();
     const board = await createBoard(s.url);
     const docBytes = await bigBoard(s, board);
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(s.wsUrl, board.id, doc, {
-      WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token: board.tokens.participant },
-    });
+    const { doc, provider } = plainClient(s, board);
     try {
       await waitFor(() => provider.synced && readNotes(doc).length === 300, 'plain client has every note');
       expect(provider.ws?.extensions).toBe('');
@@ -90,12 +96,7 @@ describe('compression', () => {
     late.destroy();
     await waitFor(() => s.server.registry.roomCount === 0, 'the board unloaded again');
 
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(s.wsUrl, board.id, doc, {
-      WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { token: board.tokens.participant },
-    });
+    const { doc, provider } = plainClient(s, board);
     try {
       await waitFor(() => provider.synced && readNotes(doc).length === 300, 'the plain client has every note');
       expect(Y.encodeStateAsUpdate(doc).byteLength).toBe(docBytes);
