@@ -41,16 +41,16 @@ function describe(error: unknown): string | undefined {
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'write failed';
 }
 
-/**
- * Health and time routes (mounted at the root). Degraded (503) while commits fail, the store does not answer,
- * or the Redis link is down: the instance still serves its clients, and a load balancer can prefer others.
- */
 /** The process's memory for /healthz (one process.memoryUsage() call). */
 function memoryNow(): HealthResponse['memory'] {
   const usage = process.memoryUsage();
   return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, heapTotalBytes: usage.heapTotal };
 }
 
+/**
+ * Health and time routes (mounted at the root). Degraded (503) while commits fail, the store does not answer,
+ * or the Redis link is down: the instance still serves its clients, and a load balancer can prefer others.
+ */
 export function healthRoutes(registry: RoomRegistry, queue: HealthSource, checks?: HealthChecks): Router {
   const router = express.Router();
   router.get('/healthz', async (_req, res) => {
