@@ -125,6 +125,20 @@ const PROBE = (notes: number): string => `(() => {
   });
 })();`;
 
+/** Counts a page's elements, shadow trees included: all, note elements (`jr-note`), shadow roots. */
+const DOM_COUNT = `(() => {
+  let elements = 0, notes = 0, shadowRoots = 0;
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      elements++;
+      if (el.localName === 'jr-note') notes++;
+      if (el.shadowRoot) { shadowRoots++; walk(el.shadowRoot); }
+    }
+  };
+  walk(document);
+  return { elements, notes, shadowRoots };
+})()`;
+
 /** What a page recorded, as read back from window.__jrBench. */
 interface Recorded {
   longtasks: [number, number][];
@@ -344,6 +358,8 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
         longTaskMaxMsPerPage: openLongtaskMaxMs,
       },
       pageErrors: participants.flatMap((p) => p.errors).slice(0, 10),
+      /** each page's DOM after typing: elements (shadow trees included), note elements, shadow roots */
+      domPerPage: await Promise.all(participants.map((p) => p.page.evaluate(DOM_COUNT))),
     };
   } finally {
     for (const p of participants) await p.context.close();
