@@ -1,9 +1,9 @@
 /**
- * The banner's "Saving…" ring (client/src/components/jr-connection-banner.ts): while saves land quickly, as they
- * do for someone typing, the ring stands still, so typing does not keep an endless animation running for the
- * browser to composite; once a save has taken a second, it turns. The slow save is made by holding back the
- * server's `saved` messages on their way to the page (the real server, the real page, the socket routed by
- * the browser).
+ * The banner while someone types (client/src/session/connection-status.ts, jr-connection-banner.ts): a run of
+ * keystrokes reads "Saving…" once and "Saved" after it, not a flicker per key; while saves land quickly the
+ * ring stands still, so typing does not keep an endless animation running for the browser to composite; once
+ * a save has waited a second, it turns. The slow save is made by holding back the server's `saved` messages
+ * on their way to the page (the real server, the real page, the socket routed by the browser).
  */
 import path from 'node:path';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
@@ -67,8 +67,8 @@ function isSaved(message: string | Buffer): boolean {
   return typeof message !== 'string' && message[0] === MESSAGE.auth && message[1] === AUTH_MESSAGE.saved;
 }
 
-describe('the saving ring', () => {
-  it('stands still while saves land quickly, and turns once a save has taken a second', async () => {
+describe('the saving banner', () => {
+  it('reads "Saving…" once for a run of keys with a still ring, and turns the ring once a save has waited a second', async () => {
     const { board } = await seedBoard(server.url, { title: 'Saving ring', notes: 0, text: () => '' });
     const ada = await openPage(browser, { viewport: LAPTOP });
     await ada.context.addInitScript(RECORDER);
@@ -103,6 +103,8 @@ describe('the saving ring', () => {
     expect(saving.length, 'the banner showed "saving" while Ada typed').toBeGreaterThan(0);
     expect(saving.filter((s) => s.animations > 0), 'a ring that turned during a quick save').toEqual([]);
     expect(typing.at(-1)).toMatchObject({ state: 'saved', animations: 0 });
+    const states = typing.map((s) => s.state).filter((state, i, all) => i === 0 || state !== all[i - 1]);
+    expect(states.slice(states.indexOf('saving')), 'one "Saving…" for the whole run of keys').toEqual(['saving', 'saved']);
 
     // -- a save that does not land: after a second of "saving" the ring turns
     holdSaved = true;

@@ -2,18 +2,14 @@
  * <jr-connection-banner>: the connection state in words: connecting, saving…, saved, offline (edits are
  * kept), server busy, or refused (with what the person can do). Announced politely; refusals assertively.
  *
- * The "saving"/"connecting" ring turns only once the state has lasted SPIN_AFTER_MS. A typist's every
- * keystroke is "saving" for a few milliseconds; a ring that spun at once would be an endless animation while
- * someone types, and the browser composites every frame of it (measured in docs/benchmarks.md, "The saving
- * spinner").
+ * The "saving"/"connecting" ring turns only when the wait is slow (ConnectionView.slow). A ring that turned
+ * whenever anything was pending would run an endless animation while someone types, and the browser
+ * composites every frame of it (measured in docs/benchmarks.md, "The saving ring").
  */
 import { LitElement, css, html } from 'lit';
 import type { ConnectionStatus, ConnectionView } from '../session/connection-status.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { icon } from '../ui/icons.js';
-
-/** How long "saving" or "connecting" lasts before its ring starts to turn: longer is news worth the motion. */
-export const SPIN_AFTER_MS = 1000;
 
 export class JrConnectionBanner extends LitElement {
   static override properties = { view: { attribute: false }, status: { attribute: false } };
@@ -90,11 +86,6 @@ export class JrConnectionBanner extends LitElement {
   /** when set, the banner follows it itself (view is then the status's current one) */
   declare status: ConnectionStatus | undefined;
   private following: { status: ConnectionStatus; stop: () => void } | undefined;
-  /** True once the current waiting state (saving or connecting) has lasted SPIN_AFTER_MS. */
-  private turning = false;
-  private turnTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The waiting state the timer runs for. */
-  private waitingFor: ConnectionView['state'] | undefined;
 
   constructor() {
     super();
@@ -105,43 +96,16 @@ export class JrConnectionBanner extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.follow();
-    // back in the page: the ring's timer starts again in the next update
-    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.following?.stop();
     this.following = undefined;
-    this.stopTurnTimer();
-    this.waitingFor = undefined;
-    this.turning = false;
   }
 
   protected override willUpdate(): void {
     this.follow();
-    this.trackWaiting();
-  }
-
-  /** Starts the ring's timer when a waiting state begins, and stops it (and the ring) when that state ends. */
-  private trackWaiting(): void {
-    const state = this.view?.state;
-    const waiting = state === 'saving' || state === 'connecting' ? state : undefined;
-    if (waiting === this.waitingFor) return;
-    this.stopTurnTimer();
-    this.waitingFor = waiting;
-    this.turning = false;
-    if (waiting && this.isConnected)
-      this.turnTimer = setTimeout(() => {
-        this.turnTimer = undefined;
-        this.turning = true;
-        this.requestUpdate();
-      }, SPIN_AFTER_MS);
-  }
-
-  private stopTurnTimer(): void {
-    if (this.turnTimer !== undefined) clearTimeout(this.turnTimer);
-    this.turnTimer = undefined;
   }
 
   private follow(): void {
@@ -164,7 +128,7 @@ export class JrConnectionBanner extends LitElement {
       title=${view.detail}
       data-state=${view.state}
     >
-      ${view.state === 'saved' ? icon('check') : view.state === 'saving' || view.state === 'connecting' ? html`<span class="spinner ${this.turning ? 'turning' : ''}"></span>` : icon('pains')}
+      ${view.state === 'saved' ? icon('check') : view.state === 'saving' || view.state === 'connecting' ? html`<span class="spinner ${view.slow ? 'turning' : ''}"></span>` : icon('pains')}
       <span>${view.label}</span>
       ${showDetail ? html`<span class="detail">${view.detail}</span>` : html`<span class="visually-hidden">${view.detail}</span>`}
     </div>`;

@@ -115,6 +115,7 @@ export class BoardSession {
     this.awareness.setLocalState(null);
     this.provider.destroy();
     this.doc.destroy();
+    this.status.dispose();
   }
 
   /**

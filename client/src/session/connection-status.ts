@@ -1,6 +1,12 @@
 /**
  * The connection-status state machine shown by the banner: connecting -> live (saving | saved) ->
  * offline -> live ..., or refused (terminal). Fed by the provider's events and by the save tracker.
+ *
+ * Two timings make it calm for someone typing. Every keystroke is unacknowledged for a few milliseconds, so
+ * "Saved" comes back only once everything has been acknowledged for SAVED_SETTLE_MS: a run of typing reads
+ * "Saving…" once instead of flickering (and being announced) at every key, and never says "Saved" early.
+ * And a wait is `slow` (the banner's ring turns) only once edits have waited SLOW_AFTER_MS for the server,
+ * or the first connection has taken that long.
  */
 import { CLOSE } from '../../../shared/protocol.js';
 
@@ -16,7 +22,18 @@ export interface ConnectionView {
   detail: string;
   /** close code of a refusal, when state is `refused` */
   code?: number;
+  /** saving or connecting has lasted SLOW_AFTER_MS */
+  slow?: boolean;
 }
+
+/** How long everything must have been acknowledged before the view says "Saved" again. */
+export const SAVED_SETTLE_MS = 750;
+/** How long edits wait for the server (or the first connection takes) before the view calls it slow. */
+export const SLOW_AFTER_MS = 1000;
+
+const SAVING: ConnectionView = { state: 'saving', label: 'Saving…', detail: 'Your latest changes are on their way to the server.' };
+const SAVED: ConnectionView = { state: 'saved', label: 'Saved', detail: 'All changes are stored on the server.' };
+const CONNECTING: ConnectionView = { state: 'connecting', label: 'Connecting…', detail: 'Opening the board.' };
 
 /** What a close code means for a person, for permanent refusals. */
 export function refusalMessage(code: number): string {
@@ -47,12 +64,18 @@ type Listener = (view: ConnectionView) => void;
 
 /** Holds the current view and notifies listeners when it changes. */
 export class ConnectionStatus {
-  private view: ConnectionView = {
-    state: 'connecting',
-    label: 'Connecting…',
-    detail: 'Opening the board.',
-  };
+  private view: ConnectionView = CONNECTING;
   private readonly listeners = new Set<Listener>();
+  /** True while some edit is not acknowledged (the save tracker's latest word while live). */
+  private unsaved = false;
+  /** Fires SAVED_SETTLE_MS after everything was acknowledged, to show "Saved". */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Fires SLOW_AFTER_MS into a wait (unacknowledged edits, or the first connection), to mark it slow. */
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    this.armSlow();
+  }
 
   get current(): ConnectionView {
     return this.view;
@@ -70,19 +93,47 @@ export class ConnectionStatus {
       if (this.view.state !== 'offline') this.offline();
       return;
     }
-    this.set({ state: 'connecting', label: 'Connecting…', detail: 'Opening the board.' });
+    if (this.view.state === 'connecting') return;
+    this.leaveLive();
+    this.set(CONNECTING);
+    this.armSlow();
   }
 
+  /** Connected and synced: `saved` is true when the server acknowledged every edit. */
   live(saved: boolean): void {
-    this.set(
-      saved
-        ? { state: 'saved', label: 'Saved', detail: 'All changes are stored on the server.' }
-        : { state: 'saving', label: 'Saving…', detail: 'Your latest changes are on their way to the server.' },
-    );
+    if (!saved) {
+      this.clearSettle();
+      if (!this.unsaved) {
+        this.unsaved = true;
+        this.clearSlow();
+        this.armSlow();
+      }
+      if (this.view.state !== 'saving') this.set(SAVING);
+      return;
+    }
+    this.unsaved = false;
+    this.clearSlow();
+    if (this.view.state !== 'saving') {
+      // connecting, back online, or already saved: nothing was shown as pending, so no need to settle
+      this.set(SAVED);
+      return;
+    }
+    if (this.view.slow) this.set(SAVING);
+    this.settleTimer ??= setTimeout(() => {
+      this.settleTimer = undefined;
+      this.set(SAVED);
+    }, SAVED_SETTLE_MS);
+  }
+
+  /** Stops the timers (the board closed). */
+  dispose(): void {
+    this.leaveLive();
+    this.clearSlow();
   }
 
   offline(): void {
     if (this.view.state === 'refused') return;
+    this.leaveLive();
     this.set({
       state: 'offline',
       label: 'Offline',
@@ -93,20 +144,48 @@ export class ConnectionStatus {
   /** The first connection failed: nothing to lose yet, but the person should know we keep trying. */
   unreachable(): void {
     if (this.view.state === 'refused') return;
+    this.leaveLive();
     this.set({ state: 'offline', label: 'Cannot connect', detail: 'The board server cannot be reached. Retrying…' });
   }
 
   busy(): void {
     if (this.view.state === 'refused') return;
+    this.leaveLive();
     this.set({ state: 'busy', label: 'Server busy', detail: 'The board is full or the server is busy. Retrying shortly; your edits are kept.' });
   }
 
   refused(code: number): void {
+    this.leaveLive();
     this.set({ state: 'refused', label: 'Not connected', detail: refusalMessage(code), code });
   }
 
+  /** Leaving the live states: what was pending there no longer drives the view. */
+  private leaveLive(): void {
+    this.unsaved = false;
+    this.clearSettle();
+    this.clearSlow();
+  }
+
+  private armSlow(): void {
+    this.slowTimer = setTimeout(() => {
+      this.slowTimer = undefined;
+      const waiting = this.view.state === 'connecting' || (this.view.state === 'saving' && this.unsaved);
+      if (waiting) this.set({ ...this.view, slow: true });
+    }, SLOW_AFTER_MS);
+  }
+
+  private clearSlow(): void {
+    if (this.slowTimer !== undefined) clearTimeout(this.slowTimer);
+    this.slowTimer = undefined;
+  }
+
+  private clearSettle(): void {
+    if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+  }
+
   private set(view: ConnectionView): void {
-    if (view.state === this.view.state && view.detail === this.view.detail) return;
+    if (view.state === this.view.state && view.detail === this.view.detail && view.slow === this.view.slow) return;
     this.view = view;
     for (const listener of this.listeners) listener(view);
   }
