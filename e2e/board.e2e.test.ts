@@ -1,12 +1,16 @@
 /**
  * The live board in a real browser: create a board on the start page, two participants join from two
  * browser contexts, add / edit / move a note and see it on the other side, see each other's presence,
- * the projector shows the note read-only, and a reload keeps everything. Saves screenshots to test-results/.
+ * the projector shows the note read-only, and a reload keeps everything; offline edits sync on reconnect;
+ * the banner reads "Saving…" once for a run of typing with a still ring, which turns once a save has waited a
+ * second (the server's `saved` messages held back through the browser's WebSocket route). Saves screenshots
+ * to test-results/.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { AUTH_MESSAGE, MESSAGE } from '../shared/protocol.js';
 import { RESULTS_DIR } from './helpers/pages.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
@@ -51,6 +55,47 @@ async function join(page: Page, link: string, name: string, role: 'customer' | '
 /** The banner's state (connecting, saving, saved, offline, refused). */
 async function bannerState(page: Page): Promise<string | null> {
   return page.locator('jr-connection-banner [data-state]').getAttribute('data-state');
+}
+
+/**
+ * Installed before the page's scripts: every time the banner changes, records its state and how many animations
+ * its ring runs (the banner is found through the nested shadow roots once it exists, then watched by one
+ * MutationObserver on its own shadow root).
+ */
+const RECORDER = `(() => {
+  const seen = (window.__savingSeen = []);
+  const find = (root) => {
+    const direct = root.querySelector('jr-connection-banner');
+    if (direct) return direct;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const found = find(el.shadowRoot); if (found) return found; }
+    return null;
+  };
+  const record = (banner) => {
+    const view = banner.shadowRoot.querySelector('[data-state]');
+    const ring = banner.shadowRoot.querySelector('.spinner');
+    seen.push({ state: view ? view.dataset.state : null, animations: ring ? ring.getAnimations().length : 0, at: performance.now() });
+  };
+  const watch = () => {
+    const banner = find(document);
+    if (!banner || !banner.shadowRoot) return void setTimeout(watch, 20);
+    new MutationObserver(() => record(banner)).observe(banner.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+    record(banner);
+  };
+  watch();
+})();`;
+
+interface Seen {
+  state: string | null;
+  animations: number;
+  /** performance.now() in the page */
+  at: number;
+}
+
+const seenIn = (page: Page): Promise<Seen[]> => page.evaluate<Seen[]>('window.__savingSeen');
+
+/** A server frame that says "saved" (y-websocket's auth message, our subtype). */
+function isSaved(message: string | Buffer): boolean {
+  return typeof message !== 'string' && message[0] === MESSAGE.auth && message[1] === AUTH_MESSAGE.saved;
 }
 
 describe('journey board in a browser', () => {
@@ -223,6 +268,67 @@ describe('journey board in a browser', () => {
     for (const { context } of [ada, bo]) await context.close();
   });
 
+  it('reads "Saving…" once for a run of keys with a still ring, and turns the ring once a save has waited a second', async () => {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Saving banner', persona: { name: 'Pat' } }),
+    });
+    const { links } = (await response.json()) as { links: { participant: string } };
+    const ada = await newPage();
+    await ada.context.addInitScript(RECORDER);
+    let holdSaved = false;
+    let routed: WebSocketRoute | undefined;
+    await ada.page.routeWebSocket(/\/ws/, (ws) => {
+      routed = ws;
+      const upstream = ws.connectToServer();
+      ws.onMessage((message) => upstream.send(message));
+      upstream.onMessage((message) => {
+        if (holdSaved && isSaved(message)) return;
+        ws.send(message);
+      });
+    });
+
+    await join(ada.page, links.participant, 'Ada', 'stakeholder', 'Support');
+    expect(routed, 'the board connects through the routed socket').toBeDefined();
+
+    // -- typing with quick saves: "saving" comes and goes with every keystroke, the ring never turns
+    await ada.page.getByRole('button', { name: 'Add note to Discover, Doing' }).click();
+    const field = ada.page.getByRole('textbox', { name: 'Note text by Ada' });
+    await field.waitFor();
+    await field.pressSequentially('the invoice is hard to find', { delay: 30 });
+    await expect.poll(() => bannerState(ada.page), { timeout: 10_000 }).toBe('saved');
+    const typing = await seenIn(ada.page);
+    const saving = typing.filter((s) => s.state === 'saving');
+    expect(saving.length, 'the banner showed "saving" while Ada typed').toBeGreaterThan(0);
+    expect(saving.filter((s) => s.animations > 0), 'a ring that turned during a quick save').toEqual([]);
+    expect(typing.at(-1)).toMatchObject({ state: 'saved', animations: 0 });
+    const states = typing.map((s) => s.state).filter((state, i, all) => i === 0 || state !== all[i - 1]);
+    expect(states.slice(states.indexOf('saving')), 'one "Saving…" for the whole run of keys').toEqual(['saving', 'saved']);
+
+    // -- a save that does not land: after a second of "saving" the ring turns
+    holdSaved = true;
+    await field.press('End');
+    await field.pressSequentially(' again');
+    await expect
+      .poll(async () => (await seenIn(ada.page)).at(-1)?.animations ?? 0, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    const held = (await seenIn(ada.page)).slice(typing.length);
+    const began = held.find((s) => s.state === 'saving')!;
+    const turned = held.find((s) => s.animations > 0)!;
+    expect(turned.state).toBe('saving');
+    expect(turned.at - began.at, 'the ring waits a second before it turns').toBeGreaterThanOrEqual(950);
+    await ada.page.screenshot({ path: path.join(RESULTS_DIR, 'board-saving-slow-laptop.png') });
+    await expectNoAxeViolations(ada.page, 'a board while a save is slow');
+
+    // -- the next `saved` covers everything (the count is cumulative): the ring stops
+    holdSaved = false;
+    await field.pressSequentially('!');
+    await expect.poll(() => bannerState(ada.page), { timeout: 10_000 }).toBe('saved');
+    expect((await seenIn(ada.page)).at(-1)).toMatchObject({ state: 'saved', animations: 0 });
+    expect(pageErrors(ada.page).join('\n')).toBe('');
+    await ada.context.close();
+  });
   it('adds, renames, reorders and deletes stages and lanes, with confirm and undo', async () => {
     const response = await fetch(`${server.url}/api/boards`, {
       method: 'POST',
