@@ -128,7 +128,6 @@ export class ConnectionStatus {
   /** Stops the timers (the board closed). */
   dispose(): void {
     this.leaveLive();
-    this.clearSlow();
   }
 
   offline(): void {
