@@ -287,6 +287,16 @@ describe('facilitation in a browser', () => {
     await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer, paused: (2 minutes [0-9]+ seconds|3 minutes) left$/);
     await panel.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
+
+    // time runs out (the laptop's clock jumps past the end): "Time's up" pulses for ten seconds, then stays
+    // red and still, instead of redrawing every frame until someone stops the timer
+    await fac.context.clock.setSystemTime(Date.now() + 4 * 60_000);
+    await expect.poll(() => timer.getAttribute('data-state')).toBe('ended');
+    const pulses = await timer.evaluate((box) => box.getAnimations().map((a) => a.effect?.getComputedTiming()));
+    expect(pulses).toHaveLength(1);
+    expect(pulses[0]).toMatchObject({ iterations: 10, endTime: 10_000 });
+    await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-time-up.png') });
+    await expectNoAxeViolations(fac.page, 'facilitator when time is up');
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => timer.count()).toBe(0);
 

@@ -1,7 +1,7 @@
 /**
  * <jr-session-timer>: the workshop timer as everyone sees it: remaining time computed from the server
- * time base (so every screen agrees), a progress bar, "Paused", and a clear cue when time is up. Fires
- * `jr-timer-ended` once when a running timer it watched reaches zero.
+ * time base (so every screen agrees), a progress bar, "Paused", and a clear cue when time is up (ten seconds
+ * of pulse, then a steady red). Fires `jr-timer-ended` once when a running timer it watched reaches zero.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { TimerState } from '../../../shared/session/schema.js';
@@ -87,7 +87,9 @@ export class JrSessionTimer extends LitElement {
       background: #b3261e;
       border-color: #b3261e;
       color: #fff;
-      animation: pulse 1s ease-in-out infinite alternate;
+      /* Five pulses (ten half-cycles end where they began), then a steady red: an endless pulse would redraw
+         every frame on every phone and laptop until the facilitator resets the timer. */
+      animation: pulse 1s ease-in-out 10 alternate;
     }
     .box.ended .state {
       color: #fff;
