@@ -297,6 +297,12 @@ describe('facilitation in a browser', () => {
     expect(pulses[0]).toMatchObject({ iterations: 10, endTime: 10_000 });
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-time-up.png') });
     await expectNoAxeViolations(fac.page, 'facilitator when time is up');
+    // the panel says so too, and offers more time instead of a pause
+    await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/time's up/);
+    expect(await panel.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    await panel.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer: (1 minute|[0-9]+ seconds) left$/);
+    await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/running/);
     await panel.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => timer.count()).toBe(0);
 

@@ -1,7 +1,11 @@
-/** <jr-panel-timer>: the facilitator panel's timer section: presets, a custom length, pause, resume, +1 min, stop. */
+/**
+ * <jr-panel-timer>: the facilitator panel's timer section: presets, a custom length, pause, resume, +1 min, stop.
+ * A timer that has run out reads "time's up" and offers +1 min and Stop (pausing it would keep nothing).
+ */
 import { LitElement, html, nothing } from 'lit';
 import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import { SESSION_LIMITS } from '../../../shared/session/schema.js';
+import { timerHasEnded } from '../../../shared/session/timer.js';
 import type { FacilitatorActions } from '../facilitation/facilitator-actions.js';
 import type { ServerClock } from '../facilitation/server-clock.js';
 import { panelSectionStyles } from '../styles/panel-styles.js';
@@ -33,6 +37,8 @@ export class JrPanelTimer extends LitElement {
     this.clock = undefined;
     this.session = undefined;
     this.customMinutes = '15';
+    // The timer inside this section says when a running timer reaches zero; the section has no tick of its own.
+    this.addEventListener('jr-timer-ended', () => this.requestUpdate());
   }
 
   protected override render() {
@@ -40,8 +46,9 @@ export class JrPanelTimer extends LitElement {
     const timer = this.session.timer;
     const minutes = Number(this.customMinutes);
     const customOk = Number.isFinite(minutes) && minutes > 0 && minutes * 60_000 <= SESSION_LIMITS.timerMs;
+    const ended = this.clock !== undefined && timerHasEnded(timer, this.clock.now());
     return html`<details open>
-      <summary>Timer ${timer.status !== 'idle' ? html`<span class="badge">${timer.status}</span>` : nothing}</summary>
+      <summary>Timer ${timer.status !== 'idle' ? html`<span class="badge">${ended ? "time's up" : timer.status}</span>` : nothing}</summary>
       <div class="body">
         ${timer.status !== 'idle' ? html`<div><jr-session-timer .timer=${timer} .clock=${this.clock}></jr-session-timer></div>` : nothing}
         <div class="row" role="group" aria-label="Start a timer">
@@ -58,9 +65,11 @@ export class JrPanelTimer extends LitElement {
         </form>
         ${timer.status !== 'idle'
           ? html`<div class="row">
-              ${timer.status === 'running'
-                ? html`<button class="btn sm" @click=${() => this.actions?.pauseTimer()}>Pause</button>`
-                : html`<button class="btn sm" @click=${() => this.actions?.resumeTimer()}>Resume</button>`}
+              ${ended
+                ? nothing
+                : timer.status === 'running'
+                  ? html`<button class="btn sm" @click=${() => this.actions?.pauseTimer()}>Pause</button>`
+                  : html`<button class="btn sm" @click=${() => this.actions?.resumeTimer()}>Resume</button>`}
               <button class="btn sm" @click=${() => this.actions?.addTime(60_000)}>+1 min</button>
               <button class="btn sm" @click=${() => this.actions?.stopTimer()}>Stop</button>
             </div>`
