@@ -23,6 +23,19 @@ withServerAndBrowser((s, b) => {
   browser = b;
 });
 
+/** Records the states of every AudioContext the page makes, in `window.__jrAudioStates`. */
+const AUDIO_RECORDER = `(() => {
+  const states = (window.__jrAudioStates = []);
+  const Original = window.AudioContext;
+  window.AudioContext = class extends Original {
+    constructor(...args) {
+      super(...args);
+      states.push(this.state);
+      this.addEventListener('statechange', () => states.push(this.state));
+    }
+  };
+})();`;
+
 function newClient(viewport = LAPTOP): Promise<Client> {
   return openPage(browser, { viewport });
 }
@@ -252,6 +265,8 @@ describe('facilitation in a browser', () => {
     });
     const { links } = (await response.json()) as { links: { facilitator: string } };
     const fac = await newClient();
+    // every state the page's audio contexts go through (the timer's chime)
+    await fac.context.addInitScript(AUDIO_RECORDER);
     await fac.page.goto(links.facilitator);
     await fac.page.getByLabel('Your name').fill('Fran');
     await fac.page.getByRole('button', { name: 'Join the board' }).click();
@@ -297,6 +312,10 @@ describe('facilitation in a browser', () => {
     expect(pulses[0]).toMatchObject({ iterations: 10, endTime: 10_000 });
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-time-up.png') });
     await expectNoAxeViolations(fac.page, 'facilitator when time is up');
+    // the chime played, and its audio context was suspended once it was over (a running one keeps the audio
+    // thread rendering silence for as long as the page is open)
+    const audioStates = () => fac.page.evaluate(() => (window as unknown as { __jrAudioStates: string[] }).__jrAudioStates.join(' '));
+    await expect.poll(audioStates, { timeout: 5000 }).toMatch(/running.*suspended$/);
     // the panel says so too, and offers more time instead of a pause
     await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/time's up/);
     expect(await panel.getByRole('button', { name: 'Pause' }).count()).toBe(0);

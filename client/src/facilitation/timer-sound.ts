@@ -25,15 +25,24 @@ export function saveMuted(muted: boolean): void {
 }
 
 let context: AudioContext | undefined;
+/** Chimes scheduled and not yet over: the context is suspended when the last one ends. */
+let playing = 0;
 
-/** Plays the end-of-timer chime (three rising tones). Never throws. */
+/**
+ * Plays the end-of-timer chime (three rising tones). Never throws. The context is suspended once the chime is
+ * over: a running AudioContext keeps the browser's audio thread rendering silence (and the device's audio
+ * output open) for as long as the page stays open.
+ */
 export function playTimerEnd(): void {
   try {
     context ??= new AudioContext();
     const ctx = context;
-    if (ctx.state === 'suspended') void ctx.resume();
+    // Unconditionally: a suspension asked for by the previous chime may still be on its way.
+    void ctx.resume();
     const start = ctx.currentTime + 0.05;
-    [660, 880, 1100].forEach((frequency, i) => {
+    playing++;
+    const tones = [660, 880, 1100];
+    tones.forEach((frequency, i) => {
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();
       osc.type = 'sine';
@@ -45,6 +54,12 @@ export function playTimerEnd(): void {
       osc.connect(gain).connect(ctx.destination);
       osc.start(at);
       osc.stop(at + 0.26);
+      if (i === tones.length - 1) {
+        osc.onended = () => {
+          playing--;
+          if (playing === 0 && ctx.state === 'running') void ctx.suspend();
+        };
+      }
     });
   } catch (error) {
     console.warn('journeyroom: cannot play the timer sound', error);
