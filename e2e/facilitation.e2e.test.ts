@@ -307,14 +307,15 @@ describe('facilitation in a browser', () => {
     // red and still, instead of redrawing every frame until someone stops the timer
     await fac.context.clock.setSystemTime(Date.now() + 4 * 60_000);
     await expect.poll(() => timer.getAttribute('data-state')).toBe('ended');
-    const pulses = await timer.evaluate((box) => box.getAnimations().map((a) => a.effect?.getComputedTiming()));
+    type Animated = { getAnimations(): { effect: { getComputedTiming(): unknown } | null }[] };
+    const pulses = await timer.evaluate((box) => (box as unknown as Animated).getAnimations().map((a) => a.effect?.getComputedTiming()));
     expect(pulses).toHaveLength(1);
     expect(pulses[0]).toMatchObject({ iterations: 10, endTime: 10_000 });
     await fac.page.screenshot({ path: path.join(RESULTS_DIR, 'facilitator-time-up.png') });
     await expectNoAxeViolations(fac.page, 'facilitator when time is up');
     // the chime played, and its audio context was suspended once it was over (a running one keeps the audio
     // thread rendering silence for as long as the page is open)
-    const audioStates = () => fac.page.evaluate(() => (window as unknown as { __jrAudioStates: string[] }).__jrAudioStates.join(' '));
+    const audioStates = () => fac.page.evaluate(() => (globalThis as unknown as { __jrAudioStates: string[] }).__jrAudioStates.join(' '));
     await expect.poll(audioStates, { timeout: 5000 }).toMatch(/running.*suspended$/);
     // the panel says so too, and offers more time instead of a pause
     await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/time's up/);
