@@ -6,7 +6,7 @@
  *
  *   npm run bench                 # full run (~13 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser,history npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser,history,idlepage npm run bench   # some sections only
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
@@ -29,6 +29,7 @@ import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
+import { idlePageCase } from './bench/idle-page.js';
 import { histogramDelta, machineLoad, rssKb, serverHistograms, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
@@ -38,7 +39,7 @@ const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser,history').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser,history,idlepage').split(','));
 /** BENCH_FANOUT_KEEPER=1: one client stays connected to another board through all fan-out cases. */
 const FANOUT_KEEPER = process.env.BENCH_FANOUT_KEEPER === '1';
 /** Warm fan-out rounds after the first (cold) one; `fanOutWarm` is the first of them. */
@@ -389,6 +390,11 @@ async function main(): Promise<void> {
             }
           : undefined,
       });
+    }
+
+    if (ONLY.has('idlepage')) {
+      // One page left alone: a facilitator's laptop after the timer ran out, beside one with no timer.
+      result.idlePage = await idlePageCase(server);
     }
   } catch (error) {
     // Keep the sections that did finish: print them with the failure, then fail.
