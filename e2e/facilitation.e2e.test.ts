@@ -300,8 +300,12 @@ describe('facilitation in a browser', () => {
     expect(paused).toMatch(/^Timer, paused: (1 minute [0-9]+ seconds|2 minutes) left$/);
     await panel.getByRole('button', { name: '+1 min' }).click();
     await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer, paused: (2 minutes [0-9]+ seconds|3 minutes) left$/);
-    await panel.getByRole('button', { name: 'Resume' }).click();
+    // by keyboard: the button turns into Pause and keeps the focus
+    await panel.getByRole('button', { name: 'Resume' }).focus();
+    await fac.page.keyboard.press('Enter');
     await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
+    const focused = (name: string) => panel.getByRole('button', { name, exact: true }).evaluate((button) => button.matches(':focus'));
+    expect(await focused('Pause')).toBe(true);
 
     // time runs out (the laptop's clock jumps past the end): "Time's up" pulses for ten seconds, then stays
     // red and still, instead of redrawing every frame until someone stops the timer
@@ -317,9 +321,10 @@ describe('facilitation in a browser', () => {
     // thread rendering silence for as long as the page is open)
     const audioStates = () => fac.page.evaluate(() => (globalThis as unknown as { __jrAudioStates: string[] }).__jrAudioStates.join(' '));
     await expect.poll(audioStates, { timeout: 5000 }).toMatch(/running.*suspended$/);
-    // the panel says so too, and offers more time instead of a pause
+    // the panel says so too, and offers more time instead of a pause (the focus moved from Pause to +1 min)
     await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/time's up/);
     expect(await panel.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    expect(await focused('+1 min')).toBe(true);
     await panel.getByRole('button', { name: '+1 min' }).click();
     await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer: (1 minute|[0-9]+ seconds) left$/);
     await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/running/);

@@ -30,6 +30,8 @@ export class JrPanelTimer extends LitElement {
   declare clock: ServerClock | undefined;
   declare session: SessionSnapshot | undefined;
   declare customMinutes: string;
+  /** Whether Pause had the keyboard focus when the current update began. */
+  private pauseHadFocus = false;
 
   constructor() {
     super();
@@ -65,17 +67,35 @@ export class JrPanelTimer extends LitElement {
         </form>
         ${timer.status !== 'idle'
           ? html`<div class="row">
-              ${ended
-                ? nothing
-                : timer.status === 'running'
-                  ? html`<button class="btn sm" @click=${() => this.actions?.pauseTimer()}>Pause</button>`
-                  : html`<button class="btn sm" @click=${() => this.actions?.resumeTimer()}>Resume</button>`}
-              <button class="btn sm" @click=${() => this.actions?.addTime(60_000)}>+1 min</button>
+              ${ended ? nothing : this.pauseOrResume(timer.status === 'running')}
+              <button class="btn sm" data-action="add-minute" @click=${() => this.actions?.addTime(60_000)}>+1 min</button>
               <button class="btn sm" @click=${() => this.actions?.stopTimer()}>Stop</button>
             </div>`
           : nothing}
       </div>
     </details>`;
+  }
+
+  /**
+   * One button that turns from Pause into Resume and back: the same element, so a keyboard user who pressed it
+   * keeps the focus on it (two templates would replace the element and drop the focus on the page).
+   */
+  private pauseOrResume(running: boolean) {
+    return html`<button class="btn sm" data-action="pause-resume" @click=${() => (running ? this.actions?.pauseTimer() : this.actions?.resumeTimer())}>
+      ${running ? 'Pause' : 'Resume'}
+    </button>`;
+  }
+
+  protected override willUpdate(): void {
+    const root = this.shadowRoot;
+    this.pauseHadFocus = root?.activeElement instanceof HTMLElement && root.activeElement.dataset.action === 'pause-resume';
+  }
+
+  protected override updated(): void {
+    // Time ran out while Pause had the focus: Pause goes away, and +1 min takes the focus rather than the page.
+    if (this.pauseHadFocus && !this.renderRoot.querySelector('[data-action="pause-resume"]')) {
+      this.renderRoot.querySelector<HTMLElement>('[data-action="add-minute"]')?.focus();
+    }
   }
 
   private start(ms: number): void {
