@@ -5,7 +5,7 @@
  * screenshots to test-results/projector-*.png.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
@@ -35,6 +35,17 @@ const AUDIO_RECORDER = `(() => {
     }
   };
 })();`;
+
+/** Presses a control the way a keyboard user does: focus, then Enter. */
+async function pressEnterOn(control: Locator): Promise<void> {
+  await control.focus();
+  await control.press('Enter');
+}
+
+/** Whether `control` has the keyboard focus (inside its shadow root). */
+function hasFocus(control: Locator): Promise<boolean> {
+  return control.evaluate((element) => element.matches(':focus'));
+}
 
 function newClient(viewport = LAPTOP): Promise<Client> {
   return openPage(browser, { viewport });
@@ -111,8 +122,10 @@ describe('facilitation in a browser', () => {
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-timer.png') });
 
     // -- silent brainstorm: drafts stay with their author, counted for the facilitator
-    await panel.getByRole('button', { name: 'Start silent brainstorm' }).click();
+    // (by keyboard: the button turns into "End without revealing" and keeps the focus)
+    await pressEnterOn(panel.getByRole('button', { name: 'Start silent brainstorm' }));
     await ada.page.getByText('Silent brainstorm: the notes you add now are private').waitFor();
+    expect(await hasFocus(panel.getByRole('button', { name: 'End without revealing' }))).toBe(true);
     await ada.page.getByRole('button', { name: 'Add note to Pay, Pain points' }).click();
     const adaDraft = ada.page.locator('jr-note[draft]').getByRole('textbox', { name: 'Note text by Ada' });
     await expect.poll(() => adaDraft.evaluate((el: { getRootNode(): { activeElement: unknown } }) => el.getRootNode().activeElement === el)).toBe(true);
@@ -146,8 +159,10 @@ describe('facilitation in a browser', () => {
 
     // -- dot vote on pain points and opportunities, 3 dots each, counts hidden until the close
     await panel.getByLabel('Hide counts from participants until the vote closes').check();
-    await panel.getByRole('button', { name: 'Open the vote' }).click();
+    // (by keyboard: the form gives way to the open vote, and the focus goes to "Close the vote")
+    await pressEnterOn(panel.getByRole('button', { name: 'Open the vote' }));
     await ada.page.getByText('Dot vote open on Pain points, Opportunities.').waitFor();
+    await expect.poll(() => hasFocus(panel.getByRole('button', { name: 'Close the vote' }))).toBe(true);
     const placeOn = (page: Page, text: string) => page.getByRole('button', { name: `Place a dot on note “${text}”` });
     await placeOn(ada.page, 'Offer Apple Pay').click();
     await placeOn(ada.page, 'Offer Apple Pay').click();
@@ -301,11 +316,9 @@ describe('facilitation in a browser', () => {
     await panel.getByRole('button', { name: '+1 min' }).click();
     await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer, paused: (2 minutes [0-9]+ seconds|3 minutes) left$/);
     // by keyboard: the button turns into Pause and keeps the focus
-    await panel.getByRole('button', { name: 'Resume' }).focus();
-    await fac.page.keyboard.press('Enter');
+    await pressEnterOn(panel.getByRole('button', { name: 'Resume' }));
     await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
-    const focused = (name: string) => panel.getByRole('button', { name, exact: true }).evaluate((button) => button.matches(':focus'));
-    expect(await focused('Pause')).toBe(true);
+    expect(await hasFocus(panel.getByRole('button', { name: 'Pause', exact: true }))).toBe(true);
 
     // time runs out (the laptop's clock jumps past the end): "Time's up" pulses for ten seconds, then stays
     // red and still, instead of redrawing every frame until someone stops the timer
@@ -324,7 +337,7 @@ describe('facilitation in a browser', () => {
     // the panel says so too, and offers more time instead of a pause (the focus moved from Pause to +1 min)
     await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/time's up/);
     expect(await panel.getByRole('button', { name: 'Pause' }).count()).toBe(0);
-    expect(await focused('+1 min')).toBe(true);
+    expect(await hasFocus(panel.getByRole('button', { name: '+1 min', exact: true }))).toBe(true);
     await panel.getByRole('button', { name: '+1 min' }).click();
     await expect.poll(() => timer.getAttribute('aria-label')).toMatch(/^Timer: (1 minute|[0-9]+ seconds) left$/);
     await expect.poll(() => panel.locator('summary', { hasText: 'Timer' }).innerText()).toMatch(/running/);

@@ -46,11 +46,11 @@ export class JrPanelBrainstorm extends LitElement {
       <div class="body">
         <p class="muted" style="margin:0">While it is on, the notes participants add stay private to their author until you reveal them all at once.</p>
         <div class="row">
-          ${on
-            ? html`<button class="btn sm" @click=${() => this.actions?.setPrivateMode(false)}>End without revealing</button>`
-            : html`<button class="btn sm primary" @click=${() => {
-                if (this.actions?.setPrivateMode(true)) announce('Silent brainstorm started.');
-              }}>Start silent brainstorm</button>`}
+          <button class="btn sm ${on ? '' : 'primary'}" @click=${() => {
+            // One button for both (the same element), so a keyboard user keeps the focus on it.
+            if (on) this.actions?.setPrivateMode(false);
+            else if (this.actions?.setPrivateMode(true)) announce('Silent brainstorm started.');
+          }}>${on ? 'End without revealing' : 'Start silent brainstorm'}</button>
           <button class="btn sm ${on ? 'primary' : ''}" ?disabled=${this.task.busy === 'reveal'} @click=${this.reveal}>Reveal all notes</button>
         </div>
         ${on || total > 0

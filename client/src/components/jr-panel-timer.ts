@@ -6,6 +6,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import { SESSION_LIMITS } from '../../../shared/session/schema.js';
 import { timerHasEnded } from '../../../shared/session/timer.js';
+import { FocusKeeper } from '../controllers/focus-keeper.js';
 import type { FacilitatorActions } from '../facilitation/facilitator-actions.js';
 import type { ServerClock } from '../facilitation/server-clock.js';
 import { panelSectionStyles } from '../styles/panel-styles.js';
@@ -30,8 +31,6 @@ export class JrPanelTimer extends LitElement {
   declare clock: ServerClock | undefined;
   declare session: SessionSnapshot | undefined;
   declare customMinutes: string;
-  /** Whether Pause had the keyboard focus when the current update began. */
-  private pauseHadFocus = false;
 
   constructor() {
     super();
@@ -41,6 +40,8 @@ export class JrPanelTimer extends LitElement {
     this.customMinutes = '15';
     // The timer inside this section says when a running timer reaches zero; the section has no tick of its own.
     this.addEventListener('jr-timer-ended', () => this.requestUpdate());
+    // Time ran out while Pause had the focus: Pause goes away, and +1 min (data-focus-next) takes the focus.
+    new FocusKeeper(this);
   }
 
   protected override render() {
@@ -68,7 +69,7 @@ export class JrPanelTimer extends LitElement {
         ${timer.status !== 'idle'
           ? html`<div class="row">
               ${ended ? nothing : this.pauseOrResume(timer.status === 'running')}
-              <button class="btn sm" data-action="add-minute" @click=${() => this.actions?.addTime(60_000)}>+1 min</button>
+              <button class="btn sm" data-focus-next @click=${() => this.actions?.addTime(60_000)}>+1 min</button>
               <button class="btn sm" @click=${() => this.actions?.stopTimer()}>Stop</button>
             </div>`
           : nothing}
@@ -81,21 +82,9 @@ export class JrPanelTimer extends LitElement {
    * keeps the focus on it (two templates would replace the element and drop the focus on the page).
    */
   private pauseOrResume(running: boolean) {
-    return html`<button class="btn sm" data-action="pause-resume" @click=${() => (running ? this.actions?.pauseTimer() : this.actions?.resumeTimer())}>
+    return html`<button class="btn sm" @click=${() => (running ? this.actions?.pauseTimer() : this.actions?.resumeTimer())}>
       ${running ? 'Pause' : 'Resume'}
     </button>`;
-  }
-
-  protected override willUpdate(): void {
-    const root = this.shadowRoot;
-    this.pauseHadFocus = root?.activeElement instanceof HTMLElement && root.activeElement.dataset.action === 'pause-resume';
-  }
-
-  protected override updated(): void {
-    // Time ran out while Pause had the focus: Pause goes away, and +1 min takes the focus rather than the page.
-    if (this.pauseHadFocus && !this.renderRoot.querySelector('[data-action="pause-resume"]')) {
-      this.renderRoot.querySelector<HTMLElement>('[data-action="add-minute"]')?.focus();
-    }
   }
 
   private start(ms: number): void {

@@ -4,6 +4,7 @@ import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import type { SessionSnapshot } from '../../../shared/session/schema.js';
 import { DEFAULT_DOTS_PER_PERSON } from '../../../shared/session/schema.js';
 import { DEFAULT_VOTE_LANE_KINDS } from '../../../shared/session/vote.js';
+import { FocusKeeper } from '../controllers/focus-keeper.js';
 import { noteLabel } from '../facilitation/board-facilitation.js';
 import type { FacilitatorActions } from '../facilitation/facilitator-actions.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
@@ -59,6 +60,8 @@ export class JrPanelVote extends LitElement {
     this.voteLanes = undefined;
     this.dots = String(DEFAULT_DOTS_PER_PERSON);
     this.hideCounts = false;
+    // Opening or closing the vote replaces the button pressed: the other one (data-focus-next) takes the focus.
+    new FocusKeeper(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -85,7 +88,7 @@ export class JrPanelVote extends LitElement {
         ${open
           ? html`<p style="margin:0">Vote open on ${lanes.filter((l) => vote.laneIds.includes(l.id)).map((l) => l.title).join(', ') || 'the pain and opportunity lanes'},
               ${vote.dotsPerPerson} dots each${vote.hideCounts ? ', counts hidden from participants' : ''}.</p>
-              <div class="row"><button class="btn sm primary" @click=${() => {
+              <div class="row"><button class="btn sm primary" data-focus-next @click=${() => {
                 if (this.actions?.closeVote()) announce('Vote closed. Results are shown to everyone.');
               }}>Close the vote</button></div>`
           : html`<fieldset class="lanes">
@@ -106,7 +109,7 @@ export class JrPanelVote extends LitElement {
               <label class="check"><input type="checkbox" .checked=${this.hideCounts} @change=${(e: Event) => (this.hideCounts = (e.target as HTMLInputElement).checked)} />
                 Hide counts from participants until the vote closes</label>
               <div class="row">
-                <button class="btn sm primary" ?disabled=${!dotsOk || chosen.size === 0} @click=${() => {
+                <button class="btn sm primary" data-focus-next ?disabled=${!dotsOk || chosen.size === 0} @click=${() => {
                   if (this.actions?.openVote({ laneIds: lanes.filter((l) => chosen.has(l.id)).map((l) => l.id), dotsPerPerson: dots, hideCounts: this.hideCounts })) {
                     announce('Vote opened.');
                   }
