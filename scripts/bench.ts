@@ -39,7 +39,12 @@ const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,durability,sync,start,capacity,visits,cluster,browser,history,idlepage').split(','));
+const SECTIONS = ['fanout', 'durability', 'sync', 'start', 'capacity', 'visits', 'cluster', 'browser', 'history', 'idlepage'];
+const ONLY = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((name) => name.trim()));
+// A misspelt section would otherwise run nothing and print an empty result.
+for (const name of ONLY) {
+  if (!SECTIONS.includes(name)) throw new Error(`BENCH_ONLY: "${name}" is not a section (sections: ${SECTIONS.join(', ')})`);
+}
 /** BENCH_FANOUT_KEEPER=1: one client stays connected to another board through all fan-out cases. */
 const FANOUT_KEEPER = process.env.BENCH_FANOUT_KEEPER === '1';
 /** Warm fan-out rounds after the first (cold) one; `fanOutWarm` is the first of them. */

@@ -16,7 +16,7 @@ import { launchBrowser } from '../../e2e/helpers/browser.js';
 import { addNote } from '../../shared/board/write.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { close, connect, createBoard, join, percentiles, sleep, type Board } from './clients.js';
-import { cpuMs, descendants, type Target } from './processes.js';
+import { chromiumProcesses, cpuMs, type Target } from './processes.js';
 import { addNotes, waitForNotes } from './seed.js';
 import * as Y from 'yjs';
 import type { JoinResponse } from '../../shared/api.js';
@@ -273,7 +273,7 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
 
     // CPU time is the figure that survives a busy machine (wait time is not in it): every Chromium process
     // and the server, over the typing window.
-    const chromium = (await descendants(process.pid)).filter((p) => p.cmdline.includes('chromium'));
+    const chromium = await chromiumProcesses();
     const cpuOf = (pids: number[]): Promise<number[]> => Promise.all(pids.map((pid) => cpuMs(pid).catch(() => NaN)));
     const cpuBefore = await cpuOf([server.proc.pid!, ...chromium.map((p) => p.pid)]);
     const watcher = participants[options.profilePage ?? participants.length - 1]!;

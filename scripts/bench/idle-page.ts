@@ -6,8 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../e2e/helpers/browser.js';
-import { sleep } from './clients.js';
-import { cpuMs, descendants, type Target } from './processes.js';
+import { percentiles, sleep } from './clients.js';
+import { chromiumProcesses, cpuMs, type Target } from './processes.js';
 
 const LAPTOP = { width: 1280, height: 800 } as const;
 /** Quiet windows per case, and their length. */
@@ -18,7 +18,7 @@ const SETTLE_AFTER_END_MS = 12_000;
 
 /** CPU ms of every Chromium process of this benchmark, summed, over each of `WINDOWS` windows. */
 async function quietWindows(): Promise<number[]> {
-  const chromium = (await descendants(process.pid)).filter((p) => p.cmdline.includes('chromium'));
+  const chromium = await chromiumProcesses();
   const total = async (): Promise<number> => {
     const each = await Promise.all(chromium.map((p) => cpuMs(p.pid).catch(() => NaN)));
     return each.filter(Number.isFinite).reduce((a, b) => a + b, 0);
@@ -69,13 +69,12 @@ export async function idlePageCase(server: Target) {
   try {
     const noTimer = await facilitatorPage(browser, server, false);
     const timeUp = await facilitatorPage(browser, server, true);
-    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     return {
       viewport: LAPTOP,
       windowMs: WINDOW_MS,
       /** all Chromium processes' CPU ms in each quiet window */
       chromiumCpuMs: { noTimer, timeUp },
-      timeUpVsNoTimer: Number((median(timeUp) / Math.max(1, median(noTimer))).toFixed(2)),
+      timeUpVsNoTimer: Number((percentiles(timeUp).p50 / Math.max(1, percentiles(noTimer).p50)).toFixed(2)),
     };
   } finally {
     await browser.close();

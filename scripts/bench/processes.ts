@@ -175,3 +175,8 @@ export async function descendants(root: number): Promise<{ pid: number; cmdline:
   walk(root);
   return Promise.all(found.map(async (pid) => ({ pid, cmdline: (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ') })));
 }
+
+/** The Chromium processes this benchmark started (its descendants whose command line names chromium). */
+export async function chromiumProcesses(): Promise<{ pid: number; cmdline: string }[]> {
+  return (await descendants(process.pid)).filter((p) => p.cmdline.includes('chromium'));
+}
