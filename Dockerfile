@@ -11,6 +11,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
+# The build also starts the server once to make V8's code cache of it (scripts/warm-start-cache.mjs): the
+# runtime user cannot write dist/, and the same node:20-slim reads the cache this one makes.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-slim

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
- * Bundles the server (server/main.ts and what it imports, dependencies included) into dist/server/ with
- * esbuild: one minified ES module plus a chunk per lazily imported part (PostgreSQL store, Redis bus, PDF/PNG
- * exports). Loading one file instead of some two thousand modules is most of a fast start and a smaller idle
- * process (docs/benchmarks.md). What main.js holds matters too: V8 parses all of it at start, and the parse's
- * memory stays in the malloc heap (ALIAS and jsonParse below). Type checking stays with tsc (`npm run build:server`
- * runs it first).
+ * Bundles the server with esbuild into dist/server/:
+ * - `server.cjs`: server/serve.ts and what it imports, dependencies included, as one minified CommonJS file. Loading
+ *   one file instead of some two thousand modules is most of a fast start and a smaller idle process
+ *   (docs/benchmarks.md). CommonJS so that the entry can compile it through V8's code cache
+ *   (server/boot/code-cache.ts): Node 20 has no compile cache for ES modules. Lazily imported parts (PostgreSQL
+ *   store, Redis bus, PDF/PNG exports) are inside it and still evaluated only on first use.
+ * - `main.js`: the entry (server/main.ts), with server/boot/load-serve-bundled.ts in the place of load-serve.ts.
+ * What server.cjs holds matters too: V8 parses all of it when there is no code cache, and the parse's memory stays
+ * in the malloc heap (ALIAS and jsonParse below). Type checking stays with tsc (`npm run build:server` runs it
+ * first); the first code cache is made by scripts/warm-start-cache.mjs, which `npm run build:server` runs after.
  * Left outside the bundle: native addons and packages that read their own files or start workers at run time.
  */
 import { readFile, rm } from 'node:fs/promises';
@@ -95,6 +99,29 @@ const jsonParse = {
 /** mime-db's data file: the bundle holds only what mime-types reads of it (scripts/mime-db-subset.mjs). */
 const MIME_DB_FILE = /[\\/]node_modules[\\/]mime-db[\\/]db\.json$/;
 
+/**
+ * `import.meta.url` in a CommonJS bundle: the bundle file's URL, as it was for each chunk of the ES module bundle
+ * (server/ uses it only to create a `require` that resolves from node_modules above dist/server).
+ */
+const importMetaUrl = {
+  name: 'import-meta-url',
+  setup(build) {
+    build.onResolve({ filter: /^jr:import-meta-url$/ }, () => ({ path: 'import-meta-url', namespace: 'jr' }));
+    build.onLoad({ filter: /.*/, namespace: 'jr' }, () => ({
+      contents: "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      loader: 'js',
+    }));
+  },
+};
+
+/** In main.js, the loader of the built server (code cache) in the place of the sources' plain import. */
+const bundledLoader = {
+  name: 'bundled-loader',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)load-serve\.js$/ }, (args) => ({ path: path.resolve(args.resolveDir, path.dirname(args.path), 'load-serve-bundled.ts') }));
+  },
+};
+
 /** Fails the build if a package other than mime-types imports mime-db: it might read the fields the subset drops. */
 const mimeDbReaders = {
   name: 'mime-db-readers',
@@ -108,23 +135,32 @@ const mimeDbReaders = {
 };
 
 await rm(outdir, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: ['server/main.ts'],
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: process.env.BUNDLE_MINIFY !== "0",
+  minify: process.env.BUNDLE_MINIFY !== '0',
   // Class and function names stay readable in logs and stack traces.
   keepNames: true,
   sourcemap: 'linked',
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: ['server/serve.ts'],
+  outfile: path.join(outdir, 'server.cjs'),
+  format: 'cjs',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [pick, mimeDbReaders, jsonParse],
-  // CommonJS dependencies inside an ES module bundle need a `require`.
-  banner: { js: "import { createRequire as __jrCreateRequire } from 'node:module'; const require = __jrCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['jr:import-meta-url'],
+  plugins: [pick, mimeDbReaders, jsonParse, importMetaUrl],
+});
+await build({
+  ...common,
+  entryPoints: ['server/main.ts'],
+  outfile: path.join(outdir, 'main.js'),
+  format: 'esm',
+  plugins: [bundledLoader],
 });

@@ -3,6 +3,7 @@
  * DATABASE_URL) and bus (Redis with REDIS_URL) -> createServer -> listen, and a graceful shutdown on SIGTERM/SIGINT
  * (exit 0 within 10 s). Logs the listening `url` (a JSON line unless logs are pretty). Resolves once listening.
  */
+import type { CodeCache } from './boot/code-cache.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { firstLanAddress, roomAddress } from './http/room-address.js';
 import { createLogger, usePrettyLogs } from './logger.js';
@@ -11,7 +12,12 @@ import { openBus } from './scale/open-bus.js';
 import { createServer } from './server.js';
 import { SHUTDOWN_BUDGET } from './shutdown-budget.js';
 
-export async function serve(): Promise<void> {
+/** What the entry knows of the start: the built server's code cache (boot/code-cache.ts), none from the sources. */
+export interface StartInfo {
+  codeCache?: CodeCache;
+}
+
+export async function serve(start: StartInfo = {}): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);
@@ -34,13 +40,21 @@ export async function serve(): Promise<void> {
   const bus = await openBus(config, logger);
   const server = createServer({ config, store: opened.store, logger, bus, storeInfo: { kind: opened.kind, ping: opened.ping } });
   const { port, url } = await server.listen();
-  logger.info({ url, port, store: opened.kind, where: opened.where, redis: config.redisUrl ? 'on' : 'off' }, `Journeyroom listening on ${url}`);
+  const { codeCache } = start;
+  logger.info({ url, port, store: opened.kind, where: opened.where, redis: config.redisUrl ? 'on' : 'off', codeCache: codeCache?.status }, `Journeyroom listening on ${url}`);
   // What a facilitator at this machine hands out: say it at start, with what to fix when it will not work.
   const room = roomAddress({ protocol: 'http', host: `localhost:${port}` }, { publicUrl: config.publicUrl, bindHost: config.host, lanAddress: () => firstLanAddress() });
   if (room.problem) logger.warn({ roomUrl: room.baseUrl }, room.problem);
   else logger.info({ roomUrl: room.baseUrl }, `Other devices in the room join at ${room.baseUrl}`);
   // Whatever the log level, say where we listen: people and scripts (tests, benchmark) read this line.
   if (!logger.isLevelEnabled('info')) process.stdout.write(`${JSON.stringify({ msg: `Journeyroom listening on ${url}`, url, port })}\n`);
+  // The next start reads what this one compiled (scripts/warm-start-cache.mjs makes the first at build time).
+  if (codeCache && codeCache.status !== 'used') {
+    codeCache.save().then(
+      () => logger.info({ codeCache: 'saved', file: codeCache.file }, 'code cache saved: the next start compiles less'),
+      (error: unknown) => logger.warn({ codeCache: 'not saved', err: error, file: codeCache.file }, 'code cache not saved: every start compiles the whole server'),
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {
