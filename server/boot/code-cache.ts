@@ -12,10 +12,11 @@
  * would have saved, and the start then saves a new one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import vm from 'node:vm';
 
 /** What the start did with the cache: read and accepted by V8, damaged or rejected by V8, or none to read. */
@@ -32,14 +33,17 @@ export interface CodeCache {
   save(): Promise<void>;
 }
 
-/** Node's CommonJS wrapper; the bundle's first line stays the script's second (lineOffset below). */
+/** Node's CommonJS wrapper; the bundle's first line is the script's second (lineOffset below). */
 const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {\n';
 const WRAPPER_END = '\n})';
 
 type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
-/** The cache file: this tag, then the SHA-256 digest of V8's data, then the data. */
-const TAG = Buffer.from('journeyroom code cache 1\n');
+/**
+ * The cache file: this tag, then the SHA-256 digest of V8's data, then the data, which thus starts 64 bytes in: V8
+ * copies cached data that is not pointer-aligned before it reads it (one more large block freed, see RETAINED).
+ */
+const TAG = Buffer.from(`${'journeyroom code cache 1'.padEnd(31)}\n`);
 const DIGEST_BYTES = 32;
 
 const digest = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
@@ -52,24 +56,59 @@ function cachedDataIn(file: Buffer): Buffer | undefined {
   return digest(data).equals(file.subarray(TAG.length, start)) ? data : undefined;
 }
 
-/** The file that holds the code cache of `bundle` whose text is `source`. */
-export function codeCacheFile(bundle: string, source: string): string {
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  return path.join(path.dirname(bundle), `${path.basename(bundle, path.extname(bundle))}-${hash}.v8-cache`);
+/**
+ * The large buffers of a start, kept for the life of the process (the cache read, or the one made). glibc's malloc
+ * serves a block over its mmap threshold (128 KiB) with mmap, and freeing one raises that threshold to the block's
+ * size and the trim threshold to twice it, for good: every thread's arena then keeps up to that much free memory
+ * resident. Freed, the 0.86 MB cache left the SQLite and V8 helper threads' arenas holding some 5 MiB more after
+ * 500 boards had been visited (docs/benchmarks.md); kept, it costs its own size. For the same reason the bundle is
+ * read and hashed in pieces below the threshold.
+ */
+const RETAINED: Buffer[] = [];
+
+/** Below glibc's default mmap threshold (see RETAINED). */
+const READ_PIECE_BYTES = 64 * 1024;
+
+const cacheFileOf = (bundle: string, hash: string): string =>
+  path.join(path.dirname(bundle), `${path.basename(bundle, path.extname(bundle))}-${hash.slice(0, 16)}.v8-cache`);
+
+/** The file that holds the code cache of `bundle` whose text (or bytes) is `source`. */
+export function codeCacheFile(bundle: string, source: string | Uint8Array): string {
+  return cacheFileOf(bundle, createHash('sha256').update(source).digest('hex'));
+}
+
+/** The script text of the CommonJS file `bundle` (in Node's wrapper) and the hash of its bytes, read in pieces. */
+function readWrapped(bundle: string): { text: string; hash: string } {
+  const fd = openSync(bundle, 'r');
+  try {
+    const piece = Buffer.allocUnsafeSlow(READ_PIECE_BYTES);
+    const decoder = new StringDecoder('utf8');
+    const hash = createHash('sha256');
+    const parts = [WRAPPER_START];
+    for (let bytes = readSync(fd, piece); bytes > 0; bytes = readSync(fd, piece)) {
+      hash.update(piece.subarray(0, bytes));
+      parts.push(decoder.write(piece.subarray(0, bytes)));
+    }
+    parts.push(decoder.end(), WRAPPER_END);
+    return { text: parts.join(''), hash: hash.digest('hex') };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Requires the CommonJS file `bundle` as Node would, compiled from its code cache when there is a usable one. */
 export function requireWithCodeCache(bundle: string): { exports: unknown; codeCache: CodeCache } {
-  const source = readFileSync(bundle, 'utf8');
-  const file = codeCacheFile(bundle, source);
+  const { text, hash } = readWrapped(bundle);
+  const file = cacheFileOf(bundle, hash);
   let stored: Buffer | undefined;
   try {
     stored = readFileSync(file);
+    RETAINED.push(stored);
   } catch {
     stored = undefined; // absent (a first start) or unreadable: compiled from the source
   }
   const cachedData = stored && cachedDataIn(stored);
-  const script = new vm.Script(WRAPPER_START + source + WRAPPER_END, {
+  const script = new vm.Script(text, {
     filename: bundle,
     lineOffset: -1,
     cachedData,
@@ -84,9 +123,17 @@ export function requireWithCodeCache(bundle: string): { exports: unknown; codeCa
 }
 
 async function save(file: string, data: Buffer): Promise<void> {
+  RETAINED.push(data);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, Buffer.concat([TAG, digest(data), data]));
+    const handle = await open(temporary, 'w');
+    try {
+      const parts = [TAG, digest(data), data];
+      const { bytesWritten } = await handle.writev(parts);
+      if (bytesWritten !== parts.reduce((sum, part) => sum + part.length, 0)) throw new Error(`short write of ${file}`);
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
