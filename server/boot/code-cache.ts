@@ -1,6 +1,6 @@
 /**
  * Runs the server's CommonJS bundle (`dist/server/server.cjs`) through V8's code cache. Without one, every start
- * parses the 0.8 MB bundle and compiles, one at a time, each function the start calls: about 65 ms of a 280 ms
+ * parses the 0.8 MB bundle and compiles, one at a time, each function the start calls: about 50 ms of a 275 ms
  * start on the benchmark's machine (docs/benchmarks.md). Node 20 has no compile cache for ES modules
  * (`module.enableCompileCache` is Node 22), hence a CommonJS bundle compiled by `vm.Script` with `cachedData`.
  *
@@ -57,16 +57,16 @@ function cachedDataIn(file: Buffer): Buffer | undefined {
 }
 
 /**
- * The large buffers of a start, kept for the life of the process (the cache read, or the one made). glibc's malloc
- * serves a block over its mmap threshold (128 KiB) with mmap, and freeing one raises that threshold to the block's
- * size and the trim threshold to twice it, for good: every thread's arena then keeps up to that much free memory
- * resident. Freed, the 0.86 MB cache left the SQLite and V8 helper threads' arenas holding some 5 MiB more after
- * 500 boards had been visited (docs/benchmarks.md); kept, it costs its own size. For the same reason the bundle is
- * read and hashed in pieces below the threshold.
+ * The large buffers of a start, kept for the life of the process (the cache read, or the one made). Freeing a block
+ * larger than glibc malloc's mmap threshold raises that threshold to the block's size, and the trim threshold to
+ * twice it, for good (memory/malloc-threshold.ts sets them to 512 KiB on purpose). Freed, the 0.86 MB cache and the
+ * bundle's text read whole raised them further, and the SQLite and V8 helper threads' arenas kept some 5 MiB more
+ * after 500 boards had been visited (docs/benchmarks.md); kept, the cache costs its own size. For the same reason
+ * the bundle is read and hashed in pieces.
  */
 const RETAINED: Buffer[] = [];
 
-/** Below glibc's default mmap threshold (see RETAINED). */
+/** Below any mmap threshold of glibc's malloc (see RETAINED). */
 const READ_PIECE_BYTES = 64 * 1024;
 
 const cacheFileOf = (bundle: string, hash: string): string =>
