@@ -8,7 +8,7 @@ import { requireWithCodeCache } from './code-cache.js';
 import type { LoadedServe } from './load-serve.js';
 
 /** The server bundle's name in dist/server (scripts/bundle-server.mjs writes it). */
-export const SERVER_BUNDLE = 'server.cjs';
+const SERVER_BUNDLE = 'server.cjs';
 
 export async function loadServe(): Promise<LoadedServe> {
   const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), SERVER_BUNDLE);

@@ -11,12 +11,12 @@
  */
 
 /** The block freed once: 512 KiB, what the ES module loader freed when it read the largest chunk. */
-export const MALLOC_THRESHOLD_BYTES = 512 * 1024;
+const MALLOC_THRESHOLD_BYTES = 512 * 1024;
 
 /**
  * Allocates the block and drops it; V8 frees it with the first collection, which the start's own allocations bring
  * within milliseconds.
  */
 export function raiseMallocThreshold(): void {
-  Buffer.allocUnsafeSlow(MALLOC_THRESHOLD_BYTES).fill(0);
+  Buffer.allocUnsafeSlow(MALLOC_THRESHOLD_BYTES);
 }
