@@ -140,9 +140,14 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: process.env.BUNDLE_MINIFY !== '0',
-  // Class and function names stay readable in logs and stack traces.
-  keepNames: true,
+  // Whitespace and syntax are minified; identifiers are not, so classes and functions keep the names they have
+  // in the sources (logs, pino's error `type`, stack traces) without esbuild's `keepNames`. That option renames
+  // every named function when it is created, also closures created per request or per update, and the
+  // `defineProperty` on each one made V8 give up TurboFan compiles of Yjs's hot paths as they finished
+  // ("dependency change"), over and over: about a third of the server's CPU per note in a burst
+  // (docs/benchmarks.md, "The bundle's names").
+  minifyWhitespace: process.env.BUNDLE_MINIFY !== '0',
+  minifySyntax: process.env.BUNDLE_MINIFY !== '0',
   sourcemap: 'linked',
   logLevel: 'warning',
 };

@@ -89,7 +89,7 @@ function checkDecoded(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, ro
 
 /**
  * How far `client`'s clock is known once the update is applied (`reach`: what the update itself brings). Plain
- * functions rather than closures per update: the bundle names every closure it creates (esbuild keepNames).
+ * functions rather than closures created per update.
  */
 function known(doc: Y.Doc, reach: ReadonlyMap<number, number>, client: number): number {
   return reach.get(client) ?? Y.getState(doc.store, client);

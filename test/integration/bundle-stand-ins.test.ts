@@ -48,6 +48,17 @@ describe('built server bundle: what is left out of the start', { timeout: 120_00
     expect(text).not.toMatch(/from\s*["']pino["']/);
   });
 
+  it('keeps the sources’ names without renaming functions at run time', async () => {
+    const text = await fs.readFile(path.join(path.dirname(bundleMain()), 'server.cjs'), 'utf8');
+    // Identifiers are not minified: the classes are named as in the sources (logs, stack traces).
+    expect(text).toMatch(/\bAppError\s*=\s*class\b/);
+    expect(text).toMatch(/\bWriteQueueError\s*=\s*class\b/);
+    // esbuild's keepNames helper renames every named closure as it is created, per request and per update too;
+    // that kept V8 throwing away its optimised code of Yjs's hot paths (scripts/bundle-server.mjs).
+    // Its helper, minified or not: `(fn, value) => defineProperty(fn, "name", { value, configurable: true })`.
+    expect(text).not.toMatch(/"name",\s*\{\s*value(?::\s*\w+)?,\s*configurable:\s*(?:!0|true)\s*\}/);
+  });
+
   it('limits board creation and credential guesses per address', async () => {
     const s = await spawnServer(await tempDir(), { RATE_LIMIT_BOARDS_PER_MIN: '2', AUTH_FAILURES_PER_WINDOW: '2' }, [bundleMain()]);
     const create = (): Promise<Response> =>
