@@ -24,7 +24,7 @@ import { readLanes, readStages } from '../shared/board/read.js';
 import { addNote } from '../shared/board/write.js';
 import { WORKSHOP_SIZE, capacity } from './bench/capacity.js';
 import { bytesReceived, close, connect, createBoard, join, lastStep2At, percentiles, resetStep2, sleep, type Board } from './bench/clients.js';
-import { killAfterWrites, savedLatency } from './bench/durability.js';
+import { burstCpu, killAfterWrites, savedLatency } from './bench/durability.js';
 import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
@@ -322,6 +322,7 @@ async function main(): Promise<void> {
     if (ONLY.has('durability')) {
       result.savedOnQuietBoard = await savedLatency(server, QUICK ? 20 : 100, 200);
       result.killAfter200Writes = await killAfterWrites(QUICK ? 2 : 5, 200, 100);
+      result.burstCpu = await burstCpu(server, 5, QUICK ? 5 : 30, 200);
     }
 
     if (ONLY.has('cluster')) {

@@ -11,7 +11,7 @@ import * as decoding from 'lib0/decoding';
 import { readLanes, readNotes, readStages } from '../../shared/board/read.js';
 import { addNote, setNoteText } from '../../shared/board/write.js';
 import { close, connect, createBoard, join, percentiles, sleep, type Client } from './clients.js';
-import { startServer, type Target } from './processes.js';
+import { startServer, threadCpuMs, type Target } from './processes.js';
 
 /** Calls `onSaved(n)` for every "saved up to write n" message the client's socket receives. */
 function watchSaved(client: Client, onSaved: (n: number) => void): void {
@@ -73,6 +73,29 @@ async function writeBurst(server: Target, title: string, writes: number): Promis
   while (readNotes(watcher.doc).length < writes) await sleep(5);
   close(writer);
   close(watcher);
+}
+
+/**
+ * The server's CPU per note in bursts like the kill trial's, on a running server: `rounds` times a new board, two
+ * members joined, two stock clients, one writes `writes` notes as fast as the client sends them, the other waits
+ * for all, both leave. Split into the main thread and the others (V8's compiler and GC helpers, SQLite's pool), per
+ * note, board creation and joins included; after `warmRounds` unreported rounds. This is where V8 throwing away its
+ * compiles showed (docs/benchmarks.md, "The bundle's names").
+ */
+export async function burstCpu(server: Target, warmRounds: number, rounds: number, writes: number) {
+  const pid = server.proc.pid;
+  if (pid === undefined) throw new Error('the server has no pid');
+  for (let round = 0; round < warmRounds; round++) await writeBurst(server, `burst warm-up ${round}`, writes);
+  const before = await threadCpuMs(pid);
+  for (let round = 0; round < rounds; round++) await writeBurst(server, `burst ${round}`, writes);
+  const after = await threadCpuMs(pid);
+  const perNote = (ms: number): number => Number(((ms * 1000) / (rounds * writes)).toFixed(1));
+  return {
+    rounds,
+    writes,
+    serverCpuUsPerNote: perNote(after.main + after.others - before.main - before.others),
+    serverThreadsCpuUsPerNote: { main: perNote(after.main - before.main), others: perNote(after.others - before.others) },
+  };
 }
 
 /**
