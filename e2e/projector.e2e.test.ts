@@ -68,6 +68,27 @@ function visibleNoteTextPx(page: Page): Promise<number[]> {
   })()`);
 }
 
+/**
+ * Notes drawn cut by the map area's top or bottom edge (the screen shows the part of a page between them):
+ * not hidden and crossing an edge by more than a pixel. A projector shows whole notes only.
+ */
+function cutNotesOnScreen(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    ${FIND_VIEW}
+    const stage = view.shadowRoot.querySelector('.stage');
+    const area = stage.getBoundingClientRect();
+    const bottom = area.top + stage.clientHeight - parseFloat(getComputedStyle(stage).paddingBottom);
+    const board = view.shadowRoot.querySelector('jr-board');
+    let cut = 0;
+    for (const note of board.shadowRoot.querySelectorAll('jr-note')) {
+      if (getComputedStyle(note).visibility === 'hidden') continue;
+      const r = note.getBoundingClientRect();
+      if ((r.top < area.top - 1 && r.bottom > area.top + 1) || (r.top < bottom - 1 && r.bottom > bottom + 1)) cut++;
+    }
+    return cut;
+  })()`);
+}
+
 /** How much of the map area's width (fraction) the drawn board leaves empty beside it. */
 function emptyBesideMap(page: Page): Promise<number> {
   return page.evaluate(`(() => {
@@ -126,8 +147,17 @@ describe('projector readable from the back row', () => {
         // at the minimum text size the stage columns widen into the room beside the map (before, a page of
         // three stages left about a fifth of the screen empty)
         await expect.poll(() => emptyBesideMap(page), { timeout: 10_000 }).toBeLessThan(0.02);
+        // a page too tall for the screen shows in parts that end between notes: no note is drawn cut in half
+        await expect.poll(() => cutNotesOnScreen(page), { timeout: 10_000 }).toBe(0);
       }
       if (count === 23 || count === 150) await page.screenshot({ path: path.join(RESULTS_DIR, `projector-notes-${count}.png`) });
+      if (count === 150) {
+        // the next part, when the projector moves on by itself: whole notes again, those cut before now whole
+        await expect.poll(() => page.locator('[data-page-label]').textContent(), { timeout: 25_000 }).toMatch(/part 2 of/);
+        await expect.poll(() => cutNotesOnScreen(page), { timeout: 10_000 }).toBe(0);
+        await settledTextPx(page);
+        await page.screenshot({ path: path.join(RESULTS_DIR, 'projector-notes-150-part-2.png') });
+      }
       await page.context().close();
     });
   }

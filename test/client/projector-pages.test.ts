@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../../client/src/ui/projector-pages.js';
+import { cutInPart, fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsetsBetweenCards, stagesPerPage, type CardSpan } from '../../client/src/ui/projector-pages.js';
 
 const geometry = { availableWidth: 1500, laneWidth: 180, stageWidth: 200, stageCount: 6, noteTextPx: 19, minTextPx: 32 };
 
@@ -30,20 +30,66 @@ describe('projector pages', () => {
     expect(pageLabel({ start: 0, end: 3 }, 6)).toBe('Stages 1–3 of 6');
   });
 
-  it('splits a tall page into overlapping parts that end at its bottom', () => {
-    expect(partOffsets(800, 900, 1)).toEqual([0]);
-    const parts = partOffsets(3000, 900, 1.5);
-    // 600 px visible per part, steps of 528, the last at 2400
+  /** Columns of cards, `gap` px apart, with these heights, from y = 100 (a header above them). */
+  function columns(heights: number[][], gap = 12): CardSpan[] {
+    return heights.flatMap((column) => {
+      let y = 100;
+      return column.map((height) => {
+        const card = { top: y, bottom: y + height };
+        y += height + gap;
+        return card;
+      });
+    });
+  }
+
+  /** Every card no taller than the screen is whole (inside, not hidden) in at least one part. */
+  function expectEveryCardWhole(cards: CardSpan[], parts: number[], visible: number): void {
+    for (const card of cards) {
+      if (card.bottom - card.top > visible) continue;
+      const whole = parts.some((top) => card.top >= top - 0.5 && card.bottom <= top + visible + 0.5 && !cutInPart(card, top, visible));
+      expect(whole, `card ${card.top}-${card.bottom}`).toBe(true);
+    }
+  }
+
+  it('splits a tall page into parts that end between cards, each cut card whole in the next', () => {
+    const cards = columns([
+      [140, 330, 470, 200, 260, 330, 140, 390],
+      [250, 330, 140, 470, 200, 330],
+      [200, 250, 470, 330, 140, 260, 200],
+    ]);
+    const content = Math.max(...cards.map((c) => c.bottom)) + 12;
+    // 900 px of screen at scale 1.5: 600 unscaled px per part
+    const parts = partOffsetsBetweenCards(content, 900, 1.5, cards);
     expect(parts[0]).toBe(0);
-    expect(parts.at(-1)).toBe(2400);
-    for (let i = 1; i < parts.length; i++) expect(parts[i]! - parts[i - 1]!).toBeLessThanOrEqual(600);
+    for (let i = 1; i < parts.length; i++) {
+      expect(parts[i]!).toBeGreaterThan(parts[i - 1]!);
+      expect(parts[i]! - parts[i - 1]!).toBeLessThanOrEqual(600);
+      // a part starts at the top of a card the part before cut at its bottom edge
+      expect(cards.some((c) => c.top === parts[i] && cutInPart(c, parts[i - 1]!, 600))).toBe(true);
+    }
+    expect(parts.at(-1)! + 600).toBeGreaterThanOrEqual(content - 1);
+    expectEveryCardWhole(cards, parts, 600);
+    // a part hides the cards it cuts at either edge, and only those
+    const second = parts[1]!;
+    for (const card of cards) {
+      const inside = card.top >= second && card.bottom <= second + 600;
+      const outside = card.bottom <= second || card.top >= second + 600;
+      if (inside || outside) expect(cutInPart(card, second, 600)).toBe(false);
+      else expect(cutInPart(card, second, 600)).toBe(true);
+    }
   });
 
-  it('does not add a part only a few pixels below the one before', () => {
-    // 565 px visible, steps of 497: the bottom-aligned last part (at 502) replaces the one at 497
-    expect(partOffsets(1067, 565, 1)).toEqual([0, 502]);
-    // far enough below: both stay
-    expect(partOffsets(1300, 565, 1)).toEqual([0, 497, 735]);
+  it('fits in one part when it can, steps a screen at a time with nothing to cut, and gets past a card taller than the screen', () => {
+    expect(partOffsetsBetweenCards(800, 900, 1, columns([[200, 300]]))).toEqual([0]);
+    expect(partOffsetsBetweenCards(1500, 600, 1, [])).toEqual([0, 600, 1200]);
+    const tall = columns([[100, 900, 100], [150, 150, 150]]);
+    const parts = partOffsetsBetweenCards(1300, 600, 1, tall);
+    for (let i = 1; i < parts.length; i++) expect(parts[i]!).toBeGreaterThan(parts[i - 1]!);
+    expect(parts.at(-1)! + 600).toBeGreaterThanOrEqual(1299);
+    // the tall card is never hidden: it is shown cut rather than not at all
+    const card = tall[1]!;
+    for (const top of parts) expect(cutInPart(card, top, 600)).toBe(false);
+    expectEveryCardWhole(tall, parts, 600);
   });
 
   it('widens a map drawn at the minimum text size to span the screen, and only then', () => {

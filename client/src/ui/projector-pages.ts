@@ -76,24 +76,46 @@ export function fillWidth(availableWidth: number, naturalWidth: number, scale: n
   return width - naturalWidth > slack ? width : undefined;
 }
 
-/** Share of the screen a part repeats from the one before, so a note cut at the edge is whole in the next. */
+/** Share of the screen a part repeats from the one before when it must cut a card taller than the screen. */
 const PART_OVERLAP = 0.12;
 
+/** A note card's top and bottom on the unscaled map (CSS px). */
+export interface CardSpan {
+  top: number;
+  bottom: number;
+}
+
 /**
- * Top offsets (unscaled px) of the parts of a page `contentHeight` tall shown `availableHeight` tall at
- * `scale`: [0] when it fits, else steps down the page, the last one aligned with its bottom.
+ * Top offsets (unscaled px) of the parts of a page `contentHeight` tall shown `availableHeight` tall at `scale`:
+ * [0] when it fits, else parts that end between cards. A part after the first starts at the top of the highest
+ * card that the part before cuts at its bottom edge, so that card (and every other it cut) is whole in the
+ * next part, and a card cut at a part's top edge was whole in the part before. The projector hides the cards
+ * a part cuts (`cutInPart`), so the room never sees half a note. A card taller than the screen cannot be shown
+ * whole: past one, the next part steps down a screen less a small overlap.
  */
-export function partOffsets(contentHeight: number, availableHeight: number, scale: number): number[] {
+export function partOffsetsBetweenCards(contentHeight: number, availableHeight: number, scale: number, cards: readonly CardSpan[]): number[] {
   const visible = availableHeight / scale;
   if (contentHeight <= visible + 1) return [0];
-  const step = visible * (1 - PART_OVERLAP);
-  const last = contentHeight - visible;
-  const offsets: number[] = [];
-  for (let top = 0; top < last; top += step) offsets.push(Math.round(top));
-  // The last part is aligned with the bottom. When that is only a little below the step before it, that step
-  // would be shown for a whole interval again almost unchanged: drop it if the overlap stays at least half.
-  const before = offsets.at(-2);
-  if (before !== undefined && last - before <= visible * (1 - PART_OVERLAP / 2)) offsets.pop();
-  offsets.push(Math.round(last));
+  const offsets = [0];
+  let top = 0;
+  while (top + visible < contentHeight - 1) {
+    const bottom = top + visible;
+    let next = bottom;
+    for (const card of cards) if (card.top < bottom && card.bottom > bottom + 0.5) next = Math.min(next, card.top);
+    // the highest cut card starts at this part's top: it is taller than the screen
+    if (next < top + 1) next = top + visible * (1 - PART_OVERLAP);
+    top = Math.floor(next);
+    offsets.push(top);
+  }
   return offsets;
+}
+
+/**
+ * Whether the part at `top` (`visible` unscaled px tall) cuts `card` at its top or bottom edge, and the card
+ * could be whole in some part (it is no taller than the screen): such a card is hidden there.
+ */
+export function cutInPart(card: CardSpan, top: number, visible: number): boolean {
+  const bottom = top + visible;
+  const crosses = (card.top < top - 0.5 && card.bottom > top + 0.5) || (card.top < bottom - 0.5 && card.bottom > bottom + 0.5);
+  return crosses && card.bottom - card.top <= visible;
 }

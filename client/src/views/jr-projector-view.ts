@@ -23,7 +23,7 @@ import { SessionController } from '../facilitation/session-controller.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsets, stagesPerPage } from '../ui/projector-pages.js';
+import { cutInPart, fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsetsBetweenCards, stagesPerPage, type CardSpan } from '../ui/projector-pages.js';
 import { actionGroups } from '../ui/action-groups.js';
 import '../components/jr-actions-list.js';
 
@@ -33,6 +33,11 @@ export const MIN_NOTE_TEXT_PX = 32;
 const MAX_SCALE = 2.6;
 /** Zoom limit when the facilitator brings everyone to a note. */
 const MAX_FOCUS_SCALE = 3.4;
+/** A note card on the map and where it lies, unscaled (projector-pages.ts). */
+interface NoteCard extends CardSpan {
+  el: HTMLElement;
+}
+
 /** How long a page (or part of one) stays before the projector shows the next. */
 export const PAGE_INTERVAL_MS = 15_000;
 /** localStorage key of this projector's theme choice. */
@@ -373,14 +378,16 @@ export class JrProjectorView extends LitElement {
     const focus = this.focusRegion(fit);
     let scale: number;
     let parts = [0];
+    let cards: NoteCard[] = [];
     if (focus) {
       scale = Math.max(minScale, Math.min(availableWidth / focus.w, availableHeight / focus.h, MAX_FOCUS_SCALE));
     } else {
       scale = Math.max(minScale, Math.min(availableWidth / width, availableHeight / height, MAX_SCALE));
       if (height * scale > availableHeight + 1) {
-        // too tall even at the minimum size: show the page in parts, top to bottom, as few as the size allows
+        // too tall even at the minimum size: show the page in parts, top to bottom, each ending between cards
         scale = minScale;
-        parts = partOffsets(height, availableHeight, scale);
+        cards = this.noteCards(fit, root);
+        parts = partOffsetsBetweenCards(height, availableHeight, scale, cards);
       }
     }
     const rounded = Math.ceil(scale * 1000) / 1000;
@@ -413,6 +420,32 @@ export class JrProjectorView extends LitElement {
     const shiftY = focus ? place(availableHeight, height, region.y, region.h) : -Math.round((parts[this.pagePart] ?? 0) * rounded);
     if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
+    this.hideCutCards(root, cards, parts.length > 1 ? (parts[this.pagePart] ?? 0) : undefined, availableHeight / rounded);
+  }
+
+  /**
+   * The note cards of the map with their top and bottom on the unscaled map. Measured on screen against the
+   * map's own box, so a scale transition still running does not matter.
+   */
+  private noteCards(fit: HTMLElement, root: ParentNode): NoteCard[] {
+    const box = fit.getBoundingClientRect();
+    const drawn = box.height / fit.offsetHeight || 1;
+    return [...root.querySelectorAll<HTMLElement>('jr-note')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { el, top: (r.top - box.top) / drawn, bottom: (r.bottom - box.top) / drawn };
+    });
+  }
+
+  /**
+   * Hides the cards the part at `top` cuts at its top or bottom edge (each is whole in a part before or after
+   * it, partOffsetsBetweenCards), and shows every other; with no parts, shows all.
+   */
+  private hideCutCards(root: ParentNode, cards: NoteCard[], top: number | undefined, visible: number): void {
+    const hidden = new Set(top === undefined ? [] : cards.filter((card) => cutInPart(card, top, visible)).map((card) => card.el));
+    for (const el of root.querySelectorAll<HTMLElement>('jr-note')) {
+      const value = hidden.has(el) ? 'hidden' : '';
+      if (el.style.visibility !== value) el.style.visibility = value;
+    }
   }
 
   /** Note text size at scale 1: measured on a note when there is one, else from the view's own font size. */
