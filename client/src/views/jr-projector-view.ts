@@ -33,6 +33,8 @@ export const MIN_NOTE_TEXT_PX = 32;
 const MAX_SCALE = 2.6;
 /** Zoom limit when the facilitator brings everyone to a note. */
 const MAX_FOCUS_SCALE = 3.4;
+/** The scale the map is drawn at: `scale` rounded to a thousandth, up, so note text stays at its minimum size or above. */
+const drawnScale = (scale: number): number => Math.ceil(scale * 1000) / 1000;
 /** A note card on the map and where it lies, unscaled (projector-pages.ts). */
 interface NoteCard extends CardSpan {
   el: HTMLElement;
@@ -387,10 +389,11 @@ export class JrProjectorView extends LitElement {
         // too tall even at the minimum size: show the page in parts, top to bottom, each ending between cards
         scale = minScale;
         cards = this.noteCards(fit, root);
-        parts = partOffsetsBetweenCards(height, availableHeight, scale, cards);
+        // at the scale it is drawn at: the window hideCutCards hides against
+        parts = partOffsetsBetweenCards(height, availableHeight, drawnScale(scale), cards);
       }
     }
-    const rounded = Math.ceil(scale * 1000) / 1000;
+    const rounded = drawnScale(scale);
     if (!focus) {
       // At the minimum text size, room left beside the map goes to wider stage columns (notes wrap into
       // fewer lines, fewer parts). The map is laid out again; this runs once more from updated(). A zoomed
