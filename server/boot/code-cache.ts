@@ -1,6 +1,6 @@
 /**
  * Runs the server's CommonJS bundle (`dist/server/server.cjs`) through V8's code cache. Without one, every start
- * parses the 0.8 MB bundle and compiles, one at a time, each function the start calls: about 50 ms of a 275 ms
+ * parses the 1 MB bundle and compiles, one at a time, each function the start calls: about 50 ms of a 275 ms
  * start on the benchmark's machine (docs/benchmarks.md). Node 20 has no compile cache for ES modules
  * (`module.enableCompileCache` is Node 22), hence a CommonJS bundle compiled by `vm.Script` with `cachedData`.
  *
@@ -59,7 +59,7 @@ function cachedDataIn(file: Buffer): Buffer | undefined {
 /**
  * The large buffers of a start, kept for the life of the process (the cache read, or the one made). Freeing a block
  * larger than glibc malloc's mmap threshold raises that threshold to the block's size, and the trim threshold to
- * twice it, for good (memory/malloc-threshold.ts sets them to 512 KiB on purpose). Freed, the 0.86 MB cache and the
+ * twice it, for good (memory/malloc-threshold.ts sets them to 512 KiB on purpose). Freed, the 0.8 MB cache and the
  * bundle's text read whole raised them further, and the SQLite and V8 helper threads' arenas kept some 5 MiB more
  * after 500 boards had been visited (docs/benchmarks.md); kept, the cache costs its own size. For the same reason
  * the bundle is read and hashed in pieces.

@@ -4,7 +4,7 @@
  * largest such block freed so far, and its trim threshold to twice that: how much free memory each thread's arena
  * keeps instead of giving it back. With the code cache (boot/code-cache.ts) nothing that large is freed at start
  * any more, and the arenas of the SQLite and V8 helper threads gave their pages back after every burst and took
- * them again: kill -9 100 ms after a burst of 200 writes lost writes in 24 % of trials against 9 % (their commits
+ * them again: kill -9 100 ms after a burst of 200 writes lost writes in 24 % of trials against 12 % (their commits
  * came later). Raised far higher (2.4 MB, the code cache's first version), the arenas kept some 5 MiB more after
  * 500 boards had been visited. 512 KiB gave both goals back (docs/benchmarks.md). On other C libraries, or with
  * MALLOC_MMAP_THRESHOLD_ set, this is one short-lived allocation and nothing more.

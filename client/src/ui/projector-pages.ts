@@ -101,7 +101,7 @@ export function partOffsetsBetweenCards(contentHeight: number, availableHeight: 
   while (top + visible < contentHeight - 1) {
     const bottom = top + visible;
     let next = bottom;
-    for (const card of cards) if (card.top < bottom && card.bottom > bottom + 0.5) next = Math.min(next, card.top);
+    for (const card of cards) if (crosses(card, bottom)) next = Math.min(next, card.top);
     // the highest cut card starts at this part's top: it is taller than the screen
     if (next < top + 1) next = top + visible * (1 - PART_OVERLAP);
     top = Math.floor(next);
@@ -115,7 +115,10 @@ export function partOffsetsBetweenCards(contentHeight: number, availableHeight: 
  * could be whole in some part (it is no taller than the screen): such a card is hidden there.
  */
 export function cutInPart(card: CardSpan, top: number, visible: number): boolean {
-  const bottom = top + visible;
-  const crosses = (card.top < top - 0.5 && card.bottom > top + 0.5) || (card.top < bottom - 0.5 && card.bottom > bottom + 0.5);
-  return crosses && card.bottom - card.top <= visible;
+  return (crosses(card, top) || crosses(card, top + visible)) && card.bottom - card.top <= visible;
+}
+
+/** Whether a horizontal edge at `y` cuts `card` (by more than half a pixel: layout sizes round). */
+function crosses(card: CardSpan, y: number): boolean {
+  return card.top < y - 0.5 && card.bottom > y + 0.5;
 }

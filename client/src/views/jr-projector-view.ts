@@ -242,6 +242,8 @@ export class JrProjectorView extends LitElement {
   private connection: ConnectionController | undefined;
   private stageMetrics: StageMetricsController | undefined;
   private readonly resize = new ResizeObserver(() => this.fit());
+  /** the note cards hidden because the current part cuts them (hideCutCards) */
+  private hiddenCards = new Set<HTMLElement>();
 
   constructor() {
     super();
@@ -423,7 +425,7 @@ export class JrProjectorView extends LitElement {
     const shiftY = focus ? place(availableHeight, height, region.y, region.h) : -Math.round((parts[this.pagePart] ?? 0) * rounded);
     if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
-    this.hideCutCards(root, cards, parts.length > 1 ? (parts[this.pagePart] ?? 0) : undefined, availableHeight / rounded);
+    this.hideCutCards(cards, parts.length > 1 ? (parts[this.pagePart] ?? 0) : undefined, availableHeight / rounded);
   }
 
   /**
@@ -443,12 +445,11 @@ export class JrProjectorView extends LitElement {
    * Hides the cards the part at `top` cuts at its top or bottom edge (each is whole in a part before or after
    * it, partOffsetsBetweenCards), and shows every other; with no parts, shows all.
    */
-  private hideCutCards(root: ParentNode, cards: NoteCard[], top: number | undefined, visible: number): void {
+  private hideCutCards(cards: NoteCard[], top: number | undefined, visible: number): void {
     const hidden = new Set(top === undefined ? [] : cards.filter((card) => cutInPart(card, top, visible)).map((card) => card.el));
-    for (const el of root.querySelectorAll<HTMLElement>('jr-note')) {
-      const value = hidden.has(el) ? 'hidden' : '';
-      if (el.style.visibility !== value) el.style.visibility = value;
-    }
+    for (const el of this.hiddenCards) if (!hidden.has(el)) el.style.visibility = '';
+    for (const el of hidden) if (!this.hiddenCards.has(el)) el.style.visibility = 'hidden';
+    this.hiddenCards = hidden;
   }
 
   /** Note text size at scale 1: measured on a note when there is one, else from the view's own font size. */
