@@ -79,6 +79,14 @@ describe('projector pages', () => {
     }
   });
 
+  it('hides a card that starts in the strip under a part that the screen still draws', () => {
+    // a part from 0 to 600 with 12 px of padding drawn below it
+    expect(cutInPart({ top: 605, bottom: 800 }, 0, 600, 12)).toBe(true);
+    expect(cutInPart({ top: 605, bottom: 800 }, 0, 600)).toBe(false);
+    expect(cutInPart({ top: 620, bottom: 800 }, 0, 600, 12)).toBe(false);
+    expect(cutInPart({ top: 400, bottom: 599 }, 0, 600, 12)).toBe(false);
+  });
+
   it('fits in one part when it can, steps a screen at a time with nothing to cut, and gets past a card taller than the screen', () => {
     expect(partOffsetsBetweenCards(800, 900, 1, columns([[200, 300]]))).toEqual([0]);
     expect(partOffsetsBetweenCards(1500, 600, 1, [])).toEqual([0, 600, 1200]);

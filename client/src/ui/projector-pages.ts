@@ -112,10 +112,14 @@ export function partOffsetsBetweenCards(contentHeight: number, availableHeight: 
 
 /**
  * Whether the part at `top` (`visible` unscaled px tall) cuts `card` at its top or bottom edge, and the card
- * could be whole in some part (it is no taller than the screen): such a card is hidden there.
+ * could be whole in some part (it is no taller than the screen): such a card is hidden there. So is a card that
+ * starts in the `drawnBelow` px under the part that the screen still draws (the map area's bottom padding): it is
+ * whole in the next part.
  */
-export function cutInPart(card: CardSpan, top: number, visible: number): boolean {
-  return (crosses(card, top) || crosses(card, top + visible)) && card.bottom - card.top <= visible;
+export function cutInPart(card: CardSpan, top: number, visible: number, drawnBelow = 0): boolean {
+  const bottom = top + visible;
+  if (card.top >= bottom - 0.5 && card.top < bottom + drawnBelow) return true;
+  return (crosses(card, top) || crosses(card, bottom)) && card.bottom - card.top <= visible;
 }
 
 /** Whether a horizontal edge at `y` cuts `card` (by more than half a pixel: layout sizes round). */

@@ -425,7 +425,8 @@ export class JrProjectorView extends LitElement {
     const shiftY = focus ? place(availableHeight, height, region.y, region.h) : -Math.round((parts[this.pagePart] ?? 0) * rounded);
     if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
-    this.hideCutCards(cards, parts.length > 1 ? (parts[this.pagePart] ?? 0) : undefined, availableHeight / rounded);
+    const part = parts.length > 1 ? (parts[this.pagePart] ?? 0) : undefined;
+    this.hideCutCards(cards, part, availableHeight / rounded, parseFloat(styles.paddingBottom) / rounded);
   }
 
   /**
@@ -442,11 +443,12 @@ export class JrProjectorView extends LitElement {
   }
 
   /**
-   * Hides the cards the part at `top` cuts at its top or bottom edge (each is whole in a part before or after
-   * it, partOffsetsBetweenCards), and shows every other; with no parts, shows all.
+   * Hides the cards the part at `top` cuts at its top or bottom edge, or that start in the map area's bottom
+   * padding, which the screen still draws (each is whole in a part before or after it, partOffsetsBetweenCards),
+   * and shows every other; with no parts, shows all.
    */
-  private hideCutCards(cards: NoteCard[], top: number | undefined, visible: number): void {
-    const hidden = new Set(top === undefined ? [] : cards.filter((card) => cutInPart(card, top, visible)).map((card) => card.el));
+  private hideCutCards(cards: NoteCard[], top: number | undefined, visible: number, drawnBelow: number): void {
+    const hidden = new Set(top === undefined ? [] : cards.filter((card) => cutInPart(card, top, visible, drawnBelow)).map((card) => card.el));
     for (const el of this.hiddenCards) if (!hidden.has(el)) el.style.visibility = '';
     for (const el of hidden) if (!this.hiddenCards.has(el)) el.style.visibility = 'hidden';
     this.hiddenCards = hidden;
