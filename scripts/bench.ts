@@ -30,7 +30,7 @@ import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
 import { idlePageCase } from './bench/idle-page.js';
-import { histogramDelta, machineLoad, rssKb, serverHistograms, startRelay, startServer, type Target } from './bench/processes.js';
+import { histogramDelta, machineLoad, rssKb, serverHistograms, startApplyRelay, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -217,18 +217,25 @@ async function visitBoards(server: Target, visits: number) {
 
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
 
-/** The server's fan-out figures next to the relay's, and their ratios; with `board`, the server's clients join it. */
-async function compareFanOut(server: Target, relay: Target, template: Uint8Array, rooms: number, clients: number, edits: number, board?: Board) {
+/**
+ * The server's fan-out figures next to the relay's, and their ratios; with `board`, the server's clients join it.
+ * With `applyRelay`, the same workload on the apply relay too (the relay plus applying each update to a Y.Doc: the
+ * least a server that keeps the board pays), also as ratios to the relay.
+ */
+async function compareFanOut(server: Target, relay: Target, template: Uint8Array, rooms: number, clients: number, edits: number, board?: Board, applyRelay?: Target) {
   const onRelay = await fanOut({ kind: 'relay', target: relay, template }, rooms, clients, edits, 250);
+  const onApplyRelay = applyRelay ? await fanOut({ kind: 'applyRelay', target: applyRelay, template }, rooms, clients, edits, 250) : undefined;
   const onServer = await fanOut({ kind: 'server', target: server, board }, rooms, clients, edits, 250);
+  const ratios = (on: typeof onServer) => ({
+    cpuPerDelivery: ratio(on.serverCpuUsPerDelivery, onRelay.serverCpuUsPerDelivery),
+    wireBytes: ratio(on.wireBytesReceived, onRelay.wireBytesReceived),
+    p99: ratio(on.latencyMs.p99, onRelay.latencyMs.p99),
+  });
   return {
     relay: onRelay,
     server: onServer,
-    ratioToRelay: {
-      cpuPerDelivery: ratio(onServer.serverCpuUsPerDelivery, onRelay.serverCpuUsPerDelivery),
-      wireBytes: ratio(onServer.wireBytesReceived, onRelay.wireBytesReceived),
-      p99: ratio(onServer.latencyMs.p99, onRelay.latencyMs.p99),
-    },
+    ratioToRelay: ratios(onServer),
+    ...(onApplyRelay ? { applyRelay: onApplyRelay, applyRelayRatioToRelay: ratios(onApplyRelay) } : {}),
   };
 }
 
@@ -289,15 +296,17 @@ async function main(): Promise<void> {
       const template = Y.encodeStateAsUpdate(probe.doc);
       // BENCH_FANOUT_KEEPER=1: the probe stays connected through every case, as other workshops on a real server would.
       if (!FANOUT_KEEPER) close(probe);
-      result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20);
-      result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20);
+      const applyRelay = await startApplyRelay();
+      result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay);
+      result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay);
       // The same two cases again on the same processes. In the first round V8 is still compiling the server's hot
       // paths (TurboFan on its worker threads: about a third of the server's CPU in those windows), which a
       // server that has run for a minute no longer pays; the second round is the steady state.
       result.fanOutWarm = {
-        fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20),
-        fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20),
+        fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay),
+        fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay),
       };
+      await applyRelay.stop('SIGTERM');
       // BENCH_FANOUT_WARM_ROUNDS=n: n warm rounds instead of one; the later ones show how far the JIT still moves.
       const laterRounds: unknown[] = [];
       for (let round = 1; round < FANOUT_WARM_ROUNDS; round++) {

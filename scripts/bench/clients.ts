@@ -120,9 +120,10 @@ export async function connect(base: string, board: Board, member: JoinResponse):
 
 /**
  * Connects a stock client to the bare relay. A relay holds no state and cannot answer the handshake, so
- * the client starts from `initialState` (the same board the server would send) and is ready once open.
+ * the client starts from `initialState` (the same board the server would send) and is ready once open; with
+ * `waitForSync` (the apply relay, which answers the handshake from its doc), once synced.
  */
-export async function connectRelay(base: string, room: string, initialState: Uint8Array, memberId: string): Promise<Client> {
+export async function connectRelay(base: string, room: string, initialState: Uint8Array, memberId: string, waitForSync = false): Promise<Client> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, initialState);
   const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + '/ws', room, doc, {
@@ -130,7 +131,10 @@ export async function connectRelay(base: string, room: string, initialState: Uin
     disableBc: true,
   });
   await new Promise<void>((resolve) => {
-    if (provider.wsconnected) resolve();
+    if (waitForSync) {
+      if (provider.synced) resolve();
+      else provider.once('sync', () => resolve());
+    } else if (provider.wsconnected) resolve();
     else provider.on('status', ({ status }: { status: string }) => status === 'connected' && resolve());
   });
   return { doc, provider, memberId };

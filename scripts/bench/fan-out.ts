@@ -12,12 +12,15 @@ import { bytesReceived, close, connect, connectRelay, createBoard, join, percent
 import { cpuMs, threadCpuMs, type Target } from './processes.js';
 
 /**
- * Where the clients connect: the server (boards over HTTP), or the relay (rooms from a template state). With
+ * Where the clients connect: the server (boards over HTTP), or the relay or the apply relay (rooms from a template
+ * state; scripts/bench/relay.mjs, apply-relay.mjs). With
  * `spread`, client i of a room connects to `spread[i % spread.length]` (instances of one cluster) and the CPU
  * figures are the sum over them. With `board`, every room's clients join that board (made beforehand, e.g. with a
  * history) instead of a new one.
  */
-export type FanOutTarget = { kind: 'server'; target: Target; spread?: Target[]; board?: Board } | { kind: 'relay'; target: Target; template: Uint8Array };
+export type FanOutTarget =
+  | { kind: 'server'; target: Target; spread?: Target[]; board?: Board }
+  | { kind: 'relay' | 'applyRelay'; target: Target; template: Uint8Array };
 
 function processesOf(t: FanOutTarget): Target[] {
   return t.kind === 'server' && t.spread ? t.spread : [t.target];
@@ -41,7 +44,7 @@ async function openClients(t: FanOutTarget, room: number, count: number): Promis
     for (let c = 0; c < count; c++) clients.push(await connect(instances[c % instances.length]!.url, board, await join(t.target.url, board, `c${c}`)));
   } else {
     const name = `relay-${room}-${Math.random().toString(36).slice(2)}`;
-    for (let c = 0; c < count; c++) clients.push(await connectRelay(t.target.url, name, t.template, `member-${room}-${c}`));
+    for (let c = 0; c < count; c++) clients.push(await connectRelay(t.target.url, name, t.template, `member-${room}-${c}`, t.kind === 'applyRelay'));
   }
   return clients;
 }

@@ -106,6 +106,11 @@ export function startRelay(): Promise<Target> {
   return spawnListening([...RELAY_NODE_ARGS, 'scripts/bench/relay.mjs'], { PORT: '0', HOST: '127.0.0.1' });
 }
 
+/** The relay that also applies every update to its room's doc (scripts/bench/apply-relay.mjs). */
+export function startApplyRelay(): Promise<Target> {
+  return spawnListening([...RELAY_NODE_ARGS, 'scripts/bench/apply-relay.mjs'], { PORT: '0', HOST: '127.0.0.1' });
+}
+
 /** Resident set size of a process, in KiB. */
 export async function rssKb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
