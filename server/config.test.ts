@@ -40,8 +40,9 @@ describe('config', () => {
     for (const raw of ['-5', 'soon', '1e9']) expect(() => loadConfig({ IDLE_GC_MS: raw })).toThrow(/IDLE_GC_MS/);
   });
 
-  it('COMMIT_INTERVAL_MS defaults to 0 (off) and takes up to 250 ms', () => {
-    expect(loadConfig({}).commitIntervalMs).toBe(0);
+  it('COMMIT_INTERVAL_MS defaults to 20 and takes 0 (off) up to 250 ms', () => {
+    expect(loadConfig({}).commitIntervalMs).toBe(20);
+    expect(loadConfig({ COMMIT_INTERVAL_MS: '0' }).commitIntervalMs).toBe(0);
     expect(loadConfig({ COMMIT_INTERVAL_MS: '10' }).commitIntervalMs).toBe(10);
     expect(loadConfig({ COMMIT_INTERVAL_MS: '250' }).commitIntervalMs).toBe(250);
   });

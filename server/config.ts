@@ -26,11 +26,10 @@ export interface Config {
    */
   flushDelayMs: number;
   /**
-   * Least time between the starts of two commits under load, so that a busy server commits batches rather than
-   * single updates: 10 ms cut the server's CPU per delivered edit by 5-15 % in the benchmark, and adds up to that
-   * much to "saved" under load (a quiet board's edit is committed at once). Off by default: in kill -9 trials 100 ms
-   * after a burst it lost writes more often (4 trials in 60 against 1 in 70, docs/benchmarks.md). Env
-   * COMMIT_INTERVAL_MS, default 0 (≤ 250).
+   * Least time between the starts of two commits while the server has had sustained load (100 updates a second for a
+   * second, rooms/write-queue.ts), so that a busy server commits batches rather than single updates, each with its
+   * fsync; it adds up to that much to "saved" then. A quiet board's edit and a burst are committed at once, as
+   * without it (docs/benchmarks.md). Env COMMIT_INTERVAL_MS, default 20 (≤ 250; 0: never spaced).
    */
   commitIntervalMs: number;
   /** Compact a doc's update log into its snapshot after this many appended updates. Env COMPACT_AFTER_UPDATES, default 500. */
@@ -175,7 +174,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     maxFrameBytes: 8 * 1024 * 1024,
     maxConnectionsPerBoard: 250,
     flushDelayMs: 0,
-    commitIntervalMs: 0,
+    commitIntervalMs: 20,
     compactAfterUpdates: 500,
     idleUnloadMs: 5000,
     maxPendingBytes: 256 * 1024 * 1024,
@@ -236,7 +235,7 @@ export function loadConfig(env: Env): Config {
     maxFrameBytes: int(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 250, 1, 100_000),
     flushDelayMs: int(env, 'FLUSH_DELAY_MS', 0, 0, 250),
-    commitIntervalMs: int(env, 'COMMIT_INTERVAL_MS', 0, 0, 250),
+    commitIntervalMs: int(env, 'COMMIT_INTERVAL_MS', 20, 0, 250),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 5000, 0, 3_600_000),
     maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 256 * 1024 * 1024, 1024 * 1024, 8 * 1024 * 1024 * 1024),

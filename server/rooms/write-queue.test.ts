@@ -290,9 +290,10 @@ describe('WriteQueue ordering and failures', () => {
     expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
   });
 
-  it('under load a commit starts COMMIT_INTERVAL_MS after the previous one started and takes all that queued; a flush does not wait', async () => {
+  it('under sustained load a commit starts COMMIT_INTERVAL_MS after the previous one started and takes all that queued; a flush does not wait', async () => {
     const store = new GatedStore();
-    const queue = makeQueue(store, { flushDelayMs: 0, commitIntervalMs: 60_000 });
+    // Load counts as sustained from the first update here; SustainedRate's own test covers when it does.
+    const queue = makeQueue(store, { flushDelayMs: 0, commitIntervalMs: 60_000, sustainedLoad: { updatesPerSecond: 0, forMs: 0 } });
     const address = at('board-a', 'board');
     const doc = liveDoc(queue, 'board-a', 'board');
     const held = store.hold();
@@ -309,6 +310,23 @@ describe('WriteQueue ordering and failures', () => {
     expect(queue.hasPending(address)).toBe(true);
     await queue.flushDoc(address, { compact: false });
     expect(store.commits).toBe(2);
+    expect(queue.hasPending(address)).toBe(false);
+    expect(await store.countUpdates(address)).toBe(3);
+  });
+
+  it('commits a burst back to back whatever COMMIT_INTERVAL_MS: the interval waits for sustained load', async () => {
+    const store = new GatedStore();
+    const queue = makeQueue(store, { flushDelayMs: 0, commitIntervalMs: 60_000 });
+    const address = at('board-a', 'board');
+    const doc = liveDoc(queue, 'board-a', 'board');
+    const held = store.hold();
+    addNotes(doc, 1);
+    await held;
+    addNotes(doc, 1);
+    addNotes(doc, 1);
+    store.release();
+    // The two updates that queued during the first commit go in the next one as soon as it lands.
+    await waitForCondition(() => store.commits === 2);
     expect(queue.hasPending(address)).toBe(false);
     expect(await store.countUpdates(address)).toBe(3);
   });

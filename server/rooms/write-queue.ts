@@ -1,8 +1,9 @@
 /**
  * The durability engine: collects every doc's updates and commits them to the BoardStore in one batch (group
- * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue, and
- * never sooner than `commitIntervalMs` after the previous one started, so that under load one commit takes many
- * updates instead of one each), compacts long update logs into snapshots, and when a commit fails
+ * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue;
+ * under sustained load never sooner than `commitIntervalMs` after the previous one started, so that one commit
+ * takes many updates instead of one each, while a burst is committed back to back), compacts long update logs into
+ * snapshots, and when a commit fails
  * keeps everything in memory and retries the whole batch with backoff ("nothing acknowledged is lost",
  * docs/protocol.md). Nothing here says "saved" before the store's transaction committed.
  */
@@ -11,10 +12,17 @@ import type { Logger } from 'pino';
 import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
 import { docKey, docRef as key, type DocAddress } from '../../shared/protocol.js';
 import type { Compaction, DocumentStore, UpdateAppend } from '../persistence/document-store.js';
+import { SustainedRate } from './sustained-rate.js';
 
 /** Default bounds of the retry backoff after a failed commit. */
 export const RETRY_MIN_MS = 100;
 export const RETRY_MAX_MS = 5000;
+/**
+ * Sustained load, the condition for spacing commits: this many updates a second, for this long. At that rate one
+ * commit per update (each a transaction with an fsync) costs the server more CPU than anything else it does per
+ * edit beyond a relay (docs/benchmarks.md); a burst shorter than this is committed back to back as before.
+ */
+export const SUSTAINED_LOAD = { updatesPerSecond: 100, forMs: 1000 } as const;
 /** How long close() keeps retrying by default: the whole shutdown budget. */
 export const CLOSE_TIMEOUT_MS = SHUTDOWN_BUDGET.totalMs;
 
@@ -22,8 +30,10 @@ export const CLOSE_TIMEOUT_MS = SHUTDOWN_BUDGET.totalMs;
 export interface WriteQueueOptions {
   store: Pick<DocumentStore, 'write'>;
   flushDelayMs: number;
-  /** Least time between the starts of two ordinary commits (flushes and shutdown do not wait); default 0. */
+  /** Least time between the starts of two ordinary commits under sustained load (flushes and shutdown do not wait); default 0. */
   commitIntervalMs?: number;
+  /** What counts as sustained load (default SUSTAINED_LOAD; 0 and 0: always). */
+  sustainedLoad?: { updatesPerSecond: number; forMs: number };
   compactAfterUpdates: number;
   maxPendingBytes: number;
   logger: Logger;
@@ -123,6 +133,8 @@ export class WriteQueue {
   private readonly commitIntervalMs: number;
   /** When the latest commit started (performance.now()). */
   private lastCommitAt = -Infinity;
+  /** Whether updates have been arriving at SUSTAINED_LOAD's rate: only then are commits spaced. */
+  private readonly load: SustainedRate;
   private readonly compactAfterUpdates: number;
   private readonly maxPendingBytes: number;
   private readonly logger: Logger;
@@ -151,6 +163,8 @@ export class WriteQueue {
     this.store = options.store;
     this.flushDelayMs = options.flushDelayMs;
     this.commitIntervalMs = options.commitIntervalMs ?? 0;
+    const sustained = options.sustainedLoad ?? SUSTAINED_LOAD;
+    this.load = new SustainedRate(sustained.updatesPerSecond, sustained.forMs);
     this.compactAfterUpdates = Math.max(1, options.compactAfterUpdates);
     this.maxPendingBytes = options.maxPendingBytes;
     this.logger = options.logger.child({ component: 'write-queue' });
@@ -195,6 +209,7 @@ export class WriteQueue {
     if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${describe(address)} not stored`);
     const state = this.state(address);
     state.pending.push(update);
+    if (this.commitIntervalMs > 0) this.load.count(performance.now());
     state.enqueuedSeq += 1;
     this.updateCount += 1;
     this.byteCount += update.byteLength;
@@ -339,7 +354,8 @@ export class WriteQueue {
    * Group commit: with no commit in flight, arms the batch timer (flushDelayMs; 0 = the next turn of the event
    * loop, so the updates of one burst share a commit); with one in flight, the next commit starts as soon as it
    * lands, with everything that arrived meanwhile. A quiet board is saved at once, and under load each commit
-   * takes what queued during the previous one, so batches grow by themselves.
+   * takes what queued during the previous one, so batches grow by themselves; under sustained load (SUSTAINED_LOAD)
+   * commits start at most every commitIntervalMs, which keeps the number of fsyncs down as typists add up.
    */
   private schedule(): void {
     if (this.timer || this.stopped) return;
@@ -361,9 +377,12 @@ export class WriteQueue {
     }, delayMs);
   }
 
-  /** Time before the next ordinary commit may start: commitIntervalMs after the latest one started. */
+  /** Time before the next ordinary commit may start: under sustained load, commitIntervalMs after the latest one started. */
   private intervalLeftMs(): number {
-    return Math.max(0, this.lastCommitAt + this.commitIntervalMs - performance.now());
+    if (this.commitIntervalMs === 0) return 0;
+    const now = performance.now();
+    if (!this.load.sustained(now)) return 0;
+    return Math.max(0, this.lastCommitAt + this.commitIntervalMs - now);
   }
 
   /** Starts a commit now, or right after the one in flight; `skipBackoff` also cuts a pending retry wait short. */
