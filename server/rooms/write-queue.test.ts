@@ -56,6 +56,24 @@ function makeQueue(store: BoardStore, options: Partial<WriteQueueOptions> = {}):
   return queue;
 }
 
+/**
+ * On a queue with no batch delay: the first of three updates is committed at once (a quiet queue, interval or not)
+ * and held in flight while the other two queue behind it; then the store lets it land.
+ */
+async function twoBehindAHeldCommit(options: Partial<WriteQueueOptions>) {
+  const store = new GatedStore();
+  const queue = makeQueue(store, { flushDelayMs: 0, ...options });
+  const address = at('board-a', 'board');
+  const doc = liveDoc(queue, 'board-a', 'board');
+  const held = store.hold();
+  addNotes(doc, 1);
+  await held;
+  addNotes(doc, 1);
+  addNotes(doc, 1);
+  store.release();
+  return { store, queue, address };
+}
+
 /** A live doc whose every update goes to the queue, like a room's. */
 function liveDoc(queue: WriteQueue, boardId: string, docKey: string, storedCount = 0): Y.Doc {
   const doc = new Y.Doc();
@@ -291,18 +309,8 @@ describe('WriteQueue ordering and failures', () => {
   });
 
   it('under sustained load a commit starts COMMIT_INTERVAL_MS after the previous one started and takes all that queued; a flush does not wait', async () => {
-    const store = new GatedStore();
     // Load counts as sustained from the first update here; SustainedRate's own test covers when it does.
-    const queue = makeQueue(store, { flushDelayMs: 0, commitIntervalMs: 60_000, sustainedLoad: { updatesPerSecond: 0, forMs: 0 } });
-    const address = at('board-a', 'board');
-    const doc = liveDoc(queue, 'board-a', 'board');
-    const held = store.hold();
-    addNotes(doc, 1);
-    // The first update of a quiet queue is committed at once, interval or not.
-    await held;
-    addNotes(doc, 1);
-    addNotes(doc, 1);
-    store.release();
+    const { store, queue, address } = await twoBehindAHeldCommit({ commitIntervalMs: 60_000, sustainedLoad: { updatesPerSecond: 0, forMs: 0 } });
     await waitForCondition(() => store.commits === 1);
     // Without the interval the two updates that queued meanwhile would be committed as soon as the first landed.
     await new Promise((r) => setTimeout(r, 200));
@@ -315,16 +323,7 @@ describe('WriteQueue ordering and failures', () => {
   });
 
   it('commits a burst back to back whatever COMMIT_INTERVAL_MS: the interval waits for sustained load', async () => {
-    const store = new GatedStore();
-    const queue = makeQueue(store, { flushDelayMs: 0, commitIntervalMs: 60_000 });
-    const address = at('board-a', 'board');
-    const doc = liveDoc(queue, 'board-a', 'board');
-    const held = store.hold();
-    addNotes(doc, 1);
-    await held;
-    addNotes(doc, 1);
-    addNotes(doc, 1);
-    store.release();
+    const { store, queue, address } = await twoBehindAHeldCommit({ commitIntervalMs: 60_000 });
     // The two updates that queued during the first commit go in the next one as soon as it lands.
     await waitForCondition(() => store.commits === 2);
     expect(queue.hasPending(address)).toBe(false);
