@@ -32,7 +32,10 @@ export interface Config {
    * without it (docs/benchmarks.md). Env COMMIT_INTERVAL_MS, default 20 (≤ 250; 0: never spaced).
    */
   commitIntervalMs: number;
-  /** Compact a doc's update log into its snapshot after this many appended updates. Env COMPACT_AFTER_UPDATES, default 500. */
+  /**
+   * Compact a doc's update log into its snapshot after this many appended updates (a big board waits for a log of a
+   * quarter of its snapshot, at most 20 times this many: rooms/compaction-rule.ts). Env COMPACT_AFTER_UPDATES, default 500.
+   */
   compactAfterUpdates: number;
   /** Keep an idle room this long after its last client left before unloading it. Env IDLE_UNLOAD_MS, default 5000. */
   idleUnloadMs: number;

@@ -177,7 +177,7 @@ export class RoomRegistry {
       // A board room needs its session doc for the lock rule: load and hold it first, fail closed if it cannot load.
       const sessionRoom = address.kind === 'board' ? await this.getRoom(sessionDocAddress(address.boardId)) : undefined;
       if (this.closed) throw new Error('server is shutting down');
-      const handle = queue.open(address, doc, stored.updates.length);
+      const handle = queue.open(address, doc, stored);
       const room = new Room(address, doc, handle, log, (r) => this.onIdle(r), sessionRoom?.doc, replicator);
       // Before the migration: a migration changes the doc, and any change drops the kept snapshot.
       if (storedState) room.keepStoredState(storedState);

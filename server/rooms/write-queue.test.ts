@@ -8,9 +8,10 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
 import { docKey } from '../../shared/protocol.js';
 import type { BoardStore } from '../persistence/board-store.js';
-import type { WriteBatch } from '../persistence/document-store.js';
+import type { StoredDoc, WriteBatch } from '../persistence/document-store.js';
 import { MemoryStore } from '../persistence/memory-store.js';
 import { SqliteStore } from '../persistence/sqlite-store.js';
+import { CEILING_FACTOR } from './compaction-rule.js';
 import { WRITE_QUEUE_ERROR, WriteQueue, type WriteQueueOptions } from './write-queue.js';
 import { at } from '../../test/helpers/doc-address.js';
 
@@ -74,10 +75,12 @@ async function twoBehindAHeldCommit(options: Partial<WriteQueueOptions>) {
   return { store, queue, address };
 }
 
+/** What the store holds of a doc never written. */
+const NOTHING_STORED: StoredDoc = { snapshot: null, updates: [] };
+
 /** A live doc whose every update goes to the queue, like a room's. */
-function liveDoc(queue: WriteQueue, boardId: string, docKey: string, storedCount = 0): Y.Doc {
-  const doc = new Y.Doc();
-  queue.attachDoc(at(boardId, docKey), doc, storedCount);
+function liveDoc(queue: WriteQueue, boardId: string, docKey: string, stored = NOTHING_STORED, doc = new Y.Doc()): Y.Doc {
+  queue.attachDoc(at(boardId, docKey), doc, stored);
   doc.on('update', (update: Uint8Array) => queue.enqueue(at(boardId, docKey), update));
   return doc;
 }
@@ -203,7 +206,7 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
   it('compacts after N updates: no log rows left and the same state', async () => {
     const store = await makeStore();
     const queue = makeQueue(store, { compactAfterUpdates: 5 });
-    const doc = liveDoc(queue, 'board-a', 'board', 0);
+    const doc = liveDoc(queue, 'board-a', 'board');
     addNotes(doc, 3);
     await queue.flushAll();
     expect(await store.countUpdates(at('board-a', 'board'))).toBe(3);
@@ -228,12 +231,59 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
 
     const queue = makeQueue(store);
     const reloaded = await restored(store, 'board-a', 'board');
-    queue.attachDoc(at('board-a', 'board'), reloaded, await store.countUpdates(at('board-a', 'board')));
+    queue.attachDoc(at('board-a', 'board'), reloaded, await store.loadDoc(at('board-a', 'board')));
     expect(queue.hasPending(at('board-a', 'board'))).toBe(false);
     await queue.flushDoc(at('board-a', 'board'), { compact: true });
     expect(await store.countUpdates(at('board-a', 'board'))).toBe(0);
     await expectStoredEqualsLive(store, 'board-a', 'board', doc);
     queue.detachDoc(at('board-a', 'board'));
+  });
+
+  it('a big board compacts once its log holds a quarter of its snapshot, a small one after N updates', async () => {
+    const store = await makeStore();
+    const first = makeQueue(store);
+    const big = liveDoc(first, 'board-big', 'board');
+    big.getMap<string>('notes').set('long', 'x'.repeat(4000));
+    await first.flushDoc(at('board-big', 'board'), { compact: true });
+    await first.close();
+    const stored = await store.loadDoc(at('board-big', 'board'));
+    expect(stored.snapshot!.byteLength).toBeGreaterThan(4000);
+
+    const queue = makeQueue(store, { compactAfterUpdates: 5 });
+    const doc = liveDoc(queue, 'board-big', 'board', stored, await restored(store, 'board-big', 'board'));
+    const small = liveDoc(queue, 'board-small', 'board');
+    addNotes(doc, 8);
+    addNotes(small, 8);
+    await queue.flushAll();
+    // 8 small rows are past N = 5 but far below a quarter of the big board's snapshot
+    expect(await store.countUpdates(at('board-big', 'board'))).toBe(8);
+    expect(await store.countUpdates(at('board-small', 'board'))).toBe(0);
+    doc.getMap<string>('notes').set('paste', 'y'.repeat(1000));
+    await queue.flushAll();
+    expect(await store.countUpdates(at('board-big', 'board'))).toBe(0);
+    await expectStoredEqualsLive(store, 'board-big', 'board', doc);
+    await expectStoredEqualsLive(store, 'board-small', 'board', small);
+  });
+
+  it('a big board compacts at the ceiling of rows, whatever their bytes', async () => {
+    const store = await makeStore();
+    const first = makeQueue(store);
+    const big = liveDoc(first, 'board-big', 'board');
+    big.getMap<string>('notes').set('long', 'x'.repeat(100_000));
+    await first.flushDoc(at('board-big', 'board'), { compact: true });
+    await first.close();
+    const queue = makeQueue(store, { compactAfterUpdates: 2 });
+    const doc = liveDoc(queue, 'board-big', 'board', await store.loadDoc(at('board-big', 'board')), await restored(store, 'board-big', 'board'));
+    for (let i = 0; i < 2 * CEILING_FACTOR - 1; i++) {
+      addNotes(doc, 1);
+      await queue.flushAll();
+    }
+    // one row per flush, one short of the ceiling
+    expect(await store.countUpdates(at('board-big', 'board'))).toBe(2 * CEILING_FACTOR - 1);
+    addNotes(doc, 1);
+    await queue.flushAll();
+    expect(await store.countUpdates(at('board-big', 'board'))).toBe(0);
+    await expectStoredEqualsLive(store, 'board-big', 'board', doc);
   });
 
   it('close commits what is pending without waiting for the window, then refuses updates', async () => {
@@ -281,7 +331,7 @@ describe('WriteQueue ordering and failures', () => {
     // A batch window far longer than the test: the first commit is asked for, only group commit starts the second.
     const queue = makeQueue(store, { flushDelayMs: 60_000 });
     const doc = new Y.Doc();
-    const handle = queue.open(at('board-a', 'board'), doc, 0);
+    const handle = queue.open(at('board-a', 'board'), doc, NOTHING_STORED);
     const enqueued: number[] = [];
     doc.on('update', (update: Uint8Array) => enqueued.push(handle.enqueue(update)));
     const committed: number[] = [];
@@ -435,7 +485,7 @@ describe('WriteQueue ordering and failures', () => {
     const store = new MemoryStore();
     const queue = makeQueue(store, { flushDelayMs: 60_000 });
     const doc = liveDoc(queue, 'board-a', 'board');
-    expect(() => queue.attachDoc(at('board-a', 'board'), new Y.Doc(), 0)).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.alreadyAttached }));
+    expect(() => queue.attachDoc(at('board-a', 'board'), new Y.Doc(), NOTHING_STORED)).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.alreadyAttached }));
     addNotes(doc, 1);
     expect(queue.hasPending(at('board-a', 'board'))).toBe(true);
     expect(() => queue.detachDoc(at('board-a', 'board'))).toThrow(expect.objectContaining({ code: WRITE_QUEUE_ERROR.pending }));

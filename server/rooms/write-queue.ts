@@ -3,7 +3,7 @@
  * commit: a commit starts when the previous one landed, or `flushDelayMs` after the first update on a quiet queue;
  * under sustained load never sooner than `commitIntervalMs` after the previous one started, so that one commit
  * takes many updates instead of one each, while a burst is committed back to back), compacts long update logs into
- * snapshots, and when a commit fails
+ * snapshots (compaction-rule.ts), and when a commit fails
  * keeps everything in memory and retries the whole batch with backoff ("nothing acknowledged is lost",
  * docs/protocol.md). Nothing here says "saved" before the store's transaction committed.
  */
@@ -11,7 +11,8 @@ import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { SHUTDOWN_BUDGET } from '../shutdown-budget.js';
 import { docKey, docRef as key, type DocAddress } from '../../shared/protocol.js';
-import type { Compaction, DocumentStore, UpdateAppend } from '../persistence/document-store.js';
+import type { Compaction, DocumentStore, StoredDoc, UpdateAppend } from '../persistence/document-store.js';
+import { compactionDue } from './compaction-rule.js';
 import { SustainedRate } from './sustained-rate.js';
 
 /** Default bounds of the retry backoff after a failed commit. */
@@ -34,6 +35,7 @@ export interface WriteQueueOptions {
   commitIntervalMs?: number;
   /** What counts as sustained load (default SUSTAINED_LOAD; 0 and 0: always). */
   sustainedLoad?: { updatesPerSecond: number; forMs: number };
+  /** the least log rows before a compaction (compaction-rule.ts) */
   compactAfterUpdates: number;
   maxPendingBytes: number;
   logger: Logger;
@@ -71,6 +73,10 @@ interface DocState {
   doc: Y.Doc | undefined;
   /** Log rows in the store (as of the last successful commit). */
   storedCount: number;
+  /** Their bytes. */
+  storedBytes: number;
+  /** Bytes of the doc's snapshot in the store (0: none). */
+  snapshotBytes: number;
   /** Updates not yet handed to a commit, oldest first. */
   pending: Uint8Array[];
   /** True while the commit in flight includes this doc. */
@@ -114,6 +120,8 @@ interface PlanItem {
   bytes: number;
   upToSeq: number;
   compacted: boolean;
+  /** the snapshot written, for a compaction */
+  snapshotBytes: number;
   compactWasRequested: boolean;
 }
 
@@ -172,9 +180,9 @@ export class WriteQueue {
     this.retryMaxMs = Math.max(this.retryMinMs, options.retryMaxMs ?? RETRY_MAX_MS);
   }
 
-  /** Registers a live doc and hands out its handle; storedCount = log rows it loaded with. */
-  open(address: DocAddress, doc: Y.Doc, storedCount: number): DocHandle {
-    this.attachDoc(address, doc, storedCount);
+  /** Registers a live doc and hands out its handle; `stored` = what it was loaded from. */
+  open(address: DocAddress, doc: Y.Doc, stored: StoredDoc): DocHandle {
+    this.attachDoc(address, doc, stored);
     const state = this.state(address);
     return {
       address,
@@ -191,14 +199,16 @@ export class WriteQueue {
     };
   }
 
-  /** Registers a live doc so compaction can encode its merged state; storedCount = log rows it loaded with. */
-  attachDoc(address: DocAddress, doc: Y.Doc, storedCount: number): void {
+  /** Registers a live doc so compaction can encode its merged state; `stored` = what it was loaded from (its sizes are kept). */
+  attachDoc(address: DocAddress, doc: Y.Doc, stored: StoredDoc): void {
     const state = this.state(address);
     if (state.doc && state.doc !== doc) {
       throw new WriteQueueError(WRITE_QUEUE_ERROR.alreadyAttached, `doc ${describe(address)} is already attached; detach it first`);
     }
     state.doc = doc;
-    state.storedCount = storedCount;
+    state.storedCount = stored.updates.length;
+    state.storedBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    state.snapshotBytes = stored.snapshot?.byteLength ?? 0;
   }
 
   /**
@@ -321,6 +331,8 @@ export class WriteQueue {
         address,
         doc: undefined,
         storedCount: 0,
+        storedBytes: 0,
+        snapshotBytes: 0,
         pending: [],
         inFlight: false,
         compactRequested: false,
@@ -415,25 +427,31 @@ export class WriteQueue {
     const appends: UpdateAppend[] = [];
     const compactions: Compaction[] = [];
     for (const state of this.docs.values()) {
+      if (state.pending.length === 0 && !(state.compactRequested && state.doc)) continue;
+      const updates = state.pending;
+      const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
       const compacted =
         state.doc !== undefined &&
-        (state.compactRequested || (state.pending.length > 0 && state.storedCount + state.pending.length >= this.compactAfterUpdates));
-      if (state.pending.length === 0 && !compacted) continue;
-      const updates = state.pending;
+        (state.compactRequested ||
+          (updates.length > 0 &&
+            compactionDue({ updates: state.storedCount + updates.length, bytes: state.storedBytes + bytes, snapshotBytes: state.snapshotBytes }, this.compactAfterUpdates)));
       state.pending = [];
       const item: PlanItem = {
         state,
         updates,
-        bytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
+        bytes,
         upToSeq: state.enqueuedSeq,
         compacted,
+        snapshotBytes: 0,
         compactWasRequested: state.compactRequested,
       };
       state.compactRequested = false;
       state.inFlight = true;
       plan.push(item);
       if (compacted && state.doc) {
-        compactions.push({ doc: state.address, snapshot: Y.encodeStateAsUpdate(state.doc) });
+        const snapshot = Y.encodeStateAsUpdate(state.doc);
+        item.snapshotBytes = snapshot.byteLength;
+        compactions.push({ doc: state.address, snapshot });
       } else {
         for (const update of updates) appends.push({ doc: state.address, update });
       }
@@ -457,10 +475,13 @@ export class WriteQueue {
       state.committedSeq = item.upToSeq;
       if (item.compacted) {
         state.storedCount = 0;
+        state.storedBytes = 0;
+        state.snapshotBytes = item.snapshotBytes;
         state.compactedSeq = item.upToSeq;
         state.compactions += 1;
       } else {
         state.storedCount += item.updates.length;
+        state.storedBytes += item.bytes;
       }
       this.updateCount -= item.updates.length;
       this.byteCount -= item.bytes;
