@@ -6,7 +6,7 @@
  *
  *   npm run bench                 # full run (~13 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,durability,sync,start,capacity,visits,cluster,browser,history,idlepage npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,durability,bigboard,sync,start,capacity,visits,cluster,browser,history,idlepage npm run bench   # some sections only
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
@@ -26,6 +26,7 @@ import { WORKSHOP_SIZE, capacity } from './bench/capacity.js';
 import { bytesReceived, close, connect, createBoard, join, lastStep2At, percentiles, resetStep2, sleep, type Board } from './bench/clients.js';
 import { burstCpu, killAfterWrites, savedLatency } from './bench/durability.js';
 import { addPastClients, boardState, seedBoard } from './bench/seed.js';
+import { typeOnBigBoard } from './bench/big-board.js';
 import { browserCase } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
@@ -39,7 +40,7 @@ const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
-const SECTIONS = ['fanout', 'durability', 'sync', 'start', 'capacity', 'visits', 'cluster', 'browser', 'history', 'idlepage'];
+const SECTIONS = ['fanout', 'durability', 'bigboard', 'sync', 'start', 'capacity', 'visits', 'cluster', 'browser', 'history', 'idlepage'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((name) => name.trim()));
 // A misspelt section would otherwise run nothing and print an empty result.
 for (const name of ONLY) {
@@ -332,6 +333,22 @@ async function main(): Promise<void> {
       result.savedOnQuietBoard = await savedLatency(server, QUICK ? 20 : 100, 200);
       result.killAfter200Writes = await killAfterWrites(QUICK ? 2 : 5, 200, 100);
       result.burstCpu = await burstCpu(server, 5, QUICK ? 5 : 30, 200);
+    }
+
+    if (ONLY.has('bigboard')) {
+      // One typist at 100 keystrokes a second on a 10,000-note board, one watcher: the relay, then the server.
+      const notes = QUICK ? 1000 : 10_000;
+      const seconds = QUICK ? 10 : 60;
+      const board = await seedBoard(server.url, notes);
+      const { state } = await boardState(server.url, board);
+      const onRelay = await typeOnBigBoard({ kind: 'relay', target: relay, state }, 100, seconds);
+      const onServer = await typeOnBigBoard({ kind: 'server', target: server, board }, 100, seconds);
+      result.typingOnBigBoard = {
+        notes,
+        relay: onRelay,
+        server: onServer,
+        ratioToRelay: { cpuPerKeystroke: ratio(onServer.serverCpuUsPerKeystroke, onRelay.serverCpuUsPerKeystroke), p99: ratio(onServer.latencyMs.p99, onRelay.latencyMs.p99) },
+      };
     }
 
     if (ONLY.has('cluster')) {
