@@ -385,7 +385,7 @@ async function main(): Promise<void> {
     if (ONLY.has('capacity')) {
       await server.stop('SIGTERM');
       server = await startServer(dataDir);
-      result.capacity = await capacity(server, QUICK ? [1, 2] : [1, 2, 4, 8, 12, 16, 24, 32, 40, 48, 56, 64, 80], QUICK ? 4000 : 8000);
+      result.capacity = await capacity(server, QUICK ? [1, 2] : [1, 2, 4, 8, 12, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128], QUICK ? 4000 : 8000);
     }
 
     if (ONLY.has('visits')) {

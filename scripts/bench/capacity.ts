@@ -98,6 +98,8 @@ export async function capacity(server: Target, steps: readonly number[], windowM
   const received = { frames: 0 };
   const results = [];
   let carried = 0;
+  /** false when even the last step stayed under the limit: the instance carries at least `carried` */
+  let limitReached = false;
   try {
     for (const count of steps) {
       while (workshops.length < count) workshops.push(await openWorkshop(server.url, workshops.length, latencies, received));
@@ -121,7 +123,10 @@ export async function capacity(server: Target, steps: readonly number[], windowM
         serverCpuPercent: Number((cpu / 10 / seconds).toFixed(1)),
         benchCpuPercent: Number(((benchCpu.user + benchCpu.system) / 10_000 / seconds).toFixed(1)),
       });
-      if (latency.p99 >= P99_LIMIT_MS) break;
+      if (latency.p99 >= P99_LIMIT_MS) {
+        limitReached = true;
+        break;
+      }
       carried = count;
     }
   } finally {
@@ -130,5 +135,5 @@ export async function capacity(server: Target, steps: readonly number[], windowM
       close(workshop.observer);
     }
   }
-  return { workshopSize: WORKSHOP_SIZE, editIntervalMs: EDIT_INTERVAL_MS, p99LimitMs: P99_LIMIT_MS, windowMs, workshopsCarried: carried, steps: results };
+  return { workshopSize: WORKSHOP_SIZE, editIntervalMs: EDIT_INTERVAL_MS, p99LimitMs: P99_LIMIT_MS, windowMs, workshopsCarried: carried, limitReached, steps: results };
 }
