@@ -221,12 +221,17 @@ const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
 /**
  * The server's fan-out figures next to the relay's, and their ratios; with `board`, the server's clients join it.
  * With `applyRelay`, the same workload on the apply relay too (the relay plus applying each update to a Y.Doc: the
- * least a server that keeps the board pays), also as ratios to the relay.
+ * least a server that keeps the board pays), also as ratios to the relay. With `backToBack`, each target runs the case
+ * once unreported right before its measured round, so that nothing idle comes between.
  */
-async function compareFanOut(server: Target, relay: Target, template: Uint8Array, rooms: number, clients: number, edits: number, board?: Board, applyRelay?: Target) {
-  const onRelay = await fanOut({ kind: 'relay', target: relay, template }, rooms, clients, edits, 250);
-  const onApplyRelay = applyRelay ? await fanOut({ kind: 'applyRelay', target: applyRelay, template }, rooms, clients, edits, 250) : undefined;
-  const onServer = await fanOut({ kind: 'server', target: server, board }, rooms, clients, edits, 250);
+async function compareFanOut(server: Target, relay: Target, template: Uint8Array, rooms: number, clients: number, edits: number, board?: Board, applyRelay?: Target, backToBack = false) {
+  const run = async (t: Parameters<typeof fanOut>[0]) => {
+    if (backToBack) await fanOut(t, rooms, clients, edits, 250);
+    return fanOut(t, rooms, clients, edits, 250);
+  };
+  const onRelay = await run({ kind: 'relay', target: relay, template });
+  const onApplyRelay = applyRelay ? await run({ kind: 'applyRelay', target: applyRelay, template }) : undefined;
+  const onServer = await run({ kind: 'server', target: server, board });
   const ratios = (on: typeof onServer) => ({
     cpuPerDelivery: ratio(on.serverCpuUsPerDelivery, onRelay.serverCpuUsPerDelivery),
     wireBytes: ratio(on.wireBytesReceived, onRelay.wireBytesReceived),
@@ -301,11 +306,18 @@ async function main(): Promise<void> {
       result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay);
       result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay);
       // The same two cases again on the same processes. In the first round V8 is still compiling the server's hot
-      // paths (TurboFan on its worker threads: about a third of the server's CPU in those windows), which a
-      // server that has run for a minute no longer pays; the second round is the steady state.
+      // paths (TurboFan on its worker threads: about a third of the server's CPU in those windows). The server is
+      // idle while the relays run, long enough for its idle collection (IDLE_GC_MS), after which V8 compiles much
+      // of it again: this round shows that cost, which a server pays once per quiet period.
       result.fanOutWarm = {
         fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay),
         fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay),
+      };
+      // The steady state: each process runs the case twice in a row and the second round is the figure (no quiet
+      // period before it): the cost per edit of a server in the middle of a workshop.
+      result.fanOutSteady = {
+        fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay, true),
+        fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay, true),
       };
       await applyRelay.stop('SIGTERM');
       // BENCH_FANOUT_WARM_ROUNDS=n: n warm rounds instead of one; the later ones show how far the JIT still moves.
