@@ -114,6 +114,21 @@ async function expectStoredEqualsLive(store: BoardStore, boardId: string, docKey
   expect(doc.getMap('notes').toJSON()).toEqual(live.getMap('notes').toJSON());
 }
 
+/**
+ * 'board-big' stored as a snapshot of about `bytes` (one long note, compacted), then loaded again by a new queue
+ * with `compactAfterUpdates`, as a restarted server would: the queue and the live doc.
+ */
+async function reopenedBigBoard(store: BoardStore, bytes: number, compactAfterUpdates: number): Promise<{ queue: WriteQueue; doc: Y.Doc }> {
+  const first = makeQueue(store);
+  liveDoc(first, 'board-big', 'board').getMap<string>('notes').set('long', 'x'.repeat(bytes));
+  await first.flushDoc(at('board-big', 'board'), { compact: true });
+  await first.close();
+  const stored = await store.loadDoc(at('board-big', 'board'));
+  expect(stored.snapshot!.byteLength).toBeGreaterThan(bytes);
+  const queue = makeQueue(store, { compactAfterUpdates });
+  return { queue, doc: liveDoc(queue, 'board-big', 'board', stored, await restored(store, 'board-big', 'board')) };
+}
+
 /** Resolves on the first "committed" event for each listed doc. */
 function committed(queue: WriteQueue, docs: [string, string][]): Promise<void> {
   const waiting = new Set(docs.map(([b, d]) => `${b}/${d}`));
@@ -241,16 +256,7 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
 
   it('a big board compacts once its log holds a quarter of its snapshot, a small one after N updates', async () => {
     const store = await makeStore();
-    const first = makeQueue(store);
-    const big = liveDoc(first, 'board-big', 'board');
-    big.getMap<string>('notes').set('long', 'x'.repeat(4000));
-    await first.flushDoc(at('board-big', 'board'), { compact: true });
-    await first.close();
-    const stored = await store.loadDoc(at('board-big', 'board'));
-    expect(stored.snapshot!.byteLength).toBeGreaterThan(4000);
-
-    const queue = makeQueue(store, { compactAfterUpdates: 5 });
-    const doc = liveDoc(queue, 'board-big', 'board', stored, await restored(store, 'board-big', 'board'));
+    const { queue, doc } = await reopenedBigBoard(store, 4000, 5);
     const small = liveDoc(queue, 'board-small', 'board');
     addNotes(doc, 8);
     addNotes(small, 8);
@@ -267,13 +273,7 @@ describe.each(STORES)('WriteQueue on %s', (_name, makeStore) => {
 
   it('a big board compacts at the ceiling of rows, whatever their bytes', async () => {
     const store = await makeStore();
-    const first = makeQueue(store);
-    const big = liveDoc(first, 'board-big', 'board');
-    big.getMap<string>('notes').set('long', 'x'.repeat(100_000));
-    await first.flushDoc(at('board-big', 'board'), { compact: true });
-    await first.close();
-    const queue = makeQueue(store, { compactAfterUpdates: 2 });
-    const doc = liveDoc(queue, 'board-big', 'board', await store.loadDoc(at('board-big', 'board')), await restored(store, 'board-big', 'board'));
+    const { queue, doc } = await reopenedBigBoard(store, 100_000, 2);
     for (let i = 0; i < 2 * CEILING_FACTOR - 1; i++) {
       addNotes(doc, 1);
       await queue.flushAll();
