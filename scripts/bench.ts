@@ -4,7 +4,7 @@
  * workload against both from this process, and prints one JSON object with every server figure also given
  * as a ratio to the relay's. docs/benchmarks.md records the figures.
  *
- *   npm run bench                 # full run (~13 minutes on 2 cores)
+ *   npm run bench                 # full run (~15-17 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
  *   BENCH_ONLY=fanout,durability,bigboard,sync,start,capacity,visits,cluster,browser,history,idlepage npm run bench   # some sections only
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
@@ -303,30 +303,25 @@ async function main(): Promise<void> {
       // BENCH_FANOUT_KEEPER=1: the probe stays connected through every case, as other workshops on a real server would.
       if (!FANOUT_KEEPER) close(probe);
       const applyRelay = await startApplyRelay();
-      result.fanOut1x50 = await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay);
-      result.fanOut20x10 = await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay);
+      /** Both fan-out cases, 1 × 50 and 20 × 10 (compareFanOut's `applyRelay` and `backToBack`). */
+      const bothCases = async (withApplyRelay: Target | undefined, backToBack = false) => ({
+        fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, withApplyRelay, backToBack),
+        fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, withApplyRelay, backToBack),
+      });
+      Object.assign(result, await bothCases(applyRelay));
       // The same two cases again on the same processes. In the first round V8 is still compiling the server's hot
       // paths (TurboFan on its worker threads: about a third of the server's CPU in those windows). The server is
       // idle while the relays run, long enough for its idle collection (IDLE_GC_MS), after which V8 compiles much
       // of it again: this round shows that cost, which a server pays once per quiet period.
-      result.fanOutWarm = {
-        fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay),
-        fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay),
-      };
+      result.fanOutWarm = await bothCases(applyRelay);
       // The steady state: each process runs the case twice in a row and the second round is the figure (no quiet
       // period before it): the cost per edit of a server in the middle of a workshop.
-      result.fanOutSteady = {
-        fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, applyRelay, true),
-        fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, applyRelay, true),
-      };
+      result.fanOutSteady = await bothCases(applyRelay, true);
       await applyRelay.stop('SIGTERM');
       // BENCH_FANOUT_WARM_ROUNDS=n: n warm rounds instead of one; the later ones show how far the JIT still moves.
       const laterRounds: unknown[] = [];
       for (let round = 1; round < FANOUT_WARM_ROUNDS; round++) {
-        laterRounds.push({
-          fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20),
-          fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20),
-        });
+        laterRounds.push(await bothCases(undefined));
       }
       if (laterRounds.length > 0) result.fanOutWarmLater = laterRounds;
       if (FANOUT_KEEPER) close(probe);
