@@ -21,7 +21,7 @@ function recordingSocket(): { socket: Duplex; calls: string[][] } {
 }
 
 describe('WriteCoalescer', () => {
-  it('hands the frames of one turn to each socket in a single writev, in order, at the end of the turn', async () => {
+  it("sends each socket's first frame of a turn at once, and the rest of the turn's frames in a single writev at its end, in order", async () => {
     const coalescer = new WriteCoalescer();
     const a = recordingSocket();
     const b = recordingSocket();
@@ -31,26 +31,35 @@ describe('WriteCoalescer', () => {
         socket.write(frame);
       }
     }
-    expect(a.calls).toEqual([]);
+    expect(a.calls).toEqual([['1']]);
+    expect(b.calls).toEqual([['1']]);
     await nextTurn();
-    expect(a.calls).toEqual([['1', '2', '3']]);
-    expect(b.calls).toEqual([['1', '2', '3']]);
+    expect(a.calls).toEqual([['1'], ['2', '3']]);
+    expect(b.calls).toEqual([['1'], ['2', '3']]);
   });
 
-  it('does not hold a socket past its turn: the next turn starts uncorked and is coalesced again', async () => {
+  it('does not hold a socket past its turn: the next turn starts uncorked, its first frame goes at once and the rest are coalesced again', async () => {
     const coalescer = new WriteCoalescer();
     const a = recordingSocket();
     coalescer.hold(a.socket);
     a.socket.write('x');
+    expect(a.calls).toEqual([['x']]);
     await nextTurn();
     expect(a.socket.writableCorked).toBe(0);
-    coalescer.hold(a.socket);
-    a.socket.write('y');
-    coalescer.hold(a.socket);
-    a.socket.write('z');
+    for (const frame of ['y', 'z', 'w']) {
+      coalescer.hold(a.socket);
+      a.socket.write(frame);
+    }
+    expect(a.calls).toEqual([['x'], ['y']]);
     await nextTurn();
-    expect(a.calls).toEqual([['x'], ['y', 'z']]);
+    expect(a.calls).toEqual([['x'], ['y'], ['z', 'w']]);
     expect(a.socket.writableCorked).toBe(0);
+    // a turn in which the socket sends one frame only never corks it
+    await nextTurn();
+    coalescer.hold(a.socket);
+    a.socket.write('v');
+    expect(a.socket.writableCorked).toBe(0);
+    expect(a.calls.at(-1)).toEqual(['v']);
   });
 
   it('leaves a socket corked by someone else to them, and reuses its lists across turns without keeping sockets', async () => {
@@ -65,10 +74,12 @@ describe('WriteCoalescer', () => {
     expect(a.calls).toEqual([['held by its owner']]);
     for (const turn of ['1', '2', '3']) {
       const b = recordingSocket();
-      coalescer.hold(b.socket);
-      b.socket.write(turn);
+      for (const frame of ['first', turn, turn]) {
+        coalescer.hold(b.socket);
+        b.socket.write(frame);
+      }
       await nextTurn();
-      expect(b.calls).toEqual([[turn]]);
+      expect(b.calls).toEqual([['first'], [turn, turn]]);
     }
     const lists = coalescer as unknown as { held: unknown[]; spare: unknown[] };
     expect([...lists.held, ...lists.spare].every((slot) => slot === undefined)).toBe(true);
