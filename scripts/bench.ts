@@ -276,7 +276,11 @@ async function main(): Promise<void> {
     machineBefore: await machineLoad(),
   };
   const relay = await startRelay();
-  let server = await startServer(dataDir);
+  // A server that does not start (a setting it refuses) must not leave the relay running.
+  let server = await startServer(dataDir).catch(async (error: unknown) => {
+    await relay.stop('SIGTERM');
+    throw error;
+  });
   try {
     const relayIdle = await idleRssKb(relay);
     const serverIdle = await idleRssKb(server);
@@ -308,16 +312,19 @@ async function main(): Promise<void> {
         fanOut1x50: await compareFanOut(server, relay, template, 1, QUICK ? 10 : 50, QUICK ? 5 : 20, undefined, withApplyRelay, backToBack),
         fanOut20x10: await compareFanOut(server, relay, template, QUICK ? 4 : 20, 10, QUICK ? 5 : 20, undefined, withApplyRelay, backToBack),
       });
-      Object.assign(result, await bothCases(applyRelay));
-      // The same two cases again on the same processes. In the first round V8 is still compiling the server's hot
-      // paths (TurboFan on its worker threads: about a third of the server's CPU in those windows). The server is
-      // idle while the relays run, long enough for its idle collection (IDLE_GC_MS), after which V8 compiles much
-      // of it again: this round shows that cost, which a server pays once per quiet period.
-      result.fanOutWarm = await bothCases(applyRelay);
-      // The steady state: each process runs the case twice in a row and the second round is the figure (no quiet
-      // period before it): the cost per edit of a server in the middle of a workshop.
-      result.fanOutSteady = await bothCases(applyRelay, true);
-      await applyRelay.stop('SIGTERM');
+      try {
+        Object.assign(result, await bothCases(applyRelay));
+        // The same two cases again on the same processes. In the first round V8 is still compiling the server's hot
+        // paths (TurboFan on its worker threads: about a third of the server's CPU in those windows). The server is
+        // idle while the relays run, long enough for its idle collection (IDLE_GC_MS), after which V8 compiles much
+        // of it again: this round shows that cost, which a server pays once per quiet period.
+        result.fanOutWarm = await bothCases(applyRelay);
+        // The steady state: each process runs the case twice in a row and the second round is the figure (no quiet
+        // period before it): the cost per edit of a server in the middle of a workshop.
+        result.fanOutSteady = await bothCases(applyRelay, true);
+      } finally {
+        await applyRelay.stop('SIGTERM');
+      }
       // BENCH_FANOUT_WARM_ROUNDS=n: n warm rounds instead of one; the later ones show how far the JIT still moves.
       const laterRounds: unknown[] = [];
       for (let round = 1; round < FANOUT_WARM_ROUNDS; round++) {
