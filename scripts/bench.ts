@@ -4,7 +4,7 @@
  * workload against both from this process, and prints one JSON object with every server figure also given
  * as a ratio to the relay's. docs/benchmarks.md records the figures.
  *
- *   npm run bench                 # full run (~15-17 minutes on 2 cores)
+ *   npm run bench                 # full run (~14-17 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
  *   BENCH_ONLY=fanout,durability,bigboard,sync,start,capacity,visits,cluster,browser,history,idlepage npm run bench   # some sections only
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids

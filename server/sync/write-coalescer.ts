@@ -1,11 +1,11 @@
 /**
  * Coalesces the frames sent to one socket during one turn of the event loop. A socket's first frame in a turn
  * goes straight out: at an ordinary load every socket gets one frame per turn, and holding it to the end of the
- * turn only delayed it (a 20-board fan-out's median delivery by about 0.4 ms, for no CPU saved:
+ * turn only delayed it (a 20-board fan-out's median delivery by about half a millisecond, for no CPU saved:
  * docs/benchmarks.md). A second frame in the same turn corks the socket, and one setImmediate (the check
  * phase, right after the poll phase that handled the incoming messages) uncorks every socket corked meanwhile,
- * so a peer of a busy board gets the rest of the turn's frames in one writev instead of one system call per
- * frame, which is where a loaded instance's CPU goes.
+ * so a socket that gets many frames in one turn (turns grow long as an instance nears saturation) writes the
+ * rest of them in one writev instead of one system call each.
  */
 import type { Duplex } from 'node:stream';
 
