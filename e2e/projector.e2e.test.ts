@@ -2,7 +2,8 @@
  * The projector readable from the back row (issue 8): at 1920×1080 no visible note text is under 32 px,
  * with 10, 23, 150 and 500 notes seeded through the real API and a stock y-websocket client. Big maps are
  * shown in pages of whole stages with "Stages 1–3 of 6" and an overview strip, follow the facilitator's focus,
- * and the high-contrast theme switches with the C key. Saves test-results/projector-notes-*.png.
+ * and the high-contrast theme switches with the C key; a page taller than the screen shows in parts, each headed
+ * by its stages' names and naming its lanes. Saves test-results/projector-notes-*.png.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -69,9 +70,10 @@ function visibleNoteTextPx(page: Page): Promise<number[]> {
 }
 
 /**
- * Notes drawn cut by the map area's top or bottom edge (the screen shows the part of a page between them), or
- * drawn in part in its bottom padding, which is not clipped: not hidden, on screen, and not whole between the
- * edges (by more than a pixel). A projector shows whole notes only.
+ * Notes drawn cut by the map area's top edge (or the bottom of the stage names repeated there) or its bottom
+ * edge (the screen shows the part of a page between them), or drawn in part in its bottom padding, which is not
+ * clipped: not hidden, on screen, and not whole between the edges (by more than a pixel). A projector shows
+ * whole notes only.
  */
 function cutNotesOnScreen(page: Page): Promise<number> {
   return page.evaluate(`(() => {
@@ -80,15 +82,66 @@ function cutNotesOnScreen(page: Page): Promise<number> {
     const area = stage.getBoundingClientRect();
     const bottom = area.top + stage.clientHeight - parseFloat(getComputedStyle(stage).paddingBottom);
     const board = view.shadowRoot.querySelector('jr-board');
+    // the stage names, at the top of every part, cover what is above their bottom edge
+    const top = Math.max(area.top, ...[...board.shadowRoot.querySelectorAll('.stage-head')].map((h) => h.getBoundingClientRect().bottom));
     let cut = 0;
     for (const note of board.shadowRoot.querySelectorAll('jr-note')) {
       if (getComputedStyle(note).visibility === 'hidden') continue;
       const r = note.getBoundingClientRect();
-      const onScreen = r.bottom > area.top + 1 && r.top < area.bottom - 1;
-      if (onScreen && (r.top < area.top - 1 || r.bottom > bottom + 1)) cut++;
+      const onScreen = r.bottom > top + 1 && r.top < area.bottom - 1;
+      if (onScreen && (r.top < top - 1 || r.bottom > bottom + 1)) cut++;
     }
     return cut;
   })()`);
+}
+
+/**
+ * What the room can read of the map's headings: the stage heads on screen (drawn at the top of the map area,
+ * on top of everything there), and of the lanes whose rows show below them, how many have their name on
+ * screen and on top. Each is checked at its centre with elementFromPoint, so a note drawn over it counts.
+ */
+function headingsOnScreen(page: Page): Promise<{ stages: number; stagesOnTop: number; lanes: number; laneNamesOnTop: number }> {
+  return page.evaluate(`(() => {
+    ${FIND_VIEW}
+    const stage = view.shadowRoot.querySelector('.stage');
+    const area = stage.getBoundingClientRect();
+    const bottom = area.top + stage.clientHeight - parseFloat(getComputedStyle(stage).paddingBottom);
+    const root = view.shadowRoot.querySelector('jr-board').shadowRoot;
+    const onTop = (rect, selector, el) => {
+      const x = rect.left + rect.width / 2;
+      const y = rect.top + rect.height / 2;
+      if (y < area.top || y > bottom) return false;
+      return root.elementFromPoint(x, y)?.closest(selector) === el;
+    };
+    const heads = [...root.querySelectorAll('.stage-head')];
+    const headBottom = Math.max(...heads.map((h) => h.getBoundingClientRect().bottom));
+    let stagesOnTop = 0;
+    for (const head of heads) {
+      const r = head.getBoundingClientRect();
+      // the first part draws the board's border above them
+      if (r.top > area.top - 1 && r.top < area.top + 6 && onTop(r, '.stage-head', head)) stagesOnTop++;
+    }
+    let lanes = 0;
+    let laneNamesOnTop = 0;
+    for (const lane of root.querySelectorAll('.lane-head')) {
+      const row = lane.getBoundingClientRect();
+      if (row.bottom <= headBottom + 1 || row.top >= bottom - 1) continue;
+      lanes++;
+      const name = lane.querySelector('jr-lane-header').getBoundingClientRect();
+      if (name.top >= headBottom - 1 && name.bottom <= bottom + 1 && onTop(name, '.lane-head', lane)) laneNamesOnTop++;
+    }
+    return { stages: heads.length, stagesOnTop, lanes, laneNamesOnTop };
+  })()`);
+}
+
+/** Every stage of the page named at the top of the map area, and every lane shown named: none covered. */
+async function expectHeadingsReadable(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const h = await headingsOnScreen(page);
+      return h.stages > 0 && h.stagesOnTop === h.stages && h.lanes > 0 && h.laneNamesOnTop === h.lanes ? 'readable' : JSON.stringify(h);
+    }, { timeout: 10_000 })
+    .toBe('readable');
 }
 
 /** How much of the map area's width (fraction) the drawn board leaves empty beside it. */
@@ -151,6 +204,7 @@ describe('projector readable from the back row', () => {
         await expect.poll(() => emptyBesideMap(page), { timeout: 10_000 }).toBeLessThan(0.02);
         // a page too tall for the screen shows in parts that end between notes: no note is drawn cut in half
         await expect.poll(() => cutNotesOnScreen(page), { timeout: 10_000 }).toBe(0);
+        await expectHeadingsReadable(page);
       }
       if (count === 23 || count === 150) await page.screenshot({ path: path.join(RESULTS_DIR, `projector-notes-${count}.png`) });
       if (count === 150) {
@@ -158,6 +212,9 @@ describe('projector readable from the back row', () => {
         await expect.poll(() => page.locator('[data-page-label]').textContent(), { timeout: 25_000 }).toMatch(/part 2 of/);
         await expect.poll(() => cutNotesOnScreen(page), { timeout: 10_000 }).toBe(0);
         await settledTextPx(page);
+        // further down the map the stage names are repeated at the top, and the lane shown is named (before,
+        // a later part showed notes under no heading and an empty lane column)
+        await expectHeadingsReadable(page);
         await page.screenshot({ path: path.join(RESULTS_DIR, 'projector-notes-150-part-2.png') });
       }
       await page.context().close();

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cutInPart, fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsetsBetweenCards, stagesPerPage, type CardSpan } from '../../client/src/ui/projector-pages.js';
+import {
+  cutInPart,
+  fillWidth,
+  minimumScale,
+  pageCount,
+  pageLabel,
+  pageOfStage,
+  pageRange,
+  partOffsetsBetweenCards,
+  partView,
+  pinnedHeadings,
+  stagesPerPage,
+  type CardSpan,
+} from '../../client/src/ui/projector-pages.js';
 
 const geometry = { availableWidth: 1500, laneWidth: 180, stageWidth: 200, stageCount: 6, noteTextPx: 19, minTextPx: 32 };
 
@@ -98,6 +111,56 @@ describe('projector pages', () => {
     const card = tall[1]!;
     for (const top of parts) expect(cutInPart(card, top, 600)).toBe(false);
     expectEveryCardWhole(tall, parts, 600);
+  });
+
+  it('leaves room for the repeated headings in every part after the first, and still shows every card whole', () => {
+    const cards = columns([
+      [140, 330, 470, 200, 260, 330, 140, 390],
+      [250, 330, 140, 470, 200, 330],
+    ]);
+    const content = Math.max(...cards.map((c) => c.bottom)) + 12;
+    // 600 unscaled px of screen, 90 of them taken by the stage names from the second part on
+    const parts = partOffsetsBetweenCards(content, 900, 1.5, cards, 90);
+    const views = parts.map((_, index) => partView(parts, index, 600, 90));
+    expect(views[0]).toEqual({ screenTop: 0, top: 0, visible: 600 });
+    for (const [index, view] of views.entries()) {
+      if (index === 0) continue;
+      // drawn from 90 px above the part, where the stage names cover the map, and 510 px shown below them
+      expect(view).toEqual({ screenTop: parts[index]! - 90, top: parts[index], visible: 510 });
+      // the part starts at the top of a card the part before cut at its bottom edge
+      const before = views[index - 1]!;
+      expect(view.top - before.top).toBeLessThanOrEqual(before.visible);
+      expect(cards.some((c) => c.top === view.top && cutInPart(c, before.top, before.visible))).toBe(true);
+    }
+    expect(views.at(-1)!.top + views.at(-1)!.visible).toBeGreaterThanOrEqual(content - 1);
+    for (const card of cards) {
+      const whole = views.some((v) => card.top >= v.top - 0.5 && card.bottom <= v.top + v.visible + 0.5 && !cutInPart(card, v.top, v.visible));
+      expect(whole, `card ${card.top}-${card.bottom}`).toBe(true);
+    }
+    // more parts than without the headings, as each shows less
+    expect(parts.length).toBeGreaterThanOrEqual(partOffsetsBetweenCards(content, 900, 1.5, cards).length);
+    // headings taller than half the screen leave half of it to the map
+    expect(partView([0, 700], 1, 600, 400)).toEqual({ screenTop: 400, top: 700, visible: 300 });
+  });
+
+  it('moves the stage names to the top of a later part and each lane name to the top of what shows of its row', () => {
+    // a board 2,000 px tall with 80 px of stage names; lane rows of 1,000 and 920 px, names 60 px down their rows
+    const spans = {
+      board: { top: 0, height: 2000, headingHeight: 80 },
+      lanes: [
+        { top: 80, height: 1000, nameHeight: 60 },
+        { top: 1080, height: 920, nameHeight: 60 },
+      ],
+    };
+    expect(pinnedHeadings(spans, 0)).toEqual({ heading: 0, lanes: [0, 0] });
+    // a part drawn from y 500: the names at 500-580, the first lane's name right under them, the second lane at its place
+    expect(pinnedHeadings(spans, 500)).toEqual({ heading: 500, lanes: [500, 0] });
+    // further down: the first lane's name stops at the end of its row, the second's follows the top
+    expect(pinnedHeadings(spans, 1500)).toEqual({ heading: 1500, lanes: [940, 500] });
+    // past the board's end (the actions below it): the headings stay on the board
+    expect(pinnedHeadings(spans, 2500)).toEqual({ heading: 1920, lanes: [940, 860] });
+    // a persona card above the board: a part drawn from above the board leaves the headings where they are
+    expect(pinnedHeadings({ ...spans, board: { ...spans.board, top: 300 } }, 250)).toEqual({ heading: 0, lanes: [0, 0] });
   });
 
   it('widens a map drawn at the minimum text size to span the screen, and only then', () => {

@@ -121,6 +121,18 @@ export class JrBoard extends LitElement {
         border-right: 2px solid var(--jr-border-strong);
         border-bottom: 1px solid var(--jr-border);
       }
+      /*
+       * The projector shows a tall map in parts and repeats the headings on each: it moves the heading row and
+       * the lane names down by these (its map is translated, not scrolled, so position: sticky cannot).
+       */
+      :host([read-only]) .corner,
+      :host([read-only]) .stage-head {
+        transform: translateY(var(--jr-pinned-heading, 0px));
+        transition: var(--jr-pinned-transition, none);
+      }
+      :host([read-only]) .lane-head > jr-lane-header {
+        transition: var(--jr-pinned-transition, none);
+      }
       .cell {
         display: flex;
         flex-direction: column;

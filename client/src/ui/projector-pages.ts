@@ -92,12 +92,15 @@ export interface CardSpan {
  * next part, and a card cut at a part's top edge was whole in the part before. The projector hides the cards
  * a part cuts (`cutInPart`), so the room never sees half a note. A card taller than the screen cannot be shown
  * whole: past one, the next part steps down a screen less a small overlap.
+ *
+ * A part after the first repeats the map's headings (`headingHeight` unscaled px: the stage names) above its
+ * offset, so it shows `visibleInPart` of the map below them (see `partView`).
  */
-export function partOffsetsBetweenCards(contentHeight: number, availableHeight: number, scale: number, cards: readonly CardSpan[]): number[] {
-  const visible = availableHeight / scale;
-  if (contentHeight <= visible + 1) return [0];
+export function partOffsetsBetweenCards(contentHeight: number, availableHeight: number, scale: number, cards: readonly CardSpan[], headingHeight = 0): number[] {
+  const screen = availableHeight / scale;
   const offsets = [0];
   let top = 0;
+  let visible = screen;
   while (top + visible < contentHeight - 1) {
     const bottom = top + visible;
     let next = bottom;
@@ -106,9 +109,60 @@ export function partOffsetsBetweenCards(contentHeight: number, availableHeight: 
     if (next < top + 1) next = top + visible * (1 - PART_OVERLAP);
     top = Math.floor(next);
     offsets.push(top);
+    visible = visibleInPart(screen, headingHeight);
   }
   return offsets;
 }
+
+/**
+ * Unscaled px of the map a part after the first shows below the repeated headings; never under half the
+ * screen (headings that tall would leave no room for notes: the part then covers some of them).
+ */
+export function visibleInPart(visible: number, headingHeight: number): number {
+  return Math.max(visible / 2, visible - headingHeight);
+}
+
+/** What part `index` shows: the map from `top` (unscaled px), `visible` px of it, drawn from `screenTop`. */
+export interface PartView {
+  /** the map's y drawn at the top of the screen (the repeated headings cover it down to `top`) */
+  screenTop: number;
+  /** the first y of the map shown below the headings: the part's offset */
+  top: number;
+  /** unscaled px of the map shown from `top` */
+  visible: number;
+}
+
+/** Where part `index` of `parts` (partOffsetsBetweenCards) draws the map, `visible` unscaled px of screen tall. */
+export function partView(parts: readonly number[], index: number, visible: number, headingHeight: number): PartView {
+  const top = parts[index] ?? 0;
+  if (index === 0 || top === 0) return { screenTop: 0, top: 0, visible };
+  const shown = visibleInPart(visible, headingHeight);
+  return { screenTop: Math.max(0, top - (visible - shown)), top, visible: shown };
+}
+
+/** The board's headings and a lane's row on the map (unscaled px, from the top of the map). */
+export interface HeadingSpans {
+  /** the board's top and height, and the height of its heading row (stage names) */
+  board: { top: number; height: number; headingHeight: number };
+  /** each lane's row: its top and height, and how far its name reaches below the row's top (padding included) */
+  lanes: readonly { top: number; height: number; nameHeight: number }[];
+}
+
+/**
+ * How far (unscaled px) the heading row and each lane's name are moved down so that a part drawn from
+ * `screenTop` shows them as the first part does: the stage names at the screen's top (as long as the board
+ * reaches that far) and each lane's name at the top of what shows of its row, never below the row's end. The
+ * projector moves them the way a sticky heading moves; its map does not scroll, it is translated.
+ */
+export function pinnedHeadings(spans: HeadingSpans, screenTop: number): { heading: number; lanes: number[] } {
+  const { board } = spans;
+  const heading = clamp(screenTop - board.top, 0, board.height - board.headingHeight);
+  const firstShown = board.top + heading + board.headingHeight;
+  const lanes = spans.lanes.map((lane) => (heading === 0 ? 0 : clamp(firstShown - lane.top, 0, lane.height - lane.nameHeight)));
+  return { heading, lanes };
+}
+
+const clamp = (value: number, low: number, high: number): number => Math.max(low, Math.min(high, value));
 
 /**
  * Whether the part at `top` (`visible` unscaled px tall) cuts `card` at its top or bottom edge, and the card

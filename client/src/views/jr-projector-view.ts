@@ -3,7 +3,8 @@
  * screen and never shows note text under MIN_NOTE_TEXT_PX: when the whole map does not fit at that size it
  * shows pages of whole stages ("Stages 1–3 of 6", with an overview strip of all stages), moving on by itself
  * every PAGE_INTERVAL_MS and jumping to the stage or note the facilitator brings everyone to; a page too tall
- * for the screen is shown in parts. A high-contrast theme for bright rooms: key C, or `?theme=contrast`.
+ * for the screen is shown in parts, each headed by the stage names and showing the name of every lane in it.
+ * A high-contrast theme for bright rooms: key C, or `?theme=contrast`.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { BoardInfoResponse } from '../../../shared/api.js';
@@ -23,7 +24,22 @@ import { SessionController } from '../facilitation/session-controller.js';
 import { rankVotes } from '../facilitation/vote-ranking.js';
 import type { BoardSession } from '../session/board-session.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { cutInPart, fillWidth, minimumScale, pageCount, pageLabel, pageOfStage, pageRange, partOffsetsBetweenCards, stagesPerPage, type CardSpan } from '../ui/projector-pages.js';
+import {
+  cutInPart,
+  fillWidth,
+  minimumScale,
+  pageCount,
+  pageLabel,
+  pageOfStage,
+  pageRange,
+  partOffsetsBetweenCards,
+  partView,
+  pinnedHeadings,
+  stagesPerPage,
+  type CardSpan,
+  type HeadingSpans,
+  type PartView,
+} from '../ui/projector-pages.js';
 import { actionGroups } from '../ui/action-groups.js';
 import '../components/jr-actions-list.js';
 
@@ -187,9 +203,16 @@ export class JrProjectorView extends LitElement {
         width: max-content;
         transition: transform 600ms ease;
       }
+      jr-board {
+        /* the repeated headings move with the map, so they stay put while it slides to the next part */
+        --jr-pinned-transition: transform 600ms ease;
+      }
       @media (prefers-reduced-motion: reduce) {
         .fit {
           transition: none;
+        }
+        jr-board {
+          --jr-pinned-transition: none;
         }
       }
       jr-persona-card {
@@ -383,6 +406,7 @@ export class JrProjectorView extends LitElement {
     let scale: number;
     let parts = [0];
     let cards: NoteCard[] = [];
+    let headings: HeadingSpans | undefined;
     if (focus) {
       scale = Math.max(minScale, Math.min(availableWidth / focus.w, availableHeight / focus.h, MAX_FOCUS_SCALE));
     } else {
@@ -391,8 +415,9 @@ export class JrProjectorView extends LitElement {
         // too tall even at the minimum size: show the page in parts, top to bottom, each ending between cards
         scale = minScale;
         cards = this.noteCards(fit, root);
+        headings = this.headingSpans(fit, board, root);
         // at the scale it is drawn at: the window hideCutCards hides against
-        parts = partOffsetsBetweenCards(height, availableHeight, drawnScale(scale), cards);
+        parts = partOffsetsBetweenCards(height, availableHeight, drawnScale(scale), cards, headings.board.headingHeight);
       }
     }
     const rounded = drawnScale(scale);
@@ -422,11 +447,42 @@ export class JrProjectorView extends LitElement {
     };
     const region = focus ?? { x: 0, y: 0, w: width, h: height };
     const offset = place(availableWidth, width, region.x, region.w);
-    const shiftY = focus ? place(availableHeight, height, region.y, region.h) : -Math.round((parts[this.pagePart] ?? 0) * rounded);
+    const part = parts.length > 1 ? partView(parts, this.pagePart, availableHeight / rounded, headings?.board.headingHeight ?? 0) : undefined;
+    const shiftY = focus ? place(availableHeight, height, region.y, region.h) : -Math.round((part?.screenTop ?? 0) * rounded);
     if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
-    const part = parts.length > 1 ? (parts[this.pagePart] ?? 0) : undefined;
-    this.hideCutCards(cards, part, availableHeight / rounded, parseFloat(styles.paddingBottom) / rounded);
+    this.hideCutCards(cards, part, parseFloat(styles.paddingBottom) / rounded);
+    this.pinHeadings(board, root, headings && part ? pinnedHeadings(headings, part.screenTop) : undefined);
+  }
+
+  /**
+   * The board's heading row and lane rows on the unscaled map, measured like the note cards. Heights come from
+   * the layout, so headings moved down for an earlier part (pinHeadings) do not count.
+   */
+  private headingSpans(fit: HTMLElement, board: HTMLElement, root: ParentNode): HeadingSpans {
+    const box = fit.getBoundingClientRect();
+    const drawn = box.height / fit.offsetHeight || 1;
+    const mapY = (y: number): number => (y - box.top) / drawn;
+    const lanes = [...root.querySelectorAll<HTMLElement>('.lane-head')].map((head) => {
+      const name = head.querySelector<HTMLElement>('jr-lane-header');
+      const padding = parseFloat(getComputedStyle(head).paddingBottom) || 0;
+      return { top: mapY(head.getBoundingClientRect().top), height: head.offsetHeight, nameHeight: name ? name.offsetTop + name.offsetHeight + padding : 0 };
+    });
+    // the grid, inside the board's border: the heading row's own top
+    const grid = root.querySelector<HTMLElement>('.grid') ?? board;
+    return {
+      board: { top: mapY(grid.getBoundingClientRect().top), height: grid.offsetHeight, headingHeight: root.querySelector<HTMLElement>('.corner')?.offsetHeight ?? 0 },
+      lanes,
+    };
+  }
+
+  /** Moves the board's heading row and lane names down by `pinned`, or back to their places (jr-board's CSS). */
+  private pinHeadings(board: HTMLElement, root: ParentNode, pinned: { heading: number; lanes: number[] } | undefined): void {
+    board.style.setProperty('--jr-pinned-heading', `${pinned?.heading ?? 0}px`);
+    root.querySelectorAll<HTMLElement>('.lane-head > jr-lane-header').forEach((name, index) => {
+      const y = pinned?.lanes[index] ?? 0;
+      name.style.transform = y > 0 ? `translateY(${y}px)` : '';
+    });
   }
 
   /**
@@ -443,12 +499,12 @@ export class JrProjectorView extends LitElement {
   }
 
   /**
-   * Hides the cards the part at `top` cuts at its top or bottom edge, or that start in the map area's bottom
+   * Hides the cards the part cuts at its top edge (under the repeated headings) or bottom edge, or that start in the map area's bottom
    * padding, which the screen still draws (each is whole in a part before or after it, partOffsetsBetweenCards),
    * and shows every other; with no parts, shows all.
    */
-  private hideCutCards(cards: NoteCard[], top: number | undefined, visible: number, drawnBelow: number): void {
-    const hidden = new Set(top === undefined ? [] : cards.filter((card) => cutInPart(card, top, visible, drawnBelow)).map((card) => card.el));
+  private hideCutCards(cards: NoteCard[], part: PartView | undefined, drawnBelow: number): void {
+    const hidden = new Set(part === undefined ? [] : cards.filter((card) => cutInPart(card, part.top, part.visible, drawnBelow)).map((card) => card.el));
     for (const el of this.hiddenCards) if (!hidden.has(el)) el.style.visibility = '';
     for (const el of hidden) if (!this.hiddenCards.has(el)) el.style.visibility = 'hidden';
     this.hiddenCards = hidden;
