@@ -225,6 +225,20 @@ describe('facilitation in a browser', () => {
     await fac.page.getByRole('button', { name: 'Bring everyone to note “Offer Apple Pay”' }).click();
     await projector.page.locator('jr-note[focused]', { hasText: 'Offer Apple Pay' }).waitFor();
     await expect.poll(noteWidth).toBeGreaterThan(before * 1.3);
+    // once the zoom has settled, the whole note is on the screen: the room reads the note it was brought to
+    const focusArea = await projector.page.locator('jr-projector-view .stage').boundingBox();
+    let last = '';
+    await expect
+      .poll(async () => {
+        const box = await noteOn(projector.page, 'Offer Apple Pay').boundingBox();
+        const key = JSON.stringify(box);
+        const settled = key === last;
+        last = key;
+        if (!settled || !box || !focusArea) return 'moving';
+        const inside = box.y >= focusArea.y - 1 && box.y + box.height <= focusArea.y + focusArea.height + 1 && box.x >= focusArea.x - 1 && box.x + box.width <= focusArea.x + focusArea.width + 1;
+        return inside ? 'whole' : `cut: note ${key}, map area ${JSON.stringify(focusArea)}`;
+      }, { timeout: 10_000, intervals: [250] })
+      .toBe('whole');
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus-note.png') });
     await panel.getByRole('button', { name: 'Clear focus' }).click();
     await expect.poll(() => projector.page.locator('jr-note[focused]').count()).toBe(0);
