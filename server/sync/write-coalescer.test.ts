@@ -54,12 +54,45 @@ describe('WriteCoalescer', () => {
     await nextTurn();
     expect(a.calls).toEqual([['x'], ['y'], ['z', 'w']]);
     expect(a.socket.writableCorked).toBe(0);
-    // a turn in which the socket sends one frame only never corks it
+  });
+
+  it('holds every frame, the first too, in the turn after one where a quarter of the frames were repeats, and stops once turns are quiet again', async () => {
+    const coalescer = new WriteCoalescer();
+    const sockets = [recordingSocket(), recordingSocket(), recordingSocket(), recordingSocket()];
+    const send = (frames: string[], to = sockets): void => {
+      for (const frame of frames) {
+        for (const { socket } of to) {
+          coalescer.hold(socket);
+          socket.write(frame);
+        }
+      }
+    };
+    // a quiet turn: one frame each, written at once
+    send(['a']);
     await nextTurn();
-    coalescer.hold(a.socket);
-    a.socket.write('v');
-    expect(a.socket.writableCorked).toBe(0);
-    expect(a.calls.at(-1)).toEqual(['v']);
+    // one socket of four gets a second frame: 1 repeat in 5 frames, under a quarter
+    send(['b']);
+    send(['b2'], sockets.slice(0, 1));
+    expect(sockets[0]!.calls).toEqual([['a'], ['b']]);
+    await nextTurn();
+    expect(sockets[0]!.calls).toEqual([['a'], ['b'], ['b2']]);
+    // the next turn's first frames still go at once; this turn is busy: 4 repeats in 8 frames
+    send(['c', 'd']);
+    expect(sockets.map((s) => s.calls.at(-1))).toEqual(Array(4).fill(['c']));
+    await nextTurn();
+    // after a busy turn the first frame waits too, and the turn's frames leave in one writev
+    send(['e', 'f']);
+    expect(sockets[1]!.calls.at(-1)).toEqual(['d']);
+    await nextTurn();
+    expect(sockets.map((s) => s.calls.at(-1))).toEqual(Array(4).fill(['e', 'f']));
+    // a held turn with one frame each is quiet: it is held, and the turn after it sends first frames at once
+    send(['g']);
+    expect(sockets[2]!.calls.at(-1)).toEqual(['e', 'f']);
+    await nextTurn();
+    expect(sockets[2]!.calls.at(-1)).toEqual(['g']);
+    send(['h']);
+    expect(sockets.map((s) => s.calls.at(-1))).toEqual(Array(4).fill(['h']));
+    expect(sockets.every((s) => s.socket.writableCorked === 0)).toBe(true);
   });
 
   it('leaves a socket corked by someone else to them, and reuses its lists across turns without keeping sockets', async () => {
@@ -79,7 +112,8 @@ describe('WriteCoalescer', () => {
         b.socket.write(frame);
       }
       await nextTurn();
-      expect(b.calls).toEqual([['first'], [turn, turn]]);
+      // the first turn sends 'first' at once; the turns after it follow a busy turn and hold it too
+      expect(b.calls).toEqual(turn === '1' ? [['first'], [turn, turn]] : [['first', turn, turn]]);
     }
     const lists = coalescer as unknown as { held: unknown[]; spare: unknown[] };
     expect([...lists.held, ...lists.spare].every((slot) => slot === undefined)).toBe(true);

@@ -6,12 +6,19 @@
  * phase, right after the poll phase that handled the incoming messages) uncorks every socket corked meanwhile,
  * so a socket that gets many frames in one turn (turns grow long as an instance nears saturation) writes the
  * rest of them in one writev instead of one system call each.
+ *
+ * After a turn in which at least a quarter of the frames were such repeats, the next turn holds every frame,
+ * the first too: near saturation a socket's frames then leave in one writev a turn instead of two system
+ * calls, and at an ordinary load, where repeats are rare, nothing is held that would go alone.
  */
 import type { Duplex } from 'node:stream';
 
 /** The turn in which a socket last sent a frame, kept on the socket: a map would allocate once per frame. */
 const LAST_TURN = Symbol('journeyroom.writeCoalescer.lastTurn');
 type TrackedSocket = Duplex & { [LAST_TURN]?: number };
+
+/** Share of a turn's frames that went to a socket a second time or more, from which the next turn holds all. */
+const REPEATS_TO_HOLD_ALL = 0.25;
 
 /** Corks sockets for the rest of the current event-loop turn once they send a second frame in it. */
 export class WriteCoalescer {
@@ -25,6 +32,11 @@ export class WriteCoalescer {
   private scheduled = false;
   /** counts the turns in which something was sent (each ends with `release`) */
   private turn = 0;
+  /** frames this turn, and those of them sent to a socket that had sent one already this turn */
+  private frames = 0;
+  private repeats = 0;
+  /** the last turn was busy (REPEATS_TO_HOLD_ALL): this one holds each socket from its first frame */
+  private holdAll = false;
 
   /**
    * Called before each frame written to `socket`. The first frame of a turn passes; from the second on, the
@@ -37,10 +49,13 @@ export class WriteCoalescer {
       this.scheduled = true;
       setImmediate(this.release);
     }
+    this.frames++;
     const tracked = socket as TrackedSocket;
     if (tracked[LAST_TURN] !== this.turn) {
       tracked[LAST_TURN] = this.turn;
-      return;
+      if (!this.holdAll) return;
+    } else {
+      this.repeats++;
     }
     if (socket.writableCorked > 0) return;
     socket.cork();
@@ -51,6 +66,9 @@ export class WriteCoalescer {
   readonly release = (): void => {
     this.scheduled = false;
     this.turn++;
+    this.holdAll = this.repeats > 0 && this.repeats >= this.frames * REPEATS_TO_HOLD_ALL;
+    this.frames = 0;
+    this.repeats = 0;
     const sockets = this.held;
     const count = this.count;
     // Sockets held while these are written out go to the other list, for the next release.
