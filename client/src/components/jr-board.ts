@@ -133,11 +133,6 @@ export class JrBoard extends LitElement {
       :host([read-only]) .lane-head > jr-lane-header {
         transition: var(--jr-pinned-transition, none);
       }
-      /* Scrolling down a tall row, its lane's name stays in view under the stage names. */
-      :host(:not([read-only])) .lane-head > jr-lane-header {
-        position: sticky;
-        top: calc(var(--jr-heading-height, 0px) + 0.5rem);
-      }
       .cell {
         display: flex;
         flex-direction: column;
@@ -363,12 +358,6 @@ export class JrBoard extends LitElement {
     this.noteHeightMeasured = false;
     this.requestUpdate();
   });
-  /** the heading row's height, for the lane names that stick under it while the grid scrolls */
-  private readonly headingResize = new ResizeObserver((entries) => {
-    const height = entries.at(-1)?.borderBoxSize[0]?.blockSize ?? 0;
-    this.style.setProperty('--jr-heading-height', `${Math.round(height)}px`);
-  });
-  private observedCorner: Element | undefined;
   private pendingFocus: PendingFocus | undefined;
   /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
   private cellNotes = new Map<string, readonly Note[]>();
@@ -412,8 +401,6 @@ export class JrBoard extends LitElement {
     // measured (and observed) again after a reconnect
     this.columnResize.disconnect();
     this.noteHeightMeasured = false;
-    this.headingResize.disconnect();
-    this.observedCorner = undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -424,12 +411,6 @@ export class JrBoard extends LitElement {
     for (const [cell, part] of this.forcedParts) this.parts.keep(cell, part);
     this.forcedParts = [];
     const root = this.renderRoot;
-    const corner = root.querySelector('.corner') ?? undefined;
-    if (corner !== this.observedCorner) {
-      this.headingResize.disconnect();
-      if (corner) this.headingResize.observe(corner);
-      this.observedCorner = corner;
-    }
     if (this.parts.enabled) {
       this.measureNotes();
       this.parts.watch();
