@@ -237,7 +237,7 @@ describe('facilitation in a browser', () => {
         if (!settled || !box || !focusArea) return 'moving';
         const inside = box.y >= focusArea.y - 1 && box.y + box.height <= focusArea.y + focusArea.height + 1 && box.x >= focusArea.x - 1 && box.x + box.width <= focusArea.x + focusArea.width + 1;
         return inside ? 'whole' : `cut: note ${key}, map area ${JSON.stringify(focusArea)}`;
-      }, { timeout: 10_000, intervals: [250] })
+      }, { timeout: 10_000, interval: 250 })
       .toBe('whole');
     await projector.page.screenshot({ path: path.join(RESULTS_DIR, 'projector-focus-note.png') });
     await panel.getByRole('button', { name: 'Clear focus' }).click();
