@@ -39,8 +39,8 @@ export class WriteCoalescer {
   private holdAll = false;
 
   /**
-   * Called before each frame written to `socket`. The first frame of a turn passes; from the second on, the
-   * socket's writes are held until the end of the turn. A socket that is corked already is left as it is: its
+   * Called before each frame written to `socket`. The first frame of a turn passes (unless the last turn that
+   * sent anything was busy); from the second on, the socket's writes are held until the end of the turn. A socket that is corked already is left as it is: its
    * writes wait for that uncork. The stream's own cork count tells, where a set of held sockets would allocate on
    * every add and delete, once per receiving socket per edit.
    */

@@ -63,6 +63,16 @@ const THEME_KEY = 'journeyroom.projector.theme';
 /** How often the projector re-reads the join code (a facilitator may have issued a new one). */
 const JOIN_CODE_REFRESH_MS = 60_000;
 
+/**
+ * Turns a y on screen into one on the unscaled map: measured against the map's own box, so a scale or
+ * translate transition still running does not matter.
+ */
+function onMap(fit: HTMLElement): (clientY: number) => number {
+  const box = fit.getBoundingClientRect();
+  const drawn = box.height / fit.offsetHeight || 1;
+  return (clientY) => (clientY - box.top) / drawn;
+}
+
 /** A rectangle in the map's own (unscaled) coordinates. */
 interface Region {
   x: number;
@@ -414,8 +424,9 @@ export class JrProjectorView extends LitElement {
       if (height * scale > availableHeight + 1) {
         // too tall even at the minimum size: show the page in parts, top to bottom, each ending between cards
         scale = minScale;
-        cards = this.noteCards(fit, root);
-        headings = this.headingSpans(fit, board, root);
+        const mapY = onMap(fit);
+        cards = this.noteCards(mapY, root);
+        headings = this.headingSpans(mapY, board, root);
         // at the scale it is drawn at: the window hideCutCards hides against
         parts = partOffsetsBetweenCards(height, availableHeight, drawnScale(scale), cards, headings.board.headingHeight);
       }
@@ -456,13 +467,10 @@ export class JrProjectorView extends LitElement {
   }
 
   /**
-   * The board's heading row and lane rows on the unscaled map, measured like the note cards. Heights come from
-   * the layout, so headings moved down for an earlier part (pinHeadings) do not count.
+   * The board's heading row and lane rows on the unscaled map. Heights come from the layout, so headings moved
+   * down for an earlier part (pinHeadings) do not count.
    */
-  private headingSpans(fit: HTMLElement, board: HTMLElement, root: ParentNode): HeadingSpans {
-    const box = fit.getBoundingClientRect();
-    const drawn = box.height / fit.offsetHeight || 1;
-    const mapY = (y: number): number => (y - box.top) / drawn;
+  private headingSpans(mapY: (clientY: number) => number, board: HTMLElement, root: ParentNode): HeadingSpans {
     const lanes = [...root.querySelectorAll<HTMLElement>('.lane-head')].map((head) => {
       const name = head.querySelector<HTMLElement>('jr-lane-header');
       const padding = parseFloat(getComputedStyle(head).paddingBottom) || 0;
@@ -485,23 +493,18 @@ export class JrProjectorView extends LitElement {
     });
   }
 
-  /**
-   * The note cards of the map with their top and bottom on the unscaled map. Measured on screen against the
-   * map's own box, so a scale transition still running does not matter.
-   */
-  private noteCards(fit: HTMLElement, root: ParentNode): NoteCard[] {
-    const box = fit.getBoundingClientRect();
-    const drawn = box.height / fit.offsetHeight || 1;
+  /** The note cards of the map with their top and bottom on the unscaled map. */
+  private noteCards(mapY: (clientY: number) => number, root: ParentNode): NoteCard[] {
     return [...root.querySelectorAll<HTMLElement>('jr-note')].map((el) => {
       const r = el.getBoundingClientRect();
-      return { el, top: (r.top - box.top) / drawn, bottom: (r.bottom - box.top) / drawn };
+      return { el, top: mapY(r.top), bottom: mapY(r.bottom) };
     });
   }
 
   /**
-   * Hides the cards the part cuts at its top edge (under the repeated headings) or bottom edge, or that start in the map area's bottom
-   * padding, which the screen still draws (each is whole in a part before or after it, partOffsetsBetweenCards),
-   * and shows every other; with no parts, shows all.
+   * Hides the cards the part cuts at its top edge (under the repeated headings) or bottom edge, or that start in
+   * the map area's bottom padding, which the screen still draws (each is whole in a part before or after it,
+   * partOffsetsBetweenCards), and shows every other; with no parts, shows all.
    */
   private hideCutCards(cards: NoteCard[], part: PartView | undefined, drawnBelow: number): void {
     const hidden = new Set(part === undefined ? [] : cards.filter((card) => cutInPart(card, part.top, part.visible, drawnBelow)).map((card) => card.el));
