@@ -109,6 +109,26 @@ function scrollBoard(page: Page, to: 'start' | 'end'): Promise<void> {
   })()`);
 }
 
+/**
+ * Scrolls the grid down by `by` px and says where the first lane's name is: inside the grid's viewport, below
+ * the stage names and on top there (elementFromPoint at its centre), or not.
+ */
+function laneNameAfterScrolling(page: Page, by: number): Promise<string> {
+  return page.evaluate(`(async () => {
+    const root = ${BOARD_ROOT};
+    const s = root.querySelector('.scroller');
+    s.scrollTop = ${by};
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const view = s.getBoundingClientRect();
+    const headBottom = root.querySelector('.corner').getBoundingClientRect().bottom;
+    const lane = root.querySelector('.lane-head');
+    const name = lane.querySelector('jr-lane-header').getBoundingClientRect();
+    const top = root.elementFromPoint(name.left + name.width / 2, name.top + name.height / 2);
+    if (name.top < headBottom - 1 || name.bottom > view.bottom) return 'out of view: ' + JSON.stringify({ name, headBottom, scrollTop: s.scrollTop });
+    return top && top.closest('.lane-head') === lane ? 'in view' : 'covered';
+  })()`);
+}
+
 /** Focuses without scrolling it into view (which would let the observer render what is around it first). */
 async function focusWithoutScrolling(page: Page, target: Locator): Promise<void> {
   await target.evaluate((el: { focus(options: { preventScroll: boolean }): void }) => el.focus({ preventScroll: true }));
@@ -152,6 +172,13 @@ describe('a big board renders the notes near the viewport', () => {
     expect(await farCell.getByRole('button', { name: /^Notes \d+–\d+ of 16$|^Note 16 of 16$/ }).count()).toBe(Math.ceil(far.length / 5));
     await expectNoAxeViolations(page, 'big board');
     await page.screenshot({ path: path.join(RESULTS_DIR, 'big-board-laptop.png') });
+
+    // the first lane's row is taller than the screen: scrolled down it, the lane's name stays in view under the stage names
+    expect(await laneNameAfterScrolling(page, 1500)).toBe('in view');
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'big-board-laptop-scrolled.png') });
+    // and back at the top, the name is back in its place
+    expect(await laneNameAfterScrolling(page, 0)).toBe('in view');
+    expect(await page.evaluate(`${BOARD_ROOT}.querySelector('.lane-head > jr-lane-header').style.transform`)).toBe('');
 
     // scrolling the map down and right renders the notes there
     await scrollBoard(page, 'end');

@@ -9,7 +9,6 @@ import {
   pageRange,
   partOffsetsBetweenCards,
   partView,
-  pinnedHeadings,
   stagesPerPage,
   type CardSpan,
 } from '../../client/src/ui/projector-pages.js';
@@ -141,26 +140,6 @@ describe('projector pages', () => {
     expect(parts.length).toBeGreaterThanOrEqual(partOffsetsBetweenCards(content, 900, 1.5, cards).length);
     // headings taller than half the screen leave half of it to the map
     expect(partView([0, 700], 1, 600, 400)).toEqual({ screenTop: 400, top: 700, visible: 300 });
-  });
-
-  it('moves the stage names to the top of a later part and each lane name to the top of what shows of its row', () => {
-    // a board 2,000 px tall with 80 px of stage names; lane rows of 1,000 and 920 px, names 60 px down their rows
-    const spans = {
-      board: { top: 0, height: 2000, headingHeight: 80 },
-      lanes: [
-        { top: 80, height: 1000, nameHeight: 60 },
-        { top: 1080, height: 920, nameHeight: 60 },
-      ],
-    };
-    expect(pinnedHeadings(spans, 0)).toEqual({ heading: 0, lanes: [0, 0] });
-    // a part drawn from y 500: the names at 500-580, the first lane's name right under them, the second lane at its place
-    expect(pinnedHeadings(spans, 500)).toEqual({ heading: 500, lanes: [500, 0] });
-    // further down: the first lane's name stops at the end of its row, the second's follows the top
-    expect(pinnedHeadings(spans, 1500)).toEqual({ heading: 1500, lanes: [940, 500] });
-    // past the board's end (the actions below it): the headings stay on the board
-    expect(pinnedHeadings(spans, 2500)).toEqual({ heading: 1920, lanes: [940, 860] });
-    // a persona card above the board: a part drawn from above the board leaves the headings where they are
-    expect(pinnedHeadings({ ...spans, board: { ...spans.board, top: 300 } }, 250)).toEqual({ heading: 0, lanes: [0, 0] });
   });
 
   it('widens a map drawn at the minimum text size to span the screen, and only then', () => {

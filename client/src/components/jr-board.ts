@@ -27,6 +27,7 @@ import './jr-lane-header.js';
 import './jr-note.js';
 import type { JrNote } from './jr-note.js';
 import { noteExcerpt } from '../ui/note-excerpt.js';
+import { pinnedHeadings, type HeadingSpans, type PinnedHeadings } from '../ui/pinned-headings.js';
 import { LAZY_FROM_NOTES, PART_SIZE, partLabel, partOf, splitParts } from '../ui/note-parts.js';
 import { groupStable } from '../ui/stable-groups.js';
 import './jr-stage-header.js';
@@ -359,6 +360,10 @@ export class JrBoard extends LitElement {
     this.requestUpdate();
   });
   private pendingFocus: PendingFocus | undefined;
+  /** the frame that will move the lane names after a scroll (or a render while one was moved) */
+  private pinFrame = 0;
+  /** some lane's name is moved down its row: renders may change the rows, so they move it again */
+  private lanesPinned = false;
   /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
   private cellNotes = new Map<string, readonly Note[]>();
   private cellDrafts = new Map<string, readonly Draft[]>();
@@ -401,6 +406,8 @@ export class JrBoard extends LitElement {
     // measured (and observed) again after a reconnect
     this.columnResize.disconnect();
     this.noteHeightMeasured = false;
+    cancelAnimationFrame(this.pinFrame);
+    this.pinFrame = 0;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -415,6 +422,7 @@ export class JrBoard extends LitElement {
       this.measureNotes();
       this.parts.watch();
     }
+    if (this.lanesPinned) this.pinLaneNamesSoon();
     const pending = this.pendingFocus;
     if (!pending) return;
     if (pending.kind === 'note-handle' || pending.kind === 'note-text') {
@@ -448,6 +456,69 @@ export class JrBoard extends LitElement {
     return focus.kind === 'stage'
       ? this.renderRoot.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
       : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
+  }
+
+  /**
+   * The heading row and each lane's row on a map whose y `mapY` gives for a y on screen (the projector's scaled
+   * map, the workspace's scrolled grid). Heights come from the layout, so names moved down (pinHeadings) do not count.
+   */
+  headingSpans(mapY: (clientY: number) => number): HeadingSpans {
+    const root = this.renderRoot;
+    const lanes = [...root.querySelectorAll<HTMLElement>('.lane-head')].map((head) => {
+      const name = head.querySelector<HTMLElement>('jr-lane-header');
+      const padding = parseFloat(getComputedStyle(head).paddingBottom) || 0;
+      return { top: mapY(head.getBoundingClientRect().top), height: head.offsetHeight, nameHeight: name ? name.offsetTop + name.offsetHeight + padding : 0 };
+    });
+    // the grid, inside the board's border: the heading row's own top
+    const grid = root.querySelector<HTMLElement>('.grid') ?? this;
+    return {
+      board: { top: mapY(grid.getBoundingClientRect().top), height: grid.offsetHeight, headingHeight: root.querySelector<HTMLElement>('.corner')?.offsetHeight ?? 0 },
+      lanes,
+    };
+  }
+
+  /**
+   * Moves the heading row (of a read-only board: the projector's, see the CSS) and the lane names down by
+   * `pinned`, or back to their places.
+   */
+  pinHeadings(pinned: PinnedHeadings | undefined): void {
+    this.style.setProperty('--jr-pinned-heading', `${pinned?.heading ?? 0}px`);
+    this.moveLaneNames(pinned?.lanes ?? []);
+  }
+
+  /** Moves each lane's name down its row by `lanes[i]` px (0 or missing: back to its place); writes only changes. */
+  private moveLaneNames(lanes: readonly number[]): void {
+    this.renderRoot.querySelectorAll<HTMLElement>('.lane-head > jr-lane-header').forEach((name, index) => {
+      const y = lanes[index] ?? 0;
+      const transform = y > 0 ? `translateY(${Math.round(y)}px)` : '';
+      if (name.style.transform !== transform) name.style.transform = transform;
+    });
+  }
+
+  /** Scrolled: the lane names follow in the next frame (the stage names are sticky). */
+  private readonly onScroll = (): void => this.pinLaneNamesSoon();
+
+  private pinLaneNamesSoon(): void {
+    if (this.pinFrame) return;
+    this.pinFrame = requestAnimationFrame(() => {
+      this.pinFrame = 0;
+      this.pinLaneNames();
+    });
+  }
+
+  /**
+   * Scrolled down a lane's row taller than the screen, its name stays in view under the stage names. Moved on
+   * scroll, not sticky: a sticky name in every row made each frame slower while people typed (docs/benchmarks.md).
+   */
+  private pinLaneNames(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller || this.readOnly) return;
+    const top = scroller.getBoundingClientRect().top + scroller.clientTop - scroller.scrollTop;
+    const { lanes } = pinnedHeadings(this.headingSpans((clientY) => clientY - top), scroller.scrollTop);
+    // moved, or back: written only where it changed (a custom property on the host would restyle every note)
+    if (!this.lanesPinned && lanes.every((y) => y === 0)) return;
+    this.lanesPinned = lanes.some((y) => y > 0);
+    this.moveLaneNames(lanes);
   }
 
   /**
@@ -524,7 +595,7 @@ export class JrBoard extends LitElement {
     const ro = this.readOnly || this.locked;
     const focus = this.facilitation?.focus;
     const focusStage = focus?.kind === 'stage' ? focus.id : undefined;
-    return html`<div class="scroller" @jr-pickup=${this.onPickup} @jr-move-key=${this.onMoveKey}
+    return html`<div class="scroller" @scroll=${this.onScroll} @jr-pickup=${this.onPickup} @jr-move-key=${this.onMoveKey}
       @jr-note-dragstart=${this.onNoteDragStart} @jr-note-dragend=${this.onNoteDragEnd}>
       ${ro
         ? nothing

@@ -140,30 +140,6 @@ export function partView(parts: readonly number[], index: number, visible: numbe
   return { screenTop: Math.max(0, top - (visible - shown)), top, visible: shown };
 }
 
-/** The board's headings and a lane's row on the map (unscaled px, from the top of the map). */
-export interface HeadingSpans {
-  /** the board's top and height, and the height of its heading row (stage names) */
-  board: { top: number; height: number; headingHeight: number };
-  /** each lane's row: its top and height, and how far its name reaches below the row's top (padding included) */
-  lanes: readonly { top: number; height: number; nameHeight: number }[];
-}
-
-/**
- * How far (unscaled px) the heading row and each lane's name are moved down so that a part drawn from
- * `screenTop` shows them as the first part does: the stage names at the screen's top (as long as the board
- * reaches that far) and each lane's name at the top of what shows of its row, never below the row's end. The
- * projector moves them the way a sticky heading moves; its map does not scroll, it is translated.
- */
-export function pinnedHeadings(spans: HeadingSpans, screenTop: number): { heading: number; lanes: number[] } {
-  const { board } = spans;
-  const heading = clamp(screenTop - board.top, 0, board.height - board.headingHeight);
-  const firstShown = board.top + heading + board.headingHeight;
-  const lanes = spans.lanes.map((lane) => (heading === 0 ? 0 : clamp(firstShown - lane.top, 0, lane.height - lane.nameHeight)));
-  return { heading, lanes };
-}
-
-const clamp = (value: number, low: number, high: number): number => Math.max(low, Math.min(high, value));
-
 /**
  * Whether the part at `top` (`visible` unscaled px tall) cuts `card` at its top or bottom edge, and the card
  * could be whole in some part (it is no taller than the screen): such a card is hidden there. So is a card that

@@ -34,12 +34,11 @@ import {
   pageRange,
   partOffsetsBetweenCards,
   partView,
-  pinnedHeadings,
   stagesPerPage,
   type CardSpan,
-  type HeadingSpans,
   type PartView,
 } from '../ui/projector-pages.js';
+import { pinnedHeadings, type HeadingSpans } from '../ui/pinned-headings.js';
 import { actionGroups } from '../ui/action-groups.js';
 import '../components/jr-actions-list.js';
 
@@ -426,7 +425,7 @@ export class JrProjectorView extends LitElement {
         scale = minScale;
         const mapY = onMap(fit);
         cards = this.noteCards(mapY, root);
-        headings = this.headingSpans(mapY, board, root);
+        headings = board.headingSpans(mapY);
         // at the scale it is drawn at: the window hideCutCards hides against
         parts = partOffsetsBetweenCards(height, availableHeight, drawnScale(scale), cards, headings.board.headingHeight);
       }
@@ -463,34 +462,7 @@ export class JrProjectorView extends LitElement {
     if (offset !== this.offset) this.offset = offset;
     if (shiftY !== this.shiftY) this.shiftY = shiftY;
     this.hideCutCards(cards, part, parseFloat(styles.paddingBottom) / rounded);
-    this.pinHeadings(board, root, headings && part ? pinnedHeadings(headings, part.screenTop) : undefined);
-  }
-
-  /**
-   * The board's heading row and lane rows on the unscaled map. Heights come from the layout, so headings moved
-   * down for an earlier part (pinHeadings) do not count.
-   */
-  private headingSpans(mapY: (clientY: number) => number, board: HTMLElement, root: ParentNode): HeadingSpans {
-    const lanes = [...root.querySelectorAll<HTMLElement>('.lane-head')].map((head) => {
-      const name = head.querySelector<HTMLElement>('jr-lane-header');
-      const padding = parseFloat(getComputedStyle(head).paddingBottom) || 0;
-      return { top: mapY(head.getBoundingClientRect().top), height: head.offsetHeight, nameHeight: name ? name.offsetTop + name.offsetHeight + padding : 0 };
-    });
-    // the grid, inside the board's border: the heading row's own top
-    const grid = root.querySelector<HTMLElement>('.grid') ?? board;
-    return {
-      board: { top: mapY(grid.getBoundingClientRect().top), height: grid.offsetHeight, headingHeight: root.querySelector<HTMLElement>('.corner')?.offsetHeight ?? 0 },
-      lanes,
-    };
-  }
-
-  /** Moves the board's heading row and lane names down by `pinned`, or back to their places (jr-board's CSS). */
-  private pinHeadings(board: HTMLElement, root: ParentNode, pinned: { heading: number; lanes: number[] } | undefined): void {
-    board.style.setProperty('--jr-pinned-heading', `${pinned?.heading ?? 0}px`);
-    root.querySelectorAll<HTMLElement>('.lane-head > jr-lane-header').forEach((name, index) => {
-      const y = pinned?.lanes[index] ?? 0;
-      name.style.transform = y > 0 ? `translateY(${y}px)` : '';
-    });
+    board.pinHeadings(headings && part ? pinnedHeadings(headings, part.screenTop) : undefined);
   }
 
   /** The note cards of the map with their top and bottom on the unscaled map. */
