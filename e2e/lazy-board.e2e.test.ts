@@ -277,4 +277,32 @@ describe('a big board renders the notes near the viewport', () => {
     expect(client.errors).toEqual([]);
     await client.context.close();
   });
+
+  it('keeps the name of a long lane at the top of a phone while its notes scroll under it', async () => {
+    const { board, cells } = await seedBigBoard();
+    const client = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const { page } = client;
+    await page.goto(board.links.participant);
+    await page.getByLabel('Your name').fill('Bo');
+    await page.getByRole('radio', { name: /a stakeholder/ }).check();
+    await page.getByLabel(/^Department/).fill('Sales');
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    const doing = page.getByRole('heading', { level: 3, name: /^Doing/ });
+    await doing.waitFor();
+    // the phone shows the first stage; its Doing lane holds a sixth of its notes, several screens of them
+    const lastDoing = note(page, cells.get('Discover/Doing')!.at(-1)!);
+    await lastDoing.waitFor({ state: 'attached' });
+    // scrolled until that lane's last note is at the bottom of the screen: its name is at the top, and on top there
+    await lastDoing.evaluate((el: { scrollIntoView(options: object): void }) => el.scrollIntoView({ block: 'end' }));
+    const at = await doing.evaluate((el: { getBoundingClientRect(): { top: number; left: number; width: number; height: number } }) => {
+      const r = el.getBoundingClientRect();
+      const root = (el as unknown as { getRootNode(): { elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null } }).getRootNode();
+      const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { top: Math.round(r.top), onTop: hit !== null && hit.closest('h3') === el };
+    });
+    expect(at).toEqual({ top: 0, onTop: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'big-board-phone-scrolled.png') });
+    expect(client.errors).toEqual([]);
+    await client.context.close();
+  });
 });

@@ -40,6 +40,9 @@ async function expectPhoneLayout(page: Page, where: string): Promise<void> {
 }
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  // A whole-page capture is drawn at the current scroll position: lane names that stick to the top of the
+  // screen would be drawn at the ends of the lanes scrolled past, so it is taken from the top.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(RESULTS_DIR, `phone-${name}.png`), fullPage });
 }
 

@@ -78,11 +78,21 @@ export class JrBoardOutline extends LitElement {
       .lane.kind-opportunities {
         background: #edf7ef;
       }
+      /*
+       * Scrolled down a long lane (a phone shows one stage, its lanes one under the other), the lane's name
+       * stays at the top until the lane ends. Its own background (the lane's) covers the notes passing under it.
+       */
       h3 {
+        position: sticky;
+        top: 0;
+        z-index: 1;
         display: flex;
         align-items: center;
         gap: 0.4rem;
-        margin: 0 0 0.4rem;
+        margin: -0.5rem -0.5rem 0.4rem;
+        padding: 0.5rem;
+        border-radius: 10px 10px 0 0;
+        background: inherit;
         font-size: 1rem;
       }
       h3 .count {
