@@ -5,13 +5,16 @@
  * per lane. Shows every stage, or only `stageId` (the phone view).
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { noteText } from '../../../shared/board/read.js';
 import type { Lane, Note, Stage } from '../../../shared/board/schema.js';
+import type { Draft } from '../../../shared/session/drafts.js';
 import type { FocusState } from '../../../shared/session/schema.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
 import { addNoteIn, focusedStageId, type BoardBinding } from '../ui/board-binding.js';
+import { BoardCells, cellKey, editingByCell } from '../ui/board-cells.js';
 import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import './jr-note.js';
@@ -20,6 +23,8 @@ import type { JrNote } from './jr-note.js';
 
 /** Separates stage and lane ids in a "Move to" option value (ids are UUIDs, so it never occurs in one). */
 const CELL_SEPARATOR = '|';
+
+const NONE: readonly never[] = [];
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -147,6 +152,8 @@ export class JrBoardOutline extends LitElement {
   /** show only this stage (the phone view); all stages when unset */
   declare stageId: string | undefined;
   private pendingFocus: { kind: 'text'; id: string } | { kind: 'move'; id: string; cell: string } | undefined;
+  /** the last render's notes and drafts per cell: a lane whose arrays are the same objects is not rendered again */
+  private readonly cells = new BoardCells();
 
   constructor() {
     super();
@@ -193,32 +200,42 @@ export class JrBoardOutline extends LitElement {
     if (!binding) return nothing;
     const { stages, lanes } = binding.snapshot;
     const shown = this.stageId ? stages.filter((s) => s.id === this.stageId) : stages;
-    const byCell = new Map<string, Note[]>();
-    for (const note of binding.snapshot.notes) {
-      const key = `${note.stageId}${CELL_SEPARATOR}${note.laneId}`;
-      (byCell.get(key) ?? byCell.set(key, []).get(key))?.push(note);
-    }
+    const byCell = this.cells.groupNotes(binding.snapshot.notes);
+    const draftsByCell = this.cells.groupDrafts(binding.drafts);
+    const editing = editingByCell(binding.snapshot.notes, binding.editing);
+    // every "Move to" select lists every cell: a new or renamed stage or lane renders every lane again
+    const places = `${stages.map((s) => s.id + s.title).join('\u0001')}\u0002${lanes.map((l) => l.id + l.title).join('\u0001')}`;
     const here = focusedStageId(binding);
     return html`${repeat(
       shown,
       (stage) => stage.id,
       (stage) => {
         const index = stages.indexOf(stage);
-        const count = lanes.reduce((n, lane) => n + (byCell.get(`${stage.id}${CELL_SEPARATOR}${lane.id}`)?.length ?? 0), 0);
+        const count = lanes.reduce((n, lane) => n + (byCell.get(cellKey(stage.id, lane.id))?.length ?? 0), 0);
         return html`<section class="stage ${here === stage.id ? 'focused' : ''}" aria-labelledby=${`outline-stage-${stage.id}`} data-stage-head=${stage.id}>
           <h2 id=${`outline-stage-${stage.id}`} tabindex="-1">
             <span class="step">Stage ${index + 1} of ${stages.length} · ${plural(count, 'note')}</span>
             ${stage.title}${here === stage.id ? html`<span class="here">The room is here</span>` : nothing}
           </h2>
-          ${repeat(lanes, (lane) => lane.id, (lane) => this.renderLane(binding, stage, lane, byCell.get(`${stage.id}${CELL_SEPARATOR}${lane.id}`) ?? []))}
+          ${repeat(lanes, (lane) => lane.id, (lane) => {
+            const key = cellKey(stage.id, lane.id);
+            const notes = byCell.get(key) ?? NONE;
+            const drafts = draftsByCell.get(key) ?? NONE;
+            // Everything renderLane reads: a keystroke re-renders the one lane whose note changed (a phone
+            // showed 30 ms of Chromium per keystroke rendering every note and its select again).
+            return guard(
+              [notes, drafts, editing.get(key), stage.title, lane.title, lane.kind, places, binding.locked, binding.doc, binding.actions,
+                binding.deleteAny, binding.memberId, binding.facilitation, binding.draftDoc, binding.draftActions],
+              () => this.renderLane(binding, stage, lane, notes, drafts),
+            );
+          })}
         </section>`;
       },
     )}`;
   }
 
-  private renderLane(binding: BoardBinding, stage: Stage, lane: Lane, notes: Note[]) {
+  private renderLane(binding: BoardBinding, stage: Stage, lane: Lane, notes: readonly Note[], drafts: readonly Draft[]) {
     const ro = binding.locked;
-    const drafts = binding.drafts.filter((d) => d.stageId === stage.id && d.laneId === lane.id);
     const total = notes.length + drafts.length;
     // A div, not a section: 36 landmarks named "Doing", "Thinking"… would drown the stages (headings suffice).
     return html`<div class="lane kind-${lane.kind}">
@@ -258,7 +275,7 @@ export class JrBoardOutline extends LitElement {
         : html`<p class="empty">No notes yet. ${LANE_KIND_INFO[lane.kind].prompt}</p>`}
       ${ro
         ? nothing
-        : html`<button class="btn add" aria-label=${`Add note to ${stage.title}, ${lane.title}`} @click=${() => this.add(binding, stage.id, lane.id)}>
+        : html`<button class="btn add" aria-label=${`Add note to ${stage.title}, ${lane.title}`} @click=${() => this.add(stage.id, lane.id)}>
             ${icon('plus')} Add note
           </button>`}
     </div>`;
@@ -270,7 +287,7 @@ export class JrBoardOutline extends LitElement {
     const id = `move-${note.id}`;
     return html`<div class="move">
       <label for=${id}>Move to</label>
-      <select id=${id} data-note=${note.id} aria-label=${`Move note ${noteExcerpt(note.text)} to`} @change=${(event: Event) => this.move(binding, note, event)}>
+      <select id=${id} data-note=${note.id} aria-label=${`Move note ${noteExcerpt(note.text)} to`} @change=${(event: Event) => this.move(note, event)}>
         ${stages.map(
           (stage) => html`<optgroup label=${stage.title}>
             ${lanes.map((lane) => {
@@ -283,12 +300,16 @@ export class JrBoardOutline extends LitElement {
     </div>`;
   }
 
-  private add(binding: BoardBinding, stageId: string, laneId: string): void {
-    const id = addNoteIn(binding, stageId, laneId);
+  /** Adds a note in a cell (with the binding as it is now: a lane is not rendered again for every change). */
+  private add(stageId: string, laneId: string): void {
+    if (!this.binding) return;
+    const id = addNoteIn(this.binding, stageId, laneId);
     if (id) this.focusNoteText(id);
   }
 
-  private move(binding: BoardBinding, note: Note, event: Event): void {
+  private move(note: Note, event: Event): void {
+    const binding = this.binding;
+    if (!binding) return;
     const select = event.target as HTMLSelectElement;
     const [stageId, laneId] = select.value.split(CELL_SEPARATOR);
     if (!stageId || !laneId || (stageId === note.stageId && laneId === note.laneId)) return;

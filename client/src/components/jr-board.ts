@@ -19,6 +19,7 @@ import { FACILITATION_EVENT, type BoardFacilitation, type FocusDetail } from '..
 import type { BoardActions } from '../session/board-actions.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
+import { BoardCells, cellKey, editingByCell } from '../ui/board-cells.js';
 import type { NoteEventDetail, NoteKeyDetail } from '../ui/drag.js';
 import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
@@ -29,7 +30,6 @@ import type { JrNote } from './jr-note.js';
 import { noteExcerpt } from '../ui/note-excerpt.js';
 import { pinnedHeadings, type HeadingSpans, type PinnedHeadings } from '../ui/pinned-headings.js';
 import { LAZY_FROM_NOTES, PART_SIZE, partLabel, partOf, splitParts } from '../ui/note-parts.js';
-import { groupStable } from '../ui/stable-groups.js';
 import './jr-stage-header.js';
 
 /** A note being moved by keyboard: where it was and where it would go. */
@@ -40,7 +40,6 @@ interface Pickup {
 
 type PendingFocus = { kind: 'note-handle' | 'note-text'; id: string } | { kind: 'stage' | 'lane'; id: string };
 
-const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
 const NONE: readonly never[] = [];
 
 export class JrBoard extends LitElement {
@@ -365,18 +364,7 @@ export class JrBoard extends LitElement {
   /** some lane's name is moved down its row: renders may change the rows, so they move it again */
   private lanesPinned = false;
   /** the last render's notes and drafts per cell: a cell whose array is the same object is not rendered again */
-  private cellNotes = new Map<string, readonly Note[]>();
-  private cellDrafts = new Map<string, readonly Draft[]>();
-  /**
-   * A note's cell key, kept per note object: unchanged notes keep their object across re-reads, so grouping
-   * 2,000 notes on each keystroke does not build (and hash) 2,000 new strings.
-   */
-  private readonly noteCellKeys = new WeakMap<Note, string>();
-  private readonly cellKeyOf = (note: Note): string => {
-    let key = this.noteCellKeys.get(note);
-    if (key === undefined) this.noteCellKeys.set(note, (key = cellKey(note.stageId, note.laneId)));
-    return key;
-  };
+  private readonly boardCells = new BoardCells();
 
   constructor() {
     super();
@@ -542,36 +530,11 @@ export class JrBoard extends LitElement {
 
   /** Renders the part of its cell that holds the note (if it is a placeholder now); whether it had to. */
   private showNote(noteId: string): boolean {
-    for (const [key, notes] of this.cellNotes) {
+    for (const [key, notes] of this.boardCells.notesByCell) {
       const index = notes.findIndex((note) => note.id === noteId);
       if (index >= 0) return this.parts.show(key, partOf(index));
     }
     return false;
-  }
-
-  /** Notes grouped by cell, in display order; an unchanged cell keeps its array from the last render. */
-  private cells(): ReadonlyMap<string, readonly Note[]> {
-    this.cellNotes = groupStable(this.snapshot?.notes ?? [], this.cellKeyOf, this.cellNotes);
-    return this.cellNotes;
-  }
-
-  /** This person's drafts grouped by cell, the same way. */
-  private draftCells(): ReadonlyMap<string, readonly Draft[]> {
-    this.cellDrafts = groupStable(this.drafts, (draft) => cellKey(draft.stageId, draft.laneId), this.cellDrafts);
-    return this.cellDrafts;
-  }
-
-  /** Per cell, who is editing which of its notes (a string: compared by value). */
-  private editingPerCell(): Map<string, string> {
-    const result = new Map<string, string>();
-    if (this.editing.size === 0) return result;
-    const cellOf = new Map<string, string>();
-    for (const note of this.snapshot?.notes ?? []) if (this.editing.has(note.id)) cellOf.set(note.id, cellKey(note.stageId, note.laneId));
-    for (const [noteId, names] of this.editing) {
-      const key = cellOf.get(noteId);
-      if (key) result.set(key, `${result.get(key) ?? ''}${noteId}:${names.join('\u0000')}\u0001`);
-    }
-    return result;
   }
 
   protected override render() {
@@ -581,9 +544,9 @@ export class JrBoard extends LitElement {
     const first = this.stageRange?.start ?? 0;
     // stage numbers and counts stay those of the whole map when only a range is shown
     const stages = this.stageRange ? snapshot.stages.slice(first, this.stageRange.end) : snapshot.stages;
-    const cells = this.cells();
-    const draftCells = this.draftCells();
-    const editingCells = this.editingPerCell();
+    const cells = this.boardCells.groupNotes(snapshot.notes);
+    const draftCells = this.boardCells.groupDrafts(this.drafts);
+    const editingCells = editingByCell(snapshot.notes, this.editing);
     const stageNotes = new Map<string, number>();
     const laneNotes = new Map<string, number>();
     for (const note of snapshot.notes) {
@@ -783,7 +746,7 @@ export class JrBoard extends LitElement {
     if (key === undefined) return;
     const from = event instanceof FocusEvent ? event.relatedTarget : null;
     const backwards = from instanceof Node && (placeholder.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    const notes = this.cellNotes.get(key)?.slice(part * PART_SIZE, (part + 1) * PART_SIZE) ?? [];
+    const notes = this.boardCells.notesByCell.get(key)?.slice(part * PART_SIZE, (part + 1) * PART_SIZE) ?? [];
     const target = backwards ? notes.at(-1) : notes[0];
     this.parts.show(key, part);
     if (target) this.pendingFocus = { kind: 'note-handle', id: target.id };
