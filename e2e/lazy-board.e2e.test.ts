@@ -43,13 +43,13 @@ async function seedBigBoard(): Promise<Seeded> {
   return { board, cells };
 }
 
+/** Joins as a stakeholder from Sales; the caller waits for the view it expects (the grid, or a phone's stage). */
 async function joinAs(client: Client, link: string, name: string): Promise<void> {
   await client.page.goto(link);
   await client.page.getByLabel('Your name').fill(name);
   await client.page.getByRole('radio', { name: /a stakeholder/ }).check();
   await client.page.getByLabel(/^Department/).fill('Sales');
   await client.page.getByRole('button', { name: 'Join the board' }).click();
-  await client.page.getByRole('region', { name: 'Journey map' }).waitFor();
 }
 
 /** A big board, joined by Ada on a laptop, with its first notes rendered. */
@@ -57,6 +57,7 @@ async function openBigBoard(): Promise<Seeded & { client: Client; page: Page }> 
   const seeded = await seedBigBoard();
   const client = await openPage(browser, { viewport: LAPTOP });
   await joinAs(client, seeded.board.links.participant, 'Ada');
+  await client.page.getByRole('region', { name: 'Journey map' }).waitFor();
   await expect.poll(async () => (await counts(client.page)).rendered, { timeout: 20_000 }).toBeGreaterThan(0);
   return { ...seeded, client, page: client.page };
 }
@@ -282,11 +283,7 @@ describe('a big board renders the notes near the viewport', () => {
     const { board, cells } = await seedBigBoard();
     const client = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const { page } = client;
-    await page.goto(board.links.participant);
-    await page.getByLabel('Your name').fill('Bo');
-    await page.getByRole('radio', { name: /a stakeholder/ }).check();
-    await page.getByLabel(/^Department/).fill('Sales');
-    await page.getByRole('button', { name: 'Join the board' }).click();
+    await joinAs(client, board.links.participant, 'Bo');
     const doing = page.getByRole('heading', { level: 3, name: /^Doing/ });
     await doing.waitFor();
     // the phone shows the first stage; its Doing lane holds a sixth of its notes, several screens of them
