@@ -13,6 +13,7 @@
  *   BENCH_ONLY=browser BENCH_BROWSER_PROFILE_DIR=/tmp/prof-browser npm run bench   # Chromium pages; profile one of them
  *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6, of
  *     which up to five type and at least one only watches)
+ *   BENCH_ONLY=browser BENCH_BROWSER_PHONE=1 BENCH_BROWSER_REMOTE_TYPISTS=1 npm run bench   # one phone page watching five stock clients type
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,6 +37,8 @@ import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
+/** BENCH_BROWSER_PHONE=1: the pages are phones (390 × 844, touch), the typists' notes in the stage a phone shows. */
+const BROWSER_DEVICE = process.env.BENCH_BROWSER_PHONE === '1' ? 'phone' : 'laptop';
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
@@ -423,6 +426,7 @@ async function main(): Promise<void> {
         // at least one page only watches (with BENCH_BROWSER_PAGES=2: one typist, one watcher)
         typists: BROWSER_REMOTE_TYPISTS ? 5 : Math.min(5, BROWSER_PAGES - 1),
         remoteTypists: BROWSER_REMOTE_TYPISTS,
+        device: BROWSER_DEVICE,
         charsPerSecond: 5,
         typingMs: QUICK ? 10_000 : 20_000,
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,

@@ -15,6 +15,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/helpers/browser.js';
 import { addNote } from '../../shared/board/write.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
+import { NOTE } from '../../shared/board/schema.js';
 import { close, connect, createBoard, join, percentiles, sleep, type Board } from './clients.js';
 import { chromiumProcesses, cpuMs, type Target } from './processes.js';
 import { addNotes, waitForNotes } from './seed.js';
@@ -44,6 +45,12 @@ export interface BrowserCaseOptions {
    * instead of pages: every page only watches, as one participant's laptop does while five others type on theirs.
    */
   remoteTypists?: boolean;
+  /**
+   * `phone`: the pages are phones (390 × 844, touch), which show one stage as lists of notes, and the typists'
+   * notes are all in that stage (the first), one per lane, each first in its lane. Default `laptop` (1280 × 800),
+   * the typists' notes in the first lane of stages 1-5.
+   */
+  device?: 'laptop' | 'phone';
 }
 
 /** A typist that is a stock client: "keystrokes" are one-character inserts at the end of its note's text. */
@@ -62,7 +69,8 @@ async function remoteTypist(base: string, board: Board, member: JoinResponse, in
   };
 }
 
-const LAPTOP = { width: 1280, height: 800 };
+const LAPTOP = { viewport: { width: 1280, height: 800 } };
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 /** What the typists type (letters and spaces only: nothing the write path cleans). */
 const SENTENCE = 'the customer cannot find the invoice and calls support again ';
 /** A typist's note starts with its marker, so a page can tell whose note a text is. */
@@ -75,7 +83,7 @@ const marker = (typist: number): string => `T${typist}|`;
  * note, when each text length was first set into a textarea and when the frame after it had run; and the
  * page's own keydowns.
  */
-const PROBE = (notes: number): string => `(() => {
+const PROBE = (notes: number, view: 'jr-board' | 'jr-board-outline'): string => `(() => {
   const jr = (window.__jrBench = { longtasks: [], opened: 0, keys: [], dom: {}, frame: {} });
   try {
     new PerformanceObserver((list) => {
@@ -83,7 +91,7 @@ const PROBE = (notes: number): string => `(() => {
     }).observe({ type: 'longtask', buffered: true });
   } catch (error) { jr.noLongtasks = String(error); }
   const findBoard = (root) => {
-    const direct = root.querySelector('jr-board');
+    const direct = root.querySelector('${view}');
     if (direct) return direct;
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const found = findBoard(el.shadowRoot); if (found) return found; }
     return null;
@@ -175,15 +183,18 @@ function latencies(keys: number[], base: number, seen: Record<string, number> | 
   return { samples, missing };
 }
 
-/** A board with `typists` notes of the typists (one each, first in their cells) and the rest by a seeder. */
-async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board): Promise<void> {
+/**
+ * A board with `typists` notes of the typists (one each, first in their cells) and the rest by a seeder. Returns
+ * how many notes a page shows: all of them on a laptop, the first stage's on a phone.
+ */
+async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board, device: 'laptop' | 'phone'): Promise<number> {
   for (const [i, member] of typists.entries()) {
     const client = await connect(base, board, member);
     const stages = readStages(client.doc);
     const lanes = readLanes(client.doc);
     addNote(client.doc, {
-      stageId: stages[i % stages.length]!.id,
-      laneId: lanes[0]!.id,
+      stageId: stages[device === 'phone' ? 0 : i % stages.length]!.id,
+      laneId: lanes[device === 'phone' ? i % lanes.length : 0]!.id,
       text: marker(i),
       author: { id: member.memberId, name: member.name, role: 'stakeholder', department: 'Support' },
     });
@@ -193,7 +204,10 @@ async function seedTypingBoard(base: string, notes: number, typists: JoinRespons
   const seeder = await connect(base, board, await join(base, board, 'seeder'));
   await addNotes(seeder.doc, seeder.memberId, 'seeder', 0, notes - typists.length);
   await waitForNotes(base, board, notes);
+  const firstStage = readStages(seeder.doc)[0]!.id;
+  const shown = device === 'phone' ? [...seeder.doc.getMap('notes').values()].filter((n) => n instanceof Y.Map && n.get(NOTE.stageId) === firstStage).length : notes;
   close(seeder);
+  return shown;
 }
 
 /** Samples the CPU of a page through the DevTools protocol until the returned function is called. */
@@ -220,7 +234,8 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
   const remoteMembers: JoinResponse[] = [];
   if (remote) for (let i = 0; i < options.typists; i++) remoteMembers.push(await join(base, board, `R${i}`));
   const typists = remote ? remoteMembers : members.slice(0, options.typists);
-  await seedTypingBoard(base, options.notes, typists, board);
+  const device = options.device ?? 'laptop';
+  const shown = await seedTypingBoard(base, options.notes, typists, board, device);
   if (options.restartAfterSeeding) {
     // The pages then open the board on a server that has compiled nothing yet, as the first participant after a restart.
     server = await options.restartAfterSeeding();
@@ -235,9 +250,9 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
     const openMs: number[] = [];
     const openLongtaskMaxMs: number[] = [];
     for (const [i, member] of members.entries()) {
-      const context = await browser.newContext({ viewport: LAPTOP });
+      const context = await browser.newContext(device === 'phone' ? PHONE : LAPTOP);
       await context.addInitScript(`localStorage.setItem(${JSON.stringify(`journeyroom:member:${board.id}:participant`)}, ${JSON.stringify(JSON.stringify(member))});`);
-      await context.addInitScript(PROBE(options.notes));
+      await context.addInitScript(PROBE(shown, device === 'phone' ? 'jr-board-outline' : 'jr-board'));
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
@@ -328,7 +343,9 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
     return {
       notes: options.notes,
       pages: options.pages,
-      viewport: LAPTOP,
+      device,
+      viewport: (device === 'phone' ? PHONE : LAPTOP).viewport,
+      notesShownPerPage: shown,
       typists: options.typists,
       typistsAre: remote ? 'stock clients (every page watches)' : 'pages',
       serverRestartedAfterSeeding: options.restartAfterSeeding !== undefined,
