@@ -127,6 +127,12 @@ describe('a participant on a phone', () => {
     await page.keyboard.type('Annoyed');
     await feeling.locator('jr-emotion-picker label[title="Negative"]').tap();
     await expect.poll(() => feeling.getByRole('radio', { name: 'Negative', exact: true }).isChecked()).toBe(true);
+    // its "Move to" select holds only its own cell until touched; a tap lists every cell before the list opens
+    const moveFeeling = map.getByRole('list', { name: 'Discover, Feeling' }).getByRole('combobox', { name: /^Move note/ });
+    expect(await moveFeeling.locator('option').count()).toBe(1);
+    await moveFeeling.tap();
+    await expect.poll(() => moveFeeling.locator('option').count()).toBe(36);
+    await page.keyboard.press('Escape');
 
     // -- moment of truth
     await pain.getByRole('button', { name: 'Moment of truth' }).tap();

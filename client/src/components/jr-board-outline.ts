@@ -167,6 +167,8 @@ export class JrBoardOutline extends LitElement {
   private pendingFocus: { kind: 'text'; id: string } | { kind: 'move'; id: string; cell: string } | undefined;
   /** the last render's notes and drafts per cell: a lane whose arrays are the same objects is not rendered again */
   private readonly cells = new BoardCells();
+  /** notes whose "Move to" select someone has reached: it lists every cell (the others only their own, see renderMove) */
+  private readonly choosing = new Set<string>();
 
   constructor() {
     super();
@@ -236,8 +238,9 @@ export class JrBoardOutline extends LitElement {
             const drafts = draftsByCell.get(key) ?? NONE;
             // Everything renderLane reads: a keystroke re-renders the one lane whose note changed (a phone
             // showed 30 ms of Chromium per keystroke rendering every note and its select again).
+            const choosing = this.choosing.size ? notes.filter((n) => this.choosing.has(n.id)).map((n) => n.id).join() : '';
             return guard(
-              [notes, drafts, editing.get(key), stage.title, lane.title, lane.kind, places, binding.locked, binding.doc, binding.actions,
+              [notes, drafts, editing.get(key), stage.title, lane.title, lane.kind, places, choosing, binding.locked, binding.doc, binding.actions,
                 binding.deleteAny, binding.memberId, binding.facilitation, binding.draftDoc, binding.draftActions],
               () => this.renderLane(binding, stage, lane, notes, drafts),
             );
@@ -294,21 +297,34 @@ export class JrBoardOutline extends LitElement {
     </div>`;
   }
 
+  /**
+   * A note's "Move to" select. Until someone reaches it (focus, a press, a key), it holds only the note's own cell,
+   * which is what it shows: every cell for every note was 42 elements a note, two thirds of a big board's phone page
+   * and about half of the time to open it. Reaching it renders the rest before the list opens: the press's or the
+   * focus's own update runs before the browser acts on the press.
+   */
   private renderMove(binding: BoardBinding, note: Note) {
     const { stages, lanes } = binding.snapshot;
     const current = `${note.stageId}${CELL_SEPARATOR}${note.laneId}`;
     const id = `move-${note.id}`;
+    const reach = (): void => {
+      if (this.choosing.has(note.id)) return;
+      this.choosing.add(note.id);
+      this.requestUpdate();
+    };
+    const option = (stage: Stage, lane: Lane) => {
+      const value = `${stage.id}${CELL_SEPARATOR}${lane.id}`;
+      return html`<option value=${value} ?selected=${value === current}>${stage.title} · ${lane.title}</option>`;
+    };
+    const stage = stages.find((s) => s.id === note.stageId);
+    const lane = lanes.find((l) => l.id === note.laneId);
     return html`<div class="move">
       <label for=${id}>Move to</label>
-      <select id=${id} data-note=${note.id} aria-label=${`Move note ${noteExcerpt(note.text)} to`} @change=${(event: Event) => this.move(note, event)}>
-        ${stages.map(
-          (stage) => html`<optgroup label=${stage.title}>
-            ${lanes.map((lane) => {
-              const value = `${stage.id}${CELL_SEPARATOR}${lane.id}`;
-              return html`<option value=${value} ?selected=${value === current}>${stage.title} · ${lane.title}</option>`;
-            })}
-          </optgroup>`,
-        )}
+      <select id=${id} data-note=${note.id} aria-label=${`Move note ${noteExcerpt(note.text)} to`}
+        @focus=${reach} @pointerdown=${reach} @keydown=${reach} @change=${(event: Event) => this.move(note, event)}>
+        ${this.choosing.has(note.id) || !stage || !lane
+          ? stages.map((s) => html`<optgroup label=${s.title}>${lanes.map((l) => option(s, l))}</optgroup>`)
+          : option(stage, lane)}
       </select>
     </div>`;
   }
