@@ -10,12 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import { LAPTOP, PROJECTOR, openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
 import { deepActiveId } from './helpers/touch.js';
 
-const LAPTOP = { width: 1280, height: 800 };
-const PROJECTOR = { width: 1920, height: 1080 };
 /** The bar: a keyboard user adds a note in the current stage within this many key presses. */
 const MAX_KEYS_TO_ADD = 10;
 

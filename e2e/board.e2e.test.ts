@@ -11,13 +11,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AUTH_MESSAGE, MESSAGE } from '../shared/protocol.js';
-import { RESULTS_DIR } from './helpers/pages.js';
+import { PROJECTOR, RESULTS_DIR } from './helpers/pages.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import type { RunningServer } from './helpers/server.js';
 
 const LAPTOP = { width: 1440, height: 900 };
-const PROJECTOR = { width: 1920, height: 1080 };
 
 let server: RunningServer;
 let browser: Browser;

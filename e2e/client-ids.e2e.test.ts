@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import { LAPTOP, openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import { seedBoard } from './helpers/seed.js';
 import type { RunningServer } from './helpers/server.js';
 import { withServerAndBrowser } from './helpers/suite.js';
@@ -23,7 +23,6 @@ withServerAndBrowser((s, b) => {
   browser = b;
 });
 
-const LAPTOP = { width: 1280, height: 800 };
 /** The page's localStorage, typed for code that runs in the page (this project's test config has no DOM types). */
 type PageStorage = { getItem(key: string): string | null; setItem(key: string, value: string): void };
 

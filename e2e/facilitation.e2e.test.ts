@@ -9,11 +9,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import { PROJECTOR, openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
 
 const LAPTOP = { width: 1440, height: 900 };
-const PROJECTOR = { width: 1920, height: 1080 };
 
 let server: RunningServer;
 let browser: Browser;

@@ -10,12 +10,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../shared/api.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import { LAPTOP, PHONE, openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
 import { seedBoard } from './helpers/seed.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 
-const LAPTOP = { width: 1280, height: 800 };
 const NOTES = 600;
 
 let server: RunningServer;
@@ -281,7 +280,7 @@ describe('a big board renders the notes near the viewport', () => {
 
   it('keeps the name of a long lane at the top of a phone while its notes scroll under it, and draws only the notes in view', async () => {
     const { board, cells } = await seedBigBoard();
-    const client = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const client = await openPage(browser, PHONE);
     const { page } = client;
     await joinAs(client, board.links.participant, 'Bo');
     const doing = page.getByRole('heading', { level: 3, name: /^Doing/ });

@@ -8,9 +8,8 @@ import type { CreateBoardResponse } from '../shared/api.js';
 import { pdfToText } from '../test/export/helpers.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 import type { RunningServer } from './helpers/server.js';
+import { LAPTOP, PROJECTOR } from './helpers/pages.js';
 
-const LAPTOP = { width: 1280, height: 800 };
-const PROJECTOR = { width: 1920, height: 1080 };
 const PERSONA = {
   name: 'Sam Okafor',
   description: 'Runs a two-person bakery, orders online at night',

@@ -10,11 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withServerAndBrowser } from './helpers/suite.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import { PHONE, openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
 import { deepActiveId, horizontalOverflow, smallTouchTargets } from './helpers/touch.js';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const LAPTOP = { viewport: { width: 1440, height: 900 } };
 /** A tap that takes longer than this is a hang (the issue saw one take 30 s). */
 const TAP_TIMEOUT_MS = 5000;

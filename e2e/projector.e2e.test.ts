@@ -9,12 +9,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../shared/api.js';
-import { RESULTS_DIR } from './helpers/pages.js';
+import { PROJECTOR, RESULTS_DIR } from './helpers/pages.js';
 import { seedBoard } from './helpers/seed.js';
 import { withServerAndBrowser } from './helpers/suite.js';
 import type { RunningServer } from './helpers/server.js';
 
-const PROJECTOR = { width: 1920, height: 1080 };
 const MIN_TEXT_PX = 32;
 const WORDS = 'invoice tax number missing card declined support chat waits onboarding email confusing price plan trial ends reminder export fails refund slow'.split(' ');
 

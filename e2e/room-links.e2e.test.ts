@@ -12,11 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.js';
 import { startServer, type RunningServer, type ServerOptions } from './helpers/server.js';
 import { computedStyles } from './helpers/style.js';
+import { LAPTOP, PROJECTOR, PHONE } from './helpers/pages.js';
 
 const RESULTS_DIR = path.resolve('test-results');
-const LAPTOP = { width: 1280, height: 800 };
-const PROJECTOR = { width: 1920, height: 1080 };
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
 let browser: Browser;
 const servers: RunningServer[] = [];

@@ -15,11 +15,9 @@ import { pdfToText } from '../test/export/helpers.js';
 import { connectClient, synced, waitFor } from '../test/helpers/clients.js';
 import { joinWriter } from '../test/helpers/api.js';
 import { withServerAndBrowser } from './helpers/suite.js';
-import { openPage, type Client, RESULTS_DIR } from './helpers/pages.js';
+import { LAPTOP, PROJECTOR, openPage, type Client, RESULTS_DIR } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
 
-const LAPTOP = { width: 1280, height: 800 };
-const PROJECTOR = { width: 1920, height: 1080 };
 /** A4 at 96 dpi, for the first page of the summary. */
 const A4 = { width: 794, height: 1123 };
 

@@ -36,9 +36,9 @@ import { histogramDelta, machineLoad, rssKb, serverHistograms, startApplyRelay, 
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-/** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
 /** BENCH_BROWSER_PHONE=1: the pages are phones (390 × 844, touch), the typists' notes in the stage a phone shows. */
 const BROWSER_DEVICE = process.env.BENCH_BROWSER_PHONE === '1' ? 'phone' : 'laptop';
+/** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';

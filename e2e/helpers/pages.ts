@@ -5,6 +5,17 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 /** Where the browser tests save their screenshots. */
 export const RESULTS_DIR = path.resolve('test-results');
 
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** The devices a workshop has, as the browser tests and the benchmark's pages open them: viewports of a laptop and a projector. */
+export const LAPTOP: Viewport = { width: 1280, height: 800 };
+export const PROJECTOR: Viewport = { width: 1920, height: 1080 };
+/** A phone's whole context: its viewport, touch, and a mobile browser's layout. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } satisfies BrowserContextOptions;
+
 /** A page, its context, and every page error and console error it reported (a test expects none). */
 export interface Client {
   context: BrowserContext;

@@ -13,6 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/helpers/browser.js';
+import { LAPTOP, PHONE } from '../../e2e/helpers/pages.js';
 import { addNote } from '../../shared/board/write.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { NOTE } from '../../shared/board/schema.js';
@@ -50,7 +51,7 @@ export interface BrowserCaseOptions {
    * notes are all in that stage (the first), one per lane, each first in its lane. Default `laptop` (1280 × 800),
    * the typists' notes in the first lane of stages 1-5.
    */
-  device?: 'laptop' | 'phone';
+  device?: keyof typeof DEVICES;
 }
 
 /** A typist that is a stock client: "keystrokes" are one-character inserts at the end of its note's text. */
@@ -69,8 +70,11 @@ async function remoteTypist(base: string, board: Board, member: JoinResponse, in
   };
 }
 
-const LAPTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+/** Each device's pages: how they open, and the element that shows them the board. */
+const DEVICES = {
+  laptop: { context: { viewport: LAPTOP }, view: 'jr-board' },
+  phone: { context: PHONE, view: 'jr-board-outline' },
+} as const;
 /** What the typists type (letters and spaces only: nothing the write path cleans). */
 const SENTENCE = 'the customer cannot find the invoice and calls support again ';
 /** A typist's note starts with its marker, so a page can tell whose note a text is. */
@@ -83,7 +87,7 @@ const marker = (typist: number): string => `T${typist}|`;
  * note, when each text length was first set into a textarea and when the frame after it had run; and the
  * page's own keydowns.
  */
-const PROBE = (notes: number, view: 'jr-board' | 'jr-board-outline'): string => `(() => {
+const PROBE = (notes: number, view: string): string => `(() => {
   const jr = (window.__jrBench = { longtasks: [], opened: 0, keys: [], dom: {}, frame: {} });
   try {
     new PerformanceObserver((list) => {
@@ -187,7 +191,7 @@ function latencies(keys: number[], base: number, seen: Record<string, number> | 
  * A board with `typists` notes of the typists (one each, first in their cells) and the rest by a seeder. Returns
  * how many notes a page shows: all of them on a laptop, the first stage's on a phone.
  */
-async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board, device: 'laptop' | 'phone'): Promise<number> {
+async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board, device: keyof typeof DEVICES): Promise<number> {
   for (const [i, member] of typists.entries()) {
     const client = await connect(base, board, member);
     const stages = readStages(client.doc);
@@ -250,9 +254,9 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
     const openMs: number[] = [];
     const openLongtaskMaxMs: number[] = [];
     for (const [i, member] of members.entries()) {
-      const context = await browser.newContext(device === 'phone' ? PHONE : LAPTOP);
+      const context = await browser.newContext(DEVICES[device].context);
       await context.addInitScript(`localStorage.setItem(${JSON.stringify(`journeyroom:member:${board.id}:participant`)}, ${JSON.stringify(JSON.stringify(member))});`);
-      await context.addInitScript(PROBE(shown, device === 'phone' ? 'jr-board-outline' : 'jr-board'));
+      await context.addInitScript(PROBE(shown, DEVICES[device].view));
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
@@ -344,7 +348,7 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
       notes: options.notes,
       pages: options.pages,
       device,
-      viewport: (device === 'phone' ? PHONE : LAPTOP).viewport,
+      viewport: DEVICES[device].context.viewport,
       notesShownPerPage: shown,
       typists: options.typists,
       typistsAre: remote ? 'stock clients (every page watches)' : 'pages',

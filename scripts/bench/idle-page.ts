@@ -8,8 +8,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../e2e/helpers/browser.js';
 import { percentiles, sleep } from './clients.js';
 import { chromiumProcesses, cpuMs, type Target } from './processes.js';
+import { LAPTOP } from '../../e2e/helpers/pages.js';
 
-const LAPTOP = { width: 1280, height: 800 } as const;
 /** Quiet windows per case, and their length. */
 const WINDOWS = 3;
 const WINDOW_MS = 10_000;

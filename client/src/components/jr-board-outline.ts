@@ -272,7 +272,7 @@ export class JrBoardOutline extends LitElement {
                   .facilitation=${binding.facilitation}
                   .editingBy=${binding.editing.get(note.id) ?? []}
                 ></jr-note>
-                ${ro ? nothing : this.renderMove(binding, note)}
+                ${ro ? nothing : this.renderMove(binding, note, stage, lane)}
               </li>`)}
             ${repeat(drafts, (draft) => draft.id, (draft) => html`<li>
                 <jr-note
@@ -303,7 +303,7 @@ export class JrBoardOutline extends LitElement {
    * and about half of the time to open it. Reaching it renders the rest before the list opens: the press's or the
    * focus's own update runs before the browser acts on the press.
    */
-  private renderMove(binding: BoardBinding, note: Note) {
+  private renderMove(binding: BoardBinding, note: Note, stage: Stage, lane: Lane) {
     const { stages, lanes } = binding.snapshot;
     const current = `${note.stageId}${CELL_SEPARATOR}${note.laneId}`;
     const id = `move-${note.id}`;
@@ -312,17 +312,15 @@ export class JrBoardOutline extends LitElement {
       this.choosing.add(note.id);
       this.requestUpdate();
     };
-    const option = (stage: Stage, lane: Lane) => {
-      const value = `${stage.id}${CELL_SEPARATOR}${lane.id}`;
-      return html`<option value=${value} ?selected=${value === current}>${stage.title} · ${lane.title}</option>`;
+    const option = (s: Stage, l: Lane) => {
+      const value = `${s.id}${CELL_SEPARATOR}${l.id}`;
+      return html`<option value=${value} ?selected=${value === current}>${s.title} · ${l.title}</option>`;
     };
-    const stage = stages.find((s) => s.id === note.stageId);
-    const lane = lanes.find((l) => l.id === note.laneId);
     return html`<div class="move">
       <label for=${id}>Move to</label>
       <select id=${id} data-note=${note.id} aria-label=${`Move note ${noteExcerpt(note.text)} to`}
         @focus=${reach} @pointerdown=${reach} @keydown=${reach} @change=${(event: Event) => this.move(note, event)}>
-        ${this.choosing.has(note.id) || !stage || !lane
+        ${this.choosing.has(note.id)
           ? stages.map((s) => html`<optgroup label=${s.title}>${lanes.map((l) => option(s, l))}</optgroup>`)
           : option(stage, lane)}
       </select>
