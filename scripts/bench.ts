@@ -14,6 +14,7 @@
  *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6, of
  *     which up to five type and at least one only watches)
  *   BENCH_ONLY=browser BENCH_BROWSER_PHONE=1 BENCH_BROWSER_REMOTE_TYPISTS=1 npm run bench   # one phone page watching five stock clients type
+ *   BENCH_ONLY=browser BENCH_BROWSER_DEVICE=outline BENCH_BROWSER_REMOTE_TYPISTS=1 npm run bench   # a laptop's outline of the whole map
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,7 +29,7 @@ import { bytesReceived, close, connect, createBoard, join, lastStep2At, percenti
 import { burstCpu, killAfterWrites, savedLatency } from './bench/durability.js';
 import { addPastClients, boardState, seedBoard } from './bench/seed.js';
 import { typeOnBigBoard } from './bench/big-board.js';
-import { browserCase } from './bench/browser.js';
+import { browserCase, browserDevice } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
 import { idlePageCase } from './bench/idle-page.js';
@@ -36,8 +37,11 @@ import { histogramDelta, machineLoad, rssKb, serverHistograms, startApplyRelay, 
 import type { JoinResponse } from '../shared/api.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-/** BENCH_BROWSER_PHONE=1: the pages are phones (390 × 844, touch), the typists' notes in the stage a phone shows. */
-const BROWSER_DEVICE = process.env.BENCH_BROWSER_PHONE === '1' ? 'phone' : 'laptop';
+/**
+ * BENCH_BROWSER_DEVICE=phone: the pages are phones (390 × 844, touch), the typists' notes in the stage a phone shows
+ * (BENCH_BROWSER_PHONE=1 says the same); =outline: laptops showing the map as an outline; default laptop (the grid).
+ */
+const BROWSER_DEVICE = browserDevice(process.env.BENCH_BROWSER_PHONE === '1' ? 'phone' : (process.env.BENCH_BROWSER_DEVICE ?? 'laptop'));
 /** BENCH_BROWSER_REMOTE_TYPISTS=1: five stock clients type and every page watches (one page is enough). */
 const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */

@@ -48,10 +48,12 @@ export interface BrowserCaseOptions {
   remoteTypists?: boolean;
   /**
    * `phone`: the pages are phones (390 × 844, touch), which show one stage as lists of notes, and the typists'
-   * notes are all in that stage (the first), one per lane, each first in its lane. Default `laptop` (1280 × 800),
-   * the typists' notes in the first lane of stages 1-5.
+   * notes are all in that stage (the first), one per lane, each first in its lane. `outline`: laptops showing the
+   * map as an outline (every stage's lanes as lists, the view for screen readers and keyboards), the typists'
+   * notes placed as on a phone, at the top. Default `laptop` (1280 × 800), the grid, the typists' notes in the
+   * first lane of stages 1-5.
    */
-  device?: keyof typeof DEVICES;
+  device?: BrowserDevice;
 }
 
 /** A typist that is a stock client: "keystrokes" are one-character inserts at the end of its note's text. */
@@ -72,9 +74,19 @@ async function remoteTypist(base: string, board: Board, member: JoinResponse, in
 
 /** Each device's pages: how they open, and the element that shows them the board. */
 const DEVICES = {
-  laptop: { context: { viewport: LAPTOP }, view: 'jr-board' },
-  phone: { context: PHONE, view: 'jr-board-outline' },
+  laptop: { context: { viewport: LAPTOP }, view: 'jr-board', layout: 'grid' },
+  phone: { context: PHONE, view: 'jr-board-outline', layout: 'grid' },
+  outline: { context: { viewport: LAPTOP }, view: 'jr-board-outline', layout: 'outline' },
 } as const;
+export type BrowserDevice = keyof typeof DEVICES;
+
+/** The device a name gives (BENCH_BROWSER_DEVICE); any other name is an error that lists the devices. */
+export function browserDevice(name: string): BrowserDevice {
+  if (Object.hasOwn(DEVICES, name)) return name as BrowserDevice;
+  throw new Error(`unknown browser device "${name}": one of ${Object.keys(DEVICES).join(', ')}`);
+}
+/** Whether the device's typists' notes go in the first stage (a phone shows only that one), one per lane. */
+const firstStageTypists = (device: BrowserDevice): boolean => device !== 'laptop';
 /** What the typists type (letters and spaces only: nothing the write path cleans). */
 const SENTENCE = 'the customer cannot find the invoice and calls support again ';
 /** A typist's note starts with its marker, so a page can tell whose note a text is. */
@@ -191,14 +203,14 @@ function latencies(keys: number[], base: number, seen: Record<string, number> | 
  * A board with `typists` notes of the typists (one each, first in their cells) and the rest by a seeder. Returns
  * how many notes a page shows: all of them on a laptop, the first stage's on a phone.
  */
-async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board, device: keyof typeof DEVICES): Promise<number> {
+async function seedTypingBoard(base: string, notes: number, typists: JoinResponse[], board: Board, device: BrowserDevice): Promise<number> {
   for (const [i, member] of typists.entries()) {
     const client = await connect(base, board, member);
     const stages = readStages(client.doc);
     const lanes = readLanes(client.doc);
     addNote(client.doc, {
-      stageId: stages[device === 'phone' ? 0 : i % stages.length]!.id,
-      laneId: lanes[device === 'phone' ? i % lanes.length : 0]!.id,
+      stageId: stages[firstStageTypists(device) ? 0 : i % stages.length]!.id,
+      laneId: lanes[firstStageTypists(device) ? i % lanes.length : 0]!.id,
       text: marker(i),
       author: { id: member.memberId, name: member.name, role: 'stakeholder', department: 'Support' },
     });
@@ -256,6 +268,8 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
     for (const [i, member] of members.entries()) {
       const context = await browser.newContext(DEVICES[device].context);
       await context.addInitScript(`localStorage.setItem(${JSON.stringify(`journeyroom:member:${board.id}:participant`)}, ${JSON.stringify(JSON.stringify(member))});`);
+      // the layout a laptop remembers (client/src/ui/view-prefs.ts); a phone always shows its outline of one stage
+      await context.addInitScript(`localStorage.setItem('journeyroom:view:layout', ${JSON.stringify(DEVICES[device].layout)});`);
       await context.addInitScript(PROBE(shown, DEVICES[device].view));
       const page = await context.newPage();
       const errors: string[] = [];
