@@ -48,9 +48,9 @@ export interface BrowserCaseOptions {
   remoteTypists?: boolean;
   /**
    * `phone`: the pages are phones (390 × 844, touch), which show one stage as lists of notes, and the typists'
-   * notes are all in that stage (the first), one per lane, each first in its lane. `outline`: laptops showing the
-   * map as an outline (every stage's lanes as lists, the view for screen readers and keyboards), the typists'
-   * notes placed as on a phone, at the top. Default `laptop` (1280 × 800), the grid, the typists' notes in the
+   * notes are the first five of that stage's (the first) first lane, at the top of the page. `outline`: laptops
+   * showing the map as an outline (every stage's lanes as lists, the view for screen readers and keyboards), the
+   * typists' notes placed as on a phone. Default `laptop` (1280 × 800), the grid, the typists' notes in the
    * first lane of stages 1-5.
    */
   device?: BrowserDevice;
@@ -85,8 +85,11 @@ export function browserDevice(name: string): BrowserDevice {
   if (Object.hasOwn(DEVICES, name)) return name as BrowserDevice;
   throw new Error(`unknown browser device "${name}": one of ${Object.keys(DEVICES).join(', ')}`);
 }
-/** Whether the device's typists' notes go in the first stage (a phone shows only that one), one per lane. */
-const firstStageTypists = (device: BrowserDevice): boolean => device !== 'laptop';
+/**
+ * Whether the device's typists' notes are the first five of the first lane of the first stage: the top of a
+ * phone's page and of the outline, in view (notes further down are light items until they near the screen).
+ */
+const topTypists = (device: BrowserDevice): boolean => device !== 'laptop';
 /** What the typists type (letters and spaces only: nothing the write path cleans). */
 const SENTENCE = 'the customer cannot find the invoice and calls support again ';
 /** A typist's note starts with its marker, so a page can tell whose note a text is. */
@@ -209,8 +212,8 @@ async function seedTypingBoard(base: string, notes: number, typists: JoinRespons
     const stages = readStages(client.doc);
     const lanes = readLanes(client.doc);
     addNote(client.doc, {
-      stageId: stages[firstStageTypists(device) ? 0 : i % stages.length]!.id,
-      laneId: lanes[firstStageTypists(device) ? i % lanes.length : 0]!.id,
+      stageId: stages[topTypists(device) ? 0 : i % stages.length]!.id,
+      laneId: lanes[0]!.id,
       text: marker(i),
       author: { id: member.memberId, name: member.name, role: 'stakeholder', department: 'Support' },
     });
