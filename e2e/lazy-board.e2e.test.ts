@@ -99,6 +99,8 @@ function focusedNote(page: Page): Promise<string> {
 }
 
 const note = (page: Page, id: string): Locator => page.locator(`jr-note[data-id="${id}"]`);
+/** A note of the outline not made yet: its light item (author and text). */
+const lightNote = (page: Page, id: string): Locator => page.locator(`li.light[data-note="${id}"]`);
 
 /** Scrolls the grid to its top left or bottom right corner. */
 function scrollBoard(page: Page, to: 'start' | 'end'): Promise<void> {
@@ -278,7 +280,7 @@ describe('a big board renders the notes near the viewport', () => {
     await client.context.close();
   });
 
-  it('keeps the name of a long lane at the top of a phone while its notes scroll under it, and draws only the notes in view', async () => {
+  it('keeps the name of a long lane at the top of a phone while its notes scroll under it, and makes notes as they near the screen', async () => {
     const { board, cells } = await seedBigBoard();
     const client = await openPage(browser, PHONE);
     const { page } = client;
@@ -286,11 +288,16 @@ describe('a big board renders the notes near the viewport', () => {
     const doing = page.getByRole('heading', { level: 3, name: /^Doing/ });
     await doing.waitFor();
     // the phone shows the first stage; its Doing lane holds a sixth of its notes, several screens of them
-    const lastDoing = note(page, cells.get('Discover/Doing')!.at(-1)!);
+    const lastId = cells.get('Discover/Doing')!.at(-1)!;
+    const light = lightNote(page, lastId);
+    await light.waitFor({ state: 'attached' });
+    // a note screens away is a light item: its author and text, readable and findable, but no note element yet
+    expect(await light.textContent()).toMatch(/Seeder, Support[\s\S]*Item \d+: the invoice is unclear/);
+    expect(await note(page, lastId).count(), 'a note far below the screen is made').toBe(0);
+    // scrolled to it, its part is made
+    await light.evaluate((el: { scrollIntoView(options: object): void }) => el.scrollIntoView({ block: 'end' }));
+    const lastDoing = note(page, lastId);
     await lastDoing.waitFor({ state: 'attached' });
-    // a note screens away is in the page but not drawn (its list item skips rendering until it nears the screen)
-    const drawn = (): Promise<boolean> => lastDoing.evaluate((el: { checkVisibility(options: object): boolean }) => el.checkVisibility({ contentVisibilityAuto: true }));
-    expect(await drawn(), 'a note far below the screen is drawn').toBe(false);
     // scrolled until that lane's last note is at the bottom of the screen: its name is at the top, and on top there
     await lastDoing.evaluate((el: { scrollIntoView(options: object): void }) => el.scrollIntoView({ block: 'end' }));
     const at = await doing.evaluate((el: { getBoundingClientRect(): { top: number; left: number; width: number; height: number } }) => {
@@ -300,8 +307,41 @@ describe('a big board renders the notes near the viewport', () => {
       return { top: Math.round(r.top), onTop: hit !== null && hit.closest('h3') === el };
     });
     expect(at).toEqual({ top: 0, onTop: true });
+    const drawn = (): Promise<boolean> => lastDoing.evaluate((el: { checkVisibility(options: object): boolean }) => el.checkVisibility({ contentVisibilityAuto: true }));
     await expect.poll(drawn, { message: 'the note scrolled into view is drawn' }).toBe(true);
     await page.screenshot({ path: path.join(RESULTS_DIR, 'big-board-phone-scrolled.png') });
+    expect(client.errors).toEqual([]);
+    await client.context.close();
+  });
+
+  it('shows a laptop outline of every note, making those near the screen and the one Tab reaches', async () => {
+    const { board, cells } = await seedBigBoard();
+    const client = await openPage(browser, { viewport: LAPTOP });
+    const { page } = client;
+    // the layout a laptop remembers (client/src/ui/view-prefs.ts)
+    await page.addInitScript(`localStorage.setItem('journeyroom:view:layout', 'outline')`);
+    await joinAs(client, board.links.participant, 'Cy');
+    const outline = page.locator('jr-board-outline');
+    await outline.getByRole('heading', { level: 2 }).first().waitFor();
+    // every note is in the outline: made near the top, a light item further down (its text and author)
+    const shown = (): Promise<{ notes: number; light: number }> =>
+      outline.evaluate((el: { shadowRoot: { querySelectorAll(s: string): { length: number } } | null }) => ({
+        notes: el.shadowRoot!.querySelectorAll('jr-note').length,
+        light: el.shadowRoot!.querySelectorAll('li.light').length,
+      }));
+    await expect.poll(async () => (await shown()).notes, { timeout: 20_000 }).toBeGreaterThan(0);
+    const first = await shown();
+    expect(first.notes + first.light).toBe(NOTES);
+    expect(first.notes).toBeLessThan(NOTES / 4);
+    // a light item that takes the focus (Tab, a screen reader) makes its part and moves on into its note
+    const target = cells.get('Discover/Feeling')!.at(-1)!;
+    const item = lightNote(page, target);
+    expect(await item.count()).toBe(1);
+    await focusWithoutScrolling(page, item);
+    await expect.poll(() => focusedNote(page)).toBe(target);
+    expect(await note(page, target).count()).toBe(1);
+    expect(await lightNote(page, target).count()).toBe(0);
+    await expectNoAxeViolations(page, 'laptop outline of a big board');
     expect(client.errors).toEqual([]);
     await client.context.close();
   });

@@ -6,11 +6,13 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { noteText } from '../../../shared/board/read.js';
 import type { Lane, Note, Stage } from '../../../shared/board/schema.js';
 import type { Draft } from '../../../shared/session/drafts.js';
 import type { FocusState } from '../../../shared/session/schema.js';
+import { LazyPartsController } from '../controllers/lazy-parts-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from '../ui/announce.js';
 import { addNoteIn, focusedStageId, type BoardBinding } from '../ui/board-binding.js';
@@ -18,7 +20,9 @@ import { BoardCells, cellKey, editingByCell } from '../ui/board-cells.js';
 import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import './jr-note.js';
-import { noteExcerpt } from '../ui/note-excerpt.js';
+import { noteColor } from '../ui/note-colors.js';
+import { noteByline, noteExcerpt } from '../ui/note-excerpt.js';
+import { LAZY_FROM_NOTES, partOf, splitParts } from '../ui/note-parts.js';
 import type { JrNote } from './jr-note.js';
 
 /** Separates stage and lane ids in a "Move to" option value (ids are UUIDs, so it never occurs in one). */
@@ -27,6 +31,17 @@ const CELL_SEPARATOR = '|';
 const NONE: readonly never[] = [];
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** What scrolls `element`: the workspace's map on a laptop, or the document when the window scrolls (a phone). */
+function scrollingAncestor(element: Element): HTMLElement | Document {
+  let node: Element | null = element;
+  while (node) {
+    node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null);
+    // a box that may scroll but holds all it has (a phone's map, whose page scrolls) is not the one
+    if (node instanceof HTMLElement && node.scrollHeight > node.clientHeight && /^(auto|scroll)$/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return document;
+}
 
 export class JrBoardOutline extends LitElement {
   static override properties = {
@@ -147,6 +162,33 @@ export class JrBoardOutline extends LitElement {
         background: var(--jr-surface);
         color: var(--jr-text);
       }
+      /* A note not rendered yet (renderLightPart): its card's colours, author and text, nothing to press. */
+      .light .card {
+        display: grid;
+        align-content: start;
+        gap: 0.3rem;
+        min-height: 7rem;
+        padding: 0.5rem 0.6rem;
+        border-radius: 6px;
+        background: var(--note-bg);
+        border: 1px solid rgb(0 0 0 / 12%);
+        border-left: 5px solid var(--note-accent);
+        font-size: 0.95em;
+      }
+      .light .who {
+        font-size: 0.8em;
+        font-weight: 700;
+      }
+      .light .text {
+        line-height: 1.35;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .light:focus-visible {
+        outline: 3px solid var(--jr-focus);
+        outline-offset: -3px;
+        border-radius: 8px;
+      }
       .empty {
         margin: 0 0 0.5rem;
         color: var(--jr-muted);
@@ -164,11 +206,26 @@ export class JrBoardOutline extends LitElement {
   declare binding: BoardBinding | undefined;
   /** show only this stage (the phone view); all stages when unset */
   declare stageId: string | undefined;
-  private pendingFocus: { kind: 'text'; id: string } | { kind: 'move'; id: string; cell: string } | undefined;
+  private pendingFocus:
+    | { kind: 'text'; id: string }
+    | { kind: 'move'; id: string; cell: string }
+    /** a note whose part a Tab rendered: its first control, or its last when the Tab came back from below */
+    | { kind: 'note'; id: string; last: boolean }
+    | undefined;
   /** the last render's notes and drafts per cell: a lane whose arrays are the same objects is not rendered again */
   private readonly cells = new BoardCells();
   /** notes whose "Move to" select someone has reached: it lists every cell (the others only their own, see renderMove) */
   private readonly choosing = new Set<string>();
+  /**
+   * On a big board a lane's notes are rendered in parts of five, those near the screen; the others are light
+   * items (renderLightPart). A phone's stage of 338 notes took 1.5 s to open, a laptop's outline of 2,000 notes 1.7 s
+   * with a 0.9 s task (docs/benchmarks.md).
+   */
+  private readonly parts = new LazyPartsController(this, {
+    root: () => (this.isConnected ? scrollingAncestor(this) : null),
+    // more than a part (five notes) beyond the screen each way: a part is rendered before any of it shows
+    margin: { block: 1200, inline: 600 },
+  });
 
   constructor() {
     super();
@@ -185,12 +242,18 @@ export class JrBoardOutline extends LitElement {
   /** The heading of a stage or a note, for "bring everyone here" (see MapView). */
   async focusTarget(focus: NonNullable<FocusState>): Promise<HTMLElement | null> {
     await this.updateComplete;
+    if (focus.kind === 'note' && this.showNote(focus.id)) await this.updateComplete;
     return focus.kind === 'stage'
       ? this.renderRoot.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
       : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
   }
 
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.parts.enabled = (this.binding?.snapshot.notes.length ?? 0) >= LAZY_FROM_NOTES;
+  }
+
   protected override updated(_changed: PropertyValues<this>): void {
+    if (this.parts.enabled) this.parts.watch();
     const pending = this.pendingFocus;
     if (!pending) return;
     if (pending.kind === 'move') {
@@ -205,9 +268,27 @@ export class JrBoardOutline extends LitElement {
       return;
     }
     const note = this.renderRoot.querySelector<JrNote>(`jr-note[data-id="${CSS.escape(pending.id)}"]`);
-    if (!note) return;
+    if (!note) {
+      this.showNote(pending.id);
+      return;
+    }
     this.pendingFocus = undefined;
-    void note.updateComplete.then(() => note.focusText());
+    if (pending.kind === 'text') {
+      void note.updateComplete.then(() => note.focusText());
+      return;
+    }
+    const select = pending.last ? this.renderRoot.querySelector<HTMLSelectElement>(`select[data-note="${CSS.escape(pending.id)}"]`) : null;
+    if (select) select.focus();
+    else void note.updateComplete.then(() => note.focusFirst());
+  }
+
+  /** Renders the part of its lane that holds the note (if it is light now); whether it had to. */
+  private showNote(noteId: string): boolean {
+    for (const [key, notes] of this.cells.notesByCell) {
+      const index = notes.findIndex((note) => note.id === noteId);
+      if (index >= 0) return this.parts.show(key, partOf(index));
+    }
+    return false;
   }
 
   protected override render() {
@@ -241,8 +322,9 @@ export class JrBoardOutline extends LitElement {
             const choosing = this.choosing.size ? notes.filter((n) => this.choosing.has(n.id)).map((n) => n.id).join() : '';
             return guard(
               [notes, drafts, editing.get(key), stage.title, lane.title, lane.kind, places, choosing, binding.locked, binding.doc, binding.actions,
-                binding.deleteAny, binding.memberId, binding.facilitation, binding.draftDoc, binding.draftActions],
-              () => this.renderLane(binding, stage, lane, notes, drafts),
+                binding.deleteAny, binding.memberId, binding.facilitation, binding.draftDoc, binding.draftActions,
+                this.parts.enabled, this.parts.revision(key)],
+              () => this.renderLane(binding, key, stage, lane, notes, drafts),
             );
           })}
         </section>`;
@@ -250,7 +332,7 @@ export class JrBoardOutline extends LitElement {
     )}`;
   }
 
-  private renderLane(binding: BoardBinding, stage: Stage, lane: Lane, notes: readonly Note[], drafts: readonly Draft[]) {
+  private renderLane(binding: BoardBinding, key: string, stage: Stage, lane: Lane, notes: readonly Note[], drafts: readonly Draft[]) {
     const ro = binding.locked;
     const total = notes.length + drafts.length;
     // A div, not a section: 36 landmarks named "Doing", "Thinking"… would drown the stages (headings suffice).
@@ -258,7 +340,8 @@ export class JrBoardOutline extends LitElement {
       <h3>${icon(LANE_KIND_INFO[lane.kind].icon)} ${lane.title} <span class="count">(${plural(total, 'note')})</span></h3>
       ${total
         ? html`<ul aria-label=${`${stage.title}, ${lane.title}`}>
-            ${repeat(notes, (note) => note.id, (note) => html`<li>
+            ${splitParts(notes).map((part, index) => this.parts.isShown(key, index)
+              ? repeat(part, (note) => note.id, (note) => html`<li>
                 <jr-note
                   data-id=${note.id}
                   fixed
@@ -273,7 +356,8 @@ export class JrBoardOutline extends LitElement {
                   .editingBy=${binding.editing.get(note.id) ?? []}
                 ></jr-note>
                 ${ro ? nothing : this.renderMove(binding, note, stage, lane)}
-              </li>`)}
+              </li>`)
+              : this.renderLightPart(key, index, part))}
             ${repeat(drafts, (draft) => draft.id, (draft) => html`<li>
                 <jr-note
                   data-id=${draft.id}
@@ -296,6 +380,43 @@ export class JrBoardOutline extends LitElement {
           </button>`}
     </div>`;
   }
+
+  /**
+   * The notes of a part not rendered yet, as light items: the card's colours, its author and its text (read by screen
+   * readers, found by find in page), a tenth of a note's elements. The part is rendered when its first or last
+   * item nears the screen, or when an item takes the focus (Tab), which then moves on into that note.
+   */
+  private renderLightPart(key: string, part: number, notes: readonly Note[]) {
+    return notes.map((note, index) => {
+      const color = noteColor(note.authorRole, note.department);
+      return html`<li
+        class="light"
+        tabindex="0"
+        data-note=${note.id}
+        data-part-cell=${key}
+        data-part=${part}
+        data-pending-notes=${index === 0 ? notes.length : nothing}
+        ${index === 0 || index === notes.length - 1 ? ref(this.parts.track) : nothing}
+        @focus=${this.onLightFocus}
+      >
+        <div class="card" style="--note-bg:${color.background};--note-accent:${color.accent}">
+          <span class="who">${noteByline(note)}</span>
+          <span class="text">${note.text}</span>
+        </div>
+      </li>`;
+    });
+  }
+
+  /** Renders the light item's part and moves the focus into its note (its last control when coming back from below). */
+  private readonly onLightFocus = (event: FocusEvent): void => {
+    const item = event.currentTarget as HTMLElement;
+    const { partCell, part, note } = item.dataset;
+    if (partCell === undefined || note === undefined) return;
+    const from = event.relatedTarget;
+    const last = from instanceof Node && (item.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    this.pendingFocus = { kind: 'note', id: note, last };
+    this.parts.show(partCell, Number(part));
+  };
 
   /**
    * A note's "Move to" select. Until someone reaches it (focus, a press, a key), it holds only the note's own cell,

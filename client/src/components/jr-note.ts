@@ -11,7 +11,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 import { NOTE_DRAG_TYPE, type DeletedDetail, type NoteEventDetail, type NoteKeyDetail } from '../ui/drag.js';
 import { icon } from '../ui/icons.js';
 import { noteColor } from '../ui/note-colors.js';
-import { noteExcerpt } from '../ui/note-excerpt.js';
+import { noteByline, noteDepartment, noteExcerpt } from '../ui/note-excerpt.js';
 import './jr-emotion-picker.js';
 import './jr-note-session.js';
 import './jr-note-text.js';
@@ -212,6 +212,13 @@ export class JrNote extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.handle')?.focus();
   }
 
+  /** Focuses the note's first control (a press's button, or its text when it has none). */
+  focusFirst(): void {
+    const first = this.renderRoot.querySelector<HTMLElement>('header button');
+    if (first) first.focus();
+    else this.focusText();
+  }
+
   /** Puts the caret in the text (after adding a note). */
   focusText(): void {
     this.renderRoot.querySelector<JrNoteText>('jr-note-text')?.focus();
@@ -221,9 +228,8 @@ export class JrNote extends LitElement {
     const note = this.note;
     if (!note) return nothing;
     const color = noteColor(note.authorRole, note.department);
-    const roleLabel = note.authorRole === 'customer' ? 'Customer' : note.authorRole === 'facilitator' ? 'Facilitator' : '';
-    const dept = note.authorRole === 'stakeholder' ? note.department || 'No department' : [roleLabel, note.department].filter(Boolean).join(' · ');
-    const byline = `${note.authorName}, ${dept}`;
+    const dept = noteDepartment(note);
+    const byline = noteByline(note);
     const excerpt = noteExcerpt(note.text);
     return html`<article
       class=${note.momentOfTruth ? 'mot' : ''}

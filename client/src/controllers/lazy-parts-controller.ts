@@ -10,8 +10,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface LazyPartsOptions {
-  /** the scrolling element the parts are near to (undefined before the first render) */
-  root: () => HTMLElement | null;
+  /** what scrolls the parts: an element, or the document (the window scrolls); null before the first render */
+  root: () => HTMLElement | Document | null;
   /** how far beyond the root a part counts as near, in CSS pixels: block (vertical), inline (horizontal) */
   margin: { block: number; inline: number };
 }
@@ -24,7 +24,7 @@ export class LazyPartsController implements ReactiveController {
   private readonly watched = new WeakSet<Element>();
   private fresh: HTMLElement[] = [];
   private observer: IntersectionObserver | undefined;
-  private observedRoot: HTMLElement | undefined;
+  private observedRoot: HTMLElement | Document | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -83,7 +83,7 @@ export class LazyPartsController implements ReactiveController {
     for (const placeholder of placeholders) {
       if (this.watched.has(placeholder) || !placeholder.isConnected) continue;
       this.watched.add(placeholder);
-      near ??= expand(root.getBoundingClientRect(), block, inline);
+      near ??= expand(root instanceof Document ? new DOMRect(0, 0, innerWidth, innerHeight) : root.getBoundingClientRect(), block, inline);
       // Near already: shown now, and never observed (an observer keeps its targets until told otherwise).
       if (intersects(near, placeholder.getBoundingClientRect())) shownAny = this.showPlaceholder(placeholder) || shownAny;
       else observer.observe(placeholder);
@@ -91,7 +91,7 @@ export class LazyPartsController implements ReactiveController {
     if (shownAny) this.host.requestUpdate();
   }
 
-  private observe(root: HTMLElement): IntersectionObserver {
+  private observe(root: HTMLElement | Document): IntersectionObserver {
     if (this.observer && this.observedRoot === root) return this.observer;
     this.observer?.disconnect();
     const { block, inline } = this.options.margin;
