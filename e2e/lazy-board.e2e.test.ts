@@ -333,6 +333,14 @@ describe('a big board renders the notes near the viewport', () => {
     const first = await shown();
     expect(first.notes + first.light).toBe(NOTES);
     expect(first.notes).toBeLessThan(NOTES / 4);
+    // a lane far down the outline is not drawn at all (its light items included), the first one is
+    const lanesDrawn = (): Promise<boolean[]> =>
+      outline.evaluate((el: { shadowRoot: { querySelectorAll(s: string): Iterable<{ checkVisibility(options: object): boolean }> } | null }) =>
+        [...el.shadowRoot!.querySelectorAll('.lane > h3')].map((name) => name.checkVisibility({ contentVisibilityAuto: true })),
+      );
+    const drawn = await lanesDrawn();
+    expect(drawn).toHaveLength(36);
+    expect([drawn[0], drawn[35]]).toEqual([true, false]);
     // a light item that takes the focus (Tab, a screen reader) makes its part and moves on into its note
     const target = cells.get('Discover/Feeling')!.at(-1)!;
     const item = lightNote(page, target);

@@ -89,6 +89,15 @@ export class JrBoardOutline extends LitElement {
         border-radius: 10px;
         background: var(--jr-bg);
       }
+      /*
+       * A lane far from the screen is skipped whole (style, layout, paint), with a size guessed from its notes
+       * until it is first drawn: one intersection check a lane, where one a light item cost 7 ms a frame on a
+       * laptop's outline of 2,000 notes.
+       */
+      .lane {
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto calc(var(--lane-notes) * 8rem + 6rem);
+      }
       .lane.kind-feeling {
         background: #f3eefb;
       }
@@ -137,13 +146,16 @@ export class JrBoardOutline extends LitElement {
        * paint of a note out of view (it stays in the accessibility tree, findable and focusable). Without this a
        * 2,000-note board's phone page re-rendered a third of the board for every keystroke anyone typed. Skipping
        * clips what a note draws outside itself (its shadow, the outline of a focused note), so the item has room
-       * for it in a padding that its negative margin gives back to the layout.
+       * for it in a padding that its negative margin gives back to the layout. A light item (renderLightPart) is
+       * not skipped on its own (its lane is): each skipped element costs an intersection check every frame.
        */
       li {
-        content-visibility: auto;
-        contain-intrinsic-block-size: auto 9rem;
         margin: -6px;
         padding: 6px;
+      }
+      li:not(.light) {
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto 9rem;
       }
       .move {
         display: flex;
@@ -225,6 +237,7 @@ export class JrBoardOutline extends LitElement {
     root: () => (this.isConnected ? scrollingAncestor(this) : null),
     // more than a part (five notes) beyond the screen each way: a part is rendered before any of it shows
     margin: { block: 1200, inline: 600 },
+    ordered: true,
   });
 
   constructor() {
@@ -336,7 +349,7 @@ export class JrBoardOutline extends LitElement {
     const ro = binding.locked;
     const total = notes.length + drafts.length;
     // A div, not a section: 36 landmarks named "Doing", "Thinking"… would drown the stages (headings suffice).
-    return html`<div class="lane kind-${lane.kind}">
+    return html`<div class="lane kind-${lane.kind}" style="--lane-notes:${total}">
       <h3>${icon(LANE_KIND_INFO[lane.kind].icon)} ${lane.title} <span class="count">(${plural(total, 'note')})</span></h3>
       ${total
         ? html`<ul aria-label=${`${stage.title}, ${lane.title}`}>
@@ -383,8 +396,10 @@ export class JrBoardOutline extends LitElement {
 
   /**
    * The notes of a part not rendered yet, as light items: the card's colours, its author and its text (read by screen
-   * readers, found by find in page), a tenth of a note's elements. The part is rendered when its first or last
-   * item nears the screen, or when an item takes the focus (Tab), which then moves on into that note.
+   * readers, found by find in page), a tenth of a note's elements. The part is rendered when its first item nears
+   * the screen (the margin is more than a part's height, so also when scrolling up to its last), or when an item
+   * takes the focus (Tab), which then moves on into that note. Only the first is observed: each observed element
+   * costs an intersection check every frame.
    */
   private renderLightPart(key: string, part: number, notes: readonly Note[]) {
     return notes.map((note, index) => {
@@ -396,7 +411,7 @@ export class JrBoardOutline extends LitElement {
         data-part-cell=${key}
         data-part=${part}
         data-pending-notes=${index === 0 ? notes.length : nothing}
-        ${index === 0 || index === notes.length - 1 ? ref(this.parts.track) : nothing}
+        ${index === 0 ? ref(this.parts.track) : nothing}
         @focus=${this.onLightFocus}
       >
         <div class="card" style="--note-bg:${color.background};--note-accent:${color.accent}">

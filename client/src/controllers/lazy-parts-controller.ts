@@ -14,6 +14,13 @@ export interface LazyPartsOptions {
   root: () => HTMLElement | Document | null;
   /** how far beyond the root a part counts as near, in CSS pixels: block (vertical), inline (horizontal) */
   margin: { block: number; inline: number };
+  /**
+   * The placeholders lie one under another in the order they are rendered (a single column, as the outline's
+   * lists): once one is below the near area so are the rest, which are observed without being measured.
+   * Measuring a placeholder inside content the browser skips (content-visibility) makes it lay that out: on a
+   * laptop's outline of 2,000 notes, 240 ms of its opening.
+   */
+  ordered?: boolean;
 }
 
 export class LazyPartsController implements ReactiveController {
@@ -80,13 +87,20 @@ export class LazyPartsController implements ReactiveController {
     const { block, inline } = this.options.margin;
     let near: DOMRect | undefined;
     let shownAny = false;
+    let below = false;
     for (const placeholder of placeholders) {
       if (this.watched.has(placeholder) || !placeholder.isConnected) continue;
       this.watched.add(placeholder);
+      if (below) {
+        observer.observe(placeholder);
+        continue;
+      }
       near ??= expand(root instanceof Document ? new DOMRect(0, 0, innerWidth, innerHeight) : root.getBoundingClientRect(), block, inline);
+      const box = placeholder.getBoundingClientRect();
       // Near already: shown now, and never observed (an observer keeps its targets until told otherwise).
-      if (intersects(near, placeholder.getBoundingClientRect())) shownAny = this.showPlaceholder(placeholder) || shownAny;
+      if (intersects(near, box)) shownAny = this.showPlaceholder(placeholder) || shownAny;
       else observer.observe(placeholder);
+      below = this.options.ordered === true && box.top > near.bottom;
     }
     if (shownAny) this.host.requestUpdate();
   }
