@@ -228,13 +228,16 @@ export class JrBoardOutline extends LitElement {
   private readonly cells = new BoardCells();
   /** notes whose "Move to" select someone has reached: it lists every cell (the others only their own, see renderMove) */
   private readonly choosing = new Set<string>();
+  /** what scrolls this outline (scrollingAncestor), once known */
+  private scroller: HTMLElement | Document | undefined;
   /**
    * On a big board a lane's notes are rendered in parts of five, those near the screen; the others are light
    * items (renderLightPart). A phone's stage of 338 notes took 1.5 s to open, a laptop's outline of 2,000 notes 1.7 s
    * with a 0.9 s task (docs/benchmarks.md).
    */
   private readonly parts = new LazyPartsController(this, {
-    root: () => (this.isConnected ? scrollingAncestor(this) : null),
+    // found once per connection: the controller starts a new observer, with none of the old one's parts, for another
+    root: () => (this.scroller ??= this.isConnected ? scrollingAncestor(this) : undefined) ?? null,
     // more than a part (five notes) beyond the screen each way: a part is rendered before any of it shows
     margin: { block: 1200, inline: 600 },
     ordered: true,
@@ -259,6 +262,11 @@ export class JrBoardOutline extends LitElement {
     return focus.kind === 'stage'
       ? this.renderRoot.querySelector<HTMLElement>(`[data-stage-head="${CSS.escape(focus.id)}"]`)
       : this.renderRoot.querySelector<HTMLElement>(`jr-note[data-id="${CSS.escape(focus.id)}"]`);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.scroller = undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
