@@ -142,20 +142,15 @@ export class JrBoardOutline extends LitElement {
         min-width: 0;
       }
       /*
-       * A phone shows a few notes of a stage that may hold hundreds: the browser skips the style, layout and
-       * paint of a note out of view (it stays in the accessibility tree, findable and focusable). Without this a
-       * 2,000-note board's phone page re-rendered a third of the board for every keystroke anyone typed. Skipping
-       * clips what a note draws outside itself (its shadow, the outline of a focused note), so the item has room
-       * for it in a padding that its negative margin gives back to the layout. A light item (renderLightPart) is
-       * not skipped on its own (its lane is): each skipped element costs an intersection check every frame.
+       * A list item has room around its note for what the note draws outside itself (its shadow, the outline of a
+       * focused note), in a padding that its negative margin gives back to the layout: a lane skipped while far
+       * from the screen (above) clips what its notes draw beyond it. Items are not skipped one by one: each skipped
+       * element costs an intersection check every frame, and inside a lane the browser has just begun to draw they
+       * were drawn a frame after it (a blank note in a whole-page capture).
        */
       li {
         margin: -6px;
         padding: 6px;
-      }
-      li:not(.light) {
-        content-visibility: auto;
-        contain-intrinsic-block-size: auto 9rem;
       }
       .move {
         display: flex;
