@@ -349,6 +349,18 @@ describe('a big board renders the notes near the viewport', () => {
     await expect.poll(() => focusedNote(page)).toBe(target);
     expect(await note(page, target).count()).toBe(1);
     expect(await lightNote(page, target).count()).toBe(0);
+    // Shift+Tab from a lane's "Add note" onto its last note, still light: the focus lands on that note's Move select
+    const last = cells.get('Discover/Pain points')!.at(-1)!;
+    expect(await lightNote(page, last).count()).toBe(1);
+    await focusWithoutScrolling(page, outline.getByRole('button', { name: 'Add note to Discover, Pain points' }));
+    await page.keyboard.press('Shift+Tab');
+    const focusedSelect = (): Promise<string> =>
+      page.evaluate(`(() => {
+        let el = document.activeElement;
+        while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+        return el && el.localName === 'select' ? el.dataset.note : '';
+      })()`);
+    await expect.poll(focusedSelect).toBe(last);
     await expectNoAxeViolations(page, 'laptop outline of a big board');
     expect(client.errors).toEqual([]);
     await client.context.close();
