@@ -10,7 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse } from '../shared/api.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
-import { LAPTOP, PHONE, openPage, RESULTS_DIR, type Client } from './helpers/pages.js';
+import { LAPTOP, PHONE, openPage, rememberLayout, RESULTS_DIR, type Client } from './helpers/pages.js';
 import type { RunningServer } from './helpers/server.js';
 import { seedBoard } from './helpers/seed.js';
 import { withServerAndBrowser } from './helpers/suite.js';
@@ -318,8 +318,7 @@ describe('a big board renders the notes near the viewport', () => {
     const { board, cells } = await seedBigBoard();
     const client = await openPage(browser, { viewport: LAPTOP });
     const { page } = client;
-    // the layout a laptop remembers (client/src/ui/view-prefs.ts)
-    await page.addInitScript(`localStorage.setItem('journeyroom:view:layout', 'outline')`);
+    await page.addInitScript(rememberLayout('outline'));
     await joinAs(client, board.links.participant, 'Cy');
     const outline = page.locator('jr-board-outline');
     await outline.getByRole('heading', { level: 2 }).first().waitFor();

@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/helpers/browser.js';
-import { LAPTOP, PHONE } from '../../e2e/helpers/pages.js';
+import { LAPTOP, PHONE, rememberLayout } from '../../e2e/helpers/pages.js';
 import { addNote } from '../../shared/board/write.js';
 import { readLanes, readStages } from '../../shared/board/read.js';
 import { NOTE } from '../../shared/board/schema.js';
@@ -271,8 +271,7 @@ export async function browserCase(seedingServer: Target, options: BrowserCaseOpt
     for (const [i, member] of members.entries()) {
       const context = await browser.newContext(DEVICES[device].context);
       await context.addInitScript(`localStorage.setItem(${JSON.stringify(`journeyroom:member:${board.id}:participant`)}, ${JSON.stringify(JSON.stringify(member))});`);
-      // the layout a laptop remembers (client/src/ui/view-prefs.ts); a phone always shows its outline of one stage
-      await context.addInitScript(`localStorage.setItem('journeyroom:view:layout', ${JSON.stringify(DEVICES[device].layout)});`);
+      await context.addInitScript(rememberLayout(DEVICES[device].layout));
       await context.addInitScript(PROBE(shown, DEVICES[device].view));
       const page = await context.newPage();
       const errors: string[] = [];

@@ -1,6 +1,6 @@
 /** Layout preferences (client/src/ui/view-prefs.ts): round trips, and stored garbage falls back to the defaults. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { VIEW_PREF, loadFlag, loadLayout, saveFlag, saveLayout } from '../../client/src/ui/view-prefs.js';
+import { VIEW_PREF, loadFlag, loadLayout, saveFlag, saveLayout, viewPrefKey } from '../../client/src/ui/view-prefs.js';
 import { memoryStorage, type MemoryStorage } from '../helpers/memory-storage.js';
 
 const globals = globalThis as { localStorage?: MemoryStorage };
@@ -20,6 +20,14 @@ describe('layout preferences', () => {
     expect(loadLayout()).toBe('grid');
     saveLayout('outline');
     expect(loadLayout()).toBe('outline');
+  });
+
+  it("keeps each preference under journeyroom:view: and its name, which a browser's stored choices depend on", () => {
+    expect(viewPrefKey(VIEW_PREF.layout)).toBe('journeyroom:view:layout');
+    const storage = memoryStorage();
+    globals.localStorage = storage;
+    saveLayout('outline');
+    expect(storage.getItem('journeyroom:view:layout')).toBe('outline');
   });
 
   it('treats anything else stored under its name as never set', () => {

@@ -15,6 +15,9 @@ export const VIEW_PREF = {
 } as const;
 export type ViewPref = (typeof VIEW_PREF)[keyof typeof VIEW_PREF];
 
+/** The localStorage key a preference is kept under (also what browser tests and the benchmark set before a page loads). */
+export const viewPrefKey = (pref: ViewPref): string => PREFIX + pref;
+
 /** The part of the browser's Storage this module uses (typed here so the module has no DOM dependency). */
 interface PrefStore {
   getItem(key: string): string | null;
@@ -33,19 +36,19 @@ function store(): PrefStore | undefined {
 
 /** A remembered on/off preference, or undefined when never set (the caller picks the default). */
 export function loadFlag(pref: ViewPref): boolean | undefined {
-  const value = store()?.getItem(PREFIX + pref);
+  const value = store()?.getItem(viewPrefKey(pref));
   return value === '1' ? true : value === '0' ? false : undefined;
 }
 
 export function saveFlag(pref: ViewPref, value: boolean): void {
-  store()?.setItem(PREFIX + pref, value ? '1' : '0');
+  store()?.setItem(viewPrefKey(pref), value ? '1' : '0');
 }
 
 /** The remembered layout of the map. */
 export function loadLayout(): 'grid' | 'outline' {
-  return store()?.getItem(PREFIX + VIEW_PREF.layout) === 'outline' ? 'outline' : 'grid';
+  return store()?.getItem(viewPrefKey(VIEW_PREF.layout)) === 'outline' ? 'outline' : 'grid';
 }
 
 export function saveLayout(layout: 'grid' | 'outline'): void {
-  store()?.setItem(PREFIX + VIEW_PREF.layout, layout);
+  store()?.setItem(viewPrefKey(VIEW_PREF.layout), layout);
 }
