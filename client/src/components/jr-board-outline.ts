@@ -20,8 +20,8 @@ import { BoardCells, cellKey, editingByCell } from '../ui/board-cells.js';
 import { icon } from '../ui/icons.js';
 import { LANE_KIND_INFO } from '../ui/lane-kinds.js';
 import './jr-note.js';
-import { noteColor } from '../ui/note-colors.js';
-import { noteByline, noteExcerpt } from '../ui/note-excerpt.js';
+import { lightNoteColors, lightNoteContent, lightNoteStyles } from '../ui/light-note.js';
+import { noteExcerpt } from '../ui/note-excerpt.js';
 import { LAZY_FROM_NOTES, partOf, splitParts } from '../ui/note-parts.js';
 import type { JrNote } from './jr-note.js';
 
@@ -50,6 +50,7 @@ export class JrBoardOutline extends LitElement {
   };
   static override styles = [
     sharedStyles,
+    lightNoteStyles,
     css`
       :host {
         display: block;
@@ -168,33 +169,6 @@ export class JrBoardOutline extends LitElement {
         border-radius: var(--jr-radius);
         background: var(--jr-surface);
         color: var(--jr-text);
-      }
-      /* A note not rendered yet (renderLightPart): its card's colours, author and text, nothing to press. */
-      .light .card {
-        display: grid;
-        align-content: start;
-        gap: 0.3rem;
-        min-height: 7rem;
-        padding: 0.5rem 0.6rem;
-        border-radius: 6px;
-        background: var(--note-bg);
-        border: 1px solid rgb(0 0 0 / 12%);
-        border-left: 5px solid var(--note-accent);
-        font-size: 0.95em;
-      }
-      .light .who {
-        font-size: 0.8em;
-        font-weight: 700;
-      }
-      .light .text {
-        line-height: 1.35;
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .light:focus-visible {
-        outline: 3px solid var(--jr-focus);
-        outline-offset: -3px;
-        border-radius: 8px;
       }
       .empty {
         margin: 0 0 0.5rem;
@@ -406,9 +380,9 @@ export class JrBoardOutline extends LitElement {
    */
   private renderLightPart(key: string, part: number, notes: readonly Note[]) {
     return notes.map((note, index) => {
-      const color = noteColor(note.authorRole, note.department);
       return html`<li
         class="light"
+        style=${lightNoteColors(note)}
         tabindex="0"
         data-note=${note.id}
         data-part-cell=${key}
@@ -416,12 +390,7 @@ export class JrBoardOutline extends LitElement {
         data-pending-notes=${index === 0 ? notes.length : nothing}
         ${index === 0 ? ref(this.parts.track) : nothing}
         @focus=${this.onLightFocus}
-      >
-        <div class="card" style="--note-bg:${color.background};--note-accent:${color.accent}">
-          <span class="who">${noteByline(note)}</span>
-          <span class="text">${note.text}</span>
-        </div>
-      </li>`;
+      >${lightNoteContent(note)}</li>`;
     });
   }
 

@@ -29,7 +29,8 @@ import './jr-note.js';
 import type { JrNote } from './jr-note.js';
 import { noteExcerpt } from '../ui/note-excerpt.js';
 import { pinnedHeadings, type HeadingSpans, type PinnedHeadings } from '../ui/pinned-headings.js';
-import { LAZY_FROM_NOTES, PART_SIZE, partLabel, partOf, splitParts } from '../ui/note-parts.js';
+import { lightNoteColors, lightNoteContent, lightNoteStyles } from '../ui/light-note.js';
+import { LAZY_FROM_NOTES, partLabel, partOf, splitParts } from '../ui/note-parts.js';
 import './jr-stage-header.js';
 
 /** A note being moved by keyboard: where it was and where it would go. */
@@ -66,6 +67,7 @@ export class JrBoard extends LitElement {
   };
   static override styles = [
     sharedStyles,
+    lightNoteStyles,
     css`
       :host {
         display: block;
@@ -186,24 +188,22 @@ export class JrBoard extends LitElement {
         background: rgb(36 80 201 / 8%);
       }
       /*
-       * A part of a big cell not rendered yet (far from the viewport): about as tall as its notes would be,
-       * so the scrollbar and the cells around stay put when it appears. Focusing it renders it.
+       * A part of a big cell not made yet (far from the viewport), its notes light (light-note.ts): laid out and
+       * painted only near the screen, like a cell (a cell in view may hold ten screens of them), and until then
+       * assumed as tall as its notes would be; each light note at least as tall as a note, so the scrollbar and
+       * the cells around stay put when the part is made. One skipped element a part, not a note: each costs an
+       * intersection check every frame.
        */
       .pending {
-        display: block;
-        width: 100%;
-        /* --jr-note-estimate: a note's height, measured on the rendered notes (measureNotes) */
-        height: calc(var(--notes) * var(--jr-note-estimate, 10rem) + (var(--notes) - 1) * 0.45rem);
-        padding: 0.5rem;
-        border: 1px dashed var(--jr-border-strong);
-        border-radius: 6px;
-        background: var(--jr-surface-2);
-        color: var(--jr-muted);
-        font: inherit;
-        font-size: 0.86em;
-        text-align: start;
-        vertical-align: top;
-        align-content: start;
+        display: grid;
+        gap: 0.45rem;
+        content-visibility: auto;
+        contain-intrinsic-block-size: auto calc(var(--notes) * (var(--jr-note-estimate, 10rem) + 0.45rem) - 0.45rem);
+      }
+      .pending .light {
+        /* --jr-note-estimate: a note's height, measured on the made notes (measureNotes) */
+        min-height: var(--jr-note-estimate, 10rem);
+        cursor: pointer;
       }
       .add-note {
         display: inline-flex;
@@ -670,7 +670,7 @@ export class JrBoard extends LitElement {
           // a move's target, the note being moved and the facilitator's focused note are always rendered
           if (!holdsSlot && !part.some((note) => note.id === movingId || note.id === focusNote)) {
             seen += part.filter((note) => note.id !== movingId).length;
-            return this.renderPlaceholder(key, index, part.length, notes.length);
+            return this.renderPlaceholder(key, index, part, notes.length);
           }
           this.forcedParts.push([key, index]);
         }
@@ -724,32 +724,36 @@ export class JrBoard extends LitElement {
     </div>`;
   }
 
-  /** A part not rendered yet; taking the keyboard focus (Tab) or a click renders it and moves into it. */
-  private renderPlaceholder(key: string, part: number, size: number, total: number) {
-    return html`<button
+  /**
+   * A part not made yet: its notes as light items (light-note.ts), so their texts stay readable and findable. The
+   * controller makes the part as it nears the screen; a light item taking the focus (Tab, a press) makes it at once
+   * and moves the focus on into that note. A drag over it counts its notes by how far down the pointer is
+   * (`data-pending-notes`, NoteDropController).
+   */
+  private renderPlaceholder(key: string, part: number, notes: Note[], total: number) {
+    return html`<div
       class="pending"
-      style="--notes:${size}"
+      style="--notes:${notes.length}"
+      role="group"
+      aria-label=${partLabel(part, notes.length, total)}
       data-part-cell=${key}
       data-part=${part}
-      data-pending-notes=${size}
+      data-pending-notes=${notes.length}
       ${ref(this.parts.track)}
-      @focus=${this.onPlaceholderFocus}
-      @click=${this.onPlaceholderFocus}
-    >${partLabel(part, size, total)}</button>`;
+    >
+      ${guard(notes, () => notes.map((note) => html`<div class="light" style=${lightNoteColors(note)} tabindex="0" data-note=${note.id} @focus=${this.onLightFocus}>${lightNoteContent(note)}</div>`))}
+    </div>`;
   }
 
-  /** Renders the part and focuses its first note (its last when the focus came back from below). */
-  private readonly onPlaceholderFocus = (event: FocusEvent | MouseEvent): void => {
-    const placeholder = event.currentTarget as HTMLElement;
-    const key = placeholder.dataset.partCell;
-    const part = Number(placeholder.dataset.part);
-    if (key === undefined) return;
-    const from = event instanceof FocusEvent ? event.relatedTarget : null;
-    const backwards = from instanceof Node && (placeholder.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    const notes = this.boardCells.notesByCell.get(key)?.slice(part * PART_SIZE, (part + 1) * PART_SIZE) ?? [];
-    const target = backwards ? notes.at(-1) : notes[0];
-    this.parts.show(key, part);
-    if (target) this.pendingFocus = { kind: 'note-handle', id: target.id };
+  /** Makes the light item's part and moves the focus to that note's handle, where Tab into a note lands. */
+  private readonly onLightFocus = (event: FocusEvent): void => {
+    const item = event.currentTarget as HTMLElement;
+    const part = item.closest<HTMLElement>('[data-part-cell]');
+    const key = part?.dataset.partCell;
+    const noteId = item.dataset.note;
+    if (!part || key === undefined || noteId === undefined) return;
+    this.parts.show(key, Number(part.dataset.part));
+    this.pendingFocus = { kind: 'note-handle', id: noteId };
   };
 
   private renderAddLane() {
