@@ -3,7 +3,7 @@
  * the board by stage and lane with a checkbox ("this caused it"), plus the department that owns the pain.
  * Answers with a `jr-causes-save` event ({ noteId, causeIds, ownerDepartment }).
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { DEPARTMENTS, LIMITS, type Note } from '../../../shared/board/schema.js';
 import type { BoardSnapshot } from '../../../shared/board/snapshot.js';
 import { noteLabel } from '../facilitation/board-facilitation.js';
@@ -150,9 +150,17 @@ export class JrCausesDialog extends LitElement {
     this.chosen = next;
   }
 
+  /**
+   * Closed, it shows nothing of the board, so a new read of the board (every keystroke of anyone) does not render
+   * it: its render looked through every note for the one it is open for, 2,000 on a big board.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.noteId !== undefined || !this.hasUpdated || [...changed.keys()].some((key) => key !== 'board');
+  }
+
   protected override render() {
     const board = this.board;
-    const note = board?.notes.find((n) => n.id === this.noteId);
+    const note = this.noteId === undefined ? undefined : board?.notes.find((n) => n.id === this.noteId);
     return html`<dialog aria-labelledby="causes-title" @close=${() => (this.noteId = undefined)}>
       ${board && note ? this.renderForm(board, note) : nothing}
     </dialog>`;
