@@ -155,7 +155,7 @@ export class JrCausesDialog extends LitElement {
    * it: its render looked through every note for the one it is open for, 2,000 on a big board.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.noteId !== undefined || !this.hasUpdated || [...changed.keys()].some((key) => key !== 'board');
+    return this.noteId !== undefined || !this.hasUpdated || changed.size > (changed.has('board') ? 1 : 0);
   }
 
   protected override render() {

@@ -48,8 +48,9 @@ export const lightNoteStyles = css`
     font-weight: 700;
     white-space: normal;
   }
+  /* inside the card: a grid's part is painted within its own box (content-visibility) */
   .light:focus-visible {
     outline: 3px solid var(--jr-focus);
-    outline-offset: 2px;
+    outline-offset: -3px;
   }
 `;
