@@ -64,6 +64,13 @@ export interface ConnectionOptions {
 
 /** ws.send options of every frame (one object, not one per send). */
 const BINARY = { binary: true } as const;
+/**
+ * A frame below the compression threshold, marked so: `ws` then goes straight to framing it, without looking up
+ * the negotiated deflate parameters or building its deflate step for every frame (about a tenth of the main
+ * thread's fan-out CPU in `ws` itself, docs/benchmarks.md). What goes on the wire is the same: below the
+ * threshold `ws` would not have compressed it either.
+ */
+const BINARY_UNCOMPRESSED = { binary: true, compress: false } as const;
 const FIRST_FRAGMENT = { binary: true, fin: false } as const;
 const LAST_FRAGMENT = { binary: true, fin: true } as const;
 
@@ -83,6 +90,8 @@ export class Connection implements RoomPeer {
   private firstFrameArrived: (() => void) | undefined;
   /** performance.now() of the upgrade request while the first SyncStep2 is still to be sent (and timed) */
   private firstSyncFrom: number | undefined;
+  /** frames of at least this many bytes may be compressed (ConnectionOptions.compressAboveBytes); none when 0 */
+  private readonly compressFrom: number;
   /** the first close code the server chose for this connection (undefined when the peer closed); for metrics */
   serverCloseCode: number | undefined;
   /** set by pong or any message; cleared by the liveness sweep */
@@ -99,6 +108,7 @@ export class Connection implements RoomPeer {
     this.earlyTimer = setTimeout(() => this.close(CLOSE.tryAgainLater, 'room took too long to load'), EARLY_QUEUE_LIMITS.waitMs);
     this.earlyTimer.unref();
     this.firstSyncFrom = options.firstSync?.requestedAt;
+    this.compressFrom = options.compressAboveBytes || Infinity;
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -176,7 +186,7 @@ export class Connection implements RoomPeer {
       return;
     }
     // No callback: a failed write surfaces as the socket's 'error' event (logged above) and closes it.
-    this.ws.send(data, BINARY);
+    this.ws.send(data, data.length < this.compressFrom ? BINARY_UNCOMPRESSED : BINARY);
   }
 
   sendStored(stored: StoredState): void {

@@ -67,6 +67,27 @@ describe('compression', () => {
     await waitFor(() => readNotes(other.doc).find((n) => n.id === note.id)?.text === 'edited after a compressed sync', 'edit reached the other client');
   });
 
+  it('a big live update reaches a watching client compressed, and small edits around it arrive as before', async () => {
+    const s = await startServer();
+    const board = await createBoard(s.url);
+    const watcher = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(watcher);
+    const before = socketOf(watcher).bytesRead;
+    // One transaction of 300 notes: a single update far above the threshold, sent to the watcher as it happens.
+    const docBytes = await bigBoard(s, board);
+    await waitFor(() => readNotes(watcher.doc).length === 300, 'the watcher has every note');
+    expect(watcher.provider.ws?.extensions).toContain('permessage-deflate');
+    expect(socketOf(watcher).bytesRead - before).toBeLessThan(docBytes * 0.4);
+
+    const writer = connectClient(s.wsUrl, board.id, { token: board.tokens.participant });
+    await synced(writer);
+    const note = readNotes(writer.doc)[0]!;
+    for (const text of ['a', 'ab', 'abc']) {
+      setNoteText(writer.doc, note.id, text);
+      await waitFor(() => readNotes(watcher.doc).find((n) => n.id === note.id)?.text === text, `the watcher reads "${text}"`);
+    }
+  });
+
   it('a client that does not offer permessage-deflate syncs the same board uncompressed', async () => {
     const s = await startServer();
     const board = await createBoard(s.url);
