@@ -35,6 +35,11 @@ export class ServerMetrics {
   private readonly storeSeconds: Histogram<'operation'>;
   private readonly storeErrors: Counter<'operation'>;
   private readonly firstSync: Histogram<'source'>;
+  /**
+   * Updates applied since the last scrape, by origin: counted here and handed to the counter when it is
+   * collected. One a delivered edit: prom-client's `inc` with labels hashes and checks them on every call.
+   */
+  private readonly applied = { local: 0, remote: 0 };
 
   constructor(sources: MetricsSources, labels: { instance: string }) {
     const registers = [this.registry];
@@ -62,7 +67,14 @@ export class ServerMetrics {
     new Gauge({ name: 'journeyroom_redis_publish_failures', help: 'Messages that could not be published to Redis (repaired by the resync after reconnect)', registers, collect() {
       this.set(sources.bus().publishFailures);
     } });
-    this.updates = new Counter({ name: 'journeyroom_updates_applied_total', help: 'Yjs updates applied, by origin (local: a client or the server here; remote: another instance)', labelNames: ['origin'], registers });
+    const applied = this.applied;
+    this.updates = new Counter({ name: 'journeyroom_updates_applied_total', help: 'Yjs updates applied, by origin (local: a client or the server here; remote: another instance)', labelNames: ['origin'], registers, collect() {
+      for (const origin of ['local', 'remote'] as const) {
+        if (applied[origin] === 0) continue;
+        this.inc({ origin }, applied[origin]);
+        applied[origin] = 0;
+      }
+    } });
     this.refused = new Counter({ name: 'journeyroom_connections_refused_total', help: 'Connections the server closed, by WebSocket close code (4400 malformed, 4422 invalid update, 1013 try later, ...)', labelNames: ['code'], registers });
     this.storeSeconds = new Histogram({ name: 'journeyroom_store_operation_seconds', help: 'Store operation latency; operation="write" is the commit', labelNames: ['operation'], buckets: STORE_LATENCY_BUCKETS_S, registers });
     this.storeErrors = new Counter({ name: 'journeyroom_store_errors_total', help: 'Store operations that failed', labelNames: ['operation'], registers });
@@ -82,7 +94,7 @@ export class ServerMetrics {
 
   /** Counts an applied update. */
   updateApplied(origin: 'local' | 'remote'): void {
-    this.updates.inc({ origin });
+    this.applied[origin]++;
   }
 
   /** Counts a connection the server closed with `code`. */

@@ -184,9 +184,11 @@ export class WriteQueue {
   open(address: DocAddress, doc: Y.Doc, stored: StoredDoc): DocHandle {
     this.attachDoc(address, doc, stored);
     const state = this.state(address);
+    // The doc's map key, made once: a handle enqueues once per edit.
+    const ref = key(address);
     return {
       address,
-      enqueue: (update) => this.enqueue(address, update),
+      enqueue: (update) => this.enqueueAt(ref, address, update),
       flush: (opts) => this.flushDoc(address, opts),
       get pending() {
         return queueHasPending(state);
@@ -216,8 +218,13 @@ export class WriteQueue {
    * docs). The bytes are kept as given (not copied): the caller must not reuse the buffer.
    */
   enqueue(address: DocAddress, update: Uint8Array): number {
+    return this.enqueueAt(key(address), address, update);
+  }
+
+  /** enqueue, with the doc's map key already made (`ref` is key(address)). */
+  private enqueueAt(ref: string, address: DocAddress, update: Uint8Array): number {
     if (this.stopped) throw new WriteQueueError(WRITE_QUEUE_ERROR.closed, `write queue is closed; update for ${describe(address)} not stored`);
-    const state = this.state(address);
+    const state = this.state(address, ref);
     state.pending.push(update);
     if (this.commitIntervalMs > 0) this.load.count(performance.now());
     state.enqueuedSeq += 1;
@@ -323,8 +330,7 @@ export class WriteQueue {
     return this.closing;
   }
 
-  private state(address: DocAddress): DocState {
-    const k = key(address);
+  private state(address: DocAddress, k = key(address)): DocState {
     let state = this.docs.get(k);
     if (!state) {
       state = {

@@ -47,6 +47,15 @@ describe('metrics and health', () => {
     expect(text).toMatch(/journeyroom_redis_up\{[^}]*\} -1\n/);
     expect(text).toMatch(/journeyroom_redis_stream_lag_seconds\{/);
     expect(text).toMatch(/journeyroom_store_errors_total/);
+
+    // The count of applied updates is a counter: each scrape shows all of them so far, none twice.
+    const applied = (body: string): number => Number(/journeyroom_updates_applied_total\{[^}]*origin="local"[^}]*\} (\d+)/.exec(body)?.[1]);
+    const first = applied(text);
+    expect(applied(await scrape())).toBe(first);
+    for (const note of ['two', 'three', 'four']) addNote(writer.doc, { stageId: stageIds(writer.doc)[0]!, laneId: laneIds(writer.doc)[0]!, text: note, author });
+    await waitFor(() => readNotes(reader.doc).length === 4, 'three more notes fanned out');
+    expect(applied(await scrape())).toBe(first + 3);
+    expect(applied(await scrape())).toBe(first + 3);
   });
 
   it('counts connections the server closed by close code', async () => {
