@@ -10,6 +10,7 @@
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
+ *   BENCH_ONLY=fanout BENCH_PIN=1 npm run bench   # measured main threads on a core of their own (bench/pin-cores.ts)
  *   BENCH_ONLY=browser BENCH_BROWSER_PROFILE_DIR=/tmp/prof-browser npm run bench   # Chromium pages; profile one of them
  *     (BENCH_BROWSER_PROFILE_PAGE=0: a typist's page instead of the last, watching one; BENCH_BROWSER_PAGES=6, of
  *     which up to five type and at least one only watches)
@@ -33,6 +34,7 @@ import { browserCase, browserDevice } from './bench/browser.js';
 import { clusterCase } from './bench/cluster.js';
 import { fanOut } from './bench/fan-out.js';
 import { idlePageCase } from './bench/idle-page.js';
+import { pinBenchmark } from './bench/pin-cores.js';
 import { histogramDelta, machineLoad, rssKb, serverHistograms, startApplyRelay, startRelay, startServer, type Target } from './bench/processes.js';
 import type { JoinResponse } from '../shared/api.js';
 
@@ -273,12 +275,14 @@ async function fanOutWithHistory(server: Target, relay: Target, pastClients: num
 }
 
 async function main(): Promise<void> {
+  pinBenchmark();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jr-bench-'));
   const result: Record<string, unknown> = {
     node: process.version,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
     quick: QUICK,
+    pinned: process.env.BENCH_PIN === '1',
     date: new Date().toISOString(),
     machineBefore: await machineLoad(),
   };

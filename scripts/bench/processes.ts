@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { pinChild } from './pin-cores.js';
 
 /** A process under measurement. */
 export interface Target {
@@ -26,6 +27,7 @@ async function spawnListening(args: string[], env: NodeJS.ProcessEnv, stdoutFile
   const spawnedAtEpochMs = Date.now();
   const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   if (stdoutFile) proc.stdout?.pipe(createWriteStream(stdoutFile, { flags: 'a' }));
+  pinChild(proc.pid);
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     const onData = (chunk: Buffer): void => {
