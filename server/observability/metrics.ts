@@ -37,7 +37,7 @@ export class ServerMetrics {
   private readonly firstSync: Histogram<'source'>;
   /**
    * Updates applied since the last scrape, by origin: counted here and handed to the counter when it is
-   * collected. One a delivered edit: prom-client's `inc` with labels hashes and checks them on every call.
+   * collected. One per applied update: prom-client's `inc` with labels hashes and checks them on every call.
    */
   private readonly applied = { local: 0, remote: 0 };
 

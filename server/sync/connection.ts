@@ -66,9 +66,9 @@ export interface ConnectionOptions {
 const BINARY = { binary: true } as const;
 /**
  * A frame below the compression threshold, marked so: `ws` then goes straight to framing it, without looking up
- * the negotiated deflate parameters or building its deflate step for every frame (about a tenth of the main
- * thread's fan-out CPU in `ws` itself, docs/benchmarks.md). What goes on the wire is the same: below the
- * threshold `ws` would not have compressed it either.
+ * the negotiated deflate parameters or taking its deflate path's branch for every frame (its `Sender.send` held ten
+ * times the relays' self time in a fan-out profile, docs/benchmarks.md). What goes on the wire is the same: below
+ * the threshold `ws` would not have compressed it either.
  */
 const BINARY_UNCOMPRESSED = { binary: true, compress: false } as const;
 const FIRST_FRAGMENT = { binary: true, fin: false } as const;
