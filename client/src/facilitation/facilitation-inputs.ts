@@ -24,10 +24,8 @@ export function sameFacilitationInputs(a: BoardSnapshot, b: BoardSnapshot): bool
   if (retexted.length === 0) return true;
   // Causes are the same in both boards by now: a changed text matters when a cause chip shows it.
   if (retexted.some((note) => note.causes.length > 0)) return false;
-  // Typically one note was retyped: look for links to it, without a set of every link on the board per keystroke.
-  const ids = new Set(retexted.map((note) => note.id));
-  for (const note of b.notes) for (const cause of note.causes) if (ids.has(cause)) return false;
-  return true;
+  const linked = new Set(b.notes.flatMap((n) => n.causes));
+  return !retexted.some((note) => linked.has(note.id));
 }
 
 function sameBy<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
