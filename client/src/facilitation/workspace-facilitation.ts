@@ -30,7 +30,7 @@ import { draftCounts } from './presence-drafts.js';
 import { SessionController } from './session-controller.js';
 import { loadMuted, playTimerEnd, saveMuted } from './timer-sound.js';
 import { rankVotes } from './vote-ranking.js';
-import { sameFacilitationInputs } from './facilitation-inputs.js';
+import { sameFacilitationInputs, type FacilitationInputsMemo } from './facilitation-inputs.js';
 import { fetchVoteTally } from './facilitation-api.js';
 import { VoteView } from './vote-view.js';
 import { readBallot, voteKey } from '../../../shared/session/ballot.js';
@@ -82,7 +82,7 @@ export class WorkspaceFacilitation implements ReactiveController {
   projectorLink: string | undefined;
   private lastFocusAt: number | undefined;
   private publishedDrafts = -1;
-  private cache: { board: BoardSnapshot; session: SessionSnapshot; locked: boolean; value: BoardFacilitation } | undefined;
+  private cache: { board: BoardSnapshot; session: SessionSnapshot; locked: boolean; value: BoardFacilitation; inputs: FacilitationInputsMemo } | undefined;
   /** the server's running tally of a hidden vote (facilitator only) */
   private tally: VoteTallyResponse | undefined;
   /** the open vote as this person sees it, reusing unchanged notes (vote-view.ts) */
@@ -208,11 +208,12 @@ export class WorkspaceFacilitation implements ReactiveController {
     const session = this.session;
     const board = this.voteView(rawBoard);
     // Same object while nothing it depends on changed, so typing in a note does not re-render every note.
-    if (!this.cache || this.cache.session !== session || this.cache.locked !== this.locked || !sameFacilitationInputs(this.cache.board, board)) {
+    if (!this.cache || this.cache.session !== session || this.cache.locked !== this.locked || !sameFacilitationInputs(this.cache.board, board, this.cache.inputs)) {
       this.cache = {
         board,
         session,
         locked: this.locked,
+        inputs: {},
         value: boardFacilitation({ board, session, role: this.role, memberId: this.options.member?.memberId, canEdit: !this.locked }),
       };
     } else {
