@@ -6,7 +6,7 @@
  *
  *   npm run bench                 # full run (~14-17 minutes on 2 cores)
  *   BENCH_QUICK=1 npm run bench   # smaller sizes, for a smoke run
- *   BENCH_ONLY=fanout,durability,bigboard,sync,start,capacity,visits,cluster,browser,history,idlepage npm run bench   # some sections only
+ *   BENCH_ONLY=fanout,durability,bigboard,sync,start,capacity,visits,cluster,browser,watcher,history,idlepage npm run bench   # some sections only
  *   BENCH_ONLY=history BENCH_HISTORY_PAST_CLIENTS=0,1000 npm run bench   # fan-out 1 × 50 on boards with that many past client ids
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # with the cluster case (two instances)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench   # profile the server
@@ -49,7 +49,7 @@ const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
-const SECTIONS = ['fanout', 'durability', 'bigboard', 'sync', 'start', 'capacity', 'visits', 'cluster', 'browser', 'history', 'idlepage'];
+const SECTIONS = ['fanout', 'durability', 'bigboard', 'sync', 'start', 'capacity', 'visits', 'cluster', 'browser', 'watcher', 'history', 'idlepage'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((name) => name.trim()));
 // A misspelt section would otherwise run nothing and print an empty result.
 for (const name of ONLY) {
@@ -448,6 +448,27 @@ async function main(): Promise<void> {
             }
           : undefined,
       });
+    }
+
+    if (ONLY.has('watcher')) {
+      // Goal 6 as one participant meets it: her page (a laptop's grid, then a phone) on the machine with the server,
+      // while five other people type on their own devices (stock clients), not in five more Chromium pages on the
+      // same two cores as in `browser`.
+      const watcher: Record<string, unknown> = {};
+      for (const device of ['laptop', 'phone'] as const) {
+        await server.stop('SIGTERM');
+        server = await startServer(dataDir);
+        watcher[device] = await browserCase(server, {
+          notes: QUICK ? 500 : 2000,
+          pages: 1,
+          typists: 5,
+          remoteTypists: true,
+          device,
+          charsPerSecond: 5,
+          typingMs: QUICK ? 10_000 : 20_000,
+        });
+      }
+      result.browserOneWatcher = watcher;
     }
 
     if (ONLY.has('idlepage')) {
