@@ -17,6 +17,7 @@
  *   BENCH_ONLY=browser BENCH_BROWSER_PHONE=1 BENCH_BROWSER_REMOTE_TYPISTS=1 npm run bench   # one phone page watching five stock clients type
  *   BENCH_ONLY=browser BENCH_BROWSER_DEVICE=outline BENCH_BROWSER_REMOTE_TYPISTS=1 npm run bench   # a laptop's outline of the whole map
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,18 @@ async function timeSync(server: Target, board: Board, member: JoinResponse) {
     payloadBytes: after.payload - before.payload,
     wireShareOfDoc: Number(((after.wire - before.wire) / docBytes).toFixed(3)),
   };
+}
+
+/** A stock client in a process of its own (scripts/bench/fresh-client.mjs) opens the board: its SyncStep2 and whole doc, ms after connecting. */
+async function freshClientSync(server: Target, board: Board, member: JoinResponse): Promise<{ step2ArrivedMs: number | null; syncedMs: number; notes: number }> {
+  const child = spawn(process.execPath, ['scripts/bench/fresh-client.mjs', server.url.replace(/^http/, 'ws') + '/ws', board.id, board.participant, member.memberKey], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`fresh-client.mjs exited with ${code}`);
+  return JSON.parse(out) as { step2ArrivedMs: number | null; syncedMs: number; notes: number };
 }
 
 /**
@@ -401,6 +414,15 @@ async function main(): Promise<void> {
       server = await startServer(dataDir);
       const restartMs = server.startMs;
       result.coldLoadAfterRestart = { boardNotes: biggest, restartStartMs: restartMs, ...(await timeSync(server, seeded[biggest]!, member)) };
+      // The same first client in a process of its own (scripts/bench/fresh-client.mjs), as a new browser tab is:
+      // its code not compiled yet, where the benchmark's own client above has run Yjs all along. Three restarts.
+      const fresh = [];
+      for (let i = 0; i < 3; i++) {
+        await server.stop('SIGTERM');
+        server = await startServer(dataDir);
+        fresh.push(await freshClientSync(server, seeded[biggest]!, await join(server.url, seeded[biggest]!, `fresh ${i}`)));
+      }
+      result.coldLoadAfterRestartFreshClient = fresh;
       // A workshop opening the stored board together right after a restart.
       await server.stop('SIGTERM');
       server = await startServer(dataDir);
