@@ -50,6 +50,8 @@ const BROWSER_REMOTE_TYPISTS = process.env.BENCH_BROWSER_REMOTE_TYPISTS === '1';
 /** The pages open the board on a server started after seeding (cold code, cold board): the first participant after a restart. */
 const BROWSER_RESTART = process.env.BENCH_BROWSER_RESTART === '1';
 const BROWSER_PAGES = Math.max(BROWSER_REMOTE_TYPISTS ? 1 : 2, Number(process.env.BENCH_BROWSER_PAGES ?? (BROWSER_REMOTE_TYPISTS ? 1 : 6)));
+/** The board and the typing of the `browser` and `watcher` sections, the same in both so that they compare. */
+const TYPING_BOARD = { notes: QUICK ? 500 : 2000, charsPerSecond: 5, typingMs: QUICK ? 10_000 : 20_000 };
 const SECTIONS = ['fanout', 'durability', 'bigboard', 'sync', 'start', 'capacity', 'visits', 'cluster', 'browser', 'watcher', 'history', 'idlepage'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((name) => name.trim()));
 // A misspelt section would otherwise run nothing and print an empty result.
@@ -451,14 +453,12 @@ async function main(): Promise<void> {
       await server.stop('SIGTERM');
       server = await startServer(dataDir);
       result.browser = await browserCase(server, {
-        notes: QUICK ? 500 : 2000,
+        ...TYPING_BOARD,
         pages: BROWSER_PAGES,
         // at least one page only watches (with BENCH_BROWSER_PAGES=2: one typist, one watcher)
         typists: BROWSER_REMOTE_TYPISTS ? 5 : Math.min(5, BROWSER_PAGES - 1),
         remoteTypists: BROWSER_REMOTE_TYPISTS,
         device: BROWSER_DEVICE,
-        charsPerSecond: 5,
-        typingMs: QUICK ? 10_000 : 20_000,
         profileDir: process.env.BENCH_BROWSER_PROFILE_DIR,
         profilePage: process.env.BENCH_BROWSER_PROFILE_PAGE === undefined ? undefined : Number(process.env.BENCH_BROWSER_PROFILE_PAGE),
         traceCategories: process.env.BENCH_BROWSER_TRACE_CATEGORIES?.split(','),
@@ -481,13 +481,11 @@ async function main(): Promise<void> {
         await server.stop('SIGTERM');
         server = await startServer(dataDir);
         watcher[device] = await browserCase(server, {
-          notes: QUICK ? 500 : 2000,
+          ...TYPING_BOARD,
           pages: 1,
           typists: 5,
           remoteTypists: true,
           device,
-          charsPerSecond: 5,
-          typingMs: QUICK ? 10_000 : 20_000,
         });
       }
       result.browserOneWatcher = watcher;
